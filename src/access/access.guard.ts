@@ -1,0 +1,36 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { DomainError } from '../common/errors/domain-error';
+import { Actor } from './actor';
+import { IS_PUBLIC, REQUIRED_PERMISSION } from './decorators';
+import { hasPermission, Permission } from './permissions';
+
+/**
+ * The global guard: default deny. `@Public()` routes pass; every other route must name
+ * its permission with `@Allow(...)`, needs a valid bearer token (401 otherwise) and a
+ * role granting that permission (403 otherwise). Case-level rules come after, in
+ * CaseAccessService.
+ */
+@Injectable()
+export class AccessGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
+    await super.canActivate(context);
+    const actor = context.switchToHttp().getRequest<{ user: Actor }>().user;
+    if (!permission) throw DomainError.forbidden('This route declares no permission and is closed.');
+    if (!hasPermission(actor.roles, permission)) throw DomainError.forbidden();
+    return true;
+  }
+
+  override handleRequest<T>(error: unknown, user: T): T {
+    if (error || !user) throw DomainError.unauthorized('A valid bearer token is required.');
+    return user;
+  }
+}

@@ -1,0 +1,116 @@
+import { Actor } from './actor';
+import { Permission, ROLE_PERMISSIONS } from './permissions';
+import { Role } from './roles';
+import type { PartyCapacity } from '../cases/entities/case-party.entity';
+
+/**
+ * Who may see and act on a case: domain.md "People and roles" and "Conflicts of interest"
+ * (§4 "fair and unbiased", §5 "fair and proportionate"). Pure functions over the facts of
+ * one case; `CaseAccessService` loads the facts and applies them, and the list query in
+ * case-visibility.sql.ts expresses `canSeeCase` in SQL (a test holds the two together).
+ */
+export interface CaseParticipant {
+  userId: string;
+  staffIds: readonly string[];
+}
+
+export interface CaseFacts {
+  id: string;
+  organisationId: string;
+  investigatorUserId: string | null;
+  parties: ReadonlyArray<{ capacity: PartyCapacity; staffId: string | null }>;
+  /** Every user of the organisation holding the headteacher role. */
+  headteachers: readonly CaseParticipant[];
+  /** Users sitting on the appeal panel of this case (§12 appeals). */
+  appealPanelUserIds: readonly string[];
+}
+
+function partyCapacities(person: { staffIds: readonly string[] }, facts: CaseFacts): PartyCapacity[] {
+  return facts.parties.filter((p) => p.staffId !== null && person.staffIds.includes(p.staffId)).map((p) => p.capacity);
+}
+
+/** A user linked to a subject of the case can never read it. */
+export function isSubject(person: { staffIds: readonly string[] }, facts: CaseFacts): boolean {
+  return partyCapacities(person, facts).includes('subject');
+}
+
+/**
+ * Conflicted: subject, reporter or witness of the case, or its investigating manager.
+ * Such a person may not appoint, authorise monitoring, decide or hear an appeal.
+ */
+export function isConflicted(person: CaseParticipant, facts: CaseFacts): boolean {
+  return partyCapacities(person, facts).length > 0 || facts.investigatorUserId === person.userId;
+}
+
+/** §2, domain.md: when the headteacher is conflicted, the governors act in their place. */
+export function headteacherIsConflicted(facts: CaseFacts): boolean {
+  return facts.headteachers.some((head) => isConflicted(head, facts));
+}
+
+/** The one rule for "who decides on this case": assignment, monitoring, outcome, closure. */
+export function decisionMakerRole(facts: CaseFacts): 'headteacher' | 'governor' {
+  return headteacherIsConflicted(facts) ? 'governor' : 'headteacher';
+}
+
+export function isAssignedInvestigator(actor: Actor, facts: CaseFacts): boolean {
+  return facts.investigatorUserId !== null && facts.investigatorUserId === actor.userId;
+}
+
+function isActingDecisionMaker(actor: Actor, role: 'headteacher' | 'governor', facts: CaseFacts): boolean {
+  return decisionMakerRole(facts) === role && !isConflicted(actor, facts);
+}
+
+/** Whether `role`, held by `actor`, lets them see the case at all. */
+export function roleSeesCase(role: Role, actor: Actor, facts: CaseFacts): boolean {
+  switch (role) {
+    case 'admin':
+      return false; // never reads casework
+    case 'deputy_head':
+    case 'hr':
+      return true;
+    case 'headteacher':
+      return !isConflicted(actor, facts);
+    case 'investigating_manager':
+      return isAssignedInvestigator(actor, facts);
+    case 'governor':
+      return isActingDecisionMaker(actor, 'governor', facts) || facts.appealPanelUserIds.includes(actor.userId);
+  }
+}
+
+/** Visible: same organisation, not a subject, and some role of the caller sees it. */
+export function canSeeCase(actor: Actor, facts: CaseFacts): boolean {
+  if (actor.organisationId !== facts.organisationId) return false;
+  if (isSubject(actor, facts)) return false;
+  return actor.roles.some((role) => roleSeesCase(role, actor, facts));
+}
+
+/** Whether `role` may use `permission` on this particular case (beyond seeing it). */
+function roleActsOnCase(role: Role, permission: Permission, actor: Actor, facts: CaseFacts): boolean {
+  if (!ROLE_PERMISSIONS[role].includes(permission) || !roleSeesCase(role, actor, facts)) return false;
+  switch (permission) {
+    case 'cases:assign':
+    case 'monitoring:decide':
+    case 'outcome:decide':
+    case 'cases:close':
+      return (role === 'headteacher' || role === 'governor') && isActingDecisionMaker(actor, role, facts);
+    case 'investigation:write':
+    case 'monitoring:request':
+      return role === 'investigating_manager' && isAssignedInvestigator(actor, facts);
+    case 'monitoring:disclose':
+      return role === 'investigating_manager'
+        ? isAssignedInvestigator(actor, facts)
+        : role === 'headteacher' && isActingDecisionMaker(actor, role, facts);
+    case 'appeals:decide':
+      return facts.appealPanelUserIds.includes(actor.userId) || ((role === 'headteacher' || role === 'governor') && !isConflicted(actor, facts));
+    default:
+      return true;
+  }
+}
+
+/**
+ * The role in which `actor` performs `permission` on the case (recorded in the audit log),
+ * or null when none of their roles may. Callers check `canSeeCase` first.
+ */
+export function actingRole(actor: Actor, facts: CaseFacts, permission: Permission): Role | null {
+  return actor.roles.find((role) => roleActsOnCase(role, permission, actor, facts)) ?? null;
+}

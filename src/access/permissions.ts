@@ -1,0 +1,99 @@
+import { ROLES, Role } from './roles';
+
+/**
+ * The one role → permission map (domain.md "People and roles"). Route-level: the global
+ * guard refuses (403) a route whose permission none of the caller's roles grant.
+ * Case-level conditions (assignment, conflicts of interest, who acts for the headteacher)
+ * are applied on top by `requireCaseAccess`; see case-access.policy.ts.
+ */
+export const PERMISSIONS = [
+  'profile:read',
+  'users:manage',
+  'staff:manage',
+  'staff:read',
+  'reports:create',
+  'cases:read',
+  'cases:triage',
+  'cases:safeguarding',
+  'cases:assign',
+  'investigation:write',
+  'monitoring:request',
+  'monitoring:decide',
+  'monitoring:disclose',
+  'outcome:decide',
+  'appeals:lodge',
+  'appeals:decide',
+  'cases:close',
+  'summaries:read',
+  'exports:read',
+  'subject-access:export',
+  'audit:read',
+  'retention:read',
+  'retention:manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  // Manages accounts and the staff directory; never reads casework.
+  admin: ['profile:read', 'users:manage', 'staff:manage', 'staff:read'],
+  // §4 "report it to the Deputy Headteacher": logs and triages reports.
+  deputy_head: ['profile:read', 'staff:read', 'reports:create', 'cases:read', 'cases:triage', 'cases:safeguarding'],
+  // §4, §9: establishes the facts on cases assigned to them; requests monitoring.
+  investigating_manager: [
+    'profile:read',
+    'staff:read',
+    'cases:read',
+    'investigation:write',
+    'monitoring:request',
+    'monitoring:disclose',
+  ],
+  // §4, §9, §11, §12: appoints, authorises monitoring, decides outcomes.
+  headteacher: [
+    'profile:read',
+    'staff:read',
+    'cases:read',
+    'cases:triage',
+    'cases:safeguarding',
+    'cases:assign',
+    'monitoring:decide',
+    'monitoring:disclose',
+    'outcome:decide',
+    'appeals:lodge',
+    'appeals:decide',
+    'cases:close',
+    'summaries:read',
+    'exports:read',
+    'subject-access:export',
+    'audit:read',
+    'retention:read',
+    'retention:manage',
+  ],
+  // §2: stands in for a conflicted headteacher; hears appeals.
+  governor: ['profile:read', 'cases:read', 'cases:assign', 'monitoring:decide', 'outcome:decide', 'appeals:decide', 'cases:close'],
+  // Reads and exports summaries and outcomes; changes nothing.
+  hr: [
+    'profile:read',
+    'cases:read',
+    'appeals:lodge',
+    'summaries:read',
+    'exports:read',
+    'subject-access:export',
+    'audit:read',
+    'retention:read',
+  ],
+};
+
+export function rolesGranting(permission: Permission): Role[] {
+  return ROLES.filter((role) => ROLE_PERMISSIONS[role].includes(permission));
+}
+
+export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((role) => ROLE_PERMISSIONS[role]?.includes(permission));
+}
+
+/** The first of the actor's roles that grants `permission`: the role they act in. */
+export function roleFor(actor: { roles: readonly Role[] }, permission: Permission): Role {
+  const role = actor.roles.find((r) => ROLE_PERMISSIONS[r]?.includes(permission));
+  if (!role) throw new Error(`no role grants ${permission}; the access guard should have refused`);
+  return role;
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Actor } from '../access/actor';
+import { roleFor } from '../access/permissions';
+import { visibleCasesPredicate } from '../access/case-visibility.sql';
+import { decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../common/pagination/pagination';
+import { SqlParams } from '../database/sql';
+import { AuditService } from './audit.service';
+import { AuditEventResponse, AuditQuery } from './dto/audit.dto';
+
+const isSeqKey = (key: unknown[]): key is [number] => key.length === 1 && Number.isSafeInteger(key[0]) && (key[0] as number) > 0;
+
+/** Reading the audit log: the caller's organisation, only events of cases they may see. */
+@Injectable()
+export class AuditLogService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: Actor, query: AuditQuery): Promise<Page<AuditEventResponse>> {
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const after = decodeCursor(query.cursor, isSeqKey);
+    return this.dataSource.transaction(async (em) => {
+      const p = new SqlParams();
+      const where = [`e.organisation_id = ${p.add(actor.organisationId)}`];
+      where.push(`(e.case_id IS NULL OR EXISTS (SELECT 1 FROM cases c WHERE c.id = e.case_id AND ${visibleCasesPredicate(actor, p)}))`);
+      if (query.caseId) where.push(`e.case_id = ${p.add(query.caseId)}`);
+      if (query.actorId) where.push(`e.actor_user_id = ${p.add(query.actorId)}`);
+      if (query.from) where.push(`e.occurred_at >= ${p.add(new Date(query.from))}`);
+      if (query.to) where.push(`e.occurred_at < ${p.add(new Date(query.to))}`);
+      if (after) where.push(`e.seq < ${p.add(after[0])}`);
+      const rows: Array<Record<string, unknown>> = await em.query(
+        `SELECT e.seq, e.id, e.occurred_at, e.actor_user_id, e.actor_role, e.action, e.case_id, e.entity_type, e.entity_id,
+                e.reason, e.payload, e.hash
+         FROM audit_events e WHERE ${where.join(' AND ')} ORDER BY e.seq DESC LIMIT ${limit + 1}`,
+        p.values,
+      );
+      await this.audit.record(em, {
+        organisationId: actor.organisationId,
+        actor,
+        role: roleFor(actor, 'audit:read'),
+        action: 'audit.read',
+        payload: { filters: { caseId: query.caseId, actorId: query.actorId, from: query.from, to: query.to }, returned: Math.min(rows.length, limit) },
+      });
+      return toPage(rows, limit, (r) => [Number(r.seq)], toResponse);
+    });
+  }
+}
+
+function toResponse(row: Record<string, unknown>): AuditEventResponse {
+  return {
+    seq: Number(row.seq),
+    id: row.id as string,
+    occurredAt: (row.occurred_at as Date).toISOString(),
+    actorUserId: row.actor_user_id as string | null,
+    actorRole: row.actor_role as string | null,
+    action: row.action as string,
+    caseId: row.case_id as string | null,
+    entityType: row.entity_type as string | null,
+    entityId: row.entity_id as string | null,
+    reason: row.reason as string | null,
+    payload: row.payload as Record<string, unknown> | null,
+    hash: row.hash as string,
+  };
+}

@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
+import { PageQuery } from '../../common/pagination/pagination';
+import { IsTimestamp } from '../../common/validation/is-timestamp';
+
+export class AuditQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  caseId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsTimestamp()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsTimestamp()
+  to?: string;
+}
+
+export class AuditEventResponse {
+  @ApiProperty() seq: number;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorUserId: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorRole: string | null;
+  @ApiProperty() action: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) caseId: string | null;
+  @ApiProperty({ nullable: true, type: String }) entityType: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) entityId: string | null;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ nullable: true, type: Object, description: 'null once erased under retention' }) payload: Record<string, unknown> | null;
+  @ApiProperty() hash: string;
+}
+
+export class AuditPage {
+  @ApiProperty({ type: [AuditEventResponse] }) items: AuditEventResponse[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class ChainVerificationResponse {
+  @ApiProperty() valid: boolean;
+  @ApiProperty({ description: 'events checked' }) events: number;
+  @ApiProperty() headHash: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'seq of the first link that fails' }) firstBrokenAt: number | null;
+  @ApiProperty({ nullable: true, type: String, enum: ['gap', 'prev_hash', 'hash', 'payload', 'head'] }) problem: string | null;
+  @ApiProperty({ description: 'events whose payload was erased under retention (§13)' }) erasedPayloads: number;
+}

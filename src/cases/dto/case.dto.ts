@@ -1,0 +1,96 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQuery } from '../../common/pagination/pagination';
+import { MISUSE_CATEGORIES, PLATFORMS, POLICY_STANDARDS } from '../../policy/vocabulary';
+import { CASE_STATUSES, CaseStatus, TRIAGE_DECISIONS } from '../lifecycle';
+
+export class CaseListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: CASE_STATUSES })
+  @IsOptional()
+  @IsIn(CASE_STATUSES)
+  status?: CaseStatus;
+}
+
+export class PersonRef {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) staffId: string | null;
+  @ApiProperty({ nullable: true, type: String }) name: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) jobTitle?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) relationship?: string | null;
+}
+
+export class ReportResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: PLATFORMS }) platform: string;
+  @ApiProperty({ nullable: true, type: String }) platformOther: string | null;
+  @ApiProperty({ format: 'date-time' }) observedAt: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ nullable: true, type: String }) url: string | null;
+  @ApiProperty({ enum: MISUSE_CATEGORIES }) category: string;
+  @ApiProperty({ enum: POLICY_STANDARDS, isArray: true }) policyStandards: string[];
+  @ApiProperty() involvesPupils: boolean;
+  @ApiProperty() mayMeetHarmThreshold: boolean;
+  @ApiProperty({ format: 'uuid' }) loggedByUserId: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class TriageResponse {
+  @ApiProperty({ enum: TRIAGE_DECISIONS }) decision: string;
+  @ApiProperty() rationale: string;
+  @ApiProperty({ format: 'date-time' }) triagedAt: string;
+  @ApiProperty({ format: 'uuid' }) triagedByUserId: string;
+}
+
+export class SafeguardingReferralResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() referredTo: string;
+  @ApiProperty({ format: 'date-time' }) referredAt: string;
+  @ApiProperty({ nullable: true, type: String }) notes: string | null;
+  @ApiProperty({ format: 'uuid' }) recordedByUserId: string;
+}
+
+export class SafeguardingResponse {
+  @ApiProperty({ description: 'pupils involved or harm threshold possibly met (§5)' }) flagged: boolean;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'referral expected within one working day' })
+  referralDueBy: string | null;
+  @ApiProperty({ description: 'flagged, not referred, and past referralDueBy' }) referralOverdue: boolean;
+  @ApiProperty({ type: [SafeguardingReferralResponse] }) referrals: SafeguardingReferralResponse[];
+}
+
+/** One row of GET /cases: no case content (descriptions, names), so listing is not a read of a case. */
+export class CaseSummaryResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'SMP-2026-0007' }) reference: string;
+  @ApiProperty({ enum: CASE_STATUSES }) status: CaseStatus;
+  @ApiProperty() safeguarding: boolean;
+  @ApiProperty({ enum: MISUSE_CATEGORIES }) category: string;
+  @ApiProperty({ enum: PLATFORMS }) platform: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class CasePage {
+  @ApiProperty({ type: [CaseSummaryResponse] }) items: CaseSummaryResponse[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+/** GET /cases/:id and the answer to every state change of a case. */
+export class CaseResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty({ example: 'SMP-2026-0007' }) reference: string;
+  @ApiProperty({ enum: CASE_STATUSES }) status: CaseStatus;
+  @ApiProperty({ type: SafeguardingResponse }) safeguarding: SafeguardingResponse;
+  @ApiProperty({ type: [PersonRef] }) subjects: PersonRef[];
+  @ApiProperty({ type: PersonRef, nullable: true }) reporter: PersonRef | null;
+  @ApiProperty({ type: [PersonRef] }) witnesses: PersonRef[];
+  @ApiProperty({ type: [ReportResponse] }) reports: ReportResponse[];
+  @ApiProperty({ type: TriageResponse, nullable: true }) triage: TriageResponse | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) investigatorUserId: string | null;
+  @ApiProperty({ enum: ['headteacher', 'governor'], description: 'who decides: the governors when the headteacher is conflicted' })
+  decisionMakerRole: 'headteacher' | 'governor';
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) closedAt: string | null;
+  /** Sections contributed by the investigation, evidence, monitoring and outcome modules. */
+  [section: string]: unknown;
+}

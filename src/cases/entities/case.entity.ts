@@ -1,0 +1,66 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Organisation } from '../../organisations/organisation.entity';
+import { User } from '../../people/entities/user.entity';
+import { CASE_STATUSES, CaseStatus, TRIAGE_DECISIONS, TriageDecision } from '../lifecycle';
+
+/** A disciplinary case under the policy, from the first report to closure. */
+@Entity('cases')
+@Index(['organisationId', 'reference'], { unique: true })
+@Index(['organisationId', 'createdAt', 'id'])
+@Index(['organisationId', 'status', 'createdAt', 'id'])
+@Index(['investigatorUserId'])
+export class Case {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  organisationId: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: Organisation;
+
+  /** Human reference, unique per organisation and year: SMP-2026-0007. */
+  @Column('text')
+  reference: string;
+
+  @Column({ type: 'enum', enum: CASE_STATUSES, enumName: 'case_status' })
+  status: CaseStatus;
+
+  /** Pupils involved or harm threshold possibly met (§5 safeguarding). */
+  @Column('boolean')
+  safeguarding: boolean;
+
+  @Column({ type: 'enum', enum: TRIAGE_DECISIONS, enumName: 'triage_decision', nullable: true })
+  triageDecision: TriageDecision | null;
+
+  @Column('text', { nullable: true })
+  triageRationale: string | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  triagedAt: Date | null;
+
+  @Column('uuid', { nullable: true })
+  triagedByUserId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'triaged_by_user_id' })
+  triagedBy?: User;
+
+  /** The investigating manager appointed by the headteacher (§4). */
+  @Column('uuid', { nullable: true })
+  investigatorUserId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'investigator_user_id' })
+  investigator?: User;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  closedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}

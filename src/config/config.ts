@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+
+/** Everything the process reads from its environment, validated once at boot. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  /** Unset: the app starts an embedded PostgreSQL in `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  demoPassword: string;
+  evidenceMaxBytes: number;
+  evidenceDir: string;
+  swaggerEnabled: boolean;
+  trustProxy: boolean;
+  /** scrypt cost (log2 N). 16 → 64 MiB per hash. */
+  passwordCost: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The demo password when DEMO_PASSWORD is unset (documented in the README; demo data only). */
+export const DEFAULT_DEMO_PASSWORD = 'werrington-demo';
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return Number(raw);
+}
+
+function boolean(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  problems.push(`${name} must be true or false (got "${raw}")`);
+  return fallback;
+}
+
+/**
+ * Validates the environment. Pure apart from the JWT secret, which outside
+ * production is generated once and kept in DATA_DIR so tokens survive restarts.
+ */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+  const problems: string[] = [];
+  const nodeEnv = (env.NODE_ENV || 'development') as AppConfig['nodeEnv'];
+  if (!['development', 'test', 'production'].includes(nodeEnv)) {
+    problems.push(`NODE_ENV must be development, test or production (got "${env.NODE_ENV}")`);
+  }
+  const production = nodeEnv === 'production';
+
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// URL');
+  }
+  const dataDirRaw = env.DATA_DIR || './.data';
+  const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
+  const evidenceDirRaw = env.EVIDENCE_DIR || join(dataDir, 'evidence');
+  const evidenceDir = isAbsolute(evidenceDirRaw) ? evidenceDirRaw : resolve(cwd, evidenceDirRaw);
+
+  const jwtSecret = env.JWT_SECRET ?? '';
+  if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  if (!jwtSecret && production) problems.push('JWT_SECRET is required when NODE_ENV=production');
+
+  const config: AppConfig = {
+    nodeEnv,
+    port: integer(env, 'PORT', 3000, 0, 65535, problems),
+    host: env.HOST || (production ? '0.0.0.0' : '127.0.0.1'),
+    databaseUrl,
+    dataDir,
+    jwtSecret,
+    jwtTtlSeconds: integer(env, 'JWT_TTL_SECONDS', 900, 60, 86400, problems),
+    demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
+    evidenceMaxBytes: integer(env, 'EVIDENCE_MAX_BYTES', 25 * 1024 * 1024, 1, 2 ** 40, problems),
+    evidenceDir,
+    swaggerEnabled: boolean(env, 'SWAGGER_ENABLED', !production, problems),
+    trustProxy: boolean(env, 'TRUST_PROXY', false, problems),
+    passwordCost: integer(env, 'PASSWORD_COST', 16, 14, 20, problems),
+  };
+  if (config.demoPassword.length < 8) problems.push('DEMO_PASSWORD must be at least 8 characters');
+  if (problems.length) throw new ConfigError(problems);
+
+  if (!jwtSecret) config.jwtSecret = persistentSecret(dataDir, 'jwt-secret');
+  return config;
+}
+
+/** A random secret generated on first use and kept (mode 0600) in DATA_DIR. */
+export function persistentSecret(dataDir: string, name: string): string {
+  const file = join(dataDir, name);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  try {
+    writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+    chmodSync(file, 0o600);
+    return secret;
+  } catch (error) {
+    // Another process created it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    throw error;
+  }
+}

@@ -1,0 +1,34 @@
+import { DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from '../../migrations';
+import { SnakeNamingStrategy } from './naming-strategy';
+
+/** One definition of how the app talks to PostgreSQL; schema only ever from migrations. */
+export function dataSourceOptions(url: string, overrides: Partial<{ poolSize: number; applicationName: string }> = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    synchronize: false,
+    migrationsRun: false,
+    // Failures surface through the problem filter, which logs what is unexpected.
+    logging: false,
+    poolSize: overrides.poolSize ?? 10,
+    applicationName: overrides.applicationName ?? 'smp-casework',
+    extra: { connectionTimeoutMillis: 5_000 },
+  };
+}
+
+/** A connection URL for another database on the same server. */
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}

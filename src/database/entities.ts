@@ -1,0 +1,26 @@
+import { Organisation } from '../organisations/organisation.entity';
+import { User } from '../people/entities/user.entity';
+import { StaffMember } from '../people/entities/staff-member.entity';
+import { LoginAttempt } from '../auth/login-attempt.entity';
+import { Case } from '../cases/entities/case.entity';
+import { CaseParty } from '../cases/entities/case-party.entity';
+import { CaseReferenceCounter } from '../cases/entities/case-reference-counter.entity';
+import { Report } from '../reports/entities/report.entity';
+import { SafeguardingReferral } from '../triage/safeguarding-referral.entity';
+import { AuditEvent } from '../audit/entities/audit-event.entity';
+import { AuditChainHead } from '../audit/entities/audit-chain-head.entity';
+
+/** Every entity of the schema; migrations must match these exactly (`npm run migration:check`). */
+export const ENTITIES = [
+  Organisation,
+  User,
+  StaffMember,
+  LoginAttempt,
+  Case,
+  CaseParty,
+  CaseReferenceCounter,
+  Report,
+  SafeguardingReferral,
+  AuditEvent,
+  AuditChainHead,
+];

@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+
+export class StaffResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+  @ApiProperty({ nullable: true, type: String }) jobTitle: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) userId: string | null;
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+}
+
+export class CreateStaffRequest {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  jobTitle?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'link to this person’s login, if they have one' })
+  @IsOptional()
+  @IsUUID()
+  userId?: string;
+}
+
+export class StaffPage {
+  @ApiProperty({ type: [StaffResponse] }) items: StaffResponse[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

@@ -1,0 +1,38 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Organisation } from '../../organisations/organisation.entity';
+import { User } from './user.entity';
+
+/** A person in the staff directory: may be a subject, witness or reporter; may have a login. */
+@Entity('staff_members')
+@Index(['organisationId', 'createdAt', 'id'])
+export class StaffMember {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  organisationId: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: Organisation;
+
+  @Column('text')
+  name: string;
+
+  @Column('text', { nullable: true })
+  email: string | null;
+
+  @Column('text', { nullable: true })
+  jobTitle: string | null;
+
+  /** The login of this person, if they have one: what links a user to conflicts of interest. */
+  @Column('uuid', { nullable: true })
+  userId: string | null;
+
+  @OneToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+}

@@ -1,0 +1,22 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor } from '../access/actor';
+import { Allow } from '../access/decorators';
+import { CaseResponse } from '../cases/dto/case.dto';
+import { CreateReportRequest } from './dto/report.dto';
+import { ReportsService } from './reports.service';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Post()
+  @Allow('reports:create')
+  @ApiOperation({ summary: 'Log a report of possible social media misuse (§4); opens a case' })
+  @ApiCreatedResponse({ type: CaseResponse })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateReportRequest): Promise<CaseResponse> {
+    return this.reports.create(actor, body);
+  }
+}

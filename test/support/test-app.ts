@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Pool } from 'pg';
+import request from 'supertest';
+import { createApp } from '../../src/app.factory';
+import { AppConfig, loadConfig } from '../../src/config/config';
+import { createDatabase, dropDatabase } from '../../src/database/server';
+import { TEST_PASSWORD, TEST_PASSWORD_COST } from './constants';
+
+export interface DemoIds {
+  org: { werrington: string; northfield: string };
+  /** user id by e-mail */
+  users: Record<string, string>;
+  /** staff id by person name (and by e-mail for people with a login) */
+  staff: Record<string, string>;
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  /** Direct access to this file's database (for setting up and inspecting, never for the app). */
+  db: Pool;
+  ids: DemoIds;
+  http(): ReturnType<typeof request>;
+  token(email: string): Promise<string>;
+  as(email: string): Promise<Client>;
+  close(): Promise<void>;
+}
+
+export interface Client {
+  get(path: string): request.Test;
+  post(path: string, body?: object): request.Test;
+  patch(path: string, body?: object): request.Test;
+  delete(path: string): request.Test;
+}
+
+/** A fresh database cloned from the migrated, seeded template, and an app on it. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const adminUrl = process.env.SMP_TEST_ADMIN_URL!;
+  const template = process.env.SMP_TEST_TEMPLATE!;
+  const name = `${process.env.SMP_TEST_RUN}_${randomBytes(4).toString('hex')}`;
+  const url = await cloneTemplate(adminUrl, name, template);
+  const dataDir = mkdtempSync(join(tmpdir(), 'smp-app-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    DEMO_PASSWORD: TEST_PASSWORD,
+    PASSWORD_COST: String(TEST_PASSWORD_COST),
+    ...env,
+  });
+  const app = await createApp(config, url, { logger: ['error'] });
+  await app.getHttpAdapter().getInstance().ready();
+  const db = new Pool({ connectionString: url, max: 4 });
+  const ids = await demoIds(db);
+  const tokens = new Map<string, string>();
+  const http = () => request(app.getHttpServer());
+  const token = async (email: string) => {
+    if (!tokens.has(email)) {
+      const response = await http().post('/auth/login').send({ email, password: TEST_PASSWORD });
+      if (response.status !== 200) throw new Error(`login ${email}: ${response.status} ${JSON.stringify(response.body)}`);
+      tokens.set(email, response.body.accessToken);
+    }
+    return tokens.get(email)!;
+  };
+  return {
+    app,
+    config,
+    db,
+    ids,
+    http,
+    token,
+    async as(email: string) {
+      const auth = `Bearer ${await token(email)}`;
+      return {
+        get: (path) => http().get(path).set('authorization', auth),
+        post: (path, body) => http().post(path).set('authorization', auth).send(body ?? {}),
+        patch: (path, body) => http().patch(path).set('authorization', auth).send(body ?? {}),
+        delete: (path) => http().delete(path).set('authorization', auth),
+      };
+    },
+    async close() {
+      await app.close();
+      await db.end();
+      await dropDatabase(adminUrl, name);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function cloneTemplate(adminUrl: string, name: string, template: string): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await createDatabase(adminUrl, name, template);
+    } catch (error) {
+      // Two files cloning the template at the same instant: PostgreSQL may say it is in use.
+      if (attempt > 20 || !/being accessed by other users/.test(String(error))) throw error;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    }
+  }
+}
+
+async function demoIds(db: Pool): Promise<DemoIds> {
+  const orgs = (await db.query<{ id: string; name: string }>('SELECT id, name FROM organisations')).rows;
+  const users = (await db.query<{ id: string; email: string }>('SELECT id, email FROM users')).rows;
+  const staff = (await db.query<{ id: string; name: string; email: string | null }>('SELECT id, name, email FROM staff_members')).rows;
+  return {
+    org: {
+      werrington: orgs.find((o) => o.name.startsWith('Werrington'))!.id,
+      northfield: orgs.find((o) => o.name.startsWith('Northfield'))!.id,
+    },
+    users: Object.fromEntries(users.map((u) => [u.email, u.id])),
+    staff: Object.fromEntries(staff.flatMap((s) => [[s.name, s.id], ...(s.email ? [[s.email, s.id]] : [])])),
+  };
+}
+
+export const DEMO = {
+  admin: 'admin@demo.school',
+  deputy: 'deputy@demo.school',
+  investigator: 'investigator@demo.school',
+  investigator2: 'investigator2@demo.school',
+  head: 'head@demo.school',
+  governor: 'governor@demo.school',
+  hr: 'hr@demo.school',
+  northAdmin: 'admin@northfield.demo',
+  northHead: 'head@northfield.demo',
+} as const;
+
+/** A valid POST /reports body about Sam Teacher, reported by a parent. */
+export function reportBody(t: TestApp, overrides: Record<string, unknown> = {}) {
+  return {
+    subjectStaffIds: [t.ids.staff['Sam Teacher']],
+    platform: 'facebook',
+    observedAt: '2026-11-20T18:30:00Z',
+    description: 'Public post criticising a colleague by name.',
+    url: 'https://facebook.example/posts/1',
+    category: 'disrepute',
+    policyStandards: ['7.5'],
+    involvesPupils: false,
+    reporter: { name: 'A Parent', relationship: 'parent of a Year 4 pupil' },
+    ...overrides,
+  };
+}
+
+export function expectProblem(response: request.Response, status: number, field?: string): void {
+  expect({ status: response.status, type: response.headers['content-type'] }).toEqual({ status, type: expect.stringContaining('application/problem+json') });
+  expect(response.body).toEqual(expect.objectContaining({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) }));
+  if (field) expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+}
