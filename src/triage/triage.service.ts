@@ -25,8 +25,8 @@ export class TriageService {
       const { facts, status, role } = await this.access.requireCaseAccess(em, actor, caseId, 'cases:triage', { lock: true });
       const next = nextStatus(status, triageAction(request.decision));
       await em.query(
-        `UPDATE cases SET status = $2, triage_decision = $3, triage_rationale = $4, triaged_at = now(), triaged_by_user_id = $5,
-                closed_at = CASE WHEN $2 = 'closed' THEN now() ELSE closed_at END, updated_at = now()
+        `UPDATE cases SET status = $2::case_status, triage_decision = $3, triage_rationale = $4, triaged_at = now(), triaged_by_user_id = $5,
+                closed_at = CASE WHEN $2::case_status = 'closed' THEN now() ELSE closed_at END, updated_at = now()
          WHERE id = $1`,
         [caseId, next, request.decision, request.rationale, actor.userId],
       );

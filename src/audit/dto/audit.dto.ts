@@ -1,17 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { PageQuery } from '../../common/pagination/pagination';
 import { IsTimestamp } from '../../common/validation/is-timestamp';
+import { IsId } from '../../common/validation/is-id';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   caseId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   actorId?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })

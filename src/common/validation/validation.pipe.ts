@@ -27,8 +27,37 @@ class StrictValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object && (value === null || typeof value !== 'object' || Array.isArray(value))) {
       throw DomainError.invalidField('body', 'must be a JSON object');
     }
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      if (depth(value, 0) > MAX_DEPTH) throw DomainError.invalidField(metadata.type, `is nested more than ${MAX_DEPTH} levels deep`);
+      const field = unstorableText(value, '');
+      if (field !== null) throw DomainError.invalidField(field || metadata.type, 'contains a NUL character or broken Unicode');
+    }
     return super.transform(value, metadata);
   }
+}
+
+/** No request of this API nests deeper; deeper JSON is refused before anything recurses into it. */
+const MAX_DEPTH = 8;
+
+function depth(value: unknown, level: number): number {
+  if (value === null || typeof value !== 'object' || level > MAX_DEPTH) return level;
+  let deepest = level;
+  for (const child of Object.values(value)) deepest = Math.max(deepest, depth(child, level + 1));
+  return deepest;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Path of the first string PostgreSQL could not store (NUL, lone surrogate), or null. */
+function unstorableText(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\0') || LONE_SURROGATE.test(value) ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, child] of Object.entries(value)) {
+    if (key.includes('\0') || LONE_SURROGATE.test(key)) return path || 'body';
+    const found = unstorableText(child, path ? `${path}.${key}` : key);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 export function createValidationPipe(): ValidationPipe {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsId } from '../../common/validation/is-id';
 
 export class StaffResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -31,7 +32,7 @@ export class CreateStaffRequest {
 
   @ApiPropertyOptional({ format: 'uuid', description: 'link to this person’s login, if they have one' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   userId?: string;
 }
 

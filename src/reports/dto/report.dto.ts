@@ -11,7 +11,6 @@ import {
   IsOptional,
   IsString,
   IsUrl,
-  IsUUID,
   MaxLength,
   MinLength,
   ValidateIf,
@@ -21,12 +20,13 @@ import { MISUSE_CATEGORIES, MisuseCategory, PLATFORMS, Platform, POLICY_STANDARD
 import { IsTimestamp } from '../../common/validation/is-timestamp';
 import { NotInFuture } from '../../common/validation/not-in-future';
 import { ExactlyOneOf, OnlyWhen } from '../../common/validation/exactly-one-of';
+import { IsId } from '../../common/validation/is-id';
 
 /** Who reported it: a staff member, or someone outside the directory (a parent) by name. */
 export class ReporterInput {
   @ApiPropertyOptional({ format: 'uuid', description: 'give staffId or name' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   staffId?: string;
 
   @ApiPropertyOptional({ description: 'for reporters outside the staff directory' })
@@ -50,7 +50,7 @@ export class CreateReportRequest {
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
   @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @IsId({ each: true })
   subjectStaffIds: string[];
 
   @ApiProperty({ enum: PLATFORMS, description: '§2' })

@@ -1,0 +1,208 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppConfig, ConfigError, DEFAULT_DEMO_PASSWORD, loadConfig, persistentSecret } from './config';
+
+const SECRET = 'x'.repeat(32);
+
+function configError(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig (api.md "Running, configuration and the demo")', () => {
+  let dir: string;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'smp-config-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('JWT_SECRET', () => {
+    it('is required in production: ConfigError', () => {
+      const error = configError(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dir }, dir));
+      expect(error.name).toBe('ConfigError');
+      expect(error.problems).toEqual(['JWT_SECRET is required when NODE_ENV=production']);
+      expect(error.message).toContain('JWT_SECRET is required when NODE_ENV=production');
+    });
+
+    it('in production, no secret is generated on disk in its place', () => {
+      expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dir }, dir)).toThrow(ConfigError);
+      expect(existsSync(join(dir, 'jwt-secret'))).toBe(false);
+    });
+
+    it('in production, a given secret is used as is', () => {
+      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, DATA_DIR: dir }, dir).jwtSecret).toBe(SECRET);
+    });
+
+    it.each(['development', 'test', 'production'])('a secret shorter than 32 characters is refused (%s)', (NODE_ENV) => {
+      const error = configError(() => loadConfig({ NODE_ENV, JWT_SECRET: 'x'.repeat(31), DATA_DIR: dir }, dir));
+      expect(error.problems).toEqual(['JWT_SECRET must be at least 32 characters']);
+    });
+
+    it('32 characters is enough', () => {
+      expect(loadConfig({ JWT_SECRET: SECRET, DATA_DIR: dir }, dir).jwtSecret).toBe(SECRET);
+    });
+
+    it('outside production, is generated once and kept in DATA_DIR (mode 0600), so tokens survive restarts', () => {
+      const first = loadConfig({ DATA_DIR: dir }, dir).jwtSecret;
+      expect(first.length).toBeGreaterThanOrEqual(32);
+      const file = join(dir, 'jwt-secret');
+      expect(readFileSync(file, 'utf8').trim()).toBe(first);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(loadConfig({ DATA_DIR: dir }, dir).jwtSecret).toBe(first);
+    });
+
+    it('is reused from an existing file in DATA_DIR', () => {
+      writeFileSync(join(dir, 'jwt-secret'), `${'k'.repeat(64)}\n`);
+      expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: dir }, dir).jwtSecret).toBe('k'.repeat(64));
+    });
+
+    it('different data directories get different secrets', () => {
+      const other = join(dir, 'other');
+      expect(loadConfig({ DATA_DIR: join(dir, 'one') }, dir).jwtSecret).not.toBe(loadConfig({ DATA_DIR: other }, dir).jwtSecret);
+    });
+
+    it('creates DATA_DIR when missing', () => {
+      const nested = join(dir, 'a', 'b');
+      loadConfig({ DATA_DIR: nested }, dir);
+      expect(existsSync(join(nested, 'jwt-secret'))).toBe(true);
+    });
+
+    it('refuses an empty or short jwt-secret file left in DATA_DIR instead of signing with it', () => {
+      writeFileSync(join(dir, 'jwt-secret'), '\n');
+      expect(() => loadConfig({ DATA_DIR: dir }, dir)).toThrow(ConfigError);
+      writeFileSync(join(dir, 'jwt-secret'), 'short\n');
+      expect(() => loadConfig({ DATA_DIR: dir }, dir)).toThrow(/too short/);
+    });
+
+    it('a given JWT_SECRET is not written to disk', () => {
+      loadConfig({ JWT_SECRET: SECRET, DATA_DIR: dir }, dir);
+      expect(existsSync(join(dir, 'jwt-secret'))).toBe(false);
+    });
+  });
+
+  describe('PORT', () => {
+    it.each(['abc', '70000', '65536', '-1', '3000.5', '80 ', '1e3'])('refuses %j', (PORT) => {
+      const error = configError(() => loadConfig({ PORT, DATA_DIR: dir }, dir));
+      expect(error.problems).toEqual([`PORT must be an integer between 0 and 65535 (got "${PORT}")`]);
+    });
+
+    it.each([
+      ['0', 0],
+      ['8080', 8080],
+      ['65535', 65535],
+    ])('accepts %s', (PORT, port) => {
+      expect(loadConfig({ PORT, DATA_DIR: dir }, dir).port).toBe(port);
+    });
+
+    it('an empty PORT means the default', () => {
+      expect(loadConfig({ PORT: '', DATA_DIR: dir }, dir).port).toBe(3000);
+    });
+  });
+
+  describe('defaults', () => {
+    it('with an empty environment', () => {
+      const config = loadConfig({}, dir);
+      const expected: Omit<AppConfig, 'jwtSecret'> = {
+        nodeEnv: 'development',
+        port: 3000,
+        host: '127.0.0.1',
+        databaseUrl: undefined,
+        dataDir: join(dir, '.data'),
+        jwtTtlSeconds: 900,
+        demoPassword: DEFAULT_DEMO_PASSWORD,
+        evidenceMaxBytes: 25 * 1024 * 1024,
+        evidenceDir: join(dir, '.data', 'evidence'),
+        swaggerEnabled: true,
+        trustProxy: false,
+        passwordCost: 16,
+      };
+      expect(config).toEqual({ ...expected, jwtSecret: expect.any(String) });
+      expect(existsSync(join(dir, '.data', 'jwt-secret'))).toBe(true);
+    });
+
+    it('production listens on all interfaces and hides Swagger', () => {
+      const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, DATA_DIR: dir }, dir);
+      expect(config.host).toBe('0.0.0.0');
+      expect(config.swaggerEnabled).toBe(false);
+    });
+
+    it('resolves a relative DATA_DIR and EVIDENCE_DIR against the working directory', () => {
+      const config = loadConfig({ DATA_DIR: 'data', EVIDENCE_DIR: 'files' }, dir);
+      expect(config.dataDir).toBe(join(dir, 'data'));
+      expect(config.evidenceDir).toBe(join(dir, 'files'));
+    });
+  });
+
+  describe('other variables', () => {
+    it('DATABASE_URL must be a postgres:// URL', () => {
+      expect(configError(() => loadConfig({ DATABASE_URL: 'mysql://x', DATA_DIR: dir }, dir)).problems).toEqual([
+        'DATABASE_URL must be a postgres:// URL',
+      ]);
+      expect(loadConfig({ DATABASE_URL: 'postgresql://u:p@h/db', DATA_DIR: dir }, dir).databaseUrl).toBe('postgresql://u:p@h/db');
+      expect(loadConfig({ DATABASE_URL: 'postgres://u:p@h/db', DATA_DIR: dir }, dir).databaseUrl).toBe('postgres://u:p@h/db');
+    });
+
+    it('NODE_ENV must be development, test or production', () => {
+      expect(configError(() => loadConfig({ NODE_ENV: 'staging', DATA_DIR: dir }, dir)).problems).toEqual([
+        'NODE_ENV must be development, test or production (got "staging")',
+      ]);
+    });
+
+    it('PASSWORD_COST between 14 and 20', () => {
+      expect(() => loadConfig({ PASSWORD_COST: '13', DATA_DIR: dir }, dir)).toThrow(ConfigError);
+      expect(() => loadConfig({ PASSWORD_COST: '21', DATA_DIR: dir }, dir)).toThrow(ConfigError);
+      expect(loadConfig({ PASSWORD_COST: '14', DATA_DIR: dir }, dir).passwordCost).toBe(14);
+    });
+
+    it('JWT_TTL_SECONDS between 60 and 86400', () => {
+      expect(() => loadConfig({ JWT_TTL_SECONDS: '59', DATA_DIR: dir }, dir)).toThrow(ConfigError);
+      expect(() => loadConfig({ JWT_TTL_SECONDS: '86401', DATA_DIR: dir }, dir)).toThrow(ConfigError);
+      expect(loadConfig({ JWT_TTL_SECONDS: '60', DATA_DIR: dir }, dir).jwtTtlSeconds).toBe(60);
+    });
+
+    it('DEMO_PASSWORD of at least 8 characters', () => {
+      expect(() => loadConfig({ DEMO_PASSWORD: 'short', DATA_DIR: dir }, dir)).toThrow(ConfigError);
+      expect(loadConfig({ DEMO_PASSWORD: 'long enough', DATA_DIR: dir }, dir).demoPassword).toBe('long enough');
+    });
+
+    it.each([
+      ['true', true],
+      ['YES', true],
+      ['1', true],
+      ['false', false],
+      ['no', false],
+      ['0', false],
+    ])('TRUST_PROXY=%s → %s', (TRUST_PROXY, value) => {
+      expect(loadConfig({ TRUST_PROXY, DATA_DIR: dir }, dir).trustProxy).toBe(value);
+    });
+
+    it('refuses a boolean that is not one', () => {
+      expect(configError(() => loadConfig({ SWAGGER_ENABLED: 'maybe', DATA_DIR: dir }, dir)).problems).toEqual([
+        'SWAGGER_ENABLED must be true or false (got "maybe")',
+      ]);
+    });
+
+    it('reports every problem at once', () => {
+      const error = configError(() => loadConfig({ NODE_ENV: 'production', PORT: 'x', JWT_TTL_SECONDS: '1', DATA_DIR: dir }, dir));
+      expect(error.problems).toHaveLength(3);
+    });
+  });
+
+  describe('persistentSecret', () => {
+    it('keeps the first secret written, and the next call reads it', () => {
+      mkdirSync(join(dir, 'd'));
+      const first = persistentSecret(join(dir, 'd'), 'postgres-password');
+      expect(persistentSecret(join(dir, 'd'), 'postgres-password')).toBe(first);
+      expect(persistentSecret(join(dir, 'd'), 'other')).not.toBe(first);
+    });
+  });
+});

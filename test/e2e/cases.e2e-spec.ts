@@ -1,0 +1,431 @@
+import { randomUUID } from 'node:crypto';
+import { Client, DEMO, expectProblem, reportBody, startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * GET /cases and GET /cases/:id (api.md "Reports and cases", "Lists"; domain.md "People and
+ * roles", "Conflicts of interest"): who sees which case, in the list and one by one.
+ */
+
+interface Summary {
+  id: string;
+  reference: string;
+  status: string;
+  createdAt: string;
+}
+
+/** Every item of a list, page by page, checking each page's size. */
+async function listAll(client: Client, query = '', limit = 200): Promise<Summary[]> {
+  const items: Summary[] = [];
+  let cursor: string | null = null;
+  for (let pages = 0; pages < 100; pages++) {
+    const sep = query ? '&' : '';
+    const res = await client.get(`/cases?${query}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeLessThanOrEqual(limit);
+    items.push(...res.body.items);
+    cursor = res.body.nextCursor;
+    if (cursor === null) return items;
+  }
+  throw new Error('the list never ended');
+}
+
+const CASE_READERS = [DEMO.deputy, DEMO.investigator, DEMO.investigator2, DEMO.head, DEMO.governor, DEMO.hr, DEMO.northHead] as const;
+const LISTERS = [DEMO.investigator, DEMO.investigator2, DEMO.head, DEMO.governor, DEMO.northHead] as const;
+/** Cases of this file the headteacher may not see (a party to them, or their investigator). */
+const HEAD_CONFLICTED = ['headSubject', 'headInvestigates', 'headReporter', 'headWitness', 'headSubjectGovernorReporter'];
+
+describe('cases', () => {
+  let t: TestApp;
+  /** Cases created in this file, by label, in creation order. */
+  const cases: Record<string, string> = {};
+  const order: string[] = [];
+
+  async function report(label: string, overrides: Record<string, unknown> = {}): Promise<string> {
+    const res = await (await t.as(DEMO.deputy)).post('/reports', reportBody(t, overrides));
+    expect(res.status).toBe(201);
+    cases[label] = res.body.id;
+    order.push(res.body.id);
+    return res.body.id;
+  }
+
+  const assign = (caseId: string, email: string) => t.db.query('UPDATE cases SET investigator_user_id = $2 WHERE id = $1', [caseId, t.ids.users[email]]);
+  const staff = (key: string) => t.ids.staff[key];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await report('plain');
+    await report('plain2', { subjectStaffIds: [staff('Taylor Assistant')], platform: 'twitter', category: 'confidentiality' });
+    const toInvestigate = await report('investigating');
+    const toClose = await report('closed');
+    // Triage is exercised in triage.e2e-spec.ts; here the states are set directly, as the triage would leave them.
+    const triage = (id: string, status: string, decision: string, rationale: string) =>
+      t.db.query(
+        `UPDATE cases SET status = $2::case_status, triage_decision = $3, triage_rationale = $4, triaged_at = now(), triaged_by_user_id = $5,
+                closed_at = CASE WHEN $2::case_status = 'closed' THEN now() END WHERE id = $1`,
+        [id, status, decision, rationale, t.ids.users[DEMO.deputy]],
+      );
+    await triage(toInvestigate, 'investigation', 'investigate', 'Needs the facts established.');
+    await triage(toClose, 'closed', 'no_further_action', 'Not a breach.');
+    await report('headSubject', { subjectStaffIds: [staff('head@demo.school')] });
+    await report('hrSubject', { subjectStaffIds: [staff('hr@demo.school')] });
+    await assign(await report('assigned'), DEMO.investigator);
+    await assign(await report('headInvestigates'), DEMO.head);
+    await report('headReporter', { reporter: { staffId: staff('head@demo.school') } });
+    const witnessed = await report('headWitness');
+    await t.db.query(
+      `INSERT INTO case_parties (organisation_id, case_id, capacity, staff_id) VALUES ($1, $2, 'witness', $3)`,
+      [t.ids.org.werrington, witnessed, staff('head@demo.school')],
+    );
+    await report('headSubjectGovernorReporter', { subjectStaffIds: [staff('head@demo.school')], reporter: { staffId: staff('governor@demo.school') } });
+    await assign(await report('investigatorSubject', { subjectStaffIds: [staff('investigator@demo.school')] }), DEMO.investigator2);
+    await assign(await report('assignedButSubject', { subjectStaffIds: [staff('investigator@demo.school')] }), DEMO.investigator);
+    await report('deputyReporter', { reporter: { staffId: staff('deputy@demo.school') } });
+  });
+  afterAll(() => t.close());
+
+  describe('GET /cases', () => {
+    /** The cases of this file the headteacher sees, newest first. */
+    const headVisible = () => [...order].reverse().filter((id) => !HEAD_CONFLICTED.some((label) => cases[label] === id));
+
+    it('lists newest first, as summaries', async () => {
+      const items = await listAll(await t.as(DEMO.head));
+      expect(items.map((i) => i.id)).toEqual(headVisible());
+      for (let i = 1; i < items.length; i++) {
+        const [a, b] = [items[i - 1], items[i]];
+        expect(a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id)).toBe(true);
+      }
+      expect(items.find((i) => i.id === cases.plain2)).toEqual({
+        id: cases.plain2,
+        reference: expect.stringMatching(/^SMP-\d{4}-\d{4}$/),
+        status: 'reported',
+        safeguarding: false,
+        category: 'confidentiality',
+        platform: 'twitter',
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      });
+    });
+
+    it('a new case comes first', async () => {
+      const id = await report('newest');
+      const res = await (await t.as(DEMO.head)).get('/cases?limit=1');
+      expect(res.status).toBe(200);
+      expect(res.body.items.map((i: Summary) => i.id)).toEqual([id]);
+      expect(res.body.nextCursor).toEqual(expect.any(String));
+    });
+
+    it('filters by ?status=', async () => {
+      const head = await t.as(DEMO.head);
+      expect((await listAll(head, 'status=investigation')).map((i) => i.id)).toEqual([cases.investigating]);
+      expect((await listAll(head, 'status=closed')).map((i) => i.id)).toEqual([cases.closed]);
+      const reported = await listAll(head, 'status=reported');
+      expect(reported.every((i) => i.status === 'reported')).toBe(true);
+      expect(reported.map((i) => i.id)).toEqual(headVisible().filter((id) => id !== cases.investigating && id !== cases.closed));
+      expect(await listAll(head, 'status=decided')).toEqual([]);
+      // with small pages: the same answer
+      expect((await listAll(head, 'status=reported', 2)).map((i) => i.id)).toEqual(reported.map((i) => i.id));
+    });
+
+    it('refuses an unknown status or an unknown query parameter (400 naming it)', async () => {
+      const head = await t.as(DEMO.head);
+      expectProblem(await head.get('/cases?status=open'), 400, 'status');
+      expectProblem(await head.get('/cases?organisationId=' + t.ids.org.northfield), 400, 'organisationId');
+    });
+
+    it('paginates with limit and cursor: disjoint pages, same order, nextCursor null at the end', async () => {
+      const head = await t.as(DEMO.head);
+      const all = (await listAll(head)).map((i) => i.id);
+      expect(all.length).toBeGreaterThan(7);
+      const pages: string[][] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await head.get(`/cases?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        expect(res.status).toBe(200);
+        pages.push(res.body.items.map((i: Summary) => i.id));
+        cursor = res.body.nextCursor;
+        if (cursor !== null) expect(res.body.items).toHaveLength(3);
+      } while (cursor !== null && pages.length < 50);
+      expect(cursor).toBeNull();
+      const flat = pages.flat();
+      expect(new Set(flat).size).toBe(flat.length);
+      expect(flat).toEqual(all);
+      expect(pages.length).toBe(Math.ceil(all.length / 3));
+      // Exactly one page's worth: no cursor to an empty page.
+      const exact = await head.get(`/cases?limit=${all.length}`);
+      expect(exact.body.items).toHaveLength(all.length);
+      expect(exact.body.nextCursor).toBeNull();
+    });
+
+    it('a page after a cursor holds only older cases, even when newer ones arrive meanwhile', async () => {
+      const head = await t.as(DEMO.head);
+      const first = await head.get('/cases?limit=2');
+      const newer = await report('arrivedWhilePaging');
+      const second = await head.get(`/cases?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`);
+      expect(second.status).toBe(200);
+      const seen = [...first.body.items, ...second.body.items].map((i: Summary) => i.id);
+      expect(seen).not.toContain(newer);
+      expect(new Set(seen).size).toBe(4);
+    });
+
+    it('defaults to 50 items', async () => {
+      const res = await (await t.as(DEMO.head)).get('/cases');
+      expect(res.status).toBe(200);
+      expect(res.body.items.length).toBe(Math.min(50, headVisible().length));
+    });
+
+    it.each(['0', '201', '-1', 'ten', '2.5'])('limit=%s → 400 naming limit', async (limit) => {
+      expectProblem(await (await t.as(DEMO.head)).get(`/cases?limit=${limit}`), 400, 'limit');
+    });
+
+    it.each([
+      ['not base64 json', 'garbage!'],
+      ['json of the wrong shape', Buffer.from(JSON.stringify([42])).toString('base64url')],
+      ['a timestamp without an id', Buffer.from(JSON.stringify(['2026-11-20T18:30:00.000Z'])).toString('base64url')],
+      ['an id that is not a uuid', Buffer.from(JSON.stringify(['2026-11-20T18:30:00.000Z', 'x'])).toString('base64url')],
+    ])('a bad cursor (%s) → 400 naming cursor', async (_label, cursor) => {
+      expectProblem(await (await t.as(DEMO.head)).get(`/cases?cursor=${encodeURIComponent(cursor)}`), 400, 'cursor');
+    });
+
+    it('GET /cases works for deputy_head and hr, whose visibility clause uses no parameter', async () => {
+      for (const email of [DEMO.deputy, DEMO.hr]) {
+        const res = await (await t.as(email)).get('/cases?limit=200');
+        expect({ email, status: res.status }).toEqual({ email, status: 200 });
+      }
+      const items = await listAll(await t.as(DEMO.deputy));
+      expect(items.map((i) => i.id)).toEqual([...order].reverse());
+      const pages: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await (await t.as(DEMO.hr)).get(`/cases?limit=4${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        expect(res.status).toBe(200);
+        pages.push(...res.body.items.map((i: Summary) => i.id));
+        cursor = res.body.nextCursor;
+      } while (cursor !== null);
+      expect(pages).toEqual([...order].reverse().filter((id) => id !== cases.hrSubject));
+    });
+
+    it('admins never read casework (403)', async () => {
+      expectProblem(await (await t.as(DEMO.admin)).get('/cases'), 403);
+      expectProblem(await (await t.as(DEMO.northAdmin)).get('/cases'), 403);
+    });
+
+    it('needs a token (401)', async () => {
+      expectProblem(await t.http().get('/cases'), 401);
+    });
+  });
+
+  describe('GET /cases/:id', () => {
+    it('returns the full case', async () => {
+      const res = await (await t.as(DEMO.head)).get(`/cases/${cases.headWitness}`);
+      expect(res.status).toBe(404); // the headteacher is a witness: conflicted
+      const full = await (await t.as(DEMO.deputy)).get(`/cases/${cases.headWitness}`);
+      expect(full.status).toBe(200);
+      expect(full.body).toEqual(
+        expect.objectContaining({
+          id: cases.headWitness,
+          organisationId: t.ids.org.werrington,
+          reference: expect.stringMatching(/^SMP-\d{4}-\d{4}$/),
+          status: 'reported',
+          safeguarding: { flagged: false, referralDueBy: null, referralOverdue: false, referrals: [] },
+          subjects: [expect.objectContaining({ staffId: staff('Sam Teacher'), name: 'Sam Teacher' })],
+          reporter: expect.objectContaining({ name: 'A Parent', relationship: 'parent of a Year 4 pupil' }),
+          witnesses: [expect.objectContaining({ staffId: staff('head@demo.school'), name: 'Helen Head' })],
+          reports: [expect.objectContaining({ platform: 'facebook', category: 'disrepute', policyStandards: ['7.5'], involvesPupils: false })],
+          triage: null,
+          investigatorUserId: null,
+          decisionMakerRole: 'governor',
+          createdAt: expect.any(String),
+          updatedAt: expect.any(String),
+          closedAt: null,
+        }),
+      );
+    });
+
+    it('shows triage and closure once triaged', async () => {
+      const res = await (await t.as(DEMO.hr)).get(`/cases/${cases.closed}`);
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('closed');
+      expect(res.body.closedAt).toEqual(expect.any(String));
+      expect(res.body.triage).toEqual({
+        decision: 'no_further_action',
+        rationale: 'Not a breach.',
+        triagedAt: expect.any(String),
+        triagedByUserId: t.ids.users[DEMO.deputy],
+      });
+    });
+
+    it('a random UUID → 404, a malformed id → 400 naming id', async () => {
+      const deputy = await t.as(DEMO.deputy);
+      expectProblem(await deputy.get(`/cases/${randomUUID()}`), 404);
+      expectProblem(await deputy.get('/cases/not-a-uuid'), 400, 'id');
+      expectProblem(await deputy.get(`/cases/${cases.plain}x`), 400, 'id');
+    });
+
+    it('admins get 403', async () => {
+      expectProblem(await (await t.as(DEMO.admin)).get(`/cases/${cases.plain}`), 403);
+    });
+
+    it('every read writes a case.viewed audit event with the actor and the role', async () => {
+      const events = async () =>
+        (
+          await t.db.query<{ actor_user_id: string; actor_role: string; entity_type: string; entity_id: string; organisation_id: string }>(
+            `SELECT actor_user_id, actor_role, entity_type, entity_id, organisation_id FROM audit_events
+             WHERE case_id = $1 AND action = 'case.viewed' ORDER BY seq`,
+            [cases.plain2],
+          )
+        ).rows;
+      const before = (await events()).length;
+      expect((await (await t.as(DEMO.hr)).get(`/cases/${cases.plain2}`)).status).toBe(200);
+      expect((await (await t.as(DEMO.head)).get(`/cases/${cases.plain2}`)).status).toBe(200);
+      expect((await (await t.as(DEMO.hr)).get(`/cases/${cases.plain2}`)).status).toBe(200);
+      const after = await events();
+      expect(after).toHaveLength(before + 3);
+      expect(after.slice(before)).toEqual([
+        { actor_user_id: t.ids.users[DEMO.hr], actor_role: 'hr', entity_type: 'case', entity_id: cases.plain2, organisation_id: t.ids.org.werrington },
+        { actor_user_id: t.ids.users[DEMO.head], actor_role: 'headteacher', entity_type: 'case', entity_id: cases.plain2, organisation_id: t.ids.org.werrington },
+        { actor_user_id: t.ids.users[DEMO.hr], actor_role: 'hr', entity_type: 'case', entity_id: cases.plain2, organisation_id: t.ids.org.werrington },
+      ]);
+    });
+
+    it('a refused read writes no case.viewed event', async () => {
+      const count = async () => Number((await t.db.query(`SELECT count(*) AS n FROM audit_events WHERE action = 'case.viewed'`)).rows[0].n);
+      const before = await count();
+      expectProblem(await (await t.as(DEMO.investigator2)).get(`/cases/${cases.plain}`), 404);
+      expectProblem(await (await t.as(DEMO.northHead)).get(`/cases/${cases.plain}`), 404);
+      expectProblem(await (await t.as(DEMO.admin)).get(`/cases/${cases.plain}`), 403);
+      expect(await count()).toBe(before);
+    });
+  });
+
+  describe('visibility (domain.md "People and roles", "Conflicts of interest")', () => {
+    const getStatus = async (email: string, caseId: string) => (await (await t.as(email)).get(`/cases/${caseId}`)).status;
+    /** GET /cases/:id status and GET /cases membership, for a reader whose list works. */
+    async function sees(email: string, caseId: string): Promise<{ get: number; listed: boolean }> {
+      const client = await t.as(email);
+      const get = (await client.get(`/cases/${caseId}`)).status;
+      const listed = (await listAll(client)).some((i) => i.id === caseId);
+      return { get, listed };
+    }
+    const visible = { get: 200, listed: true };
+    const hidden = { get: 404, listed: false };
+
+    it('deputy, headteacher and hr see a case; unassigned investigating managers and the governor do not', async () => {
+      const id = await report('fresh');
+      expect(await getStatus(DEMO.deputy, id)).toBe(200);
+      expect(await getStatus(DEMO.hr, id)).toBe(200);
+      expect(await sees(DEMO.head, id)).toEqual(visible);
+      expect(await sees(DEMO.investigator, id)).toEqual(hidden);
+      expect(await sees(DEMO.investigator2, id)).toEqual(hidden);
+      expect(await sees(DEMO.governor, id)).toEqual(hidden);
+    });
+
+    it('the assigned investigating manager sees the case; the other still does not', async () => {
+      const id = await report('toAssign');
+      expect(await sees(DEMO.investigator, id)).toEqual(hidden);
+      await assign(id, DEMO.investigator);
+      expect(await sees(DEMO.investigator, id)).toEqual(visible);
+      expect(await sees(DEMO.investigator2, id)).toEqual(hidden);
+      // Reassigned: the first loses it, the second gains it.
+      await assign(id, DEMO.investigator2);
+      expect(await sees(DEMO.investigator, id)).toEqual(hidden);
+      expect(await sees(DEMO.investigator2, id)).toEqual(visible);
+    });
+
+    it('a case about the headteacher: hidden from the head, seen by the governor acting in their place', async () => {
+      expect(await getStatus(DEMO.head, cases.plain)).toBe(200);
+      expect(await sees(DEMO.governor, cases.plain)).toEqual(hidden);
+      expect(await sees(DEMO.head, cases.headSubject)).toEqual(hidden);
+      expect(await sees(DEMO.governor, cases.headSubject)).toEqual(visible);
+      const res = await (await t.as(DEMO.governor)).get(`/cases/${cases.headSubject}`);
+      expect(res.body.decisionMakerRole).toBe('governor');
+    });
+
+    it('the headteacher as reporter, witness or investigator is conflicted: the governor acts', async () => {
+      for (const label of ['headReporter', 'headWitness', 'headInvestigates']) {
+        expect({ label, ...(await sees(DEMO.head, cases[label])) }).toEqual({ label, ...hidden });
+        expect({ label, ...(await sees(DEMO.governor, cases[label])) }).toEqual({ label, ...visible });
+      }
+    });
+
+    it('a conflicted governor does not act either (the headteacher a subject, the governor the reporter)', async () => {
+      expect(await sees(DEMO.governor, cases.headSubjectGovernorReporter)).toEqual(hidden);
+      expect(await sees(DEMO.head, cases.headSubjectGovernorReporter)).toEqual(hidden);
+      expect(await getStatus(DEMO.deputy, cases.headSubjectGovernorReporter)).toBe(200);
+    });
+
+    it('a user linked to a subject never sees the case, whatever their role', async () => {
+      expect(await getStatus(DEMO.hr, cases.hrSubject)).toBe(404);
+      expect(await getStatus(DEMO.deputy, cases.hrSubject)).toBe(200);
+      // assigned, but a subject: still hidden
+      expect(await sees(DEMO.investigator, cases.assignedButSubject)).toEqual(hidden);
+      expect(await sees(DEMO.investigator, cases.investigatorSubject)).toEqual(hidden);
+      expect(await sees(DEMO.investigator2, cases.investigatorSubject)).toEqual(visible);
+    });
+
+    it('the deputy who reported a case still sees it', async () => {
+      expect(await getStatus(DEMO.deputy, cases.deputyReporter)).toBe(200);
+    });
+
+    it("Northfield's headteacher never sees Werrington's cases", async () => {
+      const north = await t.as(DEMO.northHead);
+      const items = await listAll(north);
+      for (const id of order) {
+        expect(items.some((i) => i.id === id)).toBe(false);
+        expectProblem(await north.get(`/cases/${id}`), 404);
+      }
+    });
+
+    /** Which cases of this file each reader must see (domain.md), by label. */
+    const expectedVisible = (email: string): string[] => {
+      const all = Object.keys(cases);
+      switch (email) {
+        case DEMO.deputy:
+          return all;
+        case DEMO.hr:
+          return all.filter((l) => l !== 'hrSubject');
+        case DEMO.head:
+          return all.filter((l) => !HEAD_CONFLICTED.includes(l));
+        case DEMO.governor:
+          return ['headSubject', 'headInvestigates', 'headReporter', 'headWitness'];
+        case DEMO.investigator:
+          return ['assigned'];
+        case DEMO.investigator2:
+          return all.filter((l) => ['investigatorSubject', 'toAssign'].includes(l));
+        default:
+          return [];
+      }
+    };
+
+    it('GET /cases/:id matches the expected matrix for every reader and every case of this file', async () => {
+      for (const email of CASE_READERS) {
+        const seen: string[] = [];
+        for (const [label, id] of Object.entries(cases)) if ((await getStatus(email, id)) === 200) seen.push(label);
+        expect({ email, sees: seen.sort() }).toEqual({ email, sees: expectedVisible(email).sort() });
+      }
+    });
+
+    it.each(LISTERS)('%s: list membership equals per-case visibility for every case of this file', async (email) => {
+      expect(order.length).toBeGreaterThan(10);
+      const client = await t.as(email);
+      const listed = new Set((await listAll(client)).map((i) => i.id));
+      expect({ email, sees: Object.keys(cases).filter((l) => listed.has(cases[l])).sort() }).toEqual({ email, sees: expectedVisible(email).sort() });
+      for (const [label, id] of Object.entries(cases)) {
+        const status = (await client.get(`/cases/${id}`)).status;
+        expect([200, 404]).toContain(status);
+        expect({ email, label, listed: listed.has(id) }).toEqual({ email, label, listed: status === 200 });
+      }
+    });
+
+    it('deputy_head and hr: list membership equals per-case visibility', async () => {
+      for (const email of [DEMO.deputy, DEMO.hr]) {
+        const client = await t.as(email);
+        const listed = new Set((await listAll(client)).map((i) => i.id));
+        expect({ email, sees: Object.keys(cases).filter((l) => listed.has(cases[l])).sort() }).toEqual({ email, sees: expectedVisible(email).sort() });
+        for (const [label, id] of Object.entries(cases)) {
+          const status = (await client.get(`/cases/${id}`)).status;
+          expect({ email, label, listed: listed.has(id) }).toEqual({ email, label, listed: status === 200 });
+        }
+      }
+    });
+  });
+});
