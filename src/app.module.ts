@@ -8,6 +8,7 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { InvestigationsModule } from './investigations/investigations.module';
 import { PeopleModule } from './people/people.module';
 import { ReportsModule } from './reports/reports.module';
 import { TriageModule } from './triage/triage.module';
@@ -27,6 +28,7 @@ export class AppModule {
         ReportsModule,
         CasesModule,
         TriageModule,
+        InvestigationsModule,
         HealthModule,
       ],
     };

@@ -57,6 +57,9 @@ export class CaseViewService {
           }
         : null,
       investigatorUserId: row.investigator_user_id,
+      investigationReport: row.report_submitted_at
+        ? { summary: row.investigation_summary!, submittedAt: row.report_submitted_at.toISOString(), submittedByUserId: row.report_submitted_by_user_id! }
+        : null,
       decisionMakerRole: decisionMakerRole(facts),
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
@@ -78,6 +81,9 @@ interface CoreRow {
   triaged_at: Date | null;
   triaged_by_user_id: string | null;
   investigator_user_id: string | null;
+  investigation_summary: string | null;
+  report_submitted_at: Date | null;
+  report_submitted_by_user_id: string | null;
   created_at: Date;
   updated_at: Date;
   closed_at: Date | null;
@@ -90,7 +96,7 @@ const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
 
 const CORE_SQL = `
 SELECT c.id, c.organisation_id, c.reference, c.status, c.safeguarding, c.triage_decision, c.triage_rationale, c.triaged_at,
-  c.triaged_by_user_id, c.investigator_user_id, c.created_at, c.updated_at, c.closed_at,
+  c.triaged_by_user_id, c.investigator_user_id, c.investigation_summary, c.report_submitted_at, c.report_submitted_by_user_id, c.created_at, c.updated_at, c.closed_at,
   COALESCE((SELECT json_agg(json_build_object('capacity', p.capacity, 'staffId', p.staff_id, 'name', p.name,
               'staffName', s.name, 'jobTitle', s.job_title, 'relationship', p.relationship) ORDER BY p.created_at, p.id)
             FROM case_parties p LEFT JOIN staff_members s ON s.id = p.staff_id WHERE p.case_id = c.id), '[]') AS parties,

@@ -48,6 +48,13 @@ export function isInvestigationOpen(status: CaseStatus): boolean {
   return status === 'investigation';
 }
 
+/** After the report is submitted the investigation is read-only (§4; domain.md "Investigation"). */
+export function requireInvestigationOpen(status: CaseStatus): void {
+  if (!isInvestigationOpen(status)) {
+    throw DomainError.conflict('investigation_closed', `The investigation is not open: the case is ${status.replace(/_/g, ' ')}.`);
+  }
+}
+
 export function triageAction(decision: TriageDecision): CaseAction {
   return decision === 'investigate' ? 'triage_investigate' : 'triage_close';
 }

@@ -9,6 +9,14 @@ import { Report } from '../reports/entities/report.entity';
 import { SafeguardingReferral } from '../triage/safeguarding-referral.entity';
 import { AuditEvent } from '../audit/entities/audit-event.entity';
 import { AuditChainHead } from '../audit/entities/audit-chain-head.entity';
+import { CaseAssignment } from '../investigations/entities/case-assignment.entity';
+import { Allegation } from '../investigations/entities/allegation.entity';
+import { Fact } from '../investigations/entities/fact.entity';
+import { Interview } from '../investigations/entities/interview.entity';
+import { SubjectNotification } from '../investigations/entities/subject-notification.entity';
+import { SubjectResponse } from '../investigations/entities/subject-response.entity';
+import { Evidence } from '../evidence/entities/evidence.entity';
+import { CustodyEvent } from '../evidence/entities/custody-event.entity';
 
 /** Every entity of the schema; migrations must match these exactly (`npm run migration:check`). */
 export const ENTITIES = [
@@ -23,4 +31,12 @@ export const ENTITIES = [
   SafeguardingReferral,
   AuditEvent,
   AuditChainHead,
+  CaseAssignment,
+  Allegation,
+  Fact,
+  Interview,
+  SubjectNotification,
+  SubjectResponse,
+  Evidence,
+  CustodyEvent,
 ];

@@ -3,6 +3,14 @@ import { IsIn, IsOptional } from 'class-validator';
 import { PageQuery } from '../../common/pagination/pagination';
 import { MISUSE_CATEGORIES, PLATFORMS, POLICY_STANDARDS } from '../../policy/vocabulary';
 import { CASE_STATUSES, CaseStatus, TRIAGE_DECISIONS } from '../lifecycle';
+import {
+  AllegationResponse,
+  AssignmentResponse,
+  FactResponse,
+  InterviewResponse,
+  SubjectNotificationResponse,
+  SubjectResponseResponse,
+} from './case-sections.dto';
 
 export class CaseListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CASE_STATUSES })
@@ -56,6 +64,12 @@ export class SafeguardingResponse {
   @ApiProperty({ type: [SafeguardingReferralResponse] }) referrals: SafeguardingReferralResponse[];
 }
 
+export class InvestigationReportResponse {
+  @ApiProperty() summary: string;
+  @ApiProperty({ format: 'date-time' }) submittedAt: string;
+  @ApiProperty({ format: 'uuid' }) submittedByUserId: string;
+}
+
 /** One row of GET /cases: no case content (descriptions, names), so listing is not a read of a case. */
 export class CaseSummaryResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -86,11 +100,19 @@ export class CaseResponse {
   @ApiProperty({ type: [ReportResponse] }) reports: ReportResponse[];
   @ApiProperty({ type: TriageResponse, nullable: true }) triage: TriageResponse | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) investigatorUserId: string | null;
+  @ApiProperty({ type: InvestigationReportResponse, nullable: true, description: "the investigating manager's report (§4)" })
+  investigationReport: InvestigationReportResponse | null;
   @ApiProperty({ enum: ['headteacher', 'governor'], description: 'who decides: the governors when the headteacher is conflicted' })
   decisionMakerRole: 'headteacher' | 'governor';
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) closedAt: string | null;
-  /** Sections contributed by the investigation, evidence, monitoring and outcome modules. */
+  // Sections contributed by other modules (registered with CaseViewService):
+  @ApiProperty({ type: [AssignmentResponse] }) assignments?: AssignmentResponse[];
+  @ApiProperty({ type: [AllegationResponse] }) allegations?: AllegationResponse[];
+  @ApiProperty({ type: [FactResponse] }) facts?: FactResponse[];
+  @ApiProperty({ type: [InterviewResponse] }) interviews?: InterviewResponse[];
+  @ApiProperty({ type: [SubjectNotificationResponse] }) subjectNotifications?: SubjectNotificationResponse[];
+  @ApiProperty({ type: [SubjectResponseResponse] }) subjectResponses?: SubjectResponseResponse[];
   [section: string]: unknown;
 }

@@ -55,6 +55,20 @@ export class Case {
   @JoinColumn({ name: 'investigator_user_id' })
   investigator?: User;
 
+  /** The investigating manager's report (§4), submitted for decision. */
+  @Column('text', { nullable: true })
+  investigationSummary: string | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  reportSubmittedAt: Date | null;
+
+  @Column('uuid', { nullable: true })
+  reportSubmittedByUserId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'report_submitted_by_user_id' })
+  reportSubmittedBy?: User;
+
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   closedAt: Date | null;
 

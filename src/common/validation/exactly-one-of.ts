@@ -36,3 +36,21 @@ export function OnlyWhen(condition: (object: Record<string, unknown>) => boolean
       },
     });
 }
+
+/** Put on one of a group of properties: at least one of `group` must be present. */
+export function AtLeastOneOf(group: string[], options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyKey) =>
+    registerDecorator({
+      name: 'atLeastOneOf',
+      target: target.constructor,
+      propertyName: propertyKey as string,
+      constraints: group,
+      options: { message: `give at least one of ${group.join(', ')}`, ...options },
+      validator: {
+        validate(_value: unknown, args: ValidationArguments) {
+          const object = args.object as Record<string, unknown>;
+          return group.some((key) => object[key] !== undefined && object[key] !== null);
+        },
+      },
+    });
+}

@@ -10,7 +10,7 @@ export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProb
       message:
         constraint === 'whitelistValidation'
           ? `${field} is not an accepted field`
-          : error.value === undefined && constraint !== 'exactlyOneOf'
+          : error.value === undefined && constraint !== 'exactlyOneOf' && constraint !== 'atLeastOneOf'
             ? `${field} is required`
             : message.replace(error.property, field),
     }));

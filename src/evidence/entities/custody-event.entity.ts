@@ -1,0 +1,26 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { CaseRecord } from '../../cases/entities/case-record';
+import { CUSTODY_ACTIONS, CustodyAction } from '../evidence.rules';
+import { Evidence } from './evidence.entity';
+
+/** One link of an item's chain of custody: collected, viewed, downloaded, handed over. */
+@Entity('evidence_custody_events')
+@Index(['evidenceId', 'createdAt'])
+export class CustodyEvent extends CaseRecord {
+  @Column('uuid')
+  evidenceId: string;
+
+  @ManyToOne(() => Evidence, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'evidence_id' })
+  evidence?: Evidence;
+
+  @Column({ type: 'enum', enum: CUSTODY_ACTIONS, enumName: 'custody_action' })
+  action: CustodyAction;
+
+  @Column('text', { nullable: true })
+  actorRole: string | null;
+
+  /** For hand-overs: to whom; otherwise a note. */
+  @Column('text', { nullable: true })
+  note: string | null;
+}

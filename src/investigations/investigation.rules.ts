@@ -1,0 +1,59 @@
+import { DomainError } from '../common/errors/domain-error';
+import { CaseFacts, CaseParticipant } from '../access/case-access.policy';
+
+/**
+ * The investigating manager's rules (§4 "establish the facts … in a fair and unbiased
+ * way"; ACAS Code: the employee is told of the allegations in writing and may respond
+ * before any decision). Pure functions, each used in one place.
+ */
+export const FINDINGS = ['substantiated', 'not_substantiated', 'inconclusive'] as const;
+export type Finding = (typeof FINDINGS)[number];
+
+export const INTERVIEW_CAPACITIES = ['subject', 'witness'] as const;
+export type InterviewCapacity = (typeof INTERVIEW_CAPACITIES)[number];
+
+/** Written notice only: the ACAS Code asks for the allegations in writing. */
+export const NOTICE_METHODS = ['letter', 'email', 'hand_delivered'] as const;
+export type NoticeMethod = (typeof NOTICE_METHODS)[number];
+
+/**
+ * §4, domain.md "Conflicts of interest": the investigating manager must hold that role and
+ * must not be a subject, the reporter or a witness of the case.
+ */
+export function assignmentConflict(candidate: CaseParticipant & { roles: readonly string[]; active: boolean }, facts: CaseFacts): string | null {
+  if (!candidate.active) return 'that user is deactivated';
+  if (!candidate.roles.includes('investigating_manager')) return 'only an investigating manager can be appointed';
+  const party = facts.parties.find((p) => p.staffId !== null && candidate.staffIds.includes(p.staffId));
+  if (party) return `the investigating manager cannot be ${party.capacity === 'reporter' ? 'the reporter' : `a ${party.capacity}`} of the case`;
+  return null;
+}
+
+/** Refuses a new witness who is the case's own investigating manager (checked whenever one is added). */
+export function requireWitnessNotInvestigator(witnessStaffId: string, investigator: CaseParticipant | null): void {
+  if (investigator && investigator.staffIds.includes(witnessStaffId)) {
+    throw DomainError.conflict('conflict_of_interest', 'The investigating manager cannot be a witness of their own case; appoint another investigator first.');
+  }
+}
+
+export interface InvestigationState {
+  allegations: ReadonlyArray<{ id: string; finding: Finding | null }>;
+  notifiedAllegationIds: ReadonlySet<string>;
+  /** Responses (or recorded refusals) received. */
+  responses: number;
+}
+
+/**
+ * What still stands between the investigation and the decision-maker (domain.md
+ * "Investigation"): at least one allegation, the subject told of each in writing, their
+ * response or refusal recorded, and a finding on each. Empty when the report may go.
+ */
+export function submissionBlockers(state: InvestigationState): string[] {
+  const blockers: string[] = [];
+  if (state.allegations.length === 0) blockers.push('no allegation has been recorded');
+  const unnotified = state.allegations.filter((a) => !state.notifiedAllegationIds.has(a.id)).length;
+  if (unnotified) blockers.push(`the subject has not been notified in writing of ${unnotified} allegation(s)`);
+  if (state.responses === 0) blockers.push("the subject's response (or refusal to respond) has not been recorded");
+  const unfound = state.allegations.filter((a) => a.finding === null).length;
+  if (unfound) blockers.push(`${unfound} allegation(s) have no finding`);
+  return blockers;
+}
