@@ -64,7 +64,7 @@ ${[...diff.downQueries].reverse().map(call).join('\n')}
   writeFileSync(join('migrations', `${file}.ts`), source);
   const indexPath = join('migrations', 'index.ts');
   const index = readFileSync(indexPath, 'utf8')
-    .replace(/(\/\/ Every migration[^\n]*\n)/, `$1import { ${className} } from './${file}';\n`)
+    .replace(/\nexport const MIGRATIONS/, `\nimport { ${className} } from './${file}';\nexport const MIGRATIONS`)
     .replace(/(export const MIGRATIONS: Function\[\] = \[)([^\]]*)\]/, (_m, head: string, list: string) => {
       const items = list.split(',').map((s) => s.trim()).filter(Boolean);
       return `${head}${[...items, className].join(', ')}]`;

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/config';
 import { ProblemFilter } from './common/errors/problem.filter';
@@ -16,8 +17,11 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     bufferLogs: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  // JSON only: any other body type is a 415 (evidence uploads register multipart themselves).
+  // JSON only: any other body type is a 415, but for multipart/form-data (evidence uploads).
   fastify.removeContentTypeParser(['text/plain']);
+  // Multipart bodies are not read here: the upload route streams its parts only after the
+  // case-access check; these limits are tightened per request (src/evidence/multipart-upload.ts).
+  await app.register(multipart, { limits: { fileSize: config.evidenceMaxBytes, files: 1, fields: 20, parts: 30, fieldSize: 64 * 1024 } });
   await app.register(helmet, {
     // Swagger UI needs inline scripts and styles; the API itself serves only JSON.
     contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },

@@ -7,8 +7,10 @@ import { CasesModule } from './cases/cases.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { EvidenceModule } from './evidence/evidence.module';
 import { HealthModule } from './health/health.module';
 import { InvestigationsModule } from './investigations/investigations.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
 import { PeopleModule } from './people/people.module';
 import { ReportsModule } from './reports/reports.module';
 import { TriageModule } from './triage/triage.module';
@@ -29,6 +31,8 @@ export class AppModule {
         CasesModule,
         TriageModule,
         InvestigationsModule,
+        MonitoringModule,
+        EvidenceModule,
         HealthModule,
       ],
     };

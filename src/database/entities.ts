@@ -17,6 +17,8 @@ import { SubjectNotification } from '../investigations/entities/subject-notifica
 import { SubjectResponse } from '../investigations/entities/subject-response.entity';
 import { Evidence } from '../evidence/entities/evidence.entity';
 import { CustodyEvent } from '../evidence/entities/custody-event.entity';
+import { MonitoringAuthorisation } from '../monitoring/entities/monitoring-authorisation.entity';
+import { MonitoringDisclosure } from '../monitoring/entities/monitoring-disclosure.entity';
 
 /** Every entity of the schema; migrations must match these exactly (`npm run migration:check`). */
 export const ENTITIES = [
@@ -39,4 +41,6 @@ export const ENTITIES = [
   SubjectResponse,
   Evidence,
   CustodyEvent,
+  MonitoringAuthorisation,
+  MonitoringDisclosure,
 ];

@@ -11,6 +11,8 @@ import {
   SubjectNotificationResponse,
   SubjectResponseResponse,
 } from './case-sections.dto';
+import { EvidenceResponse } from '../../evidence/dto/evidence.dto';
+import { MonitoringAuthorisationResponse } from '../../monitoring/dto/monitoring.dto';
 
 export class CaseListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CASE_STATUSES })
@@ -114,5 +116,8 @@ export class CaseResponse {
   @ApiProperty({ type: [InterviewResponse] }) interviews?: InterviewResponse[];
   @ApiProperty({ type: [SubjectNotificationResponse] }) subjectNotifications?: SubjectNotificationResponse[];
   @ApiProperty({ type: [SubjectResponseResponse] }) subjectResponses?: SubjectResponseResponse[];
+  @ApiProperty({ type: [EvidenceResponse] }) evidence?: EvidenceResponse[];
+  @ApiProperty({ type: [MonitoringAuthorisationResponse], description: 'authorisations with status, decider, period, expiry and disclosures (§9, §11)' })
+  monitoring?: MonitoringAuthorisationResponse[];
   [section: string]: unknown;
 }

@@ -20,7 +20,13 @@ export class CustodyEvent extends CaseRecord {
   @Column('text', { nullable: true })
   actorRole: string | null;
 
-  /** For hand-overs: to whom; otherwise a note. */
+  /** Hand-overs: to whom, and when it happened (which may precede its recording). */
+  @Column('text', { nullable: true })
+  recipient: string | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  occurredAt: Date | null;
+
   @Column('text', { nullable: true })
   note: string | null;
 }

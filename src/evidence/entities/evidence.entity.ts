@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { CaseRecord } from '../../cases/entities/case-record';
+import { MonitoringAuthorisation } from '../../monitoring/entities/monitoring-authorisation.entity';
 import { EVIDENCE_KINDS, EvidenceKind, SENSITIVITIES, Sensitivity } from '../evidence.rules';
 
 /**
@@ -52,4 +53,8 @@ export class Evidence extends CaseRecord {
   /** The §9/§11 monitoring authorisation it was obtained under, if any. */
   @Column('uuid', { nullable: true })
   monitoringAuthorisationId: string | null;
+
+  @ManyToOne(() => MonitoringAuthorisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'monitoring_authorisation_id' })
+  monitoringAuthorisation?: MonitoringAuthorisation;
 }

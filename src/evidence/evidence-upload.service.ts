@@ -1,0 +1,169 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { FastifyRequest } from 'fastify';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../access/actor';
+import { CaseAccessService } from '../access/case-access.service';
+import { AuditService } from '../audit/audit.service';
+import { requireInvestigationOpen } from '../cases/lifecycle';
+import { DomainError, FieldProblem } from '../common/errors/domain-error';
+import { fieldProblems } from '../common/validation/validation.pipe';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { queryOne } from '../database/sql';
+import { EvidenceResponse, EvidenceUploadFields } from './dto/evidence.dto';
+import { EVIDENCE_COLUMNS, EvidenceRow, recordCustody, toEvidenceResponse } from './evidence-records';
+import { EvidenceStore } from './evidence-store';
+import { decideMediaType, sniffMediaType } from './media-type';
+import { MonitoringGate } from './monitoring-gate';
+import { FILE_FIELD, ReceivedFile, receiveUpload } from './multipart-upload';
+import { meetsTextRequirement } from './text-scan';
+
+/** Advisory-lock namespace for "content with this SHA-256 is being placed or removed". */
+const CONTENT_LOCK = 0x45564944; // 'EVID'
+
+/**
+ * Adding evidence (§4 "establish the facts"; domain.md "Evidence"): the assigned
+ * investigator uploads an item to an open investigation. Refusals come before a byte of
+ * the body is read; the content is streamed to a temp file, checked, and moved into place
+ * in the transaction that records the item, its first custody event and the audit event.
+ */
+@Injectable()
+export class EvidenceUploadService {
+  private readonly logger = new Logger('EvidenceUpload');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: CaseAccessService,
+    private readonly audit: AuditService,
+    private readonly store: EvidenceStore,
+    private readonly monitoringGate: MonitoringGate,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async upload(actor: Actor, caseId: string, request: FastifyRequest): Promise<EvidenceResponse> {
+    await this.dataSource.transaction(async (em) => {
+      const { status } = await this.access.requireCaseAccess(em, actor, caseId, 'investigation:write');
+      requireInvestigationOpen(status);
+    });
+    const { fields, file, problems } = await receiveUpload(request, this.store, this.config.evidenceMaxBytes);
+    try {
+      const item = await validateFields(fields, file, problems);
+      const mediaType = checkContent(file!);
+      return await this.record(actor, caseId, item, file!, mediaType);
+    } finally {
+      if (file) await this.store.discard(file.tempPath);
+    }
+  }
+
+  private async record(actor: Actor, caseId: string, item: EvidenceUploadFields, file: ReceivedFile, mediaType: string): Promise<EvidenceResponse> {
+    let created = false;
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        const { facts, status, role } = await this.access.requireCaseAccess(em, actor, caseId, 'investigation:write', { lock: true });
+        requireInvestigationOpen(status);
+        if (item.redactsEvidenceId) await requireOriginal(em, caseId, item.redactsEvidenceId);
+        const capturedAt = new Date(item.capturedAt);
+        await this.monitoringGate.check(em, facts, { kind: item.kind, monitoringAuthorisationId: item.monitoringAuthorisationId ?? null, capturedAt });
+        await lockContent(em, file.sha256);
+        created = (await this.store.place(file.tempPath, file.sha256)).created;
+        const row = await queryOne<EvidenceRow>(
+          em,
+          `INSERT INTO evidence (organisation_id, case_id, recorded_by_user_id, kind, description, source, captured_at, sensitivity,
+             sha256, size, media_type, declared_media_type, original_filename, redacts_evidence_id, monitoring_authorisation_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING ${EVIDENCE_COLUMNS}`,
+          [
+            actor.organisationId,
+            caseId,
+            actor.userId,
+            item.kind,
+            item.description,
+            item.source,
+            capturedAt,
+            item.sensitivity ?? 'personal',
+            file.sha256,
+            file.size,
+            mediaType,
+            file.declaredType.slice(0, 200) || null,
+            storableName(file.filename),
+            item.redactsEvidenceId ?? null,
+            item.monitoringAuthorisationId ?? null,
+          ],
+        );
+        const evidence = toEvidenceResponse(row!);
+        await recordCustody(em, { organisationId: actor.organisationId, caseId, evidenceId: evidence.id, userId: actor.userId, role, action: 'collected' });
+        const { id: _id, caseId: _caseId, recordedByUserId: _by, createdAt: _at, ...metadata } = evidence;
+        await this.audit.record(em, {
+          organisationId: actor.organisationId,
+          actor,
+          role,
+          action: 'evidence.added',
+          caseId,
+          entityType: 'evidence',
+          entityId: evidence.id,
+          payload: { ...metadata, declaredMediaType: file.declaredType.slice(0, 200) || null },
+        });
+        return evidence;
+      });
+    } catch (error) {
+      if (created) await this.removeIfUnreferenced(file.sha256);
+      throw error;
+    }
+  }
+
+  /** After a failed transaction: the file this request placed goes, unless an item (another upload of the same content) uses it. */
+  private async removeIfUnreferenced(sha256: string): Promise<void> {
+    try {
+      await this.dataSource.transaction(async (em) => {
+        await lockContent(em, sha256);
+        const used = await queryOne(em, `SELECT 1 FROM evidence WHERE sha256 = $1 LIMIT 1`, [sha256]);
+        if (!used) await this.store.remove(sha256);
+      });
+    } catch (error) {
+      this.logger.error(`could not remove the unreferenced evidence file ${sha256}: ${(error as Error).message}`);
+    }
+  }
+}
+
+/** Serialises placing and removing one content (two uploads of the same bytes, or an upload and a clean-up). */
+async function lockContent(em: EntityManager, sha256: string): Promise<void> {
+  await em.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [CONTENT_LOCK, sha256]);
+}
+
+/** The text fields, validated against their DTO (400 naming the field); the file part is required. */
+async function validateFields(fields: Record<string, string>, file: ReceivedFile | null, found: FieldProblem[]): Promise<EvidenceUploadFields> {
+  const item = plainToInstance(EvidenceUploadFields, fields);
+  const errors = await validate(item, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    stopAtFirstError: true,
+    validationError: { target: false, value: true },
+  });
+  const problems = [...found, ...fieldProblems(errors)];
+  if (!file) problems.push({ field: FILE_FIELD, message: `${FILE_FIELD} is required` });
+  else if (file.size === 0) problems.push({ field: FILE_FIELD, message: `${FILE_FIELD} is empty` });
+  if (problems.length) throw DomainError.badRequest('validation_failed', `Invalid request: ${problems.map((p) => p.message).join('; ')}`, problems);
+  return item;
+}
+
+/** The stored media type: sniffed from the content, and agreeing with the declared one (415 otherwise). */
+function checkContent(file: ReceivedFile): string {
+  const sniffed = sniffMediaType(file.head);
+  const decision = decideMediaType(sniffed && meetsTextRequirement(sniffed.requires, file.text) ? sniffed : null, file.declaredType);
+  if (!decision.ok) throw new DomainError('unsupported_media_type', decision.code, decision.detail);
+  return decision.mediaType;
+}
+
+async function requireOriginal(em: EntityManager, caseId: string, evidenceId: string): Promise<void> {
+  const original = await queryOne(em, `SELECT 1 FROM evidence WHERE id = $1 AND case_id = $2`, [evidenceId, caseId]);
+  if (!original) throw DomainError.invalidField('redactsEvidenceId', 'is not evidence of this case');
+}
+
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
+/** The client's file name as recorded: without control characters, capped (it is served only through safeFilename). */
+function storableName(filename: string): string {
+  return [...filename.replace(CONTROL, '')].slice(0, 255).join('');
+}

@@ -1,0 +1,27 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { CaseViewService } from '../cases/case-view.service';
+import { CasesModule } from '../cases/cases.module';
+import { EvidenceController } from './evidence.controller';
+import { evidenceOfCase } from './evidence-records';
+import { EvidenceStore } from './evidence-store';
+import { EvidenceUploadService } from './evidence-upload.service';
+import { EvidenceService } from './evidence.service';
+import { MonitoringGate } from './monitoring-gate';
+
+/** Evidence and its chain of custody (§4, §9; domain.md "Evidence"). */
+@Module({
+  imports: [CasesModule],
+  controllers: [EvidenceController],
+  providers: [EvidenceStore, EvidenceUploadService, EvidenceService, MonitoringGate],
+})
+export class EvidenceModule implements OnModuleInit {
+  constructor(
+    private readonly views: CaseViewService,
+    private readonly store: EvidenceStore,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.views.register({ name: 'evidence', load: evidenceOfCase });
+    await this.store.cleanStaleTemp();
+  }
+}
