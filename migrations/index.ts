@@ -3,4 +3,5 @@ import { Initial1795474956969 } from './1795474956969-Initial';
 import { AuditAppendOnly1795474956970 } from './1795474956970-AuditAppendOnly';
 import { Investigation1795476495426 } from './1795476495426-Investigation';
 import { Monitoring1795477499846 } from './1795477499846-Monitoring';
-export const MIGRATIONS: Function[] = [Initial1795474956969, AuditAppendOnly1795474956970, Investigation1795476495426, Monitoring1795477499846];
+import { Outcomes1795477705819 } from './1795477705819-Outcomes';
+export const MIGRATIONS: Function[] = [Initial1795474956969, AuditAppendOnly1795474956970, Investigation1795476495426, Monitoring1795477499846, Outcomes1795477705819];

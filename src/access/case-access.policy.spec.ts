@@ -41,7 +41,9 @@ function facts(overrides: Partial<CaseFacts> = {}): CaseFacts {
       { capacity: 'reporter', staffId: DEPUTY.staffIds[0] },
     ],
     headteachers: [HEAD],
-    appealPanelUserIds: [],
+    status: 'investigation',
+    outcomeDecidedByUserId: null,
+    appealDecidedByUserId: null,
     ...overrides,
   };
 }
@@ -61,9 +63,9 @@ describe('case access policy (domain.md "People and roles", "Conflicts of intere
       it('not an uninvolved case', () => {
         expect(canSeeCase(actor(ADMIN, ['admin']), facts())).toBe(false);
       });
-      it('not even as the reporter, a witness or on the appeal panel', () => {
+      it('not even as a witness, or on a case waiting for its appeal', () => {
         expect(canSeeCase(actor(ADMIN, ['admin']), withParty('witness', ADMIN.staffIds[0]))).toBe(false);
-        expect(canSeeCase(actor(ADMIN, ['admin']), facts({ appealPanelUserIds: [ADMIN.userId] }))).toBe(false);
+        expect(canSeeCase(actor(ADMIN, ['admin']), facts({ status: 'appeal', outcomeDecidedByUserId: HEAD.userId }))).toBe(false);
         expect(roleSeesCase('admin', actor(ADMIN, ['admin']), facts())).toBe(false);
       });
     });
@@ -139,18 +141,26 @@ describe('case access policy (domain.md "People and roles", "Conflicts of intere
         const f = { ...headConflicted(), investigatorUserId: GOVERNOR.userId };
         expect(canSeeCase(actor(GOVERNOR, ['governor']), f)).toBe(false);
       });
-      it('sees it when on the appeal panel (§12), even with the headteacher unconflicted', () => {
-        expect(canSeeCase(actor(GOVERNOR, ['governor']), facts({ appealPanelUserIds: [GOVERNOR.userId] }))).toBe(true);
+      it('sees a case waiting for its appeal hearing (§12), even with the headteacher unconflicted', () => {
+        expect(canSeeCase(actor(GOVERNOR, ['governor']), facts({ status: 'appeal', outcomeDecidedByUserId: HEAD.userId }))).toBe(true);
       });
-      it('not when another governor is on the panel', () => {
-        expect(canSeeCase(actor(GOVERNOR, ['governor']), facts({ appealPanelUserIds: ['u-gov2'] }))).toBe(false);
+      it('not a decided case before any appeal, with the headteacher unconflicted', () => {
+        expect(canSeeCase(actor(GOVERNOR, ['governor']), facts({ status: 'decided', outcomeDecidedByUserId: HEAD.userId }))).toBe(false);
+      });
+      it('not an appeal against an outcome the governor decided', () => {
+        expect(canSeeCase(actor(GOVERNOR, ['governor']), facts({ status: 'appeal', outcomeDecidedByUserId: GOVERNOR.userId }))).toBe(false);
+      });
+      it('still sees a closed case whose appeal they decided; another governor does not', () => {
+        const closed = facts({ status: 'closed', outcomeDecidedByUserId: HEAD.userId, appealDecidedByUserId: GOVERNOR.userId });
+        expect(canSeeCase(actor(GOVERNOR, ['governor']), closed)).toBe(true);
+        expect(canSeeCase(actor({ userId: 'u-gov2', staffIds: ['s-gov2'] }, ['governor']), closed)).toBe(false);
       });
     });
 
     describe('another organisation: never, whatever the role', () => {
       it.each(ROLES)('%s of another organisation', (role) => {
         const outsider = actor({ userId: INVESTIGATOR.userId, staffIds: [] }, [role], OTHER_ORG);
-        expect(canSeeCase(outsider, facts({ appealPanelUserIds: [INVESTIGATOR.userId] }))).toBe(false);
+        expect(canSeeCase(outsider, facts({ status: 'appeal', appealDecidedByUserId: INVESTIGATOR.userId }))).toBe(false);
       });
       it('a user holding every role in another organisation', () => {
         expect(canSeeCase(actor(HR, [...ROLES], OTHER_ORG), facts())).toBe(false);
@@ -168,8 +178,8 @@ describe('case access policy (domain.md "People and roles", "Conflicts of intere
       ])('as %s', (_label, roles) => {
         expect(canSeeCase(actor(DEPUTY, roles), subjectCase())).toBe(false);
       });
-      it('not even as the assigned investigator or on the appeal panel', () => {
-        const f = { ...subjectCase(), investigatorUserId: DEPUTY.userId, appealPanelUserIds: [DEPUTY.userId] };
+      it('not even as the assigned investigator or the appeal decider', () => {
+        const f = { ...subjectCase(), investigatorUserId: DEPUTY.userId, status: 'closed' as const, appealDecidedByUserId: DEPUTY.userId };
         expect(canSeeCase(actor(DEPUTY, ['investigating_manager', 'governor']), f)).toBe(false);
       });
     });
@@ -318,25 +328,29 @@ describe('case access policy (domain.md "People and roles", "Conflicts of intere
     });
 
     describe('appeals:decide (§12)', () => {
-      it('a governor on the appeal panel', () => {
-        expect(actingRole(actor(GOVERNOR, ['governor']), facts({ appealPanelUserIds: [GOVERNOR.userId] }), 'appeals:decide')).toBe('governor');
+      const appeal = (overrides: Partial<CaseFacts> = {}) => facts({ status: 'appeal', outcomeDecidedByUserId: 'u-head2', ...overrides });
+      it('a governor, on a case waiting for its appeal', () => {
+        expect(actingRole(actor(GOVERNOR, ['governor']), appeal(), 'appeals:decide')).toBe('governor');
       });
-      it('an unconflicted headteacher', () => {
-        expect(actingRole(actor(HEAD, ['headteacher']), facts(), 'appeals:decide')).toBe('headteacher');
+      it('a headteacher not previously involved', () => {
+        expect(actingRole(actor(HEAD, ['headteacher']), appeal(), 'appeals:decide')).toBe('headteacher');
+      });
+      it('not the headteacher who decided the outcome', () => {
+        expect(actingRole(actor(HEAD, ['headteacher']), appeal({ outcomeDecidedByUserId: HEAD.userId }), 'appeals:decide')).toBeNull();
       });
       it('not a headteacher who investigated the case', () => {
-        expect(actingRole(actor(HEAD, ['headteacher']), facts({ investigatorUserId: HEAD.userId }), 'appeals:decide')).toBeNull();
+        expect(actingRole(actor(HEAD, ['headteacher']), appeal({ investigatorUserId: HEAD.userId }), 'appeals:decide')).toBeNull();
       });
-      it('not a governor who is neither acting nor on the panel', () => {
-        expect(actingRole(actor(GOVERNOR, ['governor']), facts(), 'appeals:decide')).toBeNull();
+      it('not a governor who decided the outcome for a conflicted headteacher', () => {
+        expect(actingRole(actor(GOVERNOR, ['governor']), appeal({ outcomeDecidedByUserId: GOVERNOR.userId }), 'appeals:decide')).toBeNull();
       });
-      it('not a governor on the appeal panel who is a witness of the case (§5 fair and unbiased)', () => {
-        const witness = facts({ appealPanelUserIds: [GOVERNOR.userId], parties: [{ capacity: 'witness', staffId: GOVERNOR.staffIds[0] }] });
+      it('not a governor before any appeal is lodged', () => {
+        expect(actingRole(actor(GOVERNOR, ['governor']), facts({ status: 'decided', outcomeDecidedByUserId: HEAD.userId }), 'appeals:decide')).toBeNull();
+      });
+      it('not a governor who is a witness of the case (§5 fair and unbiased)', () => {
+        const witness = appeal({ parties: [{ capacity: 'witness', staffId: GOVERNOR.staffIds[0] }] });
         expect(actingRole(actor(GOVERNOR, ['governor']), witness, 'appeals:decide')).toBeNull();
       });
-      it.todo(
-        'GAP case-access.policy.ts appeals:decide: the headteacher who decided the outcome may decide the appeal (domain.md: appeal decided by someone who neither investigated nor decided the outcome; api.md: "headteacher not previously involved") — CaseFacts has no outcome decision-maker to check',
-      );
     });
 
     describe('read permissions follow visibility', () => {

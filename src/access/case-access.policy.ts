@@ -2,6 +2,7 @@ import { Actor } from './actor';
 import { Permission, ROLE_PERMISSIONS } from './permissions';
 import { Role } from './roles';
 import type { PartyCapacity } from '../cases/entities/case-party.entity';
+import type { CaseStatus } from '../cases/lifecycle';
 
 /**
  * Who may see and act on a case: domain.md "People and roles" and "Conflicts of interest"
@@ -21,8 +22,11 @@ export interface CaseFacts {
   parties: ReadonlyArray<{ capacity: PartyCapacity; staffId: string | null }>;
   /** Every user of the organisation holding the headteacher role. */
   headteachers: readonly CaseParticipant[];
-  /** Users sitting on the appeal panel of this case (§12 appeals). */
-  appealPanelUserIds: readonly string[];
+  status: CaseStatus;
+  /** Who decided the outcome (§12), once decided. */
+  outcomeDecidedByUserId: string | null;
+  /** Who decided the appeal, once decided. */
+  appealDecidedByUserId: string | null;
 }
 
 function partyCapacities(person: { staffIds: readonly string[] }, facts: CaseFacts): PartyCapacity[] {
@@ -56,6 +60,14 @@ export function isAssignedInvestigator(actor: Actor, facts: CaseFacts): boolean 
   return facts.investigatorUserId !== null && facts.investigatorUserId === actor.userId;
 }
 
+/**
+ * Appeal decided by someone who neither investigated nor decided the outcome, and who is
+ * not otherwise conflicted (domain.md "Conflicts of interest"; ACAS Code).
+ */
+export function mayHearAppeal(person: CaseParticipant, facts: CaseFacts): boolean {
+  return !isConflicted(person, facts) && person.userId !== facts.outcomeDecidedByUserId;
+}
+
 function isActingDecisionMaker(actor: Actor, role: 'headteacher' | 'governor', facts: CaseFacts): boolean {
   return decisionMakerRole(facts) === role && !isConflicted(actor, facts);
 }
@@ -73,7 +85,13 @@ export function roleSeesCase(role: Role, actor: Actor, facts: CaseFacts): boolea
     case 'investigating_manager':
       return isAssignedInvestigator(actor, facts);
     case 'governor':
-      return isActingDecisionMaker(actor, 'governor', facts) || facts.appealPanelUserIds.includes(actor.userId);
+      // Governors see the cases where they act: for a conflicted headteacher, on an appeal
+      // waiting for a hearing they may give, and the appeals they decided.
+      return (
+        isActingDecisionMaker(actor, 'governor', facts) ||
+        (facts.status === 'appeal' && mayHearAppeal(actor, facts)) ||
+        facts.appealDecidedByUserId === actor.userId
+      );
   }
 }
 
@@ -101,8 +119,7 @@ function roleActsOnCase(role: Role, permission: Permission, actor: Actor, facts:
         ? isAssignedInvestigator(actor, facts)
         : role === 'headteacher' && isActingDecisionMaker(actor, role, facts);
     case 'appeals:decide':
-      // Nobody conflicted hears an appeal, panel member or not.
-      return !isConflicted(actor, facts) && (facts.appealPanelUserIds.includes(actor.userId) || role === 'headteacher' || role === 'governor');
+      return (role === 'headteacher' || role === 'governor') && mayHearAppeal(actor, facts);
     default:
       return true;
   }

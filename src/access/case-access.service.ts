@@ -54,6 +54,8 @@ export class CaseAccessService {
       investigator_user_id: string | null;
       parties: CaseFacts['parties'];
       headteachers: CaseFacts['headteachers'];
+      outcome_decided_by: string | null;
+      appeal_decided_by: string | null;
     }>(
       em,
       `SELECT c.id, c.organisation_id, c.status, c.investigator_user_id,
@@ -61,7 +63,9 @@ export class CaseAccessService {
                    FROM case_parties p WHERE p.case_id = c.id), '[]') AS parties,
          COALESCE((SELECT json_agg(json_build_object('userId', u.id, 'staffIds',
                      COALESCE((SELECT json_agg(s.id) FROM staff_members s WHERE s.user_id = u.id), '[]')))
-                   FROM users u WHERE u.organisation_id = c.organisation_id AND 'headteacher' = ANY(u.roles)), '[]') AS headteachers
+                   FROM users u WHERE u.organisation_id = c.organisation_id AND 'headteacher' = ANY(u.roles)), '[]') AS headteachers,
+         (SELECT o.recorded_by_user_id FROM outcomes o WHERE o.case_id = c.id) AS outcome_decided_by,
+         (SELECT a.decided_by_user_id FROM appeals a WHERE a.case_id = c.id AND a.decided_by_user_id IS NOT NULL LIMIT 1) AS appeal_decided_by
        FROM cases c
        WHERE c.id = $1 AND c.organisation_id = $2
        ${lock ? 'FOR UPDATE OF c' : ''}`,
@@ -76,7 +80,9 @@ export class CaseAccessService {
         investigatorUserId: row.investigator_user_id,
         parties: row.parties,
         headteachers: row.headteachers,
-        appealPanelUserIds: [],
+        status: row.status,
+        outcomeDecidedByUserId: row.outcome_decided_by,
+        appealDecidedByUserId: row.appeal_decided_by,
       },
     };
   }

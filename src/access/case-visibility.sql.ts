@@ -31,16 +31,15 @@ export function visibleCasesPredicate(actor: Actor, params: SqlParams, alias = '
     hr: () => 'TRUE',
     headteacher: () => `NOT ${actorConflicted()}`,
     investigating_manager: () => `${alias}.investigator_user_id = ${userId()}::uuid`,
-    governor: () => `((${headteacherConflicted} AND NOT ${actorConflicted()}) OR ${appealPanelMember(alias, userId)})`,
+    governor: () =>
+      `((${headteacherConflicted} AND NOT ${actorConflicted()})
+        OR (${alias}.status = 'appeal' AND NOT ${actorConflicted()}
+            AND NOT EXISTS (SELECT 1 FROM outcomes o WHERE o.case_id = ${alias}.id AND o.recorded_by_user_id = ${userId()}::uuid))
+        OR EXISTS (SELECT 1 FROM appeals a WHERE a.case_id = ${alias}.id AND a.decided_by_user_id = ${userId()}::uuid))`,
   };
   const roleClauses = [...new Set(actor.roles)].map((role) => byRole[role]()).filter((c): c is string => c !== null);
   if (roleClauses.length === 0) return 'FALSE';
   return `(${alias}.organisation_id = ${params.add(actor.organisationId)}::uuid
     AND NOT ${isParty('subject')}
     AND (${roleClauses.join(' OR ')}))`;
-}
-
-/** Appeal panels arrive with outcomes and appeals (§12); none yet. */
-function appealPanelMember(_alias: string, _userId: () => string): string {
-  return 'FALSE';
 }

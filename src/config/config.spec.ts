@@ -108,6 +108,17 @@ describe('loadConfig (api.md "Running, configuration and the demo")', () => {
     });
   });
 
+  describe('retention periods (§13)', () => {
+    it('are configurable', () => {
+      expect(loadConfig({ DATA_DIR: dir, RETENTION_BASE_MONTHS: '24', RETENTION_SAFEGUARDING_YEARS: '25' }, dir).retention).toEqual(
+        expect.objectContaining({ baseMonths: 24, safeguardingYears: 25 }),
+      );
+    });
+    it('refuses nonsense', () => {
+      expect(() => loadConfig({ DATA_DIR: dir, RETENTION_DISMISSAL_YEARS: '-1' }, dir)).toThrow(ConfigError);
+    });
+  });
+
   describe('defaults', () => {
     it('with an empty environment', () => {
       const config = loadConfig({}, dir);
@@ -124,6 +135,7 @@ describe('loadConfig (api.md "Running, configuration and the demo")', () => {
         swaggerEnabled: true,
         trustProxy: false,
         passwordCost: 16,
+        retention: { baseMonths: 12, afterWarningMonths: 6, dismissalYears: 6, safeguardingYears: 10 },
       };
       expect(config).toEqual({ ...expected, jwtSecret: expect.any(String) });
       expect(existsSync(join(dir, '.data', 'jwt-secret'))).toBe(true);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { DEFAULT_RETENTION, RetentionPeriods } from '../retention/retention.rules';
 
 /** Everything the process reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -19,6 +20,8 @@ export interface AppConfig {
   trustProxy: boolean;
   /** scrypt cost (log2 N). 16 → 64 MiB per hash. */
   passwordCost: number;
+  /** §13 retention periods (README "Retention"). */
+  retention: RetentionPeriods;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +94,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     swaggerEnabled: boolean(env, 'SWAGGER_ENABLED', !production, problems),
     trustProxy: boolean(env, 'TRUST_PROXY', false, problems),
     passwordCost: integer(env, 'PASSWORD_COST', 16, 14, 20, problems),
+    retention: {
+      baseMonths: integer(env, 'RETENTION_BASE_MONTHS', DEFAULT_RETENTION.baseMonths, 0, 1200, problems),
+      afterWarningMonths: integer(env, 'RETENTION_AFTER_WARNING_MONTHS', DEFAULT_RETENTION.afterWarningMonths, 0, 1200, problems),
+      dismissalYears: integer(env, 'RETENTION_DISMISSAL_YEARS', DEFAULT_RETENTION.dismissalYears, 0, 100, problems),
+      safeguardingYears: integer(env, 'RETENTION_SAFEGUARDING_YEARS', DEFAULT_RETENTION.safeguardingYears, 0, 100, problems),
+    },
   };
   if (config.demoPassword.length < 8) problems.push('DEMO_PASSWORD must be at least 8 characters');
   if (problems.length) throw new ConfigError(problems);

@@ -19,6 +19,8 @@ import { Evidence } from '../evidence/entities/evidence.entity';
 import { CustodyEvent } from '../evidence/entities/custody-event.entity';
 import { MonitoringAuthorisation } from '../monitoring/entities/monitoring-authorisation.entity';
 import { MonitoringDisclosure } from '../monitoring/entities/monitoring-disclosure.entity';
+import { Outcome } from '../outcomes/entities/outcome.entity';
+import { Appeal } from '../outcomes/entities/appeal.entity';
 
 /** Every entity of the schema; migrations must match these exactly (`npm run migration:check`). */
 export const ENTITIES = [
@@ -43,4 +45,6 @@ export const ENTITIES = [
   CustodyEvent,
   MonitoringAuthorisation,
   MonitoringDisclosure,
+  Outcome,
+  Appeal,
 ];

@@ -8,7 +8,9 @@ const facts = (parties: CaseFacts['parties'] = []): CaseFacts => ({
   investigatorUserId: null,
   parties,
   headteachers: [],
-  appealPanelUserIds: [],
+  status: 'investigation',
+  outcomeDecidedByUserId: null,
+  appealDecidedByUserId: null,
 });
 const ian = { userId: 'u-ian', staffIds: ['s-ian'], roles: ['investigating_manager'], active: true };
 

@@ -9,6 +9,7 @@ import { CASE_STATUSES, CaseStatus, TRIAGE_DECISIONS, TriageDecision } from '../
 @Index(['organisationId', 'createdAt', 'id'])
 @Index(['organisationId', 'status', 'createdAt', 'id'])
 @Index(['investigatorUserId'])
+@Index(['organisationId', 'retainUntil'])
 export class Case {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -71,6 +72,28 @@ export class Case {
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   closedAt: Date | null;
+
+  /** §13: set at closure from the outcome; past it the content is erased unless on hold. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  retainUntil: Date | null;
+
+  /** A legal hold stops erasure (§13). */
+  @Column('text', { nullable: true })
+  legalHoldReason: string | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  legalHoldPlacedAt: Date | null;
+
+  @Column('uuid', { nullable: true })
+  legalHoldPlacedByUserId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'legal_hold_placed_by_user_id' })
+  legalHoldPlacedBy?: User;
+
+  /** When the content was erased: what is left is a tombstone. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  erasedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

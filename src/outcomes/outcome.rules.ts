@@ -1,0 +1,105 @@
+import { DomainError } from '../common/errors/domain-error';
+
+/**
+ * The outcome and the appeal (§12, §6; ACAS Code of Practice). Pure rules, one place each.
+ * §6: "a range of sanctions … from addressing the matter informally to summary dismissal
+ * for gross misconduct". §12: serious breaches "may constitute gross misconduct and lead
+ * to summary dismissal".
+ */
+export const SANCTIONS = [
+  'no_action',
+  'informal_action',
+  'first_written_warning',
+  'final_written_warning',
+  'dismissal_with_notice',
+  'summary_dismissal',
+] as const;
+export type Sanction = (typeof SANCTIONS)[number];
+
+export const APPEAL_RESULTS = ['upheld', 'varied', 'dismissed'] as const;
+/** upheld: the appeal succeeds and the sanction is withdrawn; varied: a lesser sanction replaces it; dismissed: it stands. */
+export type AppealResult = (typeof APPEAL_RESULTS)[number];
+
+export const severity = (sanction: Sanction): number => SANCTIONS.indexOf(sanction);
+export const isWarning = (sanction: Sanction): boolean => sanction === 'first_written_warning' || sanction === 'final_written_warning';
+export const isDismissal = (sanction: Sanction): boolean => sanction === 'dismissal_with_notice' || sanction === 'summary_dismissal';
+
+export interface OutcomeInput {
+  sanction: Sanction;
+  grossMisconduct: boolean;
+  rationale: string;
+  decidedAt: Date;
+  communicatedAt?: Date;
+  warningExpiresAt?: Date;
+  appealDeadline?: Date;
+}
+
+/**
+ * Checks an outcome against the findings. Inconsistent input is a 400 naming the field;
+ * a sanction the findings cannot carry is a 409.
+ */
+export function checkOutcome(outcome: OutcomeInput, substantiatedFindings: number): void {
+  const { sanction } = outcome;
+  if (sanction === 'summary_dismissal' && !outcome.grossMisconduct) {
+    throw DomainError.invalidField('grossMisconduct', 'summary dismissal is for gross misconduct only (§6, §12)');
+  }
+  if (isWarning(sanction) && !outcome.warningExpiresAt) throw DomainError.invalidField('warningExpiresAt', 'a warning needs an expiry');
+  if (!isWarning(sanction) && outcome.warningExpiresAt) throw DomainError.invalidField('warningExpiresAt', 'only warnings expire');
+  if (outcome.warningExpiresAt && outcome.warningExpiresAt <= outcome.decidedAt) throw DomainError.invalidField('warningExpiresAt', 'must be after decidedAt');
+  if (sanction !== 'no_action' && !outcome.appealDeadline) {
+    throw DomainError.invalidField('appealDeadline', 'every sanction above no action carries the right of appeal and its deadline');
+  }
+  if (outcome.appealDeadline && outcome.appealDeadline <= outcome.decidedAt) throw DomainError.invalidField('appealDeadline', 'must be after decidedAt');
+  if (outcome.communicatedAt && outcome.communicatedAt < outcome.decidedAt) throw DomainError.invalidField('communicatedAt', 'cannot be before decidedAt');
+  if ((outcome.grossMisconduct || isDismissal(sanction)) && substantiatedFindings === 0) {
+    throw DomainError.conflict(
+      'no_substantiated_finding',
+      'Gross misconduct and dismissal need at least one substantiated finding for the rationale to rest on (domain.md "Outcome").',
+    );
+  }
+}
+
+/** An appeal is lodged against a sanction, once, on or before its deadline. */
+export function checkAppealLodging(outcome: { sanction: Sanction; appealDeadline: Date | null }, lodgedAt: Date): void {
+  if (outcome.sanction === 'no_action' || !outcome.appealDeadline) {
+    throw DomainError.conflict('not_appealable', 'There is no sanction to appeal against.');
+  }
+  if (lodgedAt > outcome.appealDeadline) {
+    throw DomainError.conflict('appeal_out_of_time', `The appeal deadline was ${outcome.appealDeadline.toISOString()}.`);
+  }
+}
+
+export interface AppealDecisionInput {
+  result: AppealResult;
+  newSanction?: Sanction;
+  warningExpiresAt?: Date;
+}
+
+/** ACAS: an appeal may confirm, withdraw or reduce a sanction, never make it harsher. */
+export function checkAppealDecision(original: Sanction, decision: AppealDecisionInput): void {
+  if (decision.result !== 'varied') {
+    if (decision.newSanction) throw DomainError.invalidField('newSanction', 'only a varied result names a new sanction');
+    if (decision.warningExpiresAt) throw DomainError.invalidField('warningExpiresAt', 'only a varied result to a warning sets an expiry');
+    return;
+  }
+  if (!decision.newSanction) throw DomainError.invalidField('newSanction', 'a varied result names the new sanction');
+  if (severity(decision.newSanction) >= severity(original)) {
+    throw DomainError.conflict('appeal_cannot_increase_sanction', `On appeal a ${original.replace(/_/g, ' ')} can only be reduced.`);
+  }
+  if (isWarning(decision.newSanction) && !decision.warningExpiresAt) throw DomainError.invalidField('warningExpiresAt', 'a warning needs an expiry');
+  if (!isWarning(decision.newSanction) && decision.warningExpiresAt) throw DomainError.invalidField('warningExpiresAt', 'only warnings expire');
+}
+
+/** The sanction in force after any appeal. */
+export function sanctionInForce(original: Sanction, appeal: { result: AppealResult | null; newSanction: Sanction | null } | null): Sanction {
+  if (!appeal || appeal.result === null || appeal.result === 'dismissed') return original;
+  if (appeal.result === 'upheld') return 'no_action';
+  return appeal.newSanction ?? original;
+}
+
+/** The decision-maker closes a decided case once the appeal window has passed (an appeal, when lodged, closes it itself). */
+export function checkClosable(outcome: { appealDeadline: Date | null }, now: Date): void {
+  if (outcome.appealDeadline && now <= outcome.appealDeadline) {
+    throw DomainError.conflict('appeal_window_open', `The appeal window is open until ${outcome.appealDeadline.toISOString()}.`);
+  }
+}
