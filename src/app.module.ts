@@ -11,8 +11,10 @@ import { EvidenceModule } from './evidence/evidence.module';
 import { HealthModule } from './health/health.module';
 import { InvestigationsModule } from './investigations/investigations.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
+import { OutcomesModule } from './outcomes/outcomes.module';
 import { PeopleModule } from './people/people.module';
 import { ReportsModule } from './reports/reports.module';
+import { RetentionModule } from './retention/retention.module';
 import { TriageModule } from './triage/triage.module';
 
 @Module({})
@@ -33,6 +35,8 @@ export class AppModule {
         InvestigationsModule,
         MonitoringModule,
         EvidenceModule,
+        OutcomesModule,
+        RetentionModule,
         HealthModule,
       ],
     };

@@ -125,10 +125,20 @@ function roleActsOnCase(role: Role, permission: Permission, actor: Actor, facts:
   }
 }
 
+export interface ActingOptions {
+  /**
+   * ACAS: decision-maker and investigator should differ "where practicable"; a small school
+   * may waive it with a recorded reason. When waived, having investigated does not count as
+   * a conflict for the outcome decision (being a subject, reporter or witness still does).
+   */
+  separationWaived?: boolean;
+}
+
 /**
  * The role in which `actor` performs `permission` on the case (recorded in the audit log),
  * or null when none of their roles may. Callers check `canSeeCase` first.
  */
-export function actingRole(actor: Actor, facts: CaseFacts, permission: Permission): Role | null {
-  return actor.roles.find((role) => roleActsOnCase(role, permission, actor, facts)) ?? null;
+export function actingRole(actor: Actor, facts: CaseFacts, permission: Permission, options: ActingOptions = {}): Role | null {
+  const effective = options.separationWaived && permission === 'outcome:decide' ? { ...facts, investigatorUserId: null } : facts;
+  return actor.roles.find((role) => roleActsOnCase(role, permission, actor, effective)) ?? null;
 }

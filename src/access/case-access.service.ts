@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { queryOne } from '../database/sql';
 import { Actor } from './actor';
-import { actingRole, canSeeCase, CaseFacts } from './case-access.policy';
+import { ActingOptions, actingRole, canSeeCase, CaseFacts } from './case-access.policy';
 import { Permission } from './permissions';
 import { Role } from './roles';
 import type { CaseStatus } from '../cases/lifecycle';
@@ -30,11 +30,11 @@ export class CaseAccessService {
     actor: Actor,
     caseId: string,
     permission: Permission,
-    options: { lock?: boolean } = {},
+    options: { lock?: boolean } & ActingOptions = {},
   ): Promise<CaseAccess> {
     const loaded = await this.loadFacts(em, actor.organisationId, caseId, options.lock ?? false);
     if (!loaded || !canSeeCase(actor, loaded.facts)) throw DomainError.notFound('Case');
-    const role = actingRole(actor, loaded.facts, permission);
+    const role = actingRole(actor, loaded.facts, permission, options);
     if (!role) throw DomainError.forbidden(`Your role does not allow ${permission} on this case.`);
     return { facts: loaded.facts, status: loaded.status, role };
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../access/actor';
-import { CaseFacts } from '../access/case-access.policy';
+import { ActingOptions, CaseFacts } from '../access/case-access.policy';
 import { CaseAccessService } from '../access/case-access.service';
 import { Permission } from '../access/permissions';
 import { Role } from '../access/roles';
@@ -37,9 +37,15 @@ export class CaseCommands {
     private readonly audit: AuditService,
   ) {}
 
-  run(actor: Actor, caseId: string, permission: Permission, work: (ctx: CaseCommandContext) => Promise<CaseCommandRecord>): Promise<CaseResponse> {
+  run(
+    actor: Actor,
+    caseId: string,
+    permission: Permission,
+    work: (ctx: CaseCommandContext) => Promise<CaseCommandRecord>,
+    options: ActingOptions = {},
+  ): Promise<CaseResponse> {
     return this.dataSource.transaction(async (em) => {
-      const { facts, status, role } = await this.access.requireCaseAccess(em, actor, caseId, permission, { lock: true });
+      const { facts, status, role } = await this.access.requireCaseAccess(em, actor, caseId, permission, { ...options, lock: true });
       const record = await work({ em, actor, facts, status, role });
       // The work may have changed who is party to the case or who investigates it.
       const after = (await this.access.loadFacts(em, actor.organisationId, caseId, false))!;

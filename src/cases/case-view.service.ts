@@ -64,6 +64,13 @@ export class CaseViewService {
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
       closedAt: row.closed_at?.toISOString() ?? null,
+      retention: {
+        retainUntil: row.retain_until?.toISOString() ?? null,
+        legalHold: row.legal_hold_reason
+          ? { reason: row.legal_hold_reason, placedAt: row.legal_hold_placed_at!.toISOString(), placedByUserId: row.legal_hold_placed_by_user_id! }
+          : null,
+        erasedAt: row.erased_at?.toISOString() ?? null,
+      },
     };
     for (const section of this.sections) response[section.name] = await section.load(em, facts.id);
     return response;
@@ -87,6 +94,11 @@ interface CoreRow {
   created_at: Date;
   updated_at: Date;
   closed_at: Date | null;
+  retain_until: Date | null;
+  legal_hold_reason: string | null;
+  legal_hold_placed_at: Date | null;
+  legal_hold_placed_by_user_id: string | null;
+  erased_at: Date | null;
   parties: Array<{ capacity: string; staffId: string | null; name: string | null; staffName: string | null; jobTitle: string | null; relationship: string | null }>;
   reports: ReportResponse[];
   referrals: SafeguardingReferralResponse[];
@@ -97,6 +109,7 @@ const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
 const CORE_SQL = `
 SELECT c.id, c.organisation_id, c.reference, c.status, c.safeguarding, c.triage_decision, c.triage_rationale, c.triaged_at,
   c.triaged_by_user_id, c.investigator_user_id, c.investigation_summary, c.report_submitted_at, c.report_submitted_by_user_id, c.created_at, c.updated_at, c.closed_at,
+  c.retain_until, c.legal_hold_reason, c.legal_hold_placed_at, c.legal_hold_placed_by_user_id, c.erased_at,
   COALESCE((SELECT json_agg(json_build_object('capacity', p.capacity, 'staffId', p.staff_id, 'name', p.name,
               'staffName', s.name, 'jobTitle', s.job_title, 'relationship', p.relationship) ORDER BY p.created_at, p.id)
             FROM case_parties p LEFT JOIN staff_members s ON s.id = p.staff_id WHERE p.case_id = c.id), '[]') AS parties,

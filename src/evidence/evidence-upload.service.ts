@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
@@ -16,12 +16,10 @@ import { EvidenceResponse, EvidenceUploadFields } from './dto/evidence.dto';
 import { EVIDENCE_COLUMNS, EvidenceRow, recordCustody, toEvidenceResponse } from './evidence-records';
 import { EvidenceStore } from './evidence-store';
 import { decideMediaType, sniffMediaType } from './media-type';
+import { EvidenceReaper, lockContent } from './evidence-reaper';
 import { MonitoringGate } from './monitoring-gate';
 import { FILE_FIELD, ReceivedFile, receiveUpload } from './multipart-upload';
 import { meetsTextRequirement } from './text-scan';
-
-/** Advisory-lock namespace for "content with this SHA-256 is being placed or removed". */
-const CONTENT_LOCK = 0x45564944; // 'EVID'
 
 /**
  * Adding evidence (§4 "establish the facts"; domain.md "Evidence"): the assigned
@@ -31,14 +29,13 @@ const CONTENT_LOCK = 0x45564944; // 'EVID'
  */
 @Injectable()
 export class EvidenceUploadService {
-  private readonly logger = new Logger('EvidenceUpload');
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
     private readonly store: EvidenceStore,
     private readonly monitoringGate: MonitoringGate,
+    private readonly reaper: EvidenceReaper,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -107,28 +104,11 @@ export class EvidenceUploadService {
         return evidence;
       });
     } catch (error) {
-      if (created) await this.removeIfUnreferenced(file.sha256);
+      // The file this request placed goes, unless an item (another upload of the same content) uses it.
+      if (created) await this.reaper.removeUnreferenced([file.sha256]);
       throw error;
     }
   }
-
-  /** After a failed transaction: the file this request placed goes, unless an item (another upload of the same content) uses it. */
-  private async removeIfUnreferenced(sha256: string): Promise<void> {
-    try {
-      await this.dataSource.transaction(async (em) => {
-        await lockContent(em, sha256);
-        const used = await queryOne(em, `SELECT 1 FROM evidence WHERE sha256 = $1 LIMIT 1`, [sha256]);
-        if (!used) await this.store.remove(sha256);
-      });
-    } catch (error) {
-      this.logger.error(`could not remove the unreferenced evidence file ${sha256}: ${(error as Error).message}`);
-    }
-  }
-}
-
-/** Serialises placing and removing one content (two uploads of the same bytes, or an upload and a clean-up). */
-async function lockContent(em: EntityManager, sha256: string): Promise<void> {
-  await em.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [CONTENT_LOCK, sha256]);
 }
 
 /** The text fields, validated against their DTO (400 naming the field); the file part is required. */

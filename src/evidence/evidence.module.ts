@@ -3,6 +3,7 @@ import { CaseViewService } from '../cases/case-view.service';
 import { CasesModule } from '../cases/cases.module';
 import { EvidenceController } from './evidence.controller';
 import { evidenceOfCase } from './evidence-records';
+import { EvidenceReaper } from './evidence-reaper';
 import { EvidenceStore } from './evidence-store';
 import { EvidenceUploadService } from './evidence-upload.service';
 import { EvidenceService } from './evidence.service';
@@ -12,7 +13,8 @@ import { MonitoringGate } from './monitoring-gate';
 @Module({
   imports: [CasesModule],
   controllers: [EvidenceController],
-  providers: [EvidenceStore, EvidenceUploadService, EvidenceService, MonitoringGate],
+  providers: [EvidenceStore, EvidenceReaper, EvidenceUploadService, EvidenceService, MonitoringGate],
+  exports: [EvidenceReaper],
 })
 export class EvidenceModule implements OnModuleInit {
   constructor(

@@ -1,5 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Actor } from '../access/actor';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { closeWithRetention } from '../retention/retention-date';
 import { CaseCommands } from '../cases/case-commands.service';
 import { CaseResponse } from '../cases/dto/case.dto';
 import { nextStatus, triageAction } from '../cases/lifecycle';
@@ -9,18 +12,21 @@ import { SafeguardingReferralRequest, TriageRequest } from './dto/triage.dto';
 /** What happens to a report first: triage (§4) and safeguarding referral (§5). */
 @Injectable()
 export class TriageService {
-  constructor(private readonly commands: CaseCommands) {}
+  constructor(
+    private readonly commands: CaseCommands,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** reported → closed (no further action, informal resolution) or → investigation. */
   triage(actor: Actor, caseId: string, request: TriageRequest): Promise<CaseResponse> {
     return this.commands.run(actor, caseId, 'cases:triage', async ({ em, status }) => {
       const next = nextStatus(status, triageAction(request.decision));
       await em.query(
-        `UPDATE cases SET status = $2::case_status, triage_decision = $3, triage_rationale = $4, triaged_at = now(), triaged_by_user_id = $5,
-                closed_at = CASE WHEN $2::case_status = 'closed' THEN now() ELSE closed_at END, updated_at = now()
+        `UPDATE cases SET status = $2::case_status, triage_decision = $3, triage_rationale = $4, triaged_at = now(), triaged_by_user_id = $5, updated_at = now()
          WHERE id = $1`,
         [caseId, next, request.decision, request.rationale, actor.userId],
       );
+      if (next === 'closed') await closeWithRetention(em, caseId, this.config.retention);
       return {
         action: 'case.triaged',
         entityType: 'case',

@@ -13,6 +13,8 @@ import {
 } from './case-sections.dto';
 import { EvidenceResponse } from '../../evidence/dto/evidence.dto';
 import { MonitoringAuthorisationResponse } from '../../monitoring/dto/monitoring.dto';
+import { AppealResponse, OutcomeResponse } from '../../outcomes/dto/outcome.dto';
+import { SANCTIONS } from '../../outcomes/outcome.rules';
 
 export class CaseListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CASE_STATUSES })
@@ -72,6 +74,18 @@ export class InvestigationReportResponse {
   @ApiProperty({ format: 'uuid' }) submittedByUserId: string;
 }
 
+export class LegalHoldResponse {
+  @ApiProperty() reason: string;
+  @ApiProperty({ format: 'date-time' }) placedAt: string;
+  @ApiProperty({ format: 'uuid' }) placedByUserId: string;
+}
+
+export class RetentionResponse {
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'set at closure (§13)' }) retainUntil: string | null;
+  @ApiProperty({ type: LegalHoldResponse, nullable: true }) legalHold: LegalHoldResponse | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'content erased: what remains is a tombstone' }) erasedAt: string | null;
+}
+
 /** One row of GET /cases: no case content (descriptions, names), so listing is not a read of a case. */
 export class CaseSummaryResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -109,6 +123,7 @@ export class CaseResponse {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) closedAt: string | null;
+  @ApiProperty({ type: RetentionResponse }) retention: RetentionResponse;
   // Sections contributed by other modules (registered with CaseViewService):
   @ApiProperty({ type: [AssignmentResponse] }) assignments?: AssignmentResponse[];
   @ApiProperty({ type: [AllegationResponse] }) allegations?: AllegationResponse[];
@@ -119,5 +134,9 @@ export class CaseResponse {
   @ApiProperty({ type: [EvidenceResponse] }) evidence?: EvidenceResponse[];
   @ApiProperty({ type: [MonitoringAuthorisationResponse], description: 'authorisations with status, decider, period, expiry and disclosures (§9, §11)' })
   monitoring?: MonitoringAuthorisationResponse[];
+  @ApiProperty({ type: OutcomeResponse, nullable: true }) outcome?: OutcomeResponse | null;
+  @ApiProperty({ type: [AppealResponse] }) appeals?: AppealResponse[];
+  @ApiProperty({ enum: SANCTIONS, nullable: true, type: String, description: 'after any appeal: upheld withdraws it (no_action), varied replaces it' })
+  sanctionInForce?: string | null;
   [section: string]: unknown;
 }

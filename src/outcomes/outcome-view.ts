@@ -1,0 +1,33 @@
+import { CaseSection } from '../cases/case-view.service';
+import { AppealResult, Sanction, sanctionInForce } from './outcome.rules';
+
+const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+const OUTCOME_SQL = `SELECT json_build_object('id', o.id, 'sanction', o.sanction, 'grossMisconduct', o.gross_misconduct, 'rationale', o.rationale,
+    'decidedAt', ${iso('o.decided_at')}, 'communicatedAt', ${iso('o.communicated_at')}, 'warningExpiresAt', ${iso('o.warning_expires_at')},
+    'appealDeadline', ${iso('o.appeal_deadline')}, 'separationWaiverReason', o.separation_waiver_reason,
+    'decidedByUserId', o.recorded_by_user_id, 'decidedByRole', o.decided_by_role) AS outcome
+  FROM outcomes o WHERE o.case_id = $1`;
+
+const APPEALS_SQL = `SELECT COALESCE(json_agg(json_build_object('id', a.id, 'lodgedAt', ${iso('a.lodged_at')}, 'grounds', a.grounds,
+    'lodgedByUserId', a.recorded_by_user_id, 'result', a.result, 'rationale', a.rationale, 'newSanction', a.new_sanction,
+    'newWarningExpiresAt', ${iso('a.new_warning_expires_at')}, 'decidedByUserId', a.decided_by_user_id, 'decidedByRole', a.decided_by_role,
+    'decidedAt', ${iso('a.decided_at')}) ORDER BY a.lodged_at, a.id), '[]') AS appeals
+  FROM appeals a WHERE a.case_id = $1`;
+
+/** §12 in the case view: the outcome, the appeals, and the sanction in force after them. */
+export const OUTCOME_SECTIONS: CaseSection[] = [
+  { name: 'outcome', load: async (em, caseId) => (await em.query(OUTCOME_SQL, [caseId]))[0]?.outcome ?? null },
+  { name: 'appeals', load: async (em, caseId) => (await em.query(APPEALS_SQL, [caseId]))[0].appeals },
+  {
+    name: 'sanctionInForce',
+    async load(em, caseId) {
+      const [row] = await em.query(
+        `SELECT o.sanction, a.result, a.new_sanction FROM outcomes o LEFT JOIN appeals a ON a.outcome_id = o.id WHERE o.case_id = $1`,
+        [caseId],
+      );
+      if (!row) return null;
+      return sanctionInForce(row.sanction as Sanction, { result: row.result as AppealResult | null, newSanction: row.new_sanction as Sanction | null });
+    },
+  },
+];

@@ -1,0 +1,28 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+
+export class LegalHoldRequest {
+  @ApiProperty({ example: 'Employment tribunal claim received' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason: string;
+}
+
+export class RetentionDueItem {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() reference: string;
+  @ApiProperty({ format: 'date-time' }) closedAt: string;
+  @ApiProperty({ format: 'date-time' }) retainUntil: string;
+  @ApiProperty({ nullable: true, type: String }) sanction: string | null;
+}
+
+export class RetentionDuePage {
+  @ApiProperty({ type: [RetentionDueItem] }) items: RetentionDueItem[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class RetentionRunResponse {
+  @ApiProperty({ type: [String], format: 'uuid', description: 'cases whose content was erased, leaving a tombstone' })
+  erased: string[];
+}

@@ -1,0 +1,261 @@
+import { DEMO, expectProblem, reportBody, startTestApp, TestApp } from '../support/test-app';
+
+const DAY = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * §12 and the ACAS Code: the outcome by the decision-maker (never the investigator unless a
+ * recorded waiver), sanctions the findings can carry, the right of appeal by a deadline, an
+ * appeal heard by someone not involved, closure.
+ */
+describe('outcome and appeal (§12)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const now = Date.now();
+  const outcome = (overrides: Record<string, unknown> = {}) => ({
+    sanction: 'first_written_warning',
+    grossMisconduct: false,
+    rationale: 'The substantiated post breached §7.5.',
+    decidedAt: iso(now - DAY),
+    communicatedAt: iso(now - DAY + 3_600_000),
+    warningExpiresAt: iso(now + 365 * DAY),
+    appealDeadline: iso(now + 10 * DAY),
+    ...overrides,
+  });
+
+  /** A case awaiting decision; `finding` on its one allegation. */
+  async function awaitingDecision(opts: { finding?: string; headIsSubject?: boolean; investigator?: string } = {}): Promise<string> {
+    const deputy = await t.as(DEMO.deputy);
+    const subjects = opts.headIsSubject ? [t.ids.staff[DEMO.head]] : [t.ids.staff['Sam Teacher']];
+    const { body } = await deputy.post('/reports', reportBody(t, { subjectStaffIds: subjects }));
+    await deputy.post(`/cases/${body.id}/triage`, { decision: 'investigate', rationale: 'r' });
+    const appointer = await t.as(opts.headIsSubject ? DEMO.governor : DEMO.head);
+    const investigatorEmail = opts.investigator ?? DEMO.investigator;
+    expect((await appointer.post(`/cases/${body.id}/assign`, { investigatorUserId: t.ids.users[investigatorEmail] })).status).toBe(200);
+    const ian = await t.as(investigatorEmail);
+    const allegation = await ian.post(`/cases/${body.id}/allegations`, { policyStandard: '7.7', summary: 'Bullying a colleague online' });
+    const allegationId = allegation.body.allegations[0].id;
+    await ian.post(`/cases/${body.id}/subject-notifications`, { sentAt: iso(now - 5 * DAY), method: 'letter', allegationIds: [allegationId] });
+    await ian.post(`/cases/${body.id}/subject-responses`, { receivedAt: iso(now - 4 * DAY), response: 'I accept it' });
+    await ian.post(`/cases/${body.id}/findings`, { allegationId, finding: opts.finding ?? 'substantiated', reasoning: 'Screenshots' });
+    const submitted = await ian.post(`/cases/${body.id}/submit-report`, { summary: 'Report' });
+    expect(submitted.body.status).toBe('awaiting_decision');
+    return body.id;
+  }
+
+  describe('POST /cases/:id/outcome', () => {
+    it('the headteacher decides: status decided, the outcome on the case, audited', async () => {
+      const caseId = await awaitingDecision();
+      const decided = await (await t.as(DEMO.head)).post(`/cases/${caseId}/outcome`, outcome());
+      expect(decided.status).toBe(201);
+      expect(decided.body.status).toBe('decided');
+      expect(decided.body.outcome).toEqual(expect.objectContaining({ sanction: 'first_written_warning', decidedByRole: 'headteacher', decidedByUserId: t.ids.users[DEMO.head] }));
+      expect(decided.body.sanctionInForce).toBe('first_written_warning');
+      const { rows } = await t.db.query(`SELECT action, actor_role FROM audit_events WHERE case_id = $1 AND action = 'outcome.recorded'`, [caseId]);
+      expect(rows).toEqual([{ action: 'outcome.recorded', actor_role: 'headteacher' }]);
+    });
+
+    it('a second outcome is a 409; an outcome before the report is submitted is a 409', async () => {
+      const caseId = await awaitingDecision();
+      const head = await t.as(DEMO.head);
+      await head.post(`/cases/${caseId}/outcome`, outcome());
+      expectProblem(await head.post(`/cases/${caseId}/outcome`, outcome()), 409);
+      const early = await (await t.as(DEMO.deputy)).post('/reports', reportBody(t));
+      expectProblem(await head.post(`/cases/${early.body.id}/outcome`, outcome()), 409);
+    });
+
+    it.each([
+      ['a warning without warningExpiresAt', { warningExpiresAt: undefined }, 'warningExpiresAt'],
+      ['an expiry on a non-warning', { sanction: 'informal_action' }, 'warningExpiresAt'],
+      ['a sanction without appealDeadline', { appealDeadline: undefined }, 'appealDeadline'],
+      ['summary dismissal without grossMisconduct', { sanction: 'summary_dismissal', warningExpiresAt: undefined }, 'grossMisconduct'],
+      ['an unknown sanction', { sanction: 'public_shaming' }, 'sanction'],
+      ['no rationale', { rationale: '' }, 'rationale'],
+      ['decidedAt in the future', { decidedAt: iso(now + DAY) }, 'decidedAt'],
+      ['an appeal deadline before the decision', { appealDeadline: iso(now - 2 * DAY) }, 'appealDeadline'],
+    ])('%s → 400 naming the field', async (_label, overrides, field) => {
+      const caseId = await awaitingDecision();
+      expectProblem(await (await t.as(DEMO.head)).post(`/cases/${caseId}/outcome`, outcome(overrides)), 400, field);
+      const { rows } = await t.db.query(`SELECT status FROM cases WHERE id = $1`, [caseId]);
+      expect(rows[0].status).toBe('awaiting_decision');
+    });
+
+    it.each([
+      ['dismissal with notice', { sanction: 'dismissal_with_notice', warningExpiresAt: undefined }],
+      ['gross misconduct', { grossMisconduct: true }],
+      ['summary dismissal', { sanction: 'summary_dismissal', grossMisconduct: true, warningExpiresAt: undefined }],
+    ])('%s needs a substantiated finding (409)', async (_label, overrides) => {
+      const caseId = await awaitingDecision({ finding: 'inconclusive' });
+      const refused = await (await t.as(DEMO.head)).post(`/cases/${caseId}/outcome`, outcome(overrides));
+      expectProblem(refused, 409);
+      expect(refused.body.code).toBe('no_substantiated_finding');
+    });
+
+    it('summary dismissal for gross misconduct on a substantiated finding is recorded; no action needs no deadline', async () => {
+      const caseId = await awaitingDecision();
+      const decided = await (await t.as(DEMO.head)).post(`/cases/${caseId}/outcome`, outcome({ sanction: 'summary_dismissal', grossMisconduct: true, warningExpiresAt: undefined }));
+      expect(decided.status).toBe(201);
+      const other = await awaitingDecision({ finding: 'not_substantiated' });
+      const none = await (await t.as(DEMO.head)).post(`/cases/${other}/outcome`, outcome({ sanction: 'no_action', warningExpiresAt: undefined, appealDeadline: undefined }));
+      expect(none.status).toBe(201);
+    });
+
+    it('only the decision-maker: deputy, hr, investigator 403; the governor when the head is unconflicted 404', async () => {
+      const caseId = await awaitingDecision();
+      for (const who of [DEMO.deputy, DEMO.hr, DEMO.investigator]) expectProblem(await (await t.as(who)).post(`/cases/${caseId}/outcome`, outcome()), 403);
+      expectProblem(await (await t.as(DEMO.governor)).post(`/cases/${caseId}/outcome`, outcome()), 404);
+      expectProblem(await (await t.as(DEMO.northHead)).post(`/cases/${caseId}/outcome`, outcome()), 404);
+    });
+
+    it('a conflicted headteacher: the governor decides', async () => {
+      const caseId = await awaitingDecision({ headIsSubject: true });
+      expectProblem(await (await t.as(DEMO.head)).post(`/cases/${caseId}/outcome`, outcome()), 404);
+      const decided = await (await t.as(DEMO.governor)).post(`/cases/${caseId}/outcome`, outcome());
+      expect(decided.body.outcome.decidedByRole).toBe('governor');
+    });
+
+    describe('separation of duties (ACAS: decision-maker ≠ investigator, waivable with a recorded reason)', () => {
+      beforeAll(async () => {
+        await t.db.query(`UPDATE users SET roles = '{headteacher,investigating_manager}' WHERE id = $1`, [t.ids.users[DEMO.head]]);
+      });
+      afterAll(async () => {
+        await t.db.query(`UPDATE users SET roles = '{headteacher}' WHERE id = $1`, [t.ids.users[DEMO.head]]);
+      });
+
+      it('the headteacher who investigated cannot decide without a waiver; the governors can', async () => {
+        const caseId = await awaitingDecision({ investigator: DEMO.head });
+        expectProblem(await (await t.as(DEMO.head)).post(`/cases/${caseId}/outcome`, outcome()), 403);
+        expect((await (await t.as(DEMO.governor)).post(`/cases/${caseId}/outcome`, outcome())).status).toBe(201);
+      });
+
+      it('with a recorded waiver the investigating headteacher decides, and the waiver is audited', async () => {
+        const caseId = await awaitingDecision({ investigator: DEMO.head });
+        const waiver = 'Two-teacher school: no other manager can decide';
+        const decided = await (await t.as(DEMO.head)).post(`/cases/${caseId}/outcome`, outcome({ separationWaiverReason: waiver }));
+        expect(decided.status).toBe(201);
+        expect(decided.body.outcome).toEqual(expect.objectContaining({ separationWaiverReason: waiver, decidedByRole: 'headteacher' }));
+        const { rows } = await t.db.query(`SELECT reason FROM audit_events WHERE case_id = $1 AND action = 'outcome.recorded'`, [caseId]);
+        expect(rows[0].reason).toContain(waiver);
+      });
+
+      it('a waiver from someone who did not investigate is refused (400)', async () => {
+        const caseId = await awaitingDecision();
+        expectProblem(await (await t.as(DEMO.head)).post(`/cases/${caseId}/outcome`, outcome({ separationWaiverReason: 'x' })), 400, 'separationWaiverReason');
+      });
+    });
+  });
+
+  describe('appeals', () => {
+    async function decided(overrides: Record<string, unknown> = {}): Promise<string> {
+      const caseId = await awaitingDecision();
+      expect((await (await t.as(DEMO.head)).post(`/cases/${caseId}/outcome`, outcome(overrides))).status).toBe(201);
+      return caseId;
+    }
+
+    it('hr lodges an appeal by the deadline; the case is in appeal; a second is a 409', async () => {
+      const caseId = await decided();
+      const hr = await t.as(DEMO.hr);
+      const lodged = await hr.post(`/cases/${caseId}/appeals`, { lodgedAt: iso(now - 1000), grounds: 'Too harsh' });
+      expect(lodged.status).toBe(201);
+      expect(lodged.body.status).toBe('appeal');
+      expect(lodged.body.appeals).toEqual([expect.objectContaining({ grounds: 'Too harsh', result: null })]);
+      expectProblem(await hr.post(`/cases/${caseId}/appeals`, { lodgedAt: iso(now - 1000), grounds: 'Again' }), 409);
+    });
+
+    it('after the deadline an appeal is refused (409); no sanction, nothing to appeal (409)', async () => {
+      const late = await decided({ decidedAt: iso(now - 20 * DAY), appealDeadline: iso(now - 5 * DAY) });
+      const refused = await (await t.as(DEMO.hr)).post(`/cases/${late}/appeals`, { lodgedAt: iso(now - 1000), grounds: 'Late' });
+      expectProblem(refused, 409);
+      expect(refused.body.code).toBe('appeal_out_of_time');
+      const none = await decided({ sanction: 'no_action', warningExpiresAt: undefined, appealDeadline: undefined });
+      expectProblem(await (await t.as(DEMO.hr)).post(`/cases/${none}/appeals`, { lodgedAt: iso(now - 1000), grounds: 'x' }), 409);
+    });
+
+    it('deputy, investigator, governor may not lodge (403)', async () => {
+      const caseId = await decided();
+      for (const who of [DEMO.deputy, DEMO.investigator, DEMO.governor]) {
+        expectProblem(await (await t.as(who)).post(`/cases/${caseId}/appeals`, { lodgedAt: iso(now - 1000), grounds: 'x' }), 403);
+      }
+    });
+
+    async function appealed(): Promise<{ caseId: string; appealId: string }> {
+      const caseId = await decided();
+      const lodged = await (await t.as(DEMO.hr)).post(`/cases/${caseId}/appeals`, { lodgedAt: iso(now - 1000), grounds: 'Too harsh' });
+      return { caseId, appealId: lodged.body.appeals[0].id };
+    }
+
+    it('heard by a governor; never by the headteacher who decided, nor the investigator', async () => {
+      const { caseId, appealId } = await appealed();
+      expectProblem(await (await t.as(DEMO.head)).post(`/appeals/${appealId}/decision`, { result: 'dismissed', rationale: 'x' }), 403);
+      expectProblem(await (await t.as(DEMO.investigator)).post(`/appeals/${appealId}/decision`, { result: 'dismissed', rationale: 'x' }), 403);
+      expectProblem(await (await t.as(DEMO.hr)).post(`/appeals/${appealId}/decision`, { result: 'dismissed', rationale: 'x' }), 403);
+      expect((await (await t.as(DEMO.governor)).get(`/cases/${caseId}`)).status).toBe(200);
+      const heard = await (await t.as(DEMO.governor)).post(`/appeals/${appealId}/decision`, { result: 'dismissed', rationale: 'The warning stands' });
+      expect(heard.status).toBe(200);
+      expect(heard.body).toEqual(expect.objectContaining({ status: 'closed', sanctionInForce: 'first_written_warning' }));
+      expect(heard.body.appeals[0]).toEqual(expect.objectContaining({ result: 'dismissed', decidedByRole: 'governor' }));
+      expect(heard.body.retention.retainUntil).not.toBeNull();
+      expectProblem(await (await t.as(DEMO.governor)).post(`/appeals/${appealId}/decision`, { result: 'upheld', rationale: 'again' }), 409);
+    });
+
+    it('a headteacher not previously involved may hear it', async () => {
+      const { appealId } = await appealed();
+      const { rows } = await t.db.query(
+        `INSERT INTO users (organisation_id, email, name, password_hash, roles) SELECT organisation_id, 'head2@demo.school', 'Second Head', password_hash, '{headteacher}'
+         FROM users WHERE email = 'head@demo.school' RETURNING id`,
+      );
+      expect(rows).toHaveLength(1);
+      const heard = await (await t.as('head2@demo.school')).post(`/appeals/${appealId}/decision`, { result: 'upheld', rationale: 'Withdrawn' });
+      expect(heard.status).toBe(200);
+      expect(heard.body.sanctionInForce).toBe('no_action');
+    });
+
+    it('varied: the new, lesser sanction is in force; a harsher one is a 409; varied needs newSanction', async () => {
+      const { appealId } = await appealed();
+      const governor = await t.as(DEMO.governor);
+      expectProblem(await governor.post(`/appeals/${appealId}/decision`, { result: 'varied', rationale: 'x' }), 400, 'newSanction');
+      const harsher = await governor.post(`/appeals/${appealId}/decision`, { result: 'varied', rationale: 'x', newSanction: 'final_written_warning', warningExpiresAt: iso(now + 400 * DAY) });
+      expectProblem(harsher, 409);
+      expect(harsher.body.code).toBe('appeal_cannot_increase_sanction');
+      expectProblem(await governor.post(`/appeals/${appealId}/decision`, { result: 'dismissed', rationale: 'x', newSanction: 'informal_action' }), 400, 'newSanction');
+      const varied = await governor.post(`/appeals/${appealId}/decision`, { result: 'varied', rationale: 'Informal advice suffices', newSanction: 'informal_action' });
+      expect(varied.status).toBe(200);
+      expect(varied.body.sanctionInForce).toBe('informal_action');
+    });
+
+    it('another organisation and unknown appeals are 404; a malformed id 400', async () => {
+      const { appealId } = await appealed();
+      expectProblem(await (await t.as(DEMO.northHead)).post(`/appeals/${appealId}/decision`, { result: 'dismissed', rationale: 'x' }), 404);
+      expectProblem(await (await t.as(DEMO.governor)).post(`/appeals/00000000-0000-4000-8000-000000000000/decision`, { result: 'dismissed', rationale: 'x' }), 404);
+      expectProblem(await (await t.as(DEMO.governor)).post(`/appeals/x/decision`, { result: 'dismissed', rationale: 'x' }), 400, 'id');
+    });
+  });
+
+  describe('POST /cases/:id/close', () => {
+    it('is refused while the appeal window is open, then closes with a retention date', async () => {
+      const caseId = await awaitingDecision();
+      const head = await t.as(DEMO.head);
+      await head.post(`/cases/${caseId}/outcome`, outcome());
+      const early = await head.post(`/cases/${caseId}/close`, {});
+      expectProblem(early, 409);
+      expect(early.body.code).toBe('appeal_window_open');
+      await t.db.query(`UPDATE outcomes SET appeal_deadline = now() - interval '1 minute' WHERE case_id = $1`, [caseId]);
+      expectProblem(await (await t.as(DEMO.hr)).post(`/cases/${caseId}/close`, {}), 403);
+      const closed = await head.post(`/cases/${caseId}/close`, { reason: 'Appeal window passed' });
+      expect(closed.status).toBe(200);
+      expect(closed.body.status).toBe('closed');
+      const warningExpiry = new Date(closed.body.outcome.warningExpiresAt);
+      const expected = new Date(warningExpiry);
+      expected.setUTCMonth(expected.getUTCMonth() + 6);
+      expect(closed.body.retention.retainUntil).toBe(expected.toISOString());
+    });
+  });
+
+  it('the audit chain verifies after all that', async () => {
+    expect((await (await t.as(DEMO.head)).get('/audit/verify')).body).toEqual(expect.objectContaining({ valid: true }));
+  });
+});

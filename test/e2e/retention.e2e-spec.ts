@@ -1,0 +1,147 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO, expectProblem, reportBody, startTestApp, TestApp } from '../support/test-app';
+
+/** A real 1×1 PNG; `variant` makes its bytes (and so its SHA-256) unique. */
+const png = (variant: number) =>
+  Buffer.concat([Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'), Buffer.from([variant])]);
+
+/**
+ * §13 data protection: retention dates from the outcome, legal holds, and erasure that
+ * leaves a tombstone and an audit chain that still verifies.
+ */
+describe('retention (§13)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  /** A case closed at triage with one evidence item and a witness interview, made due now. */
+  async function closedCase(label: string, due = true): Promise<{ caseId: string; sha256: string; reference: string }> {
+    const deputy = await t.as(DEMO.deputy);
+    const { body } = await deputy.post('/reports', reportBody(t, { description: `Post about ${label}` }));
+    await deputy.post(`/cases/${body.id}/triage`, { decision: 'investigate', rationale: 'r' });
+    await (await t.as(DEMO.head)).post(`/cases/${body.id}/assign`, { investigatorUserId: t.ids.users[DEMO.investigator] });
+    const ian = await t.as(DEMO.investigator);
+    await ian.post(`/cases/${body.id}/interviews`, { staffId: t.ids.staff['Taylor Assistant'], capacity: 'witness', heldAt: '2026-11-20T10:00:00Z', statement: `Statement ${label}` });
+    const uploaded = await t
+      .http()
+      .post(`/cases/${body.id}/evidence`)
+      .set('authorization', `Bearer ${await t.token(DEMO.investigator)}`)
+      .field('kind', 'screenshot')
+      .field('description', `Screenshot ${label}`)
+      .field('source', 'parent')
+      .field('capturedAt', '2026-11-20T18:30:00Z')
+      .attach('file', png(label.length + label.charCodeAt(0)), { filename: 'post.png', contentType: 'image/png' });
+    expect(uploaded.status).toBe(201);
+    // Closed as if at the end of the investigation (no outcome), then made due if asked.
+    await t.db.query(`UPDATE cases SET status = 'closed', closed_at = now() - interval '2 years', retain_until = $2 WHERE id = $1`, [
+      body.id,
+      due ? new Date(Date.now() - 86_400_000) : new Date(Date.now() + 86_400_000 * 30),
+    ]);
+    return { caseId: body.id, sha256: uploaded.body.sha256, reference: body.reference };
+  }
+
+  const evidencePath = (sha256: string) => join(t.config.evidenceDir, sha256.slice(0, 2), sha256);
+
+  it('closing at triage sets a retention date one year after closure (ten years from the report when safeguarding)', async () => {
+    const deputy = await t.as(DEMO.deputy);
+    const plain = await deputy.post('/reports', reportBody(t));
+    const closed = await deputy.post(`/cases/${plain.body.id}/triage`, { decision: 'no_further_action', rationale: 'Not a breach' });
+    const closedAt = new Date(closed.body.closedAt);
+    const yearLater = new Date(closedAt);
+    yearLater.setUTCFullYear(yearLater.getUTCFullYear() + 1);
+    expect(closed.body.retention.retainUntil).toBe(yearLater.toISOString());
+    const safeguarding = await deputy.post('/reports', reportBody(t, { involvesPupils: true }));
+    const closed2 = await deputy.post(`/cases/${safeguarding.body.id}/triage`, { decision: 'informal_resolution', rationale: 'Spoken to' });
+    const tenYears = new Date(safeguarding.body.createdAt);
+    tenYears.setUTCFullYear(tenYears.getUTCFullYear() + 10);
+    expect(closed2.body.retention.retainUntil).toBe(tenYears.toISOString());
+  });
+
+  it('GET /retention/due lists closed cases past their date and not on hold; headteacher and hr only', async () => {
+    const due = await closedCase('due-list');
+    const notYet = await closedCase('not-yet', false);
+    const listed = await (await t.as(DEMO.hr)).get('/retention/due');
+    expect(listed.status).toBe(200);
+    const ids = listed.body.items.map((i: { id: string }) => i.id);
+    expect(ids).toContain(due.caseId);
+    expect(ids).not.toContain(notYet.caseId);
+    for (const who of [DEMO.deputy, DEMO.investigator, DEMO.governor, DEMO.admin]) expectProblem(await (await t.as(who)).get('/retention/due'), 403);
+    expect((await (await t.as(DEMO.northHead)).get('/retention/due')).body.items.map((i: { id: string }) => i.id)).not.toContain(due.caseId);
+  });
+
+  it('legal hold: headteacher only, stops erasure, can be lifted; both audited', async () => {
+    const held = await closedCase('held');
+    expectProblem(await (await t.as(DEMO.hr)).post(`/cases/${held.caseId}/legal-hold`, { reason: 'Tribunal' }), 403);
+    const head = await t.as(DEMO.head);
+    expectProblem(await head.post(`/cases/${held.caseId}/legal-hold`, {}), 400, 'reason');
+    const placed = await head.post(`/cases/${held.caseId}/legal-hold`, { reason: 'Employment tribunal claim' });
+    expect(placed.status).toBe(201);
+    expect(placed.body.retention.legalHold).toEqual(expect.objectContaining({ reason: 'Employment tribunal claim' }));
+    expectProblem(await head.post(`/cases/${held.caseId}/legal-hold`, { reason: 'again' }), 409);
+    expect((await (await t.as(DEMO.hr)).get('/retention/due')).body.items.map((i: { id: string }) => i.id)).not.toContain(held.caseId);
+    const run = await head.post('/retention/run');
+    expect(run.body.erased).not.toContain(held.caseId);
+    expect(existsSync(evidencePath(held.sha256))).toBe(true);
+    const lifted = await head.delete(`/cases/${held.caseId}/legal-hold`);
+    expect(lifted.status).toBe(200);
+    expect(lifted.body.retention.legalHold).toBeNull();
+    expectProblem(await head.delete(`/cases/${held.caseId}/legal-hold`), 409);
+    const { rows } = await t.db.query(`SELECT action FROM audit_events WHERE case_id = $1 AND action LIKE 'legal_hold.%' ORDER BY seq`, [held.caseId]);
+    expect(rows.map((r) => r.action)).toEqual(['legal_hold.placed', 'legal_hold.lifted']);
+  });
+
+  it('POST /retention/run erases exactly the due cases, skips held ones, leaves tombstones, and the chain still verifies', async () => {
+    const head = await t.as(DEMO.head);
+    // Erase whatever earlier tests left due, so this run's result is exactly what we set up here.
+    await head.post('/retention/run');
+    const dueA = await closedCase('erase-a');
+    const dueB = await closedCase('erase-b');
+    const held = await closedCase('erase-held');
+    const notDue = await closedCase('erase-not-due', false);
+    await head.post(`/cases/${held.caseId}/legal-hold`, { reason: 'Police enquiry' });
+    expectProblem(await (await t.as(DEMO.hr)).post('/retention/run'), 403);
+
+    const run = await head.post('/retention/run');
+    expect(run.status).toBe(200);
+    expect([...run.body.erased].sort()).toEqual([dueA.caseId, dueB.caseId].sort());
+
+    for (const erased of [dueA, dueB]) {
+      const tombstone = await head.get(`/cases/${erased.caseId}`);
+      expect(tombstone.status).toBe(200);
+      expect(tombstone.body).toEqual(
+        expect.objectContaining({ reference: erased.reference, status: 'closed', reports: [], subjects: [], witnesses: [], interviews: [], evidence: [] }),
+      );
+      expect(tombstone.body.retention.erasedAt).not.toBeNull();
+      expect(existsSync(evidencePath(erased.sha256))).toBe(false);
+      const payloads = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE case_id = $1 AND payload IS NOT NULL AND action <> 'case.viewed' AND seq < (SELECT max(seq) FROM audit_events WHERE case_id = $1 AND action = 'case.erased')`, [erased.caseId]);
+      expect(payloads.rows[0].n).toBe(0);
+      const text = await t.db.query(`SELECT count(*)::int AS n FROM interviews WHERE case_id = $1`, [erased.caseId]);
+      expect(text.rows[0].n).toBe(0);
+    }
+    for (const kept of [held, notDue]) {
+      const view = await head.get(`/cases/${kept.caseId}`);
+      expect(view.body.retention.erasedAt).toBeNull();
+      expect(view.body.interviews).toHaveLength(1);
+      expect(existsSync(evidencePath(kept.sha256))).toBe(true);
+    }
+    const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'case.erased'`);
+    expect(rows[0].n).toBeGreaterThanOrEqual(2);
+
+    const verify = await head.get('/audit/verify');
+    expect(verify.body).toEqual(expect.objectContaining({ valid: true, firstBrokenAt: null }));
+    expect(verify.body.erasedPayloads).toBeGreaterThan(0);
+    // A second run finds nothing new.
+    expect((await head.post('/retention/run')).body.erased).toEqual([]);
+  });
+
+  it('an erased payload cannot be put back or changed: the database still refuses', async () => {
+    const { rows } = await t.db.query(`SELECT seq, organisation_id FROM audit_events WHERE payload IS NULL LIMIT 1`);
+    await expect(t.db.query(`UPDATE audit_events SET payload = '{}' WHERE organisation_id = $1 AND seq = $2`, [rows[0].organisation_id, rows[0].seq])).rejects.toThrow(/append-only/);
+    await expect(t.db.query(`UPDATE audit_events SET payload = NULL, action = 'x' WHERE organisation_id = $1 AND seq = $2`, [rows[0].organisation_id, rows[0].seq])).rejects.toThrow(
+      /append-only/,
+    );
+  });
+});
