@@ -24,6 +24,8 @@ export class CaseViewService {
   register(section: CaseSection): void {
     if (this.sections.some((s) => s.name === section.name)) throw new Error(`case section ${section.name} registered twice`);
     this.sections.push(section);
+    // Loaded in name order, whatever order the modules start in.
+    this.sections.sort((a, b) => a.name.localeCompare(b.name));
   }
 
   async view(em: EntityManager, facts: CaseFacts, now = new Date()): Promise<CaseResponse> {

@@ -1,0 +1,82 @@
+/**
+ * The floor: a bare Fastify + pg server that runs the API's own service code for the
+ * benchmarked routes — the same SQL, the same audit insert — without Nest, TypeORM,
+ * passport, class-validator or problem mapping. API/floor is what the framework costs.
+ * The benchmark checks that both send the same statements before it measures.
+ */
+import Fastify from 'fastify';
+import { Pool, PoolClient } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../src/access/actor';
+import { CaseAccessService } from '../src/access/case-access.service';
+import { AuditService } from '../src/audit/audit.service';
+import { ActorLoader } from '../src/auth/actor-loader.service';
+import { CaseViewService } from '../src/cases/case-view.service';
+import { CasesService } from '../src/cases/cases.service';
+import { DomainError } from '../src/common/errors/domain-error';
+import { evidenceOfCase } from '../src/evidence/evidence-records';
+import { INVESTIGATION_SECTIONS } from '../src/investigations/investigation-view';
+import { MONITORING_SECTION } from '../src/monitoring/monitoring-view';
+import { OUTCOME_SECTIONS } from '../src/outcomes/outcome-view';
+import { CreateReportRequest } from '../src/reports/dto/report.dto';
+import { ReportsService } from '../src/reports/reports.service';
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10, application_name: 'smp-floor' });
+const manager = (client: Pool | PoolClient) => ({ query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows }) as unknown as EntityManager;
+
+/** Just enough of TypeORM's DataSource for the services: query and transaction, on raw pg. */
+const dataSource = {
+  manager: manager(pool),
+  query: (sql: string, params?: unknown[]) => manager(pool).query(sql, params),
+  async transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('START TRANSACTION');
+      const result = await work(manager(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  },
+} as unknown as DataSource;
+
+const access = new CaseAccessService();
+const audit = new AuditService();
+const views = new CaseViewService();
+// The sections, in the order the API's modules register them.
+for (const section of INVESTIGATION_SECTIONS) views.register(section);
+views.register({ name: 'evidence', load: evidenceOfCase });
+views.register(MONITORING_SECTION);
+for (const section of OUTCOME_SECTIONS) views.register(section);
+const cases = new CasesService(dataSource, access, views, audit);
+const reports = new ReportsService(dataSource, access, views, audit);
+const actors = new ActorLoader(dataSource);
+
+/** The bearer's claims, unverified: the floor pays no crypto the API would not also pay elsewhere. */
+async function actorOf(authorization: string | undefined): Promise<Actor> {
+  const payload = JSON.parse(Buffer.from((authorization ?? '').split('.')[1] ?? '', 'base64url').toString() || '{}');
+  const actor = await actors.load(payload.sub, payload.org);
+  if (!actor) throw DomainError.unauthorized();
+  return actor;
+}
+
+const app = Fastify({ logger: false });
+app.setErrorHandler((error: unknown, _request, reply) => {
+  const status = error instanceof DomainError ? error.status : 500;
+  reply.status(status).send({ status, detail: error instanceof Error ? error.message : String(error) });
+});
+app.get<{ Params: { id: string } }>('/cases/:id', async (request) => cases.get(await actorOf(request.headers.authorization), request.params.id));
+app.get<{ Querystring: { limit?: string; cursor?: string } }>('/cases', async (request) =>
+  cases.list(await actorOf(request.headers.authorization), { limit: request.query.limit ? Number(request.query.limit) : undefined, cursor: request.query.cursor }),
+);
+app.post<{ Body: CreateReportRequest }>('/reports', async (request, reply) => {
+  reply.status(201);
+  return reports.create(await actorOf(request.headers.authorization), request.body);
+});
+app.get('/health', async () => ({ status: 'ok' }));
+
+app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' }).then(() => process.send?.({ type: 'ready' }));
