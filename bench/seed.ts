@@ -168,10 +168,11 @@ export async function seedBenchmark(url: string, options: SeedOptions, log: (m: 
       const events = (function* () {
         const link = (fields: { occurredAt: Date; actorUserId: string | null; actorRole: string | null; action: string; caseId: string | null; entityType: string; entityId: string; payload: Record<string, unknown> }) => {
           seq++;
-          const digest = payloadDigest(fields.payload);
+          const payloadJson = JSON.stringify(fields.payload);
+          const digest = payloadDigest(payloadJson);
           const chained = { seq, organisationId: o.id, id: randomUUID(), reason: null, payloadDigest: digest, ...fields };
           const hash = chainHash(prev, chained);
-          const row = [o.id, seq, chained.id, fields.occurredAt, fields.actorUserId, fields.actorRole, fields.action, fields.caseId, fields.entityType, fields.entityId, null, fields.payload, digest, prev, hash];
+          const row = [o.id, seq, chained.id, fields.occurredAt, fields.actorUserId, fields.actorRole, fields.action, fields.caseId, fields.entityType, fields.entityId, null, payloadJson, digest, prev, hash];
           prev = hash;
           return row;
         };

@@ -4,4 +4,5 @@ import { AuditAppendOnly1795474956970 } from './1795474956970-AuditAppendOnly';
 import { Investigation1795476495426 } from './1795476495426-Investigation';
 import { Monitoring1795477499846 } from './1795477499846-Monitoring';
 import { Outcomes1795477705819 } from './1795477705819-Outcomes';
-export const MIGRATIONS: Function[] = [Initial1795474956969, AuditAppendOnly1795474956970, Investigation1795476495426, Monitoring1795477499846, Outcomes1795477705819];
+import { AuditChainInDatabase1795480000000 } from './1795480000000-AuditChainInDatabase';
+export const MIGRATIONS: Function[] = [Initial1795474956969, AuditAppendOnly1795474956970, Investigation1795476495426, Monitoring1795477499846, Outcomes1795477705819, AuditChainInDatabase1795480000000];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, ChainedFields, chainHash, checkLink, GENESIS_HASH, linkText, payloadDigest, StoredLink, toJsonValue } from './audit-chain';
+import { ChainedFields, chainHash, checkLink, field, GENESIS_HASH, linkText, payloadDigest, StoredLink } from './audit-chain';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -16,22 +16,21 @@ function fields(overrides: Partial<ChainedFields> = {}): ChainedFields {
     entityType: 'case',
     entityId: '6f0c7a53-3c55-4a0e-9d55-0a4f5b0f0301',
     reason: 'no further action: informal word',
-    payloadDigest: payloadDigest({ decision: 'no_further_action' }),
+    payloadDigest: payloadDigest('{"decision":"no_further_action"}'),
     ...overrides,
   };
 }
 
-/** A correctly written link, as the audit writer stores it. */
-function link(prevHash: string, payload: unknown, overrides: Partial<ChainedFields> = {}): StoredLink {
-  const f = fields({ ...overrides, payloadDigest: payloadDigest(payload) });
-  return { ...f, prevHash, hash: chainHash(prevHash, f), payload };
+/** A correctly written link, as audit_append stores it. */
+function link(prevHash: string, payloadJson: string | null, overrides: Partial<ChainedFields> = {}): StoredLink {
+  const f = fields({ ...overrides, payloadDigest: payloadDigest(payloadJson ?? '{}') });
+  return { ...f, prevHash, hash: chainHash(prevHash, f), payloadJson };
 }
 
-/** Three links, seq 1..3, chained from the genesis hash. */
 function chain(): StoredLink[] {
-  const first = link(GENESIS_HASH, { decision: 'investigate' }, { seq: 1 });
-  const second = link(first.hash, { investigatorUserId: 'u-inv' }, { seq: 2, id: 'e2', action: 'case.assigned' });
-  const third = link(second.hash, { summary: 'facts established' }, { seq: 3, id: 'e3', action: 'case.report_submitted' });
+  const first = link(GENESIS_HASH, '{"decision":"investigate"}', { seq: 1 });
+  const second = link(first.hash, '{"investigatorUserId":"u-inv"}', { seq: 2, id: 'e2', action: 'case.assigned' });
+  const third = link(second.hash, '{"summary":"facts established"}', { seq: 3, id: 'e3', action: 'investigation.submitted' });
   return [first, second, third];
 }
 
@@ -44,128 +43,73 @@ function verify(links: StoredLink[]): Array<{ seq: number; problem: string } | n
   });
 }
 
-describe('audit chain (§4, §5, §13: every action provable)', () => {
-  describe('canonicalJson', () => {
-    it('sorts object keys, so key order does not change the text', () => {
-      expect(canonicalJson({ b: 1, a: 2 })).toBe('{"a":2,"b":1}');
-      expect(canonicalJson({ b: 1, a: 2 })).toBe(canonicalJson({ a: 2, b: 1 }));
+describe('audit chain format (§4, §5, §13: every action provable)', () => {
+  describe('field', () => {
+    it('length-prefixes values and marks NULL', () => {
+      expect(field('abc')).toBe('3:abc');
+      expect(field('')).toBe('0:');
+      expect(field(null)).toBe('-');
+      expect(field(42)).toBe('2:42');
     });
-
-    it('sorts keys at every level, including objects inside arrays', () => {
-      const a = { z: { y: 1, x: [{ q: 1, p: 2 }] }, a: null };
-      const b = { a: null, z: { x: [{ p: 2, q: 1 }], y: 1 } };
-      expect(canonicalJson(a)).toBe('{"a":null,"z":{"x":[{"p":2,"q":1}],"y":1}}');
-      expect(canonicalJson(b)).toBe(canonicalJson(a));
+    it('counts characters, not UTF-16 units or bytes (as PostgreSQL length() does)', () => {
+      expect(field('é😀')).toBe('2:é😀');
     });
-
-    it('keeps array order (order in an array is meaning)', () => {
-      expect(canonicalJson([2, 1])).toBe('[2,1]');
-      expect(canonicalJson([2, 1])).not.toBe(canonicalJson([1, 2]));
-    });
-
-    it('leaves out undefined properties, as jsonb would', () => {
-      expect(canonicalJson({ a: 1, b: undefined })).toBe('{"a":1}');
-    });
-
-    it('writes undefined array items and a bare undefined as null', () => {
-      expect(canonicalJson([1, undefined])).toBe('[1,null]');
-      expect(canonicalJson(undefined)).toBe('null');
-    });
-
-    it('writes scalars as JSON does, escaping strings', () => {
-      expect(canonicalJson('a "quoted"\nline')).toBe('"a \\"quoted\\"\\nline"');
-      expect(canonicalJson(12.5)).toBe('12.5');
-      expect(canonicalJson(true)).toBe('true');
-      expect(canonicalJson(null)).toBe('null');
-    });
-
-    it('escapes keys', () => {
-      expect(canonicalJson({ 'a"b': 1 })).toBe('{"a\\"b":1}');
-    });
-
-    it('is stable: the same value twice gives the same text', () => {
-      const value = { reason: 'x', list: [{ b: 2, a: 1 }], n: 3 };
-      expect(canonicalJson(value)).toBe(canonicalJson(JSON.parse(JSON.stringify(value))));
-    });
-
-    it('round-trips through JSON.parse to an equal value', () => {
-      const value = { b: [1, 'two', { d: false, c: null }], a: { e: 'é' } };
-      expect(JSON.parse(canonicalJson(value))).toEqual(value);
+    it('stops a value being shifted into its neighbour', () => {
+      const a = linkText(fields({ actorRole: 'x', action: 'y' }));
+      const b = linkText(fields({ actorRole: 'x\n1:y', action: '' }));
+      expect(a).not.toBe(b);
     });
   });
 
-  describe('toJsonValue', () => {
-    it('turns dates into ISO strings, as they come back from jsonb', () => {
-      expect(toJsonValue({ at: new Date('2026-03-02T09:30:00.000Z') })).toEqual({ at: '2026-03-02T09:30:00.000Z' });
-    });
-    it('turns undefined into null', () => {
-      expect(toJsonValue(undefined)).toBeNull();
-    });
-  });
-
-  describe('payloadDigest', () => {
-    it('is the SHA-256 of the canonical JSON', () => {
-      expect(payloadDigest({ b: 1, a: 2 })).toBe(sha256('{"a":2,"b":1}'));
-      expect(payloadDigest({ b: 1, a: 2 })).toMatch(/^[0-9a-f]{64}$/);
-    });
-    it('does not depend on key order', () => {
-      expect(payloadDigest({ b: 1, a: 2 })).toBe(payloadDigest({ a: 2, b: 1 }));
-    });
-    it('changes with any value', () => {
-      expect(payloadDigest({ a: 1 })).not.toBe(payloadDigest({ a: 2 }));
-      expect(payloadDigest({ a: [1, 2] })).not.toBe(payloadDigest({ a: [2, 1] }));
-    });
-    it('digests a missing payload as null', () => {
-      expect(payloadDigest(undefined)).toBe(sha256('null'));
-      expect(payloadDigest(null)).toBe(sha256('null'));
+  describe('linkText', () => {
+    it('is every chained field in order, one per line', () => {
+      const text = linkText(fields());
+      expect(text.split('\n')).toEqual([
+        '1:1',
+        '36:6f0c7a53-3c55-4a0e-9d55-0a4f5b0f0001',
+        '36:6f0c7a53-3c55-4a0e-9d55-0a4f5b0f0101',
+        '24:2026-03-02T09:30:00.000Z',
+        '36:6f0c7a53-3c55-4a0e-9d55-0a4f5b0f0201',
+        '11:deputy_head',
+        '12:case.triaged',
+        '36:6f0c7a53-3c55-4a0e-9d55-0a4f5b0f0301',
+        '4:case',
+        '36:6f0c7a53-3c55-4a0e-9d55-0a4f5b0f0301',
+        '32:no further action: informal word',
+        `64:${payloadDigest('{"decision":"no_further_action"}')}`,
+      ]);
     });
   });
 
   describe('chainHash', () => {
-    it('is SHA-256(prevHash ‖ "\\n" ‖ linkText)', () => {
-      const f = fields();
-      expect(chainHash(GENESIS_HASH, f)).toBe(sha256(`${GENESIS_HASH}\n${linkText(f)}`));
+    it('is SHA-256 of the previous hash, a newline and the link text', () => {
+      expect(chainHash(GENESIS_HASH, fields())).toBe(sha256(`${GENESIS_HASH}\n${linkText(fields())}`));
     });
-
-    it('is deterministic', () => {
-      expect(chainHash(GENESIS_HASH, fields())).toBe(chainHash(GENESIS_HASH, fields()));
-    });
-
-    it('changes with the previous hash', () => {
-      expect(chainHash('f'.repeat(64), fields())).not.toBe(chainHash(GENESIS_HASH, fields()));
-    });
-
-    const changes: Array<[keyof ChainedFields, ChainedFields[keyof ChainedFields]]> = [
+    it.each<[keyof ChainedFields, unknown]>([
       ['seq', 2],
       ['organisationId', '6f0c7a53-3c55-4a0e-9d55-0a4f5b0f0002'],
-      ['id', '6f0c7a53-3c55-4a0e-9d55-0a4f5b0f0102'],
+      ['id', 'other'],
       ['occurredAt', new Date('2026-03-02T09:30:00.001Z')],
       ['actorUserId', null],
       ['actorRole', 'headteacher'],
-      ['action', 'case.closed'],
+      ['action', 'case.viewed'],
       ['caseId', null],
-      ['entityType', 'allegation'],
+      ['entityType', null],
       ['entityId', null],
       ['reason', null],
-      ['payloadDigest', payloadDigest({ decision: 'investigate' })],
-    ];
-
-    it('covers every chained field', () => {
-      expect(changes.map(([key]) => key).sort()).toEqual(Object.keys(fields()).sort());
-    });
-
-    it.each(changes)('changes when %s changes', (key, value) => {
+      ['payloadDigest', payloadDigest('{}')],
+    ])('changes when %s changes', (key, value) => {
       expect(chainHash(GENESIS_HASH, fields({ [key]: value }))).not.toBe(chainHash(GENESIS_HASH, fields()));
     });
-
-    it('tells null from the string "null"', () => {
-      expect(chainHash(GENESIS_HASH, fields({ reason: null }))).not.toBe(chainHash(GENESIS_HASH, fields({ reason: 'null' })));
+    it('changes with the previous hash', () => {
+      expect(chainHash('1'.repeat(64), fields())).not.toBe(chainHash(GENESIS_HASH, fields()));
     });
+  });
 
-    it('cannot be fooled by moving text between adjacent fields', () => {
-      const a = fields({ entityType: 'case', entityId: 'x' });
-      const b = fields({ entityType: 'casex', entityId: '' });
-      expect(chainHash(GENESIS_HASH, a)).not.toBe(chainHash(GENESIS_HASH, b));
+  describe('payloadDigest', () => {
+    it('is SHA-256 of the JSON text exactly as stored', () => {
+      expect(payloadDigest('{"a":1}')).toBe(sha256('{"a":1}'));
+      expect(payloadDigest('{"a":1}')).not.toBe(payloadDigest('{"a": 1}'));
     });
   });
 
@@ -173,77 +117,29 @@ describe('audit chain (§4, §5, §13: every action provable)', () => {
     it('accepts an untouched chain', () => {
       expect(verify(chain())).toEqual([null, null, null]);
     });
-
-    it('gap: a deleted link', () => {
-      const [first, , third] = chain();
-      expect(checkLink(third, 2, first.hash)).toBe('gap');
-    });
-
-    it('gap: links out of order', () => {
-      const [first, second, third] = chain();
-      expect(verify([first, third, second])[1]).toEqual({ seq: 3, problem: 'gap' });
-    });
-
-    it('prev_hash: the link does not point at the one before it', () => {
-      const [, second] = chain();
-      expect(checkLink(second, 2, 'a'.repeat(64))).toBe('prev_hash');
-    });
-
-    it('prev_hash: an earlier link rewritten with a recomputed hash breaks the next link', () => {
+    it('detects an edited field (hash)', () => {
       const links = chain();
-      const forged = link(GENESIS_HASH, { decision: 'no_further_action' }, { seq: 1, reason: 'rewritten' });
-      links[0] = forged;
-      expect(verify(links)).toEqual([null, { seq: 2, problem: 'prev_hash' }, null]);
+      links[1] = { ...links[1], action: 'case.viewed' };
+      expect(verify(links)[1]).toEqual({ seq: 2, problem: 'hash' });
     });
-
-    it('prev_hash: a replaced prevHash on the link itself', () => {
-      const [first, second] = chain();
-      expect(checkLink({ ...second, prevHash: GENESIS_HASH }, 2, first.hash)).toBe('prev_hash');
-    });
-
-    it.each<[string, Partial<StoredLink>]>([
-      ['actorUserId', { actorUserId: 'someone-else' }],
-      ['actorRole', { actorRole: 'headteacher' }],
-      ['action', { action: 'case.deleted' }],
-      ['occurredAt', { occurredAt: new Date('2025-01-01T00:00:00.000Z') }],
-      ['reason', { reason: 'edited reason' }],
-      ['caseId', { caseId: null }],
-      ['payloadDigest', { payloadDigest: payloadDigest({ other: true }) }],
-    ])('hash: an edited %s', (_field, edit) => {
-      const [first, second] = chain();
-      expect(checkLink({ ...second, ...edit }, 2, first.hash)).toBe('hash');
-    });
-
-    it('hash: an edited stored hash', () => {
-      const [first, second] = chain();
-      expect(checkLink({ ...second, hash: 'b'.repeat(64) }, 2, first.hash)).toBe('hash');
-    });
-
-    it('payload: a tampered payload whose digest no longer matches', () => {
-      const [first, second] = chain();
-      expect(checkLink({ ...second, payload: { investigatorUserId: 'u-someone-else' } }, 2, first.hash)).toBe('payload');
-    });
-
-    it('payload: an added property', () => {
-      const [first, second] = chain();
-      expect(checkLink({ ...second, payload: { investigatorUserId: 'u-inv', extra: 1 } }, 2, first.hash)).toBe('payload');
-    });
-
-    it('accepts the payload with its keys in another order (jsonb does not keep key order)', () => {
-      const first = link(GENESIS_HASH, { b: 1, a: { d: 2, c: 3 } });
-      expect(checkLink({ ...first, payload: { a: { c: 3, d: 2 }, b: 1 } }, 1, GENESIS_HASH)).toBeNull();
-    });
-
-    it('§13: accepts an erased (null) payload: the digest still stands in the chain', () => {
+    it('detects a deleted link (gap)', () => {
       const links = chain();
-      links[1] = { ...links[1], payload: null };
+      expect(verify([links[0], links[2]])[1]).toEqual({ seq: 3, problem: 'gap' });
+    });
+    it('detects a rewritten earlier link through the next one (prev_hash)', () => {
+      const links = chain();
+      const forged = link(GENESIS_HASH, '{"decision":"no_further_action"}', { seq: 1 });
+      expect(verify([forged, links[1], links[2]])[1]).toEqual({ seq: 2, problem: 'prev_hash' });
+    });
+    it('detects a payload edited under its digest (payload)', () => {
+      const links = chain();
+      links[2] = { ...links[2], payloadJson: '{"summary":"facts changed"}' };
+      expect(verify(links)[2]).toEqual({ seq: 3, problem: 'payload' });
+    });
+    it('accepts a payload erased under retention (§13): the digest still stands in the chain', () => {
+      const links = chain();
+      links[1] = { ...links[1], payloadJson: null };
       expect(verify(links)).toEqual([null, null, null]);
-    });
-
-    it('reports the first problem: gap before prev_hash before hash', () => {
-      const [first, second] = chain();
-      expect(checkLink({ ...second, seq: 5, prevHash: 'c'.repeat(64), action: 'x' }, 2, first.hash)).toBe('gap');
-      expect(checkLink({ ...second, prevHash: 'c'.repeat(64), action: 'x' }, 2, first.hash)).toBe('prev_hash');
     });
   });
 });

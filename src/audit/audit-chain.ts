@@ -1,14 +1,23 @@
 import { createHash } from 'node:crypto';
 
 /**
- * The audit chain's arithmetic (§4, §5, §13: every action provable). Pure, so the
- * writer and the verifier cannot disagree.
+ * The audit chain's format (§4, §5, §13: every action provable), in TypeScript.
  *
- *   hash(n) = SHA-256( hash(n-1) ‖ "\n" ‖ JSON[seq, organisationId, id, occurredAt, actorUserId,
- *                      actorRole, action, caseId, entityType, entityId, reason, payloadDigest] )
+ * The database computes the chain itself (functions `audit_append` and `audit_verify`, in
+ * migration AuditChainInDatabase): one statement per event, and verification where the data
+ * is. This module is the same arithmetic, independent of the database, so anyone holding an
+ * export of `audit_events` can check the chain without trusting our SQL; the tests hold the
+ * two implementations together.
  *
- * The payload enters only through its digest, so retention can erase a payload (§13)
- * while every link still verifies.
+ *   field(x)        = "-" for NULL, else "<length in characters>:<x>"   (no field can spill into the next)
+ *   link text       = field(seq) \n field(organisationId) \n field(id) \n field(occurredAt, ISO ms Z) \n field(actorUserId)
+ *                     \n field(actorRole) \n field(action) \n field(caseId) \n field(entityType) \n field(entityId)
+ *                     \n field(reason) \n field(payloadDigest)
+ *   hash(n)         = hex SHA-256( hash(n-1) \n link text(n) ), hash(0) = 64 zeros
+ *   payloadDigest   = hex SHA-256 of the payload's exact JSON text (stored as `json`, byte for byte)
+ *
+ * The payload enters the chain only through its digest, so retention can erase a payload
+ * (§13) while every link still verifies.
  */
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -27,52 +36,48 @@ export interface ChainedFields {
   payloadDigest: string;
 }
 
-/** JSON with object keys sorted at every level: the same value always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
-  const entries = Object.keys(value as Record<string, unknown>)
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
-  return `{${entries.join(',')}}`;
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** Length-prefixed, so that no value can be shifted into its neighbour without changing the text. */
+export function field(value: string | number | null): string {
+  if (value === null) return '-';
+  const text = String(value);
+  return `${[...text].length}:${text}`;
 }
 
-/** Plain JSON data (dates become ISO strings), as it will come back from jsonb. */
-export function toJsonValue<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value ?? null)) as T;
-}
-
-export function payloadDigest(payload: unknown): string {
-  return createHash('sha256').update(canonicalJson(payload ?? null)).digest('hex');
-}
-
-export function linkText(fields: ChainedFields): string {
-  return JSON.stringify([
-    fields.seq,
-    fields.organisationId,
-    fields.id,
-    fields.occurredAt.toISOString(),
-    fields.actorUserId,
-    fields.actorRole,
-    fields.action,
-    fields.caseId,
-    fields.entityType,
-    fields.entityId,
-    fields.reason,
-    fields.payloadDigest,
-  ]);
+export function linkText(f: ChainedFields): string {
+  return [
+    f.seq,
+    f.organisationId,
+    f.id,
+    f.occurredAt.toISOString(),
+    f.actorUserId,
+    f.actorRole,
+    f.action,
+    f.caseId,
+    f.entityType,
+    f.entityId,
+    f.reason,
+    f.payloadDigest,
+  ]
+    .map(field)
+    .join('\n');
 }
 
 export function chainHash(prevHash: string, fields: ChainedFields): string {
-  return createHash('sha256').update(prevHash).update('\n').update(linkText(fields)).digest('hex');
+  return sha256(`${prevHash}\n${linkText(fields)}`);
+}
+
+/** The digest of a payload's JSON text, exactly as stored. */
+export function payloadDigest(payloadJson: string): string {
+  return sha256(payloadJson);
 }
 
 export interface StoredLink extends ChainedFields {
   prevHash: string;
   hash: string;
-  /** null when erased under retention (§13); the digest still stands in the chain. */
-  payload: unknown;
+  /** The payload's JSON text; null when erased under retention (§13). */
+  payloadJson: string | null;
 }
 
 export type LinkProblem = 'gap' | 'prev_hash' | 'hash' | 'payload';
@@ -85,6 +90,6 @@ export function checkLink(link: StoredLink, expectedSeq: number, prevHash: strin
   if (link.seq !== expectedSeq) return 'gap';
   if (link.prevHash !== prevHash) return 'prev_hash';
   if (chainHash(prevHash, link) !== link.hash) return 'hash';
-  if (link.payload !== null && link.payload !== undefined && payloadDigest(link.payload) !== link.payloadDigest) return 'payload';
+  if (link.payloadJson !== null && payloadDigest(link.payloadJson) !== link.payloadDigest) return 'payload';
   return null;
 }

@@ -382,7 +382,7 @@ describe('GET /audit/verify detects tampering (one fresh database per case)', ()
       seq = Number(
         (await db.query<{ seq: string }>(`SELECT seq FROM audit_events WHERE organisation_id = $1 AND action = 'report.created' ORDER BY seq LIMIT 1`, [org])).rows[0].seq,
       );
-      await db.query(`UPDATE audit_events SET payload = jsonb_set(payload, '{safeguarding}', 'true') WHERE organisation_id = $1 AND seq = $2`, [org, seq]);
+      await db.query(`UPDATE audit_events SET payload = jsonb_set(payload::jsonb, '{safeguarding}', 'true')::json WHERE organisation_id = $1 AND seq = $2`, [org, seq]);
     });
     try {
       expect(await verify(t)).toEqual(expect.objectContaining({ valid: false, firstBrokenAt: seq }));

@@ -52,7 +52,8 @@ export class AuditEvent {
   @Column('text', { nullable: true })
   reason: string | null;
 
-  @Column('jsonb', { nullable: true })
+  /** `json`, not `jsonb`: the text is kept byte for byte, so its digest can be recomputed. */
+  @Column('json', { nullable: true })
   payload: Record<string, unknown> | null;
 
   @Column('char', { length: 64 })
