@@ -8,6 +8,7 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { EvidenceModule } from './evidence/evidence.module';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { InvestigationsModule } from './investigations/investigations.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
@@ -37,6 +38,7 @@ export class AppModule {
         EvidenceModule,
         OutcomesModule,
         RetentionModule,
+        ExportsModule,
         HealthModule,
       ],
     };

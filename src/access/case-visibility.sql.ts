@@ -5,7 +5,7 @@ import { Role } from './roles';
 /**
  * `canSeeCase` (case-access.policy.ts) as a SQL predicate over `cases c`, so lists can use
  * keyset pagination on an index instead of filtering in memory. Keep the two in step:
- * test/e2e/case-visibility.e2e-spec.ts compares them case by case.
+ * test/e2e/cases.e2e-spec.ts ("list membership equals per-case visibility") compares them case by case.
  */
 export function visibleCasesPredicate(actor: Actor, params: SqlParams, alias = 'c'): string {
   // Placeholders are added only when a clause uses them: PostgreSQL cannot type an unused one.

@@ -36,12 +36,13 @@ export class AuditLogService {
          FROM audit_events e WHERE ${where.join(' AND ')} ORDER BY e.seq DESC LIMIT ${limit + 1}`,
         p.values,
       );
+      // This event has no case, so every audit reader sees it: no case id goes into its payload.
       await this.audit.record(em, {
         organisationId: actor.organisationId,
         actor,
         role: roleFor(actor, 'audit:read'),
         action: 'audit.read',
-        payload: { filters: { caseId: query.caseId, actorId: query.actorId, from: query.from, to: query.to }, returned: Math.min(rows.length, limit) },
+        payload: { filters: { byCase: query.caseId !== undefined, actorId: query.actorId, from: query.from, to: query.to }, returned: Math.min(rows.length, limit) },
       });
       return toPage(rows, limit, (r) => [Number(r.seq)], toResponse);
     });

@@ -2,9 +2,11 @@ import { EntityManager } from 'typeorm';
 
 /**
  * What retention erases from a case (§13; domain.md "Data protection"): every statement,
- * free text, party, evidence item (and its custody trail) and monitoring record. What is
- * left is the tombstone: the case row (reference, status, dates, retention date), the
- * outcome category and the appeal result. Audit payloads of the case are erased too; the
+ * free text, evidence item (and its custody trail) and monitoring record, and the names of
+ * people outside the staff directory. What is left is the tombstone: the case row
+ * (reference, status, dates, retention date), the outcome category, the appeal result, and
+ * which staff members were party to it (so conflicts of interest still hold and a subject
+ * access export still lists it). Audit payloads of the case are erased too; the
  * chain keeps their digests, so /audit/verify still passes.
  *
  * Order matters only for foreign keys: custody before evidence, evidence before the
@@ -22,7 +24,9 @@ const ERASE_STATEMENTS = [
   `DELETE FROM allegations WHERE case_id = $1`,
   `DELETE FROM safeguarding_referrals WHERE case_id = $1`,
   `DELETE FROM reports WHERE case_id = $1`,
-  `DELETE FROM case_parties WHERE case_id = $1`,
+  // Who was subject, reporter or witness stays (staff id and capacity only): conflicts of
+  // interest keep applying to the tombstone, and the person's subject-access export lists it.
+  `UPDATE case_parties SET name = NULL, relationship = NULL WHERE case_id = $1`,
   `DELETE FROM case_assignments WHERE case_id = $1`,
   `UPDATE outcomes SET rationale = NULL, separation_waiver_reason = NULL WHERE case_id = $1`,
   `UPDATE appeals SET grounds = NULL, rationale = NULL WHERE case_id = $1`,

@@ -112,8 +112,11 @@ describe('retention (§13)', () => {
       const tombstone = await head.get(`/cases/${erased.caseId}`);
       expect(tombstone.status).toBe(200);
       expect(tombstone.body).toEqual(
-        expect.objectContaining({ reference: erased.reference, status: 'closed', reports: [], subjects: [], witnesses: [], interviews: [], evidence: [] }),
+        expect.objectContaining({ reference: erased.reference, status: 'closed', reports: [], interviews: [], evidence: [] }),
       );
+      // Who was party stays, as staff ids only: conflicts of interest still hold on the tombstone.
+      expect(tombstone.body.subjects.map((p: { staffId: string }) => p.staffId)).toEqual([t.ids.staff['Sam Teacher']]);
+      expect(tombstone.body.reporter).toEqual(expect.objectContaining({ staffId: null, name: null, relationship: null }));
       expect(tombstone.body.retention.erasedAt).not.toBeNull();
       expect(existsSync(evidencePath(erased.sha256))).toBe(false);
       const payloads = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE case_id = $1 AND payload IS NOT NULL AND action <> 'case.viewed' AND seq < (SELECT max(seq) FROM audit_events WHERE case_id = $1 AND action = 'case.erased')`, [erased.caseId]);

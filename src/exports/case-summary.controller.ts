@@ -1,0 +1,43 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Actor, CurrentActor } from '../access/actor';
+import { Allow } from '../access/decorators';
+import { UuidParam } from '../common/http/uuid-param';
+import { CaseSummaryService } from './case-summary.service';
+import { CaseSummaryDocument, CaseSummaryResponse, CaseTombstoneResponse } from './dto/case-summary.dto';
+import { IncludeQuery } from './dto/export-query.dto';
+
+@ApiTags('exports')
+@ApiBearerAuth()
+@ApiExtraModels(CaseSummaryResponse, CaseTombstoneResponse)
+@Controller('cases/:id')
+export class CaseSummaryController {
+  constructor(private readonly summaries: CaseSummaryService) {}
+
+  @Get('summary')
+  @Allow('summaries:read')
+  @ApiOperation({
+    summary: 'HR case summary (headteacher, hr; the read is audited)',
+    description: 'Special-category evidence is left out (counted) unless ?include=special by the headteacher. An erased case answers its tombstone.',
+  })
+  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(CaseSummaryResponse) }, { $ref: getSchemaPath(CaseTombstoneResponse) }] } })
+  summary(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: IncludeQuery): Promise<CaseSummaryDocument> {
+    return this.summaries.summary(actor, id, query);
+  }
+
+  @Get('summary.pdf')
+  @Allow('summaries:read')
+  @ApiOperation({ summary: 'The HR case summary as a printable PDF (same content and rules as the JSON; audited)' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'the PDF, as an attachment', schema: { type: 'string', format: 'binary' } })
+  async pdf(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: IncludeQuery, @Res() reply: FastifyReply): Promise<void> {
+    const pdf = await this.summaries.pdf(actor, id, query);
+    reply
+      .header('Content-Type', 'application/pdf')
+      .header('Content-Disposition', pdf.disposition)
+      .header('Cache-Control', 'no-store')
+      .header('X-Content-Type-Options', 'nosniff')
+      .send(pdf.stream);
+  }
+}

@@ -1,0 +1,239 @@
+import { binaryParser, caseThroughAppeal, FlowCase, pdfText } from '../support/exports-fixtures';
+import { DEMO, expectProblem, startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * The HR case summary (issue 5 item 3; api.md "HR and data protection"; domain.md "HR exports",
+ * "Data protection"): GET /cases/:id/summary and /summary.pdf — who may read it, what it says
+ * (quoted clauses, findings, response, outcome, appeal, sanction in force, evidence hashes),
+ * special-category content only on the headteacher's purposeful request, audited, and the
+ * tombstone of an erased case.
+ */
+describe('HR case summary (§13)', () => {
+  let t: TestApp;
+  let appealed: FlowCase;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    appealed = await caseThroughAppeal(t, { witnessStaffId: t.ids.staff['Taylor Assistant'] });
+  });
+  afterAll(() => t.close());
+
+  const getPdf = async (who: string, path: string) => (await t.as(who)).get(path).buffer(true).parse(binaryParser);
+  const summaryEvents = async (caseId: string) =>
+    (await t.db.query(`SELECT actor_role, payload FROM audit_events WHERE case_id = $1 AND action = 'summary.viewed' ORDER BY seq`, [caseId])).rows;
+
+  describe('who may read it', () => {
+    it.each([DEMO.head, DEMO.hr])('%s: 200', async (who) => {
+      const res = await (await t.as(who)).get(`/cases/${appealed.id}/summary`);
+      expect(res.status).toBe(200);
+      expect(res.body.reference).toBe(appealed.reference);
+    });
+
+    it.each([DEMO.deputy, DEMO.investigator, DEMO.governor, DEMO.admin])('%s: 403 for the JSON and the PDF', async (who) => {
+      const client = await t.as(who);
+      expectProblem(await client.get(`/cases/${appealed.id}/summary`), 403);
+      expectProblem(await client.get(`/cases/${appealed.id}/summary.pdf`), 403);
+    });
+
+    it("another organisation's headteacher: 404, as for a missing case", async () => {
+      const north = await t.as(DEMO.northHead);
+      expectProblem(await north.get(`/cases/${appealed.id}/summary`), 404);
+      expectProblem(await north.get(`/cases/${appealed.id}/summary.pdf`), 404);
+      expectProblem(await north.get(`/cases/00000000-0000-4000-8000-000000000000/summary`), 404);
+    });
+
+    it('a headteacher conflicted on the case (a witness) does not see it: 404; hr does', async () => {
+      const conflicted = await caseThroughAppeal(t, { witnessStaffId: t.ids.staff[DEMO.head], until: 'investigation' });
+      expectProblem(await (await t.as(DEMO.head)).get(`/cases/${conflicted.id}/summary`), 404);
+      expect((await (await t.as(DEMO.hr)).get(`/cases/${conflicted.id}/summary`)).status).toBe(200);
+    });
+
+    it('bad input: 400 naming the field (malformed id, unknown parameter, unknown include)', async () => {
+      const head = await t.as(DEMO.head);
+      expectProblem(await head.get(`/cases/not-a-uuid/summary`), 400, 'id');
+      expectProblem(await head.get(`/cases/${appealed.id}/summary?format=xml`), 400, 'format');
+      expectProblem(await head.get(`/cases/${appealed.id}/summary?include=everything`), 400, 'include');
+      expectProblem(await head.get(`/cases/${appealed.id}/summary.pdf?include=all`), 400, 'include');
+    });
+  });
+
+  describe('what it says', () => {
+    it('school, reference, dates, subject, allegations with their clauses quoted, findings, response, outcome, appeal and the sanction in force', async () => {
+      const res = await (await t.as(DEMO.hr)).get(`/cases/${appealed.id}/summary`);
+      expect(res.status).toBe(200);
+      const s = res.body;
+      expect(s).toEqual(
+        expect.objectContaining({
+          erased: false,
+          caseId: appealed.id,
+          school: 'Werrington Primary School (demo)',
+          reference: appealed.reference,
+          status: 'closed',
+          subjects: [{ name: 'Sam Teacher', jobTitle: 'Class Teacher, Year 4' }],
+        }),
+      );
+      for (const date of ['reportedAt', 'triagedAt', 'reportSubmittedAt', 'decidedAt', 'closedAt']) expect(s.dates[date]).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/));
+      expect(s.allegations).toEqual([
+        {
+          clause: { code: '7.5', title: '§7.5 No confidential or personal information about the school, its staff or governors' },
+          summary: 'Named a colleague in a public post',
+          finding: expect.objectContaining({ finding: 'substantiated', reasoning: 'The post was public and named her.' }),
+        },
+        {
+          clause: { code: 'copyright', title: 'App.A Breaching copyright' },
+          summary: 'Posted a photograph taken by a parent',
+          finding: expect.objectContaining({ finding: 'not_substantiated', reasoning: 'The parent had shared the photograph publicly.' }),
+        },
+      ]);
+      expect(s.reports[0].category).toEqual({ code: 'disrepute', title: 'App.A Bringing the organisation into disrepute' });
+      expect(s.subjectResponses).toEqual([expect.objectContaining({ response: 'I accept I named her; it was a joke.', refusedToRespond: false })]);
+      expect(s.outcome).toEqual(
+        expect.objectContaining({ sanction: 'final_written_warning', grossMisconduct: false, rationale: 'A serious breach of §7.5, substantiated.', decidedByRole: 'headteacher' }),
+      );
+      expect(s.outcome.warningExpiresAt).toEqual(expect.any(String));
+      expect(s.outcome.appealDeadline).toEqual(expect.any(String));
+      expect(s.outcome.communicatedAt).toEqual(expect.any(String));
+      expect(s.appeal).toEqual(
+        expect.objectContaining({ grounds: 'The sanction is too harsh for a first offence.', result: 'varied', newSanction: 'first_written_warning', decidedByRole: 'governor' }),
+      );
+      expect(s.sanctionInForce).toBe('first_written_warning');
+    });
+
+    it('the sanction in force follows the appeal: dismissed keeps it, upheld withdraws it, no appeal keeps it', async () => {
+      const hr = await t.as(DEMO.hr);
+      const dismissed = await caseThroughAppeal(t, { appeal: 'dismissed' });
+      const upheld = await caseThroughAppeal(t, { appeal: 'upheld' });
+      const none = await caseThroughAppeal(t, { appeal: null });
+      expect((await hr.get(`/cases/${dismissed.id}/summary`)).body.sanctionInForce).toBe('final_written_warning');
+      expect((await hr.get(`/cases/${upheld.id}/summary`)).body.sanctionInForce).toBe('no_action');
+      const undecided = (await hr.get(`/cases/${none.id}/summary`)).body;
+      expect(undecided.appeal).toBeNull();
+      expect(undecided.sanctionInForce).toBe('final_written_warning');
+    });
+
+    it('the evidence list gives SHA-256, size, media type, kind and capture time; special-category items are withheld and counted', async () => {
+      const res = await (await t.as(DEMO.hr)).get(`/cases/${appealed.id}/summary`);
+      expect(res.body.evidence).toEqual({
+        items: [
+          expect.objectContaining({
+            kind: 'screenshot',
+            description: appealed.personalEvidence,
+            sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+            size: 2048,
+            mediaType: 'image/png',
+            capturedAt: expect.any(String),
+            sensitivity: 'personal',
+          }),
+        ],
+        withheldSpecialCategory: 1,
+        specialCategoryIncluded: false,
+      });
+      expect(res.text).not.toContain(appealed.specialEvidence);
+      expect(res.text).not.toContain(appealed.specialSha256);
+    });
+  });
+
+  describe('special-category content (§13): only the headteacher, on purpose, audited', () => {
+    it('hr asking for it: 403, and nothing is read or recorded', async () => {
+      const before = (await summaryEvents(appealed.id)).length;
+      const hr = await t.as(DEMO.hr);
+      expectProblem(await hr.get(`/cases/${appealed.id}/summary?include=special`), 403);
+      expectProblem(await hr.get(`/cases/${appealed.id}/summary.pdf?include=special`), 403);
+      expect((await summaryEvents(appealed.id)).length).toBe(before);
+    });
+
+    it('the headteacher including it sees it; each read is audited with includeSpecial', async () => {
+      const head = await t.as(DEMO.head);
+      const plain = await head.get(`/cases/${appealed.id}/summary`);
+      expect(plain.body.evidence.withheldSpecialCategory).toBe(1);
+      const included = await head.get(`/cases/${appealed.id}/summary?include=special`);
+      expect(included.status).toBe(200);
+      expect(included.body.evidence).toEqual(
+        expect.objectContaining({ withheldSpecialCategory: 0, specialCategoryIncluded: true, items: expect.arrayContaining([expect.objectContaining({ description: appealed.specialEvidence, sensitivity: 'special_category' })]) }),
+      );
+      const events = await summaryEvents(appealed.id);
+      expect(events.slice(-2)).toEqual([
+        { actor_role: 'headteacher', payload: expect.objectContaining({ format: 'json', includeSpecial: false, withheldSpecialCategory: 1 }) },
+        { actor_role: 'headteacher', payload: expect.objectContaining({ format: 'json', includeSpecial: true, withheldSpecialCategory: 0 }) },
+      ]);
+    });
+
+    it("hr's own reads are audited too, in their role", async () => {
+      await (await t.as(DEMO.hr)).get(`/cases/${appealed.id}/summary`);
+      expect((await summaryEvents(appealed.id)).at(-1)).toEqual({ actor_role: 'hr', payload: expect.objectContaining({ includeSpecial: false }) });
+    });
+  });
+
+  describe('the PDF', () => {
+    it('is a printable attachment naming the reference and the school, with the clauses quoted, a footer and page numbers', async () => {
+      const res = await getPdf(DEMO.hr, `/cases/${appealed.id}/summary.pdf`);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.headers['content-disposition']).toContain(`attachment; filename="${appealed.reference}-summary.pdf"`);
+      expect(res.headers['cache-control']).toBe('no-store');
+      const pdf = res.body as Buffer;
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const { pages, text } = await pdfText(pdf);
+      expect(pages).toBeGreaterThanOrEqual(1);
+      expect(text).toContain(appealed.reference);
+      expect(text).toContain('Werrington Primary School (demo)');
+      expect(text).toContain('§7.5 No confidential or personal information about the school, its staff or governors');
+      expect(text).toContain('App.A Breaching copyright');
+      expect(text).toContain('I accept I named her; it was a joke.');
+      expect(text).toMatch(/Sanction in force: First written warning/);
+      expect(text).toContain(`Page 1 of ${pages}`);
+      expect(text).toContain('Generated ');
+      expect(text).toContain(appealed.personalEvidence);
+      expect(text).not.toContain(appealed.specialEvidence);
+      expect(text).not.toContain(appealed.specialSha256);
+      expect(text).toContain('1 special-category item(s) withheld');
+    });
+
+    it('the headteacher may include special-category content; the PDF read is audited like the JSON', async () => {
+      const res = await getPdf(DEMO.head, `/cases/${appealed.id}/summary.pdf?include=special`);
+      expect(res.status).toBe(200);
+      const { text } = await pdfText(res.body as Buffer);
+      expect(text).toContain(appealed.specialEvidence);
+      expect(text).toContain(appealed.specialSha256);
+      expect((await summaryEvents(appealed.id)).at(-1)).toEqual({ actor_role: 'headteacher', payload: expect.objectContaining({ format: 'pdf', includeSpecial: true }) });
+    });
+  });
+
+  describe('an erased case (§13)', () => {
+    it('answers its tombstone only: reference, dates, status, outcome category, erasedAt', async () => {
+      const erased = await caseThroughAppeal(t);
+      await t.db.query(`UPDATE cases SET retain_until = now() - interval '1 day' WHERE id = $1`, [erased.id]);
+      const run = await (await t.as(DEMO.head)).post('/retention/run');
+      expect(run.status).toBe(200);
+      expect(run.body.erased).toContain(erased.id);
+
+      const res = await (await t.as(DEMO.head)).get(`/cases/${erased.id}/summary?include=special`);
+      expect(res.status).toBe(200);
+      expect(Object.keys(res.body).sort()).toEqual(['dates', 'erased', 'erasedAt', 'outcomeCategory', 'reference', 'status']);
+      expect(res.body).toEqual({
+        erased: true,
+        reference: erased.reference,
+        status: 'closed',
+        dates: expect.objectContaining({ reportedAt: expect.any(String), decidedAt: expect.any(String), closedAt: expect.any(String) }),
+        outcomeCategory: 'first_written_warning',
+        erasedAt: expect.any(String),
+      });
+
+      const pdf = await getPdf(DEMO.hr, `/cases/${erased.id}/summary.pdf`);
+      expect(pdf.status).toBe(200);
+      const { text } = await pdfText(pdf.body as Buffer);
+      expect(text).toContain(erased.reference);
+      expect(text).toContain('erased');
+      expect(text).not.toContain('Sam Teacher');
+      expect(text).not.toContain(erased.personalEvidence);
+    });
+  });
+
+  describe('afterwards', () => {
+    it('the audit chain still verifies', async () => {
+      const res = await (await t.as(DEMO.head)).get('/audit/verify');
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual(expect.objectContaining({ valid: true, firstBrokenAt: null }));
+    });
+  });
+});

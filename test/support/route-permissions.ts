@@ -1,0 +1,169 @@
+/**
+ * THE expected permission of every route the app serves (issue 6, Reliability item 1).
+ *
+ * Written out by hand from api.md and domain.md "People and roles" — deliberately NOT derived
+ * from src/access/permissions.ts — so that a permission change has to be made twice, and the
+ * second time in review: test/e2e/authorization-matrix.e2e-spec.ts probes every route below
+ * for every role and target, fails on a served route missing from here, and snapshots a
+ * rendering of this table (test/e2e/__snapshots__/authorization-matrix.e2e-spec.ts.snap).
+ *
+ * Paths use OpenAPI syntax (`/cases/{id}`), keys are `METHOD /path`.
+ */
+import type { Role } from '../../src/access/roles';
+
+/** What a route's `{id}` (and `{evidenceId}`) names, and so which targets it is probed with. */
+export type RouteScope =
+  /** no token needed */
+  | 'public'
+  /** the caller's organisation as a whole: no id in the path */
+  | 'org'
+  /** `{id}` is a case (and `{evidenceId}` an item of evidence of that case) */
+  | 'case'
+  /** `{id}` is a monitoring request; access follows its case */
+  | 'monitoring-request'
+  /** `{id}` is an appeal; access follows its case */
+  | 'appeal'
+  /** `{id}` is a staff-directory entry of the caller's organisation */
+  | 'staff'
+  /** `{id}` is a user account of the caller's organisation */
+  | 'user'
+  /** `{id}`, in the query string, names a case to filter by: any case may be named, only what the caller may see is answered */
+  | 'case-filter';
+
+/**
+ * Beyond seeing the case, which of the caller's relations to it the route needs
+ * (domain.md "People and roles", "Conflicts of interest"); a visible case on which the rule
+ * does not hold answers 403.
+ */
+export type CaseRule =
+  /** seeing the case is enough */
+  | 'visible'
+  /** the investigating manager assigned to the case (§4) */
+  | 'assigned-investigator'
+  /** the acting decision-maker: the headteacher, or a governor when every headteacher is conflicted (§2) */
+  | 'decision-maker'
+  /** the assigned investigator, or the headteacher acting as decision-maker (§9 disclosures) */
+  | 'investigator-or-decision-maker'
+  /** someone who neither investigated nor decided the outcome, nor is otherwise conflicted (§12, ACAS) */
+  | 'appeal-hearer'
+  /** the headteacher, acting as such (on a case: one they see as headteacher): special-category content (§13) */
+  | 'headteacher';
+
+/**
+ * Keys are `METHOD /path`, or `METHOD /path?query` for a query string that changes who may
+ * call the route (probed as a row of its own; `/path` must be in the table too).
+ */
+export interface RoutePermission {
+  /** the permission named by the handler's @Allow(...) (null for @Public()) */
+  permission: string | null;
+  /** the roles that pass the route-level guard; every other role gets 403 (empty for public routes) */
+  roles: readonly Role[];
+  scope: RouteScope;
+  /** what the caller must be, beyond seeing the target (default: seeing it is enough) */
+  caseRule?: CaseRule;
+}
+
+const ADMIN = 'admin';
+const DEPUTY = 'deputy_head';
+const INVESTIGATOR = 'investigating_manager';
+const HEAD = 'headteacher';
+const GOVERNOR = 'governor';
+const HR = 'hr';
+
+/** Every role but admin: the casework roles. */
+const CASEWORK = [DEPUTY, INVESTIGATOR, HEAD, GOVERNOR, HR] as const;
+const EVERYONE = [ADMIN, ...CASEWORK] as const;
+
+export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
+  // api.md "Conventions": the only routes without a token
+  'POST /auth/login': { permission: null, roles: [], scope: 'public' },
+  'GET /health': { permission: null, roles: [], scope: 'public' },
+  'GET /docs': { permission: null, roles: [], scope: 'public' },
+  'GET /docs-json': { permission: null, roles: [], scope: 'public' },
+
+  // Auth and people
+  'GET /auth/me': { permission: 'profile:read', roles: EVERYONE, scope: 'org' },
+  'POST /users': { permission: 'users:manage', roles: [ADMIN], scope: 'org' },
+  'GET /users': { permission: 'users:manage', roles: [ADMIN], scope: 'org' },
+  'PATCH /users/{id}': { permission: 'users:manage', roles: [ADMIN], scope: 'user' },
+  'POST /staff': { permission: 'staff:manage', roles: [ADMIN], scope: 'org' },
+  'GET /staff': { permission: 'staff:read', roles: [ADMIN, DEPUTY, INVESTIGATOR, HEAD], scope: 'org' },
+
+  // Reports and cases
+  'POST /reports': { permission: 'reports:create', roles: [DEPUTY], scope: 'org' },
+  'GET /cases': { permission: 'cases:read', roles: CASEWORK, scope: 'org' },
+  'GET /cases/{id}': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
+  'POST /cases/{id}/triage': { permission: 'cases:triage', roles: [DEPUTY, HEAD], scope: 'case', caseRule: 'visible' },
+  'POST /cases/{id}/safeguarding-referral': { permission: 'cases:safeguarding', roles: [DEPUTY, HEAD], scope: 'case', caseRule: 'visible' },
+  'POST /cases/{id}/assign': { permission: 'cases:assign', roles: [HEAD, GOVERNOR], scope: 'case', caseRule: 'decision-maker' },
+  'POST /cases/{id}/allegations': { permission: 'investigation:write', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },
+  'POST /cases/{id}/facts': { permission: 'investigation:write', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },
+  'POST /cases/{id}/interviews': { permission: 'investigation:write', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },
+  'POST /cases/{id}/subject-notifications': { permission: 'investigation:write', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },
+  'POST /cases/{id}/subject-responses': { permission: 'investigation:write', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },
+  'POST /cases/{id}/findings': { permission: 'investigation:write', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },
+  'POST /cases/{id}/submit-report': { permission: 'investigation:write', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },
+
+  // Evidence
+  'POST /cases/{id}/evidence': { permission: 'investigation:write', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },
+  'GET /cases/{id}/evidence/{evidenceId}': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
+  'GET /cases/{id}/evidence/{evidenceId}/content': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
+  // not in api.md: the chain-of-custody hand-over (domain.md "Evidence")
+  'POST /cases/{id}/evidence/{evidenceId}/handovers': { permission: 'investigation:write', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },
+
+  // Monitoring (§9, §11)
+  'POST /cases/{id}/monitoring-requests': { permission: 'monitoring:request', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },
+  'POST /monitoring-requests/{id}/approve': { permission: 'monitoring:decide', roles: [HEAD, GOVERNOR], scope: 'monitoring-request', caseRule: 'decision-maker' },
+  'POST /monitoring-requests/{id}/reject': { permission: 'monitoring:decide', roles: [HEAD, GOVERNOR], scope: 'monitoring-request', caseRule: 'decision-maker' },
+  'POST /monitoring-requests/{id}/disclosures': {
+    permission: 'monitoring:disclose',
+    roles: [INVESTIGATOR, HEAD],
+    scope: 'monitoring-request',
+    caseRule: 'investigator-or-decision-maker',
+  },
+
+  // Outcome and appeal (§12)
+  'POST /cases/{id}/outcome': { permission: 'outcome:decide', roles: [HEAD, GOVERNOR], scope: 'case', caseRule: 'decision-maker' },
+  'POST /cases/{id}/appeals': { permission: 'appeals:lodge', roles: [HEAD, HR], scope: 'case', caseRule: 'visible' },
+  'POST /appeals/{id}/decision': { permission: 'appeals:decide', roles: [HEAD, GOVERNOR], scope: 'appeal', caseRule: 'appeal-hearer' },
+  'POST /cases/{id}/close': { permission: 'cases:close', roles: [HEAD, GOVERNOR], scope: 'case', caseRule: 'decision-maker' },
+
+  // HR and data protection
+  'GET /cases/{id}/summary': { permission: 'summaries:read', roles: [HEAD, HR], scope: 'case', caseRule: 'visible' },
+  'GET /cases/{id}/summary.pdf': { permission: 'summaries:read', roles: [HEAD, HR], scope: 'case', caseRule: 'visible' },
+  'GET /exports/cases.csv': { permission: 'exports:read', roles: [HEAD, HR], scope: 'org' },
+  'GET /staff/{id}/subject-access-export': { permission: 'subject-access:export', roles: [HEAD, HR], scope: 'staff' },
+  // §13: special-category content only when the headteacher includes it on purpose
+  'GET /cases/{id}/summary?include=special': { permission: 'summaries:read', roles: [HEAD, HR], scope: 'case', caseRule: 'headteacher' },
+  'GET /cases/{id}/summary.pdf?include=special': { permission: 'summaries:read', roles: [HEAD, HR], scope: 'case', caseRule: 'headteacher' },
+  'GET /staff/{id}/subject-access-export?include=special': { permission: 'subject-access:export', roles: [HEAD, HR], scope: 'staff', caseRule: 'headteacher' },
+  'GET /audit': { permission: 'audit:read', roles: [HEAD, HR], scope: 'org' },
+  'GET /audit?caseId={id}': { permission: 'audit:read', roles: [HEAD, HR], scope: 'case-filter' },
+  'GET /audit/verify': { permission: 'audit:read', roles: [HEAD, HR], scope: 'org' },
+  'GET /retention/due': { permission: 'retention:read', roles: [HEAD, HR], scope: 'org' },
+  'POST /cases/{id}/legal-hold': { permission: 'retention:manage', roles: [HEAD], scope: 'case', caseRule: 'visible' },
+  'DELETE /cases/{id}/legal-hold': { permission: 'retention:manage', roles: [HEAD], scope: 'case', caseRule: 'visible' },
+  'POST /retention/run': { permission: 'retention:manage', roles: [HEAD], scope: 'org' },
+};
+
+/**
+ * Routes of the table that may not be served yet (work in progress on another branch of
+ * the tree): the matrix reports them instead of failing. Empty it once they are served.
+ */
+export const PENDING_ROUTES: readonly string[] = [];
+
+/** Routes the Swagger module serves itself: not in the OpenAPI document nor a Nest controller. */
+export const SWAGGER_ROUTES: readonly string[] = ['GET /docs', 'GET /docs-json'];
+
+/** A sorted, human-readable rendering of the table, for the snapshot a reviewer reads. */
+export function renderRoutePermissions(table: Readonly<Record<string, RoutePermission>> = ROUTE_PERMISSIONS): string {
+  const rows = Object.entries(table)
+    .map(([key, p]) => {
+      const [method, path] = key.split(' ');
+      const who = p.scope === 'public' ? 'anyone, no token' : p.roles.join(', ');
+      const rule = p.caseRule && p.caseRule !== 'visible' ? ` (+ ${p.caseRule})` : '';
+      return { sort: `${path} ${method}`, line: `${method.padEnd(6)} ${path.padEnd(52)} ${p.scope.padEnd(18)} ${(p.permission ?? '@Public').padEnd(22)} ${who}${rule}` };
+    })
+    .sort((a, b) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0));
+  return `\n${rows.map((r) => r.line).join('\n')}\n`;
+}
