@@ -1,22 +1,76 @@
-import { LogLevel } from '@nestjs/common';
+import { Logger, LogLevel } from '@nestjs/common';
+import type { Pool, PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
+import type { FastifyServerOptions } from 'fastify';
 import multipart from '@fastify/multipart';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/config';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
 
+/** What helmet would have set, for the answers given before it runs. */
+const BASELINE_SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'self'; base-uri 'self'; frame-ancestors 'self'; object-src 'none'",
+  'x-frame-options': 'SAMEORIGIN',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+};
+
+/**
+ * A connection the server terminates (restart, failover, pg_terminate_backend) emits 'error';
+ * between pg-pool handing it out and TypeORM listening, nobody would be listening and Node
+ * would exit. Every connection gets a listener from birth: the request using it fails (503).
+ */
+function guardPoolErrors(dataSource: DataSource): void {
+  const logger = new Logger('Database');
+  const pool = (dataSource.driver as unknown as { master: Pool }).master;
+  const listen = (client: PoolClient) => client.on('error', (error) => logger.warn(`connection lost: ${error.message}`));
+  pool.on('error', (error) => logger.warn(`idle connection lost: ${error.message}`));
+  pool.on('connect', listen);
+  // The connections opened while the data source started are already in the pool.
+  for (const client of (pool as unknown as { _clients?: PoolClient[] })._clients ?? []) listen(client);
+}
+
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 /** Builds the configured application (used by main.ts and by the e2e tests). */
 export async function createApp(config: AppConfig, databaseUrl: string, options: { logger?: LogLevel[] | false } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: config.trustProxy, bodyLimit: 1024 * 1024 });
+  const fastifyOptions: FastifyServerOptions = {
+    // A hop count becomes "trust the nearest n addresses", as proxy-addr does.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // While closing, requests already on kept-alive connections are served as usual (any
+    // failure then is a problem+json 503 from the filter), not Fastify's own 503 body.
+    return503OnClosing: false,
+    // A malformed URL (400) or an over-long path parameter (414) is answered by the router
+    // before Nest, helmet or the problem filter run: answer it the same way they would.
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.statusCode === 414 ? 414 : 400;
+      const body = JSON.stringify({
+        type: 'urn:smp:problem:bad_request',
+        title: status === 414 ? 'URI Too Long' : 'Bad Request',
+        status,
+        detail: status === 414 ? 'A path parameter is too long.' : 'The URL is not valid.',
+        code: 'bad_request',
+      });
+      reply.hijack();
+      reply.raw.writeHead(status, { ...BASELINE_SECURITY_HEADERS, 'content-type': 'application/problem+json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+      reply.raw.end(body);
+    },
+  };
+  const adapter = new FastifyAdapter(fastifyOptions as ConstructorParameters<typeof FastifyAdapter>[0]);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: options.logger ?? ['error', 'warn'],
     bufferLogs: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  guardPoolErrors(app.get(DataSource));
   // JSON only: any other body type is a 415, but for multipart/form-data (evidence uploads).
   fastify.removeContentTypeParser(['text/plain']);
   // Multipart bodies are not read here: the upload route streams its parts only after the

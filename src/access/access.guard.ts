@@ -30,7 +30,10 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(error: unknown, user: T): T {
-    if (error || !user) throw DomainError.unauthorized('A valid bearer token is required.');
+    // An error here is the database failing while loading the caller (token problems arrive
+    // as "no user"): a good token must not be told to sign in again. The filter answers 503.
+    if (error) throw error;
+    if (!user) throw DomainError.unauthorized('A valid bearer token is required.');
     return user;
   }
 }

@@ -186,15 +186,20 @@ describe('loadConfig (api.md "Running, configuration and the demo")', () => {
       expect(loadConfig({ DEMO_PASSWORD: 'long enough', DATA_DIR: dir }, dir).demoPassword).toBe('long enough');
     });
 
-    it.each([
-      ['true', true],
-      ['YES', true],
-      ['1', true],
+    it.each<[string, false | number | string]>([
+      ['1', 1],
+      ['2', 2],
+      ['10.0.0.1', '10.0.0.1'],
+      ['10.0.0.0/8, 192.168.1.1', '10.0.0.0/8, 192.168.1.1'],
       ['false', false],
       ['no', false],
       ['0', false],
     ])('TRUST_PROXY=%s → %s', (TRUST_PROXY, value) => {
       expect(loadConfig({ TRUST_PROXY, DATA_DIR: dir }, dir).trustProxy).toBe(value);
+    });
+
+    it.each(['true', 'YES', 'everyone'])('refuses TRUST_PROXY=%s: trusting every X-Forwarded-For lets a client claim any address', (TRUST_PROXY) => {
+      expect(() => loadConfig({ TRUST_PROXY, DATA_DIR: dir }, dir)).toThrow(/TRUST_PROXY/);
     });
 
     it('refuses a boolean that is not one', () => {

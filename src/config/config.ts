@@ -17,7 +17,12 @@ export interface AppConfig {
   evidenceMaxBytes: number;
   evidenceDir: string;
   swaggerEnabled: boolean;
-  trustProxy: boolean;
+  /**
+   * Which proxies' X-Forwarded-For to believe, for the login throttle's client address: false,
+   * a number of proxy hops, or the proxies' addresses/CIDRs. Never "trust everyone": a client
+   * could then claim any address.
+   */
+  trustProxy: false | number | string;
   /** scrypt cost (log2 N). 16 → 64 MiB per hash. */
   passwordCost: number;
   /** §13 retention periods (README "Retention"). */
@@ -53,6 +58,16 @@ function boolean(env: Env, name: string, fallback: boolean, problems: string[]):
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
   problems.push(`${name} must be true or false (got "${raw}")`);
   return fallback;
+}
+
+function trustProxy(raw: string | undefined, problems: string[]): false | number | string {
+  if (raw === undefined || raw === '' || ['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  if (/^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/.test(raw)) return raw;
+  problems.push(
+    `TRUST_PROXY must be false, the number of proxy hops in front of the API (e.g. 1), or the proxies' addresses (e.g. 10.0.0.0/8) — got "${raw}"`,
+  );
+  return false;
 }
 
 /**
@@ -92,7 +107,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     evidenceMaxBytes: integer(env, 'EVIDENCE_MAX_BYTES', 25 * 1024 * 1024, 1, 2 ** 40, problems),
     evidenceDir,
     swaggerEnabled: boolean(env, 'SWAGGER_ENABLED', !production, problems),
-    trustProxy: boolean(env, 'TRUST_PROXY', false, problems),
+    trustProxy: trustProxy(env.TRUST_PROXY, problems),
     passwordCost: integer(env, 'PASSWORD_COST', 16, 14, 20, problems),
     retention: {
       baseMonths: integer(env, 'RETENTION_BASE_MONTHS', DEFAULT_RETENTION.baseMonths, 0, 1200, problems),

@@ -9,6 +9,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { queryOne } from '../database/sql';
 import { AllegationRequest, FactRequest, InterviewRequest } from './dto/investigation.dto';
 import { requireWitnessNotInvestigator } from './investigation.rules';
+import { firstObservedAt, requireNotBefore } from '../cases/chronology';
 
 /** §4 "establish the facts": allegations, facts citing evidence, interviews. Open investigations only. */
 @Injectable()
@@ -52,6 +53,7 @@ export class InvestigationRecordsService {
   addInterview(actor: Actor, caseId: string, request: InterviewRequest): Promise<CaseResponse> {
     return this.commands.run(actor, caseId, 'investigation:write', async ({ em, status, facts }) => {
       requireInvestigationOpen(status);
+      requireNotBefore('heldAt', new Date(request.heldAt), await firstObservedAt(em, caseId), 'the reported activity was seen');
       const subjects = facts.parties.filter((p) => p.capacity === 'subject').map((p) => p.staffId);
       if (request.capacity === 'subject') {
         if (!request.staffId || !subjects.includes(request.staffId)) throw DomainError.invalidField('staffId', 'a subject interview names a subject of this case');

@@ -5,6 +5,7 @@ import { CaseResponse } from '../cases/dto/case.dto';
 import { nextStatus, requireInvestigationOpen } from '../cases/lifecycle';
 import { DomainError } from '../common/errors/domain-error';
 import { queryOne } from '../database/sql';
+import { firstObservedAt, requireNotBefore } from '../cases/chronology';
 import { FindingRequest, SubjectNotificationRequest, SubjectResponseRequest, SubmitReportRequest } from './dto/investigation.dto';
 import { Finding, submissionBlockers } from './investigation.rules';
 
@@ -19,6 +20,7 @@ export class InvestigationReportService {
   notifySubject(actor: Actor, caseId: string, request: SubjectNotificationRequest): Promise<CaseResponse> {
     return this.commands.run(actor, caseId, 'investigation:write', async ({ em, status }) => {
       requireInvestigationOpen(status);
+      requireNotBefore('sentAt', new Date(request.sentAt), await firstObservedAt(em, caseId), 'the reported activity was seen');
       const known: { id: string }[] = await em.query(`SELECT id FROM allegations WHERE case_id = $1 AND id = ANY($2::uuid[])`, [caseId, request.allegationIds]);
       const unknown = request.allegationIds.filter((id) => !known.some((k) => k.id === id));
       if (unknown.length) throw DomainError.invalidField('allegationIds', `not allegations of this case: ${unknown.join(', ')}`);

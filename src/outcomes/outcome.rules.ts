@@ -49,6 +49,7 @@ export function checkOutcome(outcome: OutcomeInput, substantiatedFindings: numbe
   if (sanction !== 'no_action' && !outcome.appealDeadline) {
     throw DomainError.invalidField('appealDeadline', 'every sanction above no action carries the right of appeal and its deadline');
   }
+  if (sanction === 'no_action' && outcome.appealDeadline) throw DomainError.invalidField('appealDeadline', 'no action carries no appeal');
   if (outcome.appealDeadline && outcome.appealDeadline <= outcome.decidedAt) throw DomainError.invalidField('appealDeadline', 'must be after decidedAt');
   if (outcome.communicatedAt && outcome.communicatedAt < outcome.decidedAt) throw DomainError.invalidField('communicatedAt', 'cannot be before decidedAt');
   if ((outcome.grossMisconduct || isDismissal(sanction)) && substantiatedFindings === 0) {

@@ -9,6 +9,7 @@ import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { queryOne } from '../database/sql';
 import { closeWithRetention } from '../retention/retention-date';
+import { firstObservedAt, requireNotBefore } from '../cases/chronology';
 import { AppealDecisionRequest, AppealRequest, CloseRequest, OutcomeRequest } from './dto/outcome.dto';
 import { checkAppealDecision, checkAppealLodging, checkClosable, checkOutcome, Sanction } from './outcome.rules';
 
@@ -40,6 +41,7 @@ export class OutcomeService {
         }
         const found = await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM allegations WHERE case_id = $1 AND finding = 'substantiated'`, [caseId]);
         const decidedAt = new Date(body.decidedAt);
+        requireNotBefore('decidedAt', decidedAt, await firstObservedAt(em, caseId), 'the reported activity was seen');
         checkOutcome(
           { ...body, decidedAt, communicatedAt: date(body.communicatedAt), warningExpiresAt: date(body.warningExpiresAt), appealDeadline: date(body.appealDeadline) },
           found?.n ?? 0,
@@ -80,11 +82,12 @@ export class OutcomeService {
   lodgeAppeal(actor: Actor, caseId: string, body: AppealRequest): Promise<CaseResponse> {
     return this.commands.run(actor, caseId, 'appeals:lodge', async ({ em, status }) => {
       const next = nextStatus(status, 'lodge_appeal');
-      const outcome = await queryOne<{ id: string; sanction: Sanction; appeal_deadline: Date | null }>(
+      const outcome = await queryOne<{ id: string; sanction: Sanction; appeal_deadline: Date | null; decided_at: Date }>(
         em,
-        `SELECT id, sanction, appeal_deadline FROM outcomes WHERE case_id = $1`,
+        `SELECT id, sanction, appeal_deadline, decided_at FROM outcomes WHERE case_id = $1`,
         [caseId],
       );
+      requireNotBefore('lodgedAt', new Date(body.lodgedAt), outcome!.decided_at, 'the decision');
       checkAppealLodging({ sanction: outcome!.sanction, appealDeadline: outcome!.appeal_deadline }, new Date(body.lodgedAt));
       const appeal = await queryOne<{ id: string }>(
         em,

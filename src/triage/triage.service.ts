@@ -3,6 +3,7 @@ import { Actor } from '../access/actor';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { closeWithRetention } from '../retention/retention-date';
+import { firstObservedAt, requireNotBefore } from '../cases/chronology';
 import { CaseCommands } from '../cases/case-commands.service';
 import { CaseResponse } from '../cases/dto/case.dto';
 import { nextStatus, triageAction } from '../cases/lifecycle';
@@ -40,6 +41,7 @@ export class TriageService {
   /** Records a referral to the DSL / LADO; a referral makes the case a safeguarding matter. */
   refer(actor: Actor, caseId: string, request: SafeguardingReferralRequest): Promise<CaseResponse> {
     return this.commands.run(actor, caseId, 'cases:safeguarding', async ({ em }) => {
+      requireNotBefore('referredAt', new Date(request.referredAt), await firstObservedAt(em, caseId), 'the reported activity was seen');
       const referral = await queryOne<{ id: string }>(
         em,
         `INSERT INTO safeguarding_referrals (organisation_id, case_id, referred_to, referred_at, notes, recorded_by_user_id)

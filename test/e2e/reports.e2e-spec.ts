@@ -66,7 +66,7 @@ describe('POST /reports', () => {
           id: expect.any(String),
           platform: 'facebook',
           platformOther: null,
-          observedAt: '2026-11-20T18:30:00.000Z',
+          observedAt: '2026-11-02T18:30:00.000Z',
           description: 'Public post criticising a colleague by name.',
           url: 'https://facebook.example/posts/1',
           category: 'disrepute',

@@ -134,7 +134,7 @@ export function reportBody(t: TestApp, overrides: Record<string, unknown> = {}) 
   return {
     subjectStaffIds: [t.ids.staff['Sam Teacher']],
     platform: 'facebook',
-    observedAt: '2026-11-20T18:30:00Z',
+    observedAt: '2026-11-02T18:30:00Z',
     description: 'Public post criticising a colleague by name.',
     url: 'https://facebook.example/posts/1',
     category: 'disrepute',

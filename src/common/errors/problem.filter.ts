@@ -107,7 +107,11 @@ function clientMessage(code: string, message = ''): string {
 function isConnectionError(error: unknown): boolean {
   const message = error instanceof Error ? error.message : '';
   const code = (error as { code?: string }).code;
+  const name = error instanceof Error ? error.name : '';
   return (
+    // TypeORM, when the connection was lost between two statements of a transaction
+    name === 'QueryRunnerAlreadyReleasedError' ||
+    name === 'QueryRunnerProviderAlreadyReleasedError' ||
     code === 'ECONNREFUSED' ||
     code === 'ECONNRESET' ||
     /Connection terminated|terminating connection|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)

@@ -54,6 +54,9 @@ function unstorableText(value: unknown, path: string): string | null {
   if (value === null || typeof value !== 'object') return null;
   for (const [key, child] of Object.entries(value)) {
     if (key.includes('\0') || LONE_SURROGATE.test(key)) return path || 'body';
+    // class-transformer drops keys such as `toString` or `constructor` before the whitelist
+    // can refuse them: no DTO has such a property, so they are refused here.
+    if (key in Object.prototype || key === 'prototype') throw DomainError.invalidField(path ? `${path}.${key}` : key, 'is not an accepted field');
     const found = unstorableText(child, path ? `${path}.${key}` : key);
     if (found !== null) return found;
   }

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsId } from '../../common/validation/is-id';
 import { IsTimestamp } from '../../common/validation/is-timestamp';
 import { NotInFuture } from '../../common/validation/not-in-future';
 import { CUSTODY_ACTIONS, EVIDENCE_KINDS, EvidenceKind, SENSITIVITIES, Sensitivity } from '../evidence.rules';
+import { NotBlank } from '../../common/validation/not-blank';
 
 /** The text fields of the multipart upload (validated like any body: unknown fields are refused). */
 export class EvidenceUploadFields {
@@ -13,13 +14,13 @@ export class EvidenceUploadFields {
 
   @ApiProperty({ description: 'what it shows' })
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(5000)
   description: string;
 
   @ApiProperty({ description: "where it came from (a parent's screenshot, the school's web filter …)" })
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(1000)
   source: string;
 
@@ -53,7 +54,7 @@ export class EvidenceUploadForm extends EvidenceUploadFields {
 export class HandoverRequest {
   @ApiProperty({ description: 'to whom (name and organisation)', example: 'HR Services, Peterborough City Council' })
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(500)
   to: string;
 

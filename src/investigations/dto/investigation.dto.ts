@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { IsId } from '../../common/validation/is-id';
 import { IsTimestamp } from '../../common/validation/is-timestamp';
 import { NotInFuture } from '../../common/validation/not-in-future';
 import { AtLeastOneOf, ExactlyOneOf } from '../../common/validation/exactly-one-of';
 import { MISUSE_CATEGORIES, MisuseCategory, POLICY_STANDARDS, PolicyStandard } from '../../policy/vocabulary';
 import { FINDINGS, Finding, INTERVIEW_CAPACITIES, InterviewCapacity, NOTICE_METHODS, NoticeMethod } from '../investigation.rules';
+import { NotBlank } from '../../common/validation/not-blank';
 
 const TEXT = 20_000;
 
@@ -29,7 +30,7 @@ export class AllegationRequest {
 
   @ApiProperty()
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(5000)
   summary: string;
 }
@@ -42,7 +43,7 @@ export class FactRequest {
 
   @ApiProperty()
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(TEXT)
   description: string;
 
@@ -65,7 +66,7 @@ export class InterviewRequest {
   @ValidateIf((o: InterviewRequest) => o.name !== undefined || o.staffId === undefined)
   @ExactlyOneOf(['staffId', 'name'])
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(200)
   name?: string;
 
@@ -86,7 +87,7 @@ export class InterviewRequest {
 
   @ApiProperty()
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(TEXT)
   statement: string;
 }
@@ -118,7 +119,7 @@ export class SubjectResponseRequest {
 
   @ApiProperty({ description: "the subject's response, or how they declined to respond" })
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(TEXT)
   response: string;
 
@@ -139,7 +140,7 @@ export class FindingRequest {
 
   @ApiProperty()
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(TEXT)
   reasoning: string;
 }
@@ -147,7 +148,7 @@ export class FindingRequest {
 export class SubmitReportRequest {
   @ApiProperty({ description: "the investigating manager's report for the decision-maker" })
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(50_000)
   summary: string;
 }

@@ -4,6 +4,7 @@ import { IsId } from '../../common/validation/is-id';
 import { IsTimestamp } from '../../common/validation/is-timestamp';
 import { NotInFuture } from '../../common/validation/not-in-future';
 import { MONITORING_REASONS, MONITORING_SCOPES, MonitoringReason, MonitoringScope } from '../monitoring.rules';
+import { NotBlank } from '../../common/validation/not-blank';
 
 export class MonitoringRequestBody {
   @ApiProperty({ enum: MONITORING_SCOPES, description: 'school_systems (§9) or personal_social_media (§11)' })
@@ -16,13 +17,13 @@ export class MonitoringRequestBody {
 
   @ApiProperty({ description: 'why monitoring is needed' })
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(5000)
   justification: string;
 
   @ApiProperty({ description: 'why less intrusive means will not do (§5 fair and proportionate)' })
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(5000)
   proportionality: string;
 
@@ -67,7 +68,7 @@ export class ApproveBody {
 export class RejectBody {
   @ApiProperty()
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(5000)
   reason: string;
 }
@@ -75,13 +76,13 @@ export class RejectBody {
 export class DisclosureBody {
   @ApiProperty({ example: 'Local authority HR adviser' })
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(300)
   recipient: string;
 
   @ApiProperty({ example: 'advice on further action (§9)' })
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(2000)
   purpose: string;
 

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsTimestamp } from '../../common/validation/is-timestamp';
 import { NotInFuture } from '../../common/validation/not-in-future';
 import { APPEAL_RESULTS, AppealResult, SANCTIONS, Sanction } from '../outcome.rules';
+import { NotBlank } from '../../common/validation/not-blank';
 
 export class OutcomeRequest {
   @ApiProperty({ enum: SANCTIONS, description: '§6, §12' })
@@ -15,7 +16,7 @@ export class OutcomeRequest {
 
   @ApiProperty({ description: 'why; for gross misconduct and dismissal it cites the substantiated findings' })
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(20_000)
   rationale: string;
 
@@ -43,7 +44,7 @@ export class OutcomeRequest {
   @ApiPropertyOptional({ description: 'why the investigating manager also decides (small school; audited)' })
   @IsOptional()
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(5000)
   separationWaiverReason?: string;
 }
@@ -56,7 +57,7 @@ export class AppealRequest {
 
   @ApiProperty()
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(20_000)
   grounds: string;
 }
@@ -68,7 +69,7 @@ export class AppealDecisionRequest {
 
   @ApiProperty()
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(20_000)
   rationale: string;
 

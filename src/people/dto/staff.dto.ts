@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsId } from '../../common/validation/is-id';
+import { NotBlank } from '../../common/validation/not-blank';
 
 export class StaffResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -14,7 +15,7 @@ export class StaffResponse {
 export class CreateStaffRequest {
   @ApiProperty()
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(200)
   name: string;
 

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { ROLES, Role } from '../../access/roles';
 import { User } from '../entities/user.entity';
+import { NotBlank } from '../../common/validation/not-blank';
 
 export class UserResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -25,7 +26,7 @@ export class CreateUserRequest {
 
   @ApiProperty()
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(200)
   name: string;
 
@@ -62,7 +63,7 @@ export class UpdateUserRequest {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(200)
   name?: string;
 }

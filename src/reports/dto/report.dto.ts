@@ -12,7 +12,7 @@ import {
   IsString,
   IsUrl,
   MaxLength,
-  MinLength,
+  
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -21,6 +21,7 @@ import { IsTimestamp } from '../../common/validation/is-timestamp';
 import { NotInFuture } from '../../common/validation/not-in-future';
 import { ExactlyOneOf, OnlyWhen } from '../../common/validation/exactly-one-of';
 import { IsId } from '../../common/validation/is-id';
+import { NotBlank } from '../../common/validation/not-blank';
 
 /** Who reported it: a staff member, or someone outside the directory (a parent) by name. */
 export class ReporterInput {
@@ -33,7 +34,7 @@ export class ReporterInput {
   @ValidateIf((o: ReporterInput) => o.name !== undefined || o.staffId === undefined)
   @ExactlyOneOf(['staffId', 'name'])
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(200)
   name?: string;
 
@@ -61,7 +62,7 @@ export class CreateReportRequest {
   @ValidateIf((o: CreateReportRequest) => o.platform === 'other' || o.platformOther !== undefined)
   @OnlyWhen((o) => o.platform === 'other', 'is only given when platform is other')
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(100)
   platformOther?: string;
 
@@ -72,7 +73,7 @@ export class CreateReportRequest {
 
   @ApiProperty({ maxLength: 10000 })
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(10_000)
   description: string;
 

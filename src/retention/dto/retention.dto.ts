@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
+import { NotBlank } from '../../common/validation/not-blank';
 
 export class LegalHoldRequest {
   @ApiProperty({ example: 'Employment tribunal claim received' })
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(2000)
   reason: string;
 }

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { TRIAGE_DECISIONS, TriageDecision } from '../../cases/lifecycle';
 import { IsTimestamp } from '../../common/validation/is-timestamp';
 import { NotInFuture } from '../../common/validation/not-in-future';
+import { NotBlank } from '../../common/validation/not-blank';
 
 export class TriageRequest {
   @ApiProperty({ enum: TRIAGE_DECISIONS })
@@ -11,7 +12,7 @@ export class TriageRequest {
 
   @ApiProperty({ description: 'why: recorded with the decision' })
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(5000)
   rationale: string;
 }
@@ -19,7 +20,7 @@ export class TriageRequest {
 export class SafeguardingReferralRequest {
   @ApiProperty({ example: 'Designated Safeguarding Lead' })
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(200)
   referredTo: string;
 
