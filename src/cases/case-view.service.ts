@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseFacts, decisionMakerRole } from '../access/case-access.policy';
-import { queryOne } from '../database/sql';
+import { isoSql, queryOne } from '../database/sql';
 import { referralDueBy } from '../reports/safeguarding';
 import { CaseStatus } from './lifecycle';
 import { CaseResponse, PersonRef, ReportResponse, SafeguardingReferralResponse } from './dto/case.dto';
@@ -106,8 +106,6 @@ interface CoreRow {
   referrals: SafeguardingReferralResponse[];
 }
 
-const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
 const CORE_SQL = `
 SELECT c.id, c.organisation_id, c.reference, c.status, c.safeguarding, c.triage_decision, c.triage_rationale, c.triaged_at,
   c.triaged_by_user_id, c.investigator_user_id, c.investigation_summary, c.report_submitted_at, c.report_submitted_by_user_id, c.created_at, c.updated_at, c.closed_at,
@@ -116,12 +114,12 @@ SELECT c.id, c.organisation_id, c.reference, c.status, c.safeguarding, c.triage_
               'staffName', s.name, 'jobTitle', s.job_title, 'relationship', p.relationship) ORDER BY p.created_at, p.id)
             FROM case_parties p LEFT JOIN staff_members s ON s.id = p.staff_id WHERE p.case_id = c.id), '[]') AS parties,
   COALESCE((SELECT json_agg(json_build_object('id', r.id, 'platform', r.platform, 'platformOther', r.platform_other,
-              'observedAt', ${iso('r.observed_at')}, 'description', r.description, 'url', r.url, 'category', r.category,
+              'observedAt', ${isoSql('r.observed_at')}, 'description', r.description, 'url', r.url, 'category', r.category,
               'policyStandards', r.policy_standards, 'involvesPupils', r.involves_pupils,
               'mayMeetHarmThreshold', r.may_meet_harm_threshold, 'loggedByUserId', r.logged_by_user_id,
-              'createdAt', ${iso('r.created_at')}) ORDER BY r.created_at, r.id)
+              'createdAt', ${isoSql('r.created_at')}) ORDER BY r.created_at, r.id)
             FROM reports r WHERE r.case_id = c.id), '[]') AS reports,
-  COALESCE((SELECT json_agg(json_build_object('id', f.id, 'referredTo', f.referred_to, 'referredAt', ${iso('f.referred_at')},
+  COALESCE((SELECT json_agg(json_build_object('id', f.id, 'referredTo', f.referred_to, 'referredAt', ${isoSql('f.referred_at')},
               'notes', f.notes, 'recordedByUserId', f.recorded_by_user_id) ORDER BY f.referred_at, f.id)
             FROM safeguarding_referrals f WHERE f.case_id = c.id), '[]') AS referrals
 FROM cases c WHERE c.id = $1 AND c.organisation_id = $2`;

@@ -25,3 +25,6 @@ export async function queryRows<T>(em: EntityManager, sql: string, params: unkno
 export async function queryOne<T>(em: EntityManager, sql: string, params: unknown[] = []): Promise<T | undefined> {
   return (await queryRows<T>(em, sql, params))[0];
 }
+
+/** SQL for a timestamp column as the API shows timestamps: ISO-8601, milliseconds, UTC ("…Z"). */
+export const isoSql = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

@@ -1,12 +1,11 @@
 import { EntityManager } from 'typeorm';
 import type { CaseStatus, TriageDecision } from '../cases/lifecycle';
-import { queryOne } from '../database/sql';
+import { isoSql, queryOne } from '../database/sql';
 import type { AllegationJson, AppealJson, EvidenceJson, OutcomeJson, ReportJson, SubjectResponseJson } from './export-rows';
 import {
   allegationsJsonSql,
   appealJsonSql,
   evidenceJsonSql,
-  isoSql,
   outcomeJsonSql,
   reportsJsonSql,
   subjectResponsesJsonSql,

@@ -1,8 +1,8 @@
 import { Actor } from '../access/actor';
 import { visibleCasesPredicate } from '../access/case-visibility.sql';
 import type { CaseStatus } from '../cases/lifecycle';
-import { SqlParams } from '../database/sql';
-import { isoSql } from './export-sql';
+import { isoSql, SqlParams } from '../database/sql';
+
 import { inlineSqlParams } from './inline-sql-params';
 
 /** The first characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"). */

@@ -1,7 +1,5 @@
 /** SQL fragments shared by the exports. */
-
-/** A timestamp column as an ISO-8601 UTC string (`2026-11-23T09:30:00.000Z`), NULL stays NULL. */
-export const isoSql = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+import { isoSql } from '../database/sql';
 
 /** The case's outcome (at most one, §12) as a JSON object, or NULL. */
 export const outcomeJsonSql = (caseColumn: string) => `(SELECT json_build_object(

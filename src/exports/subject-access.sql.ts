@@ -3,13 +3,12 @@ import { Actor } from '../access/actor';
 import { visibleCasesPredicate } from '../access/case-visibility.sql';
 import type { PartyCapacity } from '../cases/entities/case-party.entity';
 import type { CaseStatus, TriageDecision } from '../cases/lifecycle';
-import { queryOne, queryRows, SqlParams } from '../database/sql';
+import { isoSql, queryOne, queryRows, SqlParams } from '../database/sql';
 import type { AllegationJson, AppealJson, EvidenceJson, OutcomeJson, ReportJson, SubjectResponseJson } from './export-rows';
 import {
   allegationsJsonSql,
   appealJsonSql,
   evidenceJsonSql,
-  isoSql,
   outcomeJsonSql,
   reportsJsonSql,
   subjectResponsesJsonSql,

@@ -1,6 +1,5 @@
 import { CaseSection } from '../cases/case-view.service';
-
-const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+import { isoSql } from '../database/sql';
 
 /** A case-view section read with one json_agg query. */
 function section(name: string, sql: string): CaseSection {
@@ -18,39 +17,39 @@ export const INVESTIGATION_SECTIONS: CaseSection[] = [
   section(
     'assignments',
     `SELECT json_agg(json_build_object('investigatorUserId', a.investigator_user_id, 'assignedByUserId', a.recorded_by_user_id,
-        'assignedAt', ${iso('a.created_at')}, 'endedAt', ${iso('a.ended_at')}) ORDER BY a.created_at, a.id)
+        'assignedAt', ${isoSql('a.created_at')}, 'endedAt', ${isoSql('a.ended_at')}) ORDER BY a.created_at, a.id)
      FROM case_assignments a WHERE a.case_id = $1`,
   ),
   section(
     'allegations',
     `SELECT json_agg(json_build_object('id', a.id, 'policyStandard', a.policy_standard, 'category', a.category, 'summary', a.summary,
         'finding', CASE WHEN a.finding IS NULL THEN NULL ELSE json_build_object('finding', a.finding, 'reasoning', a.finding_reasoning,
-          'recordedAt', ${iso('a.finding_recorded_at')}) END,
-        'recordedByUserId', a.recorded_by_user_id, 'createdAt', ${iso('a.created_at')}) ORDER BY a.created_at, a.id)
+          'recordedAt', ${isoSql('a.finding_recorded_at')}) END,
+        'recordedByUserId', a.recorded_by_user_id, 'createdAt', ${isoSql('a.created_at')}) ORDER BY a.created_at, a.id)
      FROM allegations a WHERE a.case_id = $1`,
   ),
   section(
     'facts',
-    `SELECT json_agg(json_build_object('id', f.id, 'occurredAt', ${iso('f.occurred_at')}, 'description', f.description,
-        'evidenceIds', f.evidence_ids, 'recordedByUserId', f.recorded_by_user_id, 'createdAt', ${iso('f.created_at')}) ORDER BY f.occurred_at, f.id)
+    `SELECT json_agg(json_build_object('id', f.id, 'occurredAt', ${isoSql('f.occurred_at')}, 'description', f.description,
+        'evidenceIds', f.evidence_ids, 'recordedByUserId', f.recorded_by_user_id, 'createdAt', ${isoSql('f.created_at')}) ORDER BY f.occurred_at, f.id)
      FROM facts f WHERE f.case_id = $1`,
   ),
   section(
     'interviews',
     `SELECT json_agg(json_build_object('id', i.id, 'staffId', i.staff_id, 'name', COALESCE(s.name, i.name), 'capacity', i.capacity,
-        'heldAt', ${iso('i.held_at')}, 'accompaniedBy', i.accompanied_by, 'statement', i.statement,
+        'heldAt', ${isoSql('i.held_at')}, 'accompaniedBy', i.accompanied_by, 'statement', i.statement,
         'recordedByUserId', i.recorded_by_user_id) ORDER BY i.held_at, i.id)
      FROM interviews i LEFT JOIN staff_members s ON s.id = i.staff_id WHERE i.case_id = $1`,
   ),
   section(
     'subjectNotifications',
-    `SELECT json_agg(json_build_object('id', n.id, 'sentAt', ${iso('n.sent_at')}, 'method', n.method, 'allegationIds', n.allegation_ids,
+    `SELECT json_agg(json_build_object('id', n.id, 'sentAt', ${isoSql('n.sent_at')}, 'method', n.method, 'allegationIds', n.allegation_ids,
         'recordedByUserId', n.recorded_by_user_id) ORDER BY n.sent_at, n.id)
      FROM subject_notifications n WHERE n.case_id = $1`,
   ),
   section(
     'subjectResponses',
-    `SELECT json_agg(json_build_object('id', r.id, 'receivedAt', ${iso('r.received_at')}, 'response', r.response,
+    `SELECT json_agg(json_build_object('id', r.id, 'receivedAt', ${isoSql('r.received_at')}, 'response', r.response,
         'refusedToRespond', r.refused_to_respond, 'recordedByUserId', r.recorded_by_user_id) ORDER BY r.received_at, r.id)
      FROM subject_responses r WHERE r.case_id = $1`,
   ),

@@ -1,18 +1,17 @@
 import { CaseSection } from '../cases/case-view.service';
+import { isoSql } from '../database/sql';
 import { AppealResult, Sanction, sanctionInForce } from './outcome.rules';
 
-const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
 const OUTCOME_SQL = `SELECT json_build_object('id', o.id, 'sanction', o.sanction, 'grossMisconduct', o.gross_misconduct, 'rationale', o.rationale,
-    'decidedAt', ${iso('o.decided_at')}, 'communicatedAt', ${iso('o.communicated_at')}, 'warningExpiresAt', ${iso('o.warning_expires_at')},
-    'appealDeadline', ${iso('o.appeal_deadline')}, 'separationWaiverReason', o.separation_waiver_reason,
+    'decidedAt', ${isoSql('o.decided_at')}, 'communicatedAt', ${isoSql('o.communicated_at')}, 'warningExpiresAt', ${isoSql('o.warning_expires_at')},
+    'appealDeadline', ${isoSql('o.appeal_deadline')}, 'separationWaiverReason', o.separation_waiver_reason,
     'decidedByUserId', o.recorded_by_user_id, 'decidedByRole', o.decided_by_role) AS outcome
   FROM outcomes o WHERE o.case_id = $1`;
 
-const APPEALS_SQL = `SELECT COALESCE(json_agg(json_build_object('id', a.id, 'lodgedAt', ${iso('a.lodged_at')}, 'grounds', a.grounds,
+const APPEALS_SQL = `SELECT COALESCE(json_agg(json_build_object('id', a.id, 'lodgedAt', ${isoSql('a.lodged_at')}, 'grounds', a.grounds,
     'lodgedByUserId', a.recorded_by_user_id, 'result', a.result, 'rationale', a.rationale, 'newSanction', a.new_sanction,
-    'newWarningExpiresAt', ${iso('a.new_warning_expires_at')}, 'decidedByUserId', a.decided_by_user_id, 'decidedByRole', a.decided_by_role,
-    'decidedAt', ${iso('a.decided_at')}) ORDER BY a.lodged_at, a.id), '[]') AS appeals
+    'newWarningExpiresAt', ${isoSql('a.new_warning_expires_at')}, 'decidedByUserId', a.decided_by_user_id, 'decidedByRole', a.decided_by_role,
+    'decidedAt', ${isoSql('a.decided_at')}) ORDER BY a.lodged_at, a.id), '[]') AS appeals
   FROM appeals a WHERE a.case_id = $1`;
 
 /** §12 in the case view: the outcome, the appeals, and the sanction in force after them. */
