@@ -55,6 +55,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const app = await createApp(config, url, { logger: ['error'] });
   await app.getHttpAdapter().getInstance().ready();
   const db = new Pool({ connectionString: url, max: 4 });
+  // The file's database is dropped WITH (FORCE) at the end: a connection still closing then
+  // hears "terminating connection", which must not become an unhandled 'error' event.
+  db.on('error', () => undefined);
+  db.on('connect', (client) => client.on('error', () => undefined));
   const ids = await demoIds(db);
   const tokens = new Map<string, string>();
   const http = () => request(app.getHttpServer());
