@@ -1,7 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Organisation } from '../../organisations/organisation.entity';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { CaseScoped } from './case-record';
 import { StaffMember } from '../../people/entities/staff-member.entity';
-import { Case } from './case.entity';
 
 export const PARTY_CAPACITIES = ['subject', 'reporter', 'witness'] as const;
 export type PartyCapacity = (typeof PARTY_CAPACITIES)[number];
@@ -13,23 +12,7 @@ export type PartyCapacity = (typeof PARTY_CAPACITIES)[number];
 @Entity('case_parties')
 @Index(['caseId', 'capacity'])
 @Index(['staffId'])
-export class CaseParty {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column('uuid')
-  organisationId: string;
-
-  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organisation_id' })
-  organisation?: Organisation;
-
-  @Column('uuid')
-  caseId: string;
-
-  @ManyToOne(() => Case, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'case_id' })
-  case?: Case;
+export class CaseParty extends CaseScoped {
 
   @Column({ type: 'enum', enum: PARTY_CAPACITIES, enumName: 'party_capacity' })
   capacity: PartyCapacity;

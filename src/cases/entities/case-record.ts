@@ -1,30 +1,23 @@
-import { Column, CreateDateColumn, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Organisation } from '../../organisations/organisation.entity';
+import { Column, CreateDateColumn, JoinColumn, ManyToOne } from 'typeorm';
+import { OrganisationScoped } from '../../organisations/organisation-scoped';
 import { User } from '../../people/entities/user.entity';
 import { Case } from './case.entity';
 
-/**
- * What every record inside a case carries: its organisation (nothing crosses
- * organisations), its case, who recorded it and when. Entities extend this.
- */
-export abstract class CaseRecord {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column('uuid')
-  organisationId: string;
-
-  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organisation_id' })
-  organisation?: Organisation;
-
+/** A row that belongs to one case. */
+export abstract class CaseScoped extends OrganisationScoped {
   @Column('uuid')
   caseId: string;
 
   @ManyToOne(() => Case, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'case_id' })
   case?: Case;
+}
 
+/**
+ * What every record inside a case carries: its organisation, its case, who recorded it and
+ * when. Entities extend this.
+ */
+export abstract class CaseRecord extends CaseScoped {
   @Column('uuid')
   recordedByUserId: string;
 

@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Organisation } from '../../organisations/organisation.entity';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
+import { OrganisationScoped } from '../../organisations/organisation-scoped';
 import { User } from '../../people/entities/user.entity';
 import { CASE_STATUSES, CaseStatus, TRIAGE_DECISIONS, TriageDecision } from '../lifecycle';
 
@@ -10,16 +10,7 @@ import { CASE_STATUSES, CaseStatus, TRIAGE_DECISIONS, TriageDecision } from '../
 @Index(['organisationId', 'status', 'createdAt', 'id'])
 @Index(['investigatorUserId'])
 @Index(['organisationId', 'retainUntil'])
-export class Case {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column('uuid')
-  organisationId: string;
-
-  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organisation_id' })
-  organisation?: Organisation;
+export class Case extends OrganisationScoped {
 
   /** Human reference, unique per organisation and year: SMP-2026-0007. */
   @Column('text')

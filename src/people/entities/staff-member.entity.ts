@@ -1,20 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Organisation } from '../../organisations/organisation.entity';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne } from 'typeorm';
+import { OrganisationScoped } from '../../organisations/organisation-scoped';
 import { User } from './user.entity';
 
 /** A person in the staff directory: may be a subject, witness or reporter; may have a login. */
 @Entity('staff_members')
 @Index(['organisationId', 'createdAt', 'id'])
-export class StaffMember {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column('uuid')
-  organisationId: string;
-
-  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organisation_id' })
-  organisation?: Organisation;
+export class StaffMember extends OrganisationScoped {
 
   @Column('text')
   name: string;

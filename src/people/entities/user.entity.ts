@@ -1,19 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Organisation } from '../../organisations/organisation.entity';
+import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { OrganisationScoped } from '../../organisations/organisation-scoped';
 import { ROLES, Role } from '../../access/roles';
 
 @Entity('users')
 @Index(['organisationId', 'createdAt', 'id'])
-export class User {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column('uuid')
-  organisationId: string;
-
-  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organisation_id' })
-  organisation?: Organisation;
+export class User extends OrganisationScoped {
 
   /** Stored lower-case; unique across the deployment because login is by e-mail alone. */
   @Index({ unique: true })

@@ -1,29 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Organisation } from '../../organisations/organisation.entity';
-import { Case } from '../../cases/entities/case.entity';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { CaseScoped } from '../../cases/entities/case-record';
 import { User } from '../../people/entities/user.entity';
 import { MISUSE_CATEGORIES, MisuseCategory, PLATFORMS, Platform } from '../../policy/vocabulary';
 
 /** What was seen and where (§4 "report it to the Deputy Headteacher"). */
 @Entity('reports')
 @Index(['caseId'])
-export class Report {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column('uuid')
-  organisationId: string;
-
-  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organisation_id' })
-  organisation?: Organisation;
-
-  @Column('uuid')
-  caseId: string;
-
-  @ManyToOne(() => Case, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'case_id' })
-  case?: Case;
+export class Report extends CaseScoped {
 
   @Column({ type: 'enum', enum: PLATFORMS, enumName: 'platform' })
   platform: Platform;
