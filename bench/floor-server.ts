@@ -14,7 +14,7 @@ import { ActorLoader } from '../src/auth/actor-loader.service';
 import { CaseViewService } from '../src/cases/case-view.service';
 import { CasesService } from '../src/cases/cases.service';
 import { DomainError } from '../src/common/errors/domain-error';
-import { evidenceOfCase } from '../src/evidence/evidence-records';
+import { EVIDENCE_SECTION } from '../src/evidence/evidence-records';
 import { INVESTIGATION_SECTIONS } from '../src/investigations/investigation-view';
 import { MONITORING_SECTION } from '../src/monitoring/monitoring-view';
 import { OUTCOME_SECTIONS } from '../src/outcomes/outcome-view';
@@ -47,9 +47,9 @@ const dataSource = {
 const access = new CaseAccessService();
 const audit = new AuditService();
 const views = new CaseViewService();
-// The sections, in the order the API's modules register them.
+// The sections the API's modules register (the view orders them by name).
 for (const section of INVESTIGATION_SECTIONS) views.register(section);
-views.register({ name: 'evidence', load: evidenceOfCase });
+views.register(EVIDENCE_SECTION);
 views.register(MONITORING_SECTION);
 for (const section of OUTCOME_SECTIONS) views.register(section);
 const cases = new CasesService(dataSource, access, views, audit);

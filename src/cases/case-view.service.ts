@@ -6,10 +6,15 @@ import { referralDueBy } from '../reports/safeguarding';
 import { CaseStatus } from './lifecycle';
 import { CaseResponse, PersonRef, ReportResponse, SafeguardingReferralResponse } from './dto/case.dto';
 
-/** A part of the case view owned by another module (allegations, evidence, monitoring …). */
+/**
+ * A part of the case view owned by another module (allegations, evidence, monitoring …):
+ * a scalar SQL expression over the case id `$1`, usually a json_agg subquery, and an
+ * optional mapping of its value. All sections are read in the same statement as the core.
+ */
 export interface CaseSection {
   name: string;
-  load(em: EntityManager, caseId: string): Promise<unknown>;
+  sql: string;
+  map?: (value: unknown) => unknown;
 }
 
 /**
@@ -21,15 +26,24 @@ export interface CaseSection {
 export class CaseViewService {
   private readonly sections: CaseSection[] = [];
 
+  private query: string | undefined;
+
   register(section: CaseSection): void {
     if (this.sections.some((s) => s.name === section.name)) throw new Error(`case section ${section.name} registered twice`);
     this.sections.push(section);
-    // Loaded in name order, whatever order the modules start in.
+    // In name order, whatever order the modules start in.
     this.sections.sort((a, b) => a.name.localeCompare(b.name));
+    this.query = undefined;
+  }
+
+  /** The core and every registered section, in one statement (one round trip per case view). */
+  private sql(): string {
+    this.query ??= CORE_SQL.replace('/* sections */', this.sections.map((section, i) => `,\n  (${section.sql}) AS section_${i}`).join(''));
+    return this.query;
   }
 
   async view(em: EntityManager, facts: CaseFacts, now = new Date()): Promise<CaseResponse> {
-    const row = await queryOne<CoreRow>(em, CORE_SQL, [facts.id, facts.organisationId]);
+    const row = await queryOne<CoreRow & Record<string, unknown>>(em, this.sql(), [facts.id, facts.organisationId]);
     if (!row) throw new Error(`case ${facts.id} vanished inside its transaction`);
     const parties = row.parties.map((p) => ({ ...p, person: { staffId: p.staffId, name: p.staffName ?? p.name, jobTitle: p.jobTitle, relationship: p.relationship } }));
     const pick = (capacity: string): PersonRef[] => parties.filter((p) => p.capacity === capacity).map((p) => p.person);
@@ -74,7 +88,10 @@ export class CaseViewService {
         erasedAt: row.erased_at?.toISOString() ?? null,
       },
     };
-    for (const section of this.sections) response[section.name] = await section.load(em, facts.id);
+    this.sections.forEach((section, i) => {
+      const value = row[`section_${i}`];
+      response[section.name] = section.map ? section.map(value) : value;
+    });
     return response;
   }
 }
@@ -122,4 +139,5 @@ SELECT c.id, c.organisation_id, c.reference, c.status, c.safeguarding, c.triage_
   COALESCE((SELECT json_agg(json_build_object('id', f.id, 'referredTo', f.referred_to, 'referredAt', ${isoSql('f.referred_at')},
               'notes', f.notes, 'recordedByUserId', f.recorded_by_user_id) ORDER BY f.referred_at, f.id)
             FROM safeguarding_referrals f WHERE f.case_id = c.id), '[]') AS referrals
+  /* sections */
 FROM cases c WHERE c.id = $1 AND c.organisation_id = $2`;

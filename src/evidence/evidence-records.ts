@@ -1,7 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { Role } from '../access/roles';
 import { DomainError } from '../common/errors/domain-error';
-import { queryOne, queryRows } from '../database/sql';
+import { isoSql, queryOne, queryRows } from '../database/sql';
+import { CaseSection } from '../cases/case-view.service';
 import { CustodyEventResponse, EvidenceResponse } from './dto/evidence.dto';
 import { CustodyAction, EvidenceKind, Sensitivity } from './evidence.rules';
 
@@ -48,11 +49,16 @@ export function toEvidenceResponse(row: EvidenceRow): EvidenceResponse {
   };
 }
 
-/** The items of a case, oldest first (the case view's `evidence` section). */
-export async function evidenceOfCase(em: EntityManager, caseId: string): Promise<EvidenceResponse[]> {
-  const rows = await queryRows<EvidenceRow>(em, `SELECT ${EVIDENCE_COLUMNS} FROM evidence WHERE case_id = $1 ORDER BY created_at, id`, [caseId]);
-  return rows.map(toEvidenceResponse);
-}
+/** The items of a case, oldest first: the case view's `evidence` section (the same fields as toEvidenceResponse). */
+export const EVIDENCE_SECTION: CaseSection = {
+  name: 'evidence',
+  sql: `COALESCE((SELECT json_agg(json_build_object('id', e.id, 'caseId', e.case_id, 'kind', e.kind, 'description', e.description,
+      'source', e.source, 'capturedAt', ${isoSql('e.captured_at')}, 'sensitivity', e.sensitivity, 'sha256', e.sha256, 'size', e.size,
+      'mediaType', e.media_type, 'originalFilename', e.original_filename, 'redactsEvidenceId', e.redacts_evidence_id,
+      'monitoringAuthorisationId', e.monitoring_authorisation_id, 'recordedByUserId', e.recorded_by_user_id,
+      'createdAt', ${isoSql('e.created_at')}) ORDER BY e.created_at, e.id)
+    FROM evidence e WHERE e.case_id = $1), '[]')`,
+};
 
 /** An item of this case, or 404 (an item of another case is not found, like a missing one). */
 export async function requireEvidenceOfCase(em: EntityManager, caseId: string, evidenceId: string): Promise<EvidenceRow> {

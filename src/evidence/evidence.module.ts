@@ -2,7 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { CaseViewService } from '../cases/case-view.service';
 import { CasesModule } from '../cases/cases.module';
 import { EvidenceController } from './evidence.controller';
-import { evidenceOfCase } from './evidence-records';
+import { EVIDENCE_SECTION } from './evidence-records';
 import { EvidenceReaper } from './evidence-reaper';
 import { EvidenceStore } from './evidence-store';
 import { EvidenceUploadService } from './evidence-upload.service';
@@ -23,7 +23,7 @@ export class EvidenceModule implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.views.register({ name: 'evidence', load: evidenceOfCase });
+    this.views.register(EVIDENCE_SECTION);
     await this.store.cleanStaleTemp();
   }
 }

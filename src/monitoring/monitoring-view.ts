@@ -23,11 +23,5 @@ export async function loadAuthorisation(em: EntityManager, id: string): Promise<
 /** The case view lists every authorisation with status, decider, period, expiry and disclosures. */
 export const MONITORING_SECTION: CaseSection = {
   name: 'monitoring',
-  async load(em, caseId) {
-    const [row] = await em.query(
-      `SELECT COALESCE(json_agg(${AUTHORISATION_JSON} ORDER BY m.created_at, m.id), '[]') AS items FROM monitoring_authorisations m WHERE m.case_id = $1`,
-      [caseId],
-    );
-    return row.items;
-  },
+  sql: `SELECT COALESCE(json_agg(${AUTHORISATION_JSON} ORDER BY m.created_at, m.id), '[]') FROM monitoring_authorisations m WHERE m.case_id = $1`,
 };

@@ -12,7 +12,7 @@ import {
   OperationObject,
   valueFor,
 } from '../support/openapi-arbitrary';
-import { DEMO, reportBody, startTestApp, TestApp } from '../support/test-app';
+import { DEMO, monitoringRequestBody, reportBody, startTestApp, TestApp } from '../support/test-app';
 
 /**
  * Issue 6, "Fuzzing": bodies and query strings generated from the OpenAPI document the app
@@ -212,16 +212,7 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
     allow(id, 'closed');
     return id;
   };
-  const monitoringBody = () => ({
-    scope: 'school_systems',
-    reason: 'working_time_use',
-    justification: 'Reports of social media use during lessons',
-    proportionality: 'A two-week window of the web filter log only',
-    periodFrom: iso(NOW - 14 * DAY),
-    periodTo: iso(NOW - DAY),
-    systems: ['school web filter log'],
-    expiresAt: iso(NOW + 30 * DAY),
-  });
+  const monitoringBody = () => monitoringRequestBody({}, NOW);
   const pendingMonitoring = async () => (await must('POST', `/cases/${fixture.monitoringCase}/monitoring-requests`, DEMO.investigator, monitoringBody())).id as string;
 
   async function uploadEvidence(caseId: string): Promise<string> {

@@ -1,4 +1,4 @@
-import { DEMO, expectProblem, reportBody, startTestApp, TestApp } from '../support/test-app';
+import { DEMO, expectProblem, monitoringRequestBody, reportBody, startTestApp, TestApp } from '../support/test-app';
 
 /** A real 1×1 PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -18,17 +18,7 @@ describe('monitoring authorisations (§9, §11)', () => {
   afterAll(() => t.close());
 
   const now = Date.now();
-  const validRequest = (overrides: Record<string, unknown> = {}) => ({
-    scope: 'school_systems',
-    reason: 'working_time_use',
-    justification: 'Reports of social media use during lessons',
-    proportionality: 'A two-week window of the web filter log only; asking colleagues did not settle it',
-    periodFrom: iso(now - 14 * DAY),
-    periodTo: iso(now - DAY),
-    systems: ['school web filter log'],
-    expiresAt: iso(now + 30 * DAY),
-    ...overrides,
-  });
+  const validRequest = (overrides: Record<string, unknown> = {}) => monitoringRequestBody(overrides, now);
 
   /** A case under investigation by Ian; the headteacher conflicted when `headIsSubject`. */
   async function openCase(headIsSubject = false): Promise<{ caseId: string; allegationId: string; decider: string }> {

@@ -15,7 +15,7 @@ import {
   Tally,
 } from '../support/fault-helpers';
 import { TEST_PASSWORD, TEST_PASSWORD_COST } from '../support/constants';
-import { DEMO, startTestApp, TestApp } from '../support/test-app';
+import { DEMO, monitoringRequestBody, startTestApp, TestApp } from '../support/test-app';
 
 /**
  * Issue 6, "Faults" (slow: `npm run test:slow`). Under faults a caller gets success or 503
@@ -404,16 +404,13 @@ describe('faults (slow)', () => {
               : w % 3 === 1
                 ? ([
                     'monitoring',
-                    await call(base, tokens.investigator, 'POST', `/cases/${cases[w].id}/monitoring-requests`, {
-                      scope: 'school_systems',
-                      reason: 'policy_breach',
-                      justification: 'Posts during the working day',
-                      proportionality: 'Only school email, only the reported fortnight',
-                      periodFrom: iso(now - 14 * DAY),
-                      periodTo: iso(now - DAY),
-                      systems: ['school email'],
-                      expiresAt: iso(now + 30 * DAY),
-                    }),
+                    await call(
+                      base,
+                      tokens.investigator,
+                      'POST',
+                      `/cases/${cases[w].id}/monitoring-requests`,
+                      monitoringRequestBody({ reason: 'policy_breach', systems: ['school email'] }, now),
+                    ),
                   ] as const)
                 : ([
                     'finding',

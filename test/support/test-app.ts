@@ -149,6 +149,23 @@ export function reportBody(t: TestApp, overrides: Record<string, unknown> = {}) 
   };
 }
 
+const DAY = 86_400_000;
+
+/** A valid POST /cases/:id/monitoring-requests body (§9): the last fortnight of the web filter log. */
+export function monitoringRequestBody(overrides: Record<string, unknown> = {}, now = Date.now()) {
+  return {
+    scope: 'school_systems',
+    reason: 'working_time_use',
+    justification: 'Reports of social media use during lessons',
+    proportionality: 'A two-week window of the web filter log only; asking colleagues did not settle it',
+    periodFrom: new Date(now - 14 * DAY).toISOString(),
+    periodTo: new Date(now - DAY).toISOString(),
+    systems: ['school web filter log'],
+    expiresAt: new Date(now + 30 * DAY).toISOString(),
+    ...overrides,
+  };
+}
+
 export function expectProblem(response: request.Response, status: number, field?: string): void {
   expect({ status: response.status, type: response.headers['content-type'] }).toEqual({ status, type: expect.stringContaining('application/problem+json') });
   expect(response.body).toEqual(expect.objectContaining({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) }));
