@@ -22,7 +22,8 @@ import { CreateReportRequest } from '../src/reports/dto/report.dto';
 import { ReportsService } from '../src/reports/reports.service';
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10, application_name: 'smp-floor' });
-const manager = (client: Pool | PoolClient) => ({ query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows }) as unknown as EntityManager;
+const manager = (client: Pool | PoolClient) =>
+  ({ query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows }) as unknown as EntityManager;
 
 /** Just enough of TypeORM's DataSource for the services: query and transaction, on raw pg. */
 const dataSource = {
@@ -71,7 +72,10 @@ app.setErrorHandler((error: unknown, _request, reply) => {
 });
 app.get<{ Params: { id: string } }>('/cases/:id', async (request) => cases.get(await actorOf(request.headers.authorization), request.params.id));
 app.get<{ Querystring: { limit?: string; cursor?: string } }>('/cases', async (request) =>
-  cases.list(await actorOf(request.headers.authorization), { limit: request.query.limit ? Number(request.query.limit) : undefined, cursor: request.query.cursor }),
+  cases.list(await actorOf(request.headers.authorization), {
+    limit: request.query.limit ? Number(request.query.limit) : undefined,
+    cursor: request.query.cursor,
+  }),
 );
 app.post<{ Body: CreateReportRequest }>('/reports', async (request, reply) => {
   reply.status(201);

@@ -28,7 +28,9 @@ const SHORT = args.has('--short');
 /** `--only=list,verify`: run just these parts (names: compare, list, export, verify, cold). */
 const ONLY = new Set((process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? '').split(',').filter(Boolean));
 const part = (name: string) => ONLY.size === 0 || ONLY.has(name);
-const SIZES = SHORT ? { small: 10_000, big: 100_000, fillerOrganisations: 10, fillerCases: 200 } : { small: 10_000, big: 1_000_000, fillerOrganisations: 48, fillerCases: 1_000 };
+const SIZES = SHORT
+  ? { small: 10_000, big: 100_000, fillerOrganisations: 10, fillerCases: 200 }
+  : { small: 10_000, big: 1_000_000, fillerOrganisations: 48, fillerCases: 1_000 };
 const ROUNDS = SHORT ? 2 : 3;
 const SECONDS = SHORT ? 3 : 6;
 const CONNECTIONS = 8;
@@ -160,8 +162,13 @@ async function apiVersusFloor(api: ServerProcess, floor: ServerProcess, plans: R
     }
     const a = summarise(byServer.api);
     const f = summarise(byServer.floor);
-    for (const [label, r] of [['api', a], ['floor', f]] as const) {
-      log(`${route.padEnd(16)} ${label.padEnd(8)} ${fmt(r.requestsPerSecond).padStart(7)}  ${fmt(r.p50, 1).padStart(6)}  ${fmt(r.p99, 1).padStart(6)}  ${fmt(r.cpuMicrosPerRequest).padStart(9)}${r.non2xx + r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : ''}`);
+    for (const [label, r] of [
+      ['api', a],
+      ['floor', f],
+    ] as const) {
+      log(
+        `${route.padEnd(16)} ${label.padEnd(8)} ${fmt(r.requestsPerSecond).padStart(7)}  ${fmt(r.p50, 1).padStart(6)}  ${fmt(r.p99, 1).padStart(6)}  ${fmt(r.cpuMicrosPerRequest).padStart(9)}${r.non2xx + r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : ''}`,
+      );
     }
     const ratio = a.requestsPerSecond / f.requestsPerSecond;
     const cpuRatio = f.cpuMicrosPerRequest / a.cpuMicrosPerRequest;
@@ -218,7 +225,10 @@ async function cursorAt(url: string, token: string, pages: number): Promise<stri
 async function exportVersusCopy(api: ServerProcess, url: string, seeded: Seeded, secret: string) {
   const token = benchToken(secret, seeded.big.headUserId, seeded.big.id);
   const window = await withClient(url, async (c) => {
-    const { rows } = await c.query(`SELECT created_at FROM cases WHERE organisation_id = $1 ORDER BY created_at DESC OFFSET $2 LIMIT 1`, [seeded.big.id, EXPORT_ROWS - 1]);
+    const { rows } = await c.query(`SELECT created_at FROM cases WHERE organisation_id = $1 ORDER BY created_at DESC OFFSET $2 LIMIT 1`, [
+      seeded.big.id,
+      EXPORT_ROWS - 1,
+    ]);
     return rows[0].created_at as Date;
   });
   const path = `/exports/cases.csv?from=${encodeURIComponent(window.toISOString())}`;
@@ -259,7 +269,9 @@ async function exportVersusCopy(api: ServerProcess, url: string, seeded: Seeded,
   const apiBest = Math.min(...apiRuns);
   const copyBest = Math.min(...copyRuns);
   const ratio = copyBest / apiBest;
-  log(`\nCSV export of ${fmt(exported.rows)} cases (${fmt(exported.bytes / 2 ** 20, 1)} MiB): API ${fmt(apiBest, 2)} s, COPY of the same rows ${fmt(copyBest, 2)} s → ${fmt(ratio, 2)}× (target ≥ 0.5×)`);
+  log(
+    `\nCSV export of ${fmt(exported.rows)} cases (${fmt(exported.bytes / 2 ** 20, 1)} MiB): API ${fmt(apiBest, 2)} s, COPY of the same rows ${fmt(copyBest, 2)} s → ${fmt(ratio, 2)}× (target ≥ 0.5×)`,
+  );
   results.export = { rows: exported.rows, bytes: exported.bytes, apiSeconds: apiBest, copySeconds: copyBest, ratio };
 }
 
@@ -281,7 +293,10 @@ async function verifyVersusHashing(api: ServerProcess, url: string, seeded: Seed
   let events = 0;
   for (let i = 0; i < ROUNDS; i++) {
     const start = process.hrtime.bigint();
-    const body = (await (await fetch(`${api.url}/audit/verify`, { headers: { authorization: `Bearer ${token}` } })).json()) as { valid: boolean; events: number };
+    const body = (await (await fetch(`${api.url}/audit/verify`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      valid: boolean;
+      events: number;
+    };
     apiRuns.push(Number(process.hrtime.bigint() - start) / 1e9);
     if (!body.valid) throw new Error(`verify: ${JSON.stringify(body)}`);
     events = body.events;
@@ -298,8 +313,18 @@ async function verifyVersusHashing(api: ServerProcess, url: string, seeded: Seed
       prev: r.prev_hash as string,
       payload: r.payload_json as string | null,
       text: linkText({
-        seq: Number(r.seq), organisationId: r.organisation_id, id: r.id, occurredAt: r.occurred_at, actorUserId: r.actor_user_id, actorRole: r.actor_role,
-        action: r.action, caseId: r.case_id, entityType: r.entity_type, entityId: r.entity_id, reason: r.reason, payloadDigest: r.payload_digest,
+        seq: Number(r.seq),
+        organisationId: r.organisation_id,
+        id: r.id,
+        occurredAt: r.occurred_at,
+        actorUserId: r.actor_user_id,
+        actorRole: r.actor_role,
+        action: r.action,
+        caseId: r.case_id,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        reason: r.reason,
+        payloadDigest: r.payload_digest,
       }),
     }));
   });
@@ -315,7 +340,9 @@ async function verifyVersusHashing(api: ServerProcess, url: string, seeded: Seed
   const apiBest = Math.min(...apiRuns);
   const hashBest = Math.min(...hashRuns);
   const ratio = hashBest / apiBest;
-  log(`\n/audit/verify over ${fmt(events)} events: ${fmt(apiBest, 2)} s; raw SHA-256 of the same links and payloads in Node ${fmt(hashBest, 2)} s → ${fmt(ratio, 2)}× (target ≥ 0.5×)`);
+  log(
+    `\n/audit/verify over ${fmt(events)} events: ${fmt(apiBest, 2)} s; raw SHA-256 of the same links and payloads in Node ${fmt(hashBest, 2)} s → ${fmt(ratio, 2)}× (target ≥ 0.5×)`,
+  );
   results.verify = { events, apiSeconds: apiBest, rawHashSeconds: hashBest, ratio };
 }
 

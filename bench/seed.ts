@@ -94,7 +94,12 @@ export async function seedBenchmark(url: string, options: SeedOptions, log: (m: 
       orgs.push({ id: randomUUID(), name: p.name, headUserId: randomUUID(), deputyUserId: randomUUID(), staffIds: [], caseIds: [], cases: p.cases });
     }
     const now = new Date();
-    await copy(client, 'organisations', ['id', 'name', 'created_at'], orgs.map((o) => [o.id, o.name, now]));
+    await copy(
+      client,
+      'organisations',
+      ['id', 'name', 'created_at'],
+      orgs.map((o) => [o.id, o.name, now]),
+    );
     await copy(
       client,
       'users',
@@ -126,7 +131,14 @@ export async function seedBenchmark(url: string, options: SeedOptions, log: (m: 
         const number = (counters.get(year) ?? 0) + 1;
         counters.set(year, number);
         const subject = o.staffIds[2 + Math.floor(rnd() * (STAFF_PER_ORG - 2))];
-        cases.push({ id: randomUUID(), createdAt, reference: formatCaseReference(year, number), status: STATUSES[n % STATUSES.length], subject, safeguarding: rnd() < 0.2 });
+        cases.push({
+          id: randomUUID(),
+          createdAt,
+          reference: formatCaseReference(year, number),
+          status: STATUSES[n % STATUSES.length],
+          subject,
+          safeguarding: rnd() < 0.2,
+        });
       }
       o.caseIds = cases.map((c) => c.id);
       await copy(
@@ -138,10 +150,40 @@ export async function seedBenchmark(url: string, options: SeedOptions, log: (m: 
       await copy(
         client,
         'reports',
-        ['id', 'organisation_id', 'case_id', 'platform', 'platform_other', 'observed_at', 'description', 'url', 'category', 'policy_standards', 'involves_pupils', 'may_meet_harm_threshold', 'logged_by_user_id', 'created_at'],
+        [
+          'id',
+          'organisation_id',
+          'case_id',
+          'platform',
+          'platform_other',
+          'observed_at',
+          'description',
+          'url',
+          'category',
+          'policy_standards',
+          'involves_pupils',
+          'may_meet_harm_threshold',
+          'logged_by_user_id',
+          'created_at',
+        ],
         cases.map((c, i) => {
           const platform = PLATFORMS[i % PLATFORMS.length];
-          return [randomUUID(), o.id, c.id, platform, platform === 'other' ? 'TikTok' : null, c.createdAt, `Post ${i} criticising a colleague by name; screenshots supplied by a parent.`, `https://social.example/p/${i}`, CATEGORIES[i % CATEGORIES.length], `{${STANDARDS[i % STANDARDS.length]}}`, c.safeguarding, false, o.deputyUserId, c.createdAt];
+          return [
+            randomUUID(),
+            o.id,
+            c.id,
+            platform,
+            platform === 'other' ? 'TikTok' : null,
+            c.createdAt,
+            `Post ${i} criticising a colleague by name; screenshots supplied by a parent.`,
+            `https://social.example/p/${i}`,
+            CATEGORIES[i % CATEGORIES.length],
+            `{${STANDARDS[i % STANDARDS.length]}}`,
+            c.safeguarding,
+            false,
+            o.deputyUserId,
+            c.createdAt,
+          ];
         }),
       );
       await copy(
@@ -159,32 +201,98 @@ export async function seedBenchmark(url: string, options: SeedOptions, log: (m: 
         client,
         'allegations',
         ['id', 'organisation_id', 'case_id', 'recorded_by_user_id', 'created_at', 'policy_standard', 'category', 'summary'],
-        cases.filter((c) => c.status !== 'reported').map((c, i) => [randomUUID(), o.id, c.id, o.headUserId, c.createdAt, STANDARDS[i % STANDARDS.length], null, 'Posted about a colleague']),
+        cases
+          .filter((c) => c.status !== 'reported')
+          .map((c, i) => [randomUUID(), o.id, c.id, o.headUserId, c.createdAt, STANDARDS[i % STANDARDS.length], null, 'Posted about a colleague']),
       );
-      await copy(client, 'case_reference_counters', ['organisation_id', 'year', 'last'], [...counters].map(([year, last]) => [o.id, year, last]));
+      await copy(
+        client,
+        'case_reference_counters',
+        ['organisation_id', 'year', 'last'],
+        [...counters].map(([year, last]) => [o.id, year, last]),
+      );
       // The audit chain: organisation.created, then one report.created per case, hashed in order.
       let prev = GENESIS_HASH;
       let seq = 0;
       const events = (function* () {
-        const link = (fields: { occurredAt: Date; actorUserId: string | null; actorRole: string | null; action: string; caseId: string | null; entityType: string; entityId: string; payload: Record<string, unknown> }) => {
+        const link = (fields: {
+          occurredAt: Date;
+          actorUserId: string | null;
+          actorRole: string | null;
+          action: string;
+          caseId: string | null;
+          entityType: string;
+          entityId: string;
+          payload: Record<string, unknown>;
+        }) => {
           seq++;
           const payloadJson = JSON.stringify(fields.payload);
           const digest = payloadDigest(payloadJson);
           const chained = { seq, organisationId: o.id, id: randomUUID(), reason: null, payloadDigest: digest, ...fields };
           const hash = chainHash(prev, chained);
-          const row = [o.id, seq, chained.id, fields.occurredAt, fields.actorUserId, fields.actorRole, fields.action, fields.caseId, fields.entityType, fields.entityId, null, payloadJson, digest, prev, hash];
+          const row = [
+            o.id,
+            seq,
+            chained.id,
+            fields.occurredAt,
+            fields.actorUserId,
+            fields.actorRole,
+            fields.action,
+            fields.caseId,
+            fields.entityType,
+            fields.entityId,
+            null,
+            payloadJson,
+            digest,
+            prev,
+            hash,
+          ];
           prev = hash;
           return row;
         };
-        yield link({ occurredAt: new Date(END - SPAN - 1000), actorUserId: null, actorRole: null, action: 'organisation.created', caseId: null, entityType: 'organisation', entityId: o.id, payload: { name: o.name } });
+        yield link({
+          occurredAt: new Date(END - SPAN - 1000),
+          actorUserId: null,
+          actorRole: null,
+          action: 'organisation.created',
+          caseId: null,
+          entityType: 'organisation',
+          entityId: o.id,
+          payload: { name: o.name },
+        });
         for (const c of cases) {
-          yield link({ occurredAt: c.createdAt, actorUserId: o.deputyUserId, actorRole: 'deputy_head', action: 'report.created', caseId: c.id, entityType: 'case', entityId: c.id, payload: { reference: c.reference } });
+          yield link({
+            occurredAt: c.createdAt,
+            actorUserId: o.deputyUserId,
+            actorRole: 'deputy_head',
+            action: 'report.created',
+            caseId: c.id,
+            entityType: 'case',
+            entityId: c.id,
+            payload: { reference: c.reference },
+          });
         }
       })();
       await copy(
         client,
         'audit_events',
-        ['organisation_id', 'seq', 'id', 'occurred_at', 'actor_user_id', 'actor_role', 'action', 'case_id', 'entity_type', 'entity_id', 'reason', 'payload', 'payload_digest', 'prev_hash', 'hash'],
+        [
+          'organisation_id',
+          'seq',
+          'id',
+          'occurred_at',
+          'actor_user_id',
+          'actor_role',
+          'action',
+          'case_id',
+          'entity_type',
+          'entity_id',
+          'reason',
+          'payload',
+          'payload_digest',
+          'prev_hash',
+          'hash',
+        ],
         events,
       );
       await client.query(`INSERT INTO audit_chain_heads (organisation_id, last_seq, last_hash) VALUES ($1, $2, $3)`, [o.id, seq, prev]);

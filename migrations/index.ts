@@ -6,4 +6,12 @@ import { Monitoring1795477499846 } from './1795477499846-Monitoring';
 import { Outcomes1795477705819 } from './1795477705819-Outcomes';
 import { AuditChainInDatabase1795480000000 } from './1795480000000-AuditChainInDatabase';
 import { AuditChainInlined1795480100000 } from './1795480100000-AuditChainInlined';
-export const MIGRATIONS: Function[] = [Initial1795474956969, AuditAppendOnly1795474956970, Investigation1795476495426, Monitoring1795477499846, Outcomes1795477705819, AuditChainInDatabase1795480000000, AuditChainInlined1795480100000];
+export const MIGRATIONS: Function[] = [
+  Initial1795474956969,
+  AuditAppendOnly1795474956970,
+  Investigation1795476495426,
+  Monitoring1795477499846,
+  Outcomes1795477705819,
+  AuditChainInDatabase1795480000000,
+  AuditChainInlined1795480100000,
+];

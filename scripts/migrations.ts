@@ -66,7 +66,10 @@ ${[...diff.downQueries].reverse().map(call).join('\n')}
   const index = readFileSync(indexPath, 'utf8')
     .replace(/\nexport const MIGRATIONS/, `\nimport { ${className} } from './${file}';\nexport const MIGRATIONS`)
     .replace(/(export const MIGRATIONS: Function\[\] = \[)([^\]]*)\]/, (_m, head: string, list: string) => {
-      const items = list.split(',').map((s) => s.trim()).filter(Boolean);
+      const items = list
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       return `${head}${[...items, className].join(', ')}]`;
     });
   writeFileSync(indexPath, index);

@@ -60,7 +60,11 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
         code: 'bad_request',
       });
       reply.hijack();
-      reply.raw.writeHead(status, { ...BASELINE_SECURITY_HEADERS, 'content-type': 'application/problem+json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+      reply.raw.writeHead(status, {
+        ...BASELINE_SECURITY_HEADERS,
+        'content-type': 'application/problem+json; charset=utf-8',
+        'content-length': Buffer.byteLength(body),
+      });
       reply.raw.end(body);
     },
   };
@@ -78,7 +82,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   await app.register(multipart, { limits: { fileSize: config.evidenceMaxBytes, files: 1, fields: 20, parts: 30, fieldSize: 64 * 1024 } });
   await app.register(helmet, {
     // Swagger UI needs inline scripts and styles; the API itself serves only JSON.
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+    },
   });
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(createValidationPipe());
@@ -88,7 +94,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
       app,
       new DocumentBuilder()
         .setTitle('Social media policy casework API')
-        .setDescription('Disciplinary casework under the Werrington Primary School social media policy: report, investigation, monitoring, outcome, appeal. Errors are application/problem+json (RFC 9457).')
+        .setDescription(
+          'Disciplinary casework under the Werrington Primary School social media policy: report, investigation, monitoring, outcome, appeal. Errors are application/problem+json (RFC 9457).',
+        )
         .setVersion('1.0')
         .addBearerAuth()
         .build(),

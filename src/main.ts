@@ -27,7 +27,10 @@ async function main(): Promise<void> {
       });
     }
     const app = await createApp(config, database.url);
-    app.getHttpAdapter().getInstance().addHook('onClose', async () => stopDatabase());
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onClose', async () => stopDatabase());
     await app.listen({ port: config.port, host: config.host });
     console.log(`API listening on http://${config.host}:${config.port} (docs at /docs)`);
   } catch (error) {

@@ -103,7 +103,12 @@ describe('case access policy (domain.md "People and roles", "Conflicts of intere
         expect(canSeeCase(head, withParty('witness', HEAD.staffIds[0]))).toBe(false);
       });
       it('an external reporter (no staff entry) conflicts nobody', () => {
-        const f = facts({ parties: [{ capacity: 'subject', staffId: SUBJECT_STAFF }, { capacity: 'reporter', staffId: null }] });
+        const f = facts({
+          parties: [
+            { capacity: 'subject', staffId: SUBJECT_STAFF },
+            { capacity: 'reporter', staffId: null },
+          ],
+        });
         expect(canSeeCase(actor({ userId: HEAD.userId, staffIds: [] }, ['headteacher']), f)).toBe(true);
       });
     });

@@ -115,9 +115,7 @@ function roleActsOnCase(role: Role, permission: Permission, actor: Actor, facts:
     case 'monitoring:request':
       return role === 'investigating_manager' && isAssignedInvestigator(actor, facts);
     case 'monitoring:disclose':
-      return role === 'investigating_manager'
-        ? isAssignedInvestigator(actor, facts)
-        : role === 'headteacher' && isActingDecisionMaker(actor, role, facts);
+      return role === 'investigating_manager' ? isAssignedInvestigator(actor, facts) : role === 'headteacher' && isActingDecisionMaker(actor, role, facts);
     case 'appeals:decide':
       return (role === 'headteacher' || role === 'governor') && mayHearAppeal(actor, facts);
     default:

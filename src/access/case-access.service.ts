@@ -40,12 +40,7 @@ export class CaseAccessService {
   }
 
   /** The facts the access rules need, in one round trip; `lock` takes the case row FOR UPDATE. */
-  async loadFacts(
-    em: EntityManager,
-    organisationId: string,
-    caseId: string,
-    lock: boolean,
-  ): Promise<{ facts: CaseFacts; status: CaseStatus } | undefined> {
+  async loadFacts(em: EntityManager, organisationId: string, caseId: string, lock: boolean): Promise<{ facts: CaseFacts; status: CaseStatus } | undefined> {
     if (!UUID.test(caseId)) return undefined;
     const row = await queryOne<{
       id: string;

@@ -120,12 +120,9 @@ describe('role → permission map (domain.md "People and roles", §3, §4)', () 
       expect(ROLE_PERMISSIONS.hr.filter((p) => WRITE_PERMISSIONS.includes(p))).toEqual(['appeals:lodge']);
     });
 
-    it.each(['cases:read', 'summaries:read', 'exports:read', 'subject-access:export', 'audit:read', 'retention:read'] as const)(
-      'hr has %s',
-      (permission) => {
-        expect(hasPermission(['hr'], permission)).toBe(true);
-      },
-    );
+    it.each(['cases:read', 'summaries:read', 'exports:read', 'subject-access:export', 'audit:read', 'retention:read'] as const)('hr has %s', (permission) => {
+      expect(hasPermission(['hr'], permission)).toBe(true);
+    });
 
     it('hr approves nothing: neither monitoring (§9) nor outcomes (§12) nor appeals', () => {
       expect(hasPermission(['hr'], 'monitoring:decide')).toBe(false);

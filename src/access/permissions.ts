@@ -39,14 +39,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // §4 "report it to the Deputy Headteacher": logs and triages reports.
   deputy_head: ['profile:read', 'staff:read', 'reports:create', 'cases:read', 'cases:triage', 'cases:safeguarding'],
   // §4, §9: establishes the facts on cases assigned to them; requests monitoring.
-  investigating_manager: [
-    'profile:read',
-    'staff:read',
-    'cases:read',
-    'investigation:write',
-    'monitoring:request',
-    'monitoring:disclose',
-  ],
+  investigating_manager: ['profile:read', 'staff:read', 'cases:read', 'investigation:write', 'monitoring:request', 'monitoring:disclose'],
   // §4, §9, §11, §12: appoints, authorises monitoring, decides outcomes.
   headteacher: [
     'profile:read',
@@ -71,16 +64,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // §2: stands in for a conflicted headteacher; hears appeals.
   governor: ['profile:read', 'cases:read', 'cases:assign', 'monitoring:decide', 'outcome:decide', 'appeals:decide', 'cases:close'],
   // Reads and exports summaries and outcomes; changes nothing.
-  hr: [
-    'profile:read',
-    'cases:read',
-    'appeals:lodge',
-    'summaries:read',
-    'exports:read',
-    'subject-access:export',
-    'audit:read',
-    'retention:read',
-  ],
+  hr: ['profile:read', 'cases:read', 'appeals:lodge', 'summaries:read', 'exports:read', 'subject-access:export', 'audit:read', 'retention:read'],
 };
 
 export function rolesGranting(permission: Permission): Role[] {

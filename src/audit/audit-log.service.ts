@@ -42,7 +42,10 @@ export class AuditLogService {
         actor,
         role: roleFor(actor, 'audit:read'),
         action: 'audit.read',
-        payload: { filters: { byCase: query.caseId !== undefined, actorId: query.actorId, from: query.from, to: query.to }, returned: Math.min(rows.length, limit) },
+        payload: {
+          filters: { byCase: query.caseId !== undefined, actorId: query.actorId, from: query.from, to: query.to },
+          returned: Math.min(rows.length, limit),
+        },
       });
       return toPage(rows, limit, (r) => [Number(r.seq)], toResponse);
     });

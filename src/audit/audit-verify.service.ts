@@ -22,11 +22,14 @@ export class AuditVerifyService {
   constructor(private readonly dataSource: DataSource) {}
 
   async verify(organisationId: string): Promise<ChainVerification> {
-    const row = await queryOne<{ valid: boolean; events: string; head_hash: string; first_broken_at: string | null; problem: LinkProblem | 'head' | null; erased_payloads: string }>(
-      this.dataSource.manager,
-      `SELECT valid, events, head_hash, first_broken_at, problem, erased_payloads FROM audit_verify($1)`,
-      [organisationId],
-    );
+    const row = await queryOne<{
+      valid: boolean;
+      events: string;
+      head_hash: string;
+      first_broken_at: string | null;
+      problem: LinkProblem | 'head' | null;
+      erased_payloads: string;
+    }>(this.dataSource.manager, `SELECT valid, events, head_hash, first_broken_at, problem, erased_payloads FROM audit_verify($1)`, [organisationId]);
     return {
       valid: row!.valid,
       events: Number(row!.events),

@@ -45,7 +45,10 @@ export class CaseViewService {
   async view(em: EntityManager, facts: CaseFacts, now = new Date()): Promise<CaseResponse> {
     const row = await queryOne<CoreRow & Record<string, unknown>>(em, this.sql(), [facts.id, facts.organisationId]);
     if (!row) throw new Error(`case ${facts.id} vanished inside its transaction`);
-    const parties = row.parties.map((p) => ({ ...p, person: { staffId: p.staffId, name: p.staffName ?? p.name, jobTitle: p.jobTitle, relationship: p.relationship } }));
+    const parties = row.parties.map((p) => ({
+      ...p,
+      person: { staffId: p.staffId, name: p.staffName ?? p.name, jobTitle: p.jobTitle, relationship: p.relationship },
+    }));
     const pick = (capacity: string): PersonRef[] => parties.filter((p) => p.capacity === capacity).map((p) => p.person);
     const referrals: SafeguardingReferralResponse[] = row.referrals;
     const due = row.safeguarding ? referralDueBy(row.created_at) : null;
@@ -118,7 +121,14 @@ interface CoreRow {
   legal_hold_placed_at: Date | null;
   legal_hold_placed_by_user_id: string | null;
   erased_at: Date | null;
-  parties: Array<{ capacity: string; staffId: string | null; name: string | null; staffName: string | null; jobTitle: string | null; relationship: string | null }>;
+  parties: Array<{
+    capacity: string;
+    staffId: string | null;
+    name: string | null;
+    staffName: string | null;
+    jobTitle: string | null;
+    relationship: string | null;
+  }>;
   reports: ReportResponse[];
   referrals: SafeguardingReferralResponse[];
 }

@@ -1,15 +1,7 @@
 import { DomainError } from '../common/errors/domain-error';
 import { CASE_STATUSES, CaseAction, CaseStatus, isInvestigationOpen, nextStatus, TRIAGE_DECISIONS, triageAction } from './lifecycle';
 
-const ACTIONS: readonly CaseAction[] = [
-  'triage_close',
-  'triage_investigate',
-  'submit_report',
-  'record_outcome',
-  'lodge_appeal',
-  'decide_appeal',
-  'close',
-];
+const ACTIONS: readonly CaseAction[] = ['triage_close', 'triage_investigate', 'submit_report', 'record_outcome', 'lodge_appeal', 'decide_appeal', 'close'];
 
 /** domain.md "The case lifecycle": the only transitions there are. */
 const ALLOWED: ReadonlyArray<[CaseStatus, CaseAction, CaseStatus]> = [

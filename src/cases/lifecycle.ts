@@ -15,14 +15,7 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const TRIAGE_DECISIONS = ['no_further_action', 'informal_resolution', 'investigate'] as const;
 export type TriageDecision = (typeof TRIAGE_DECISIONS)[number];
 
-export type CaseAction =
-  | 'triage_close'
-  | 'triage_investigate'
-  | 'submit_report'
-  | 'record_outcome'
-  | 'lodge_appeal'
-  | 'decide_appeal'
-  | 'close';
+export type CaseAction = 'triage_close' | 'triage_investigate' | 'submit_report' | 'record_outcome' | 'lodge_appeal' | 'decide_appeal' | 'close';
 
 const TRANSITIONS: Record<CaseAction, { from: readonly CaseStatus[]; to: CaseStatus }> = {
   triage_close: { from: ['reported'], to: 'closed' }, // §4: the deputy head triages what is reported

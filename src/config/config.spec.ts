@@ -156,9 +156,7 @@ describe('loadConfig (api.md "Running, configuration and the demo")', () => {
 
   describe('other variables', () => {
     it('DATABASE_URL must be a postgres:// URL', () => {
-      expect(configError(() => loadConfig({ DATABASE_URL: 'mysql://x', DATA_DIR: dir }, dir)).problems).toEqual([
-        'DATABASE_URL must be a postgres:// URL',
-      ]);
+      expect(configError(() => loadConfig({ DATABASE_URL: 'mysql://x', DATA_DIR: dir }, dir)).problems).toEqual(['DATABASE_URL must be a postgres:// URL']);
       expect(loadConfig({ DATABASE_URL: 'postgresql://u:p@h/db', DATA_DIR: dir }, dir).databaseUrl).toBe('postgresql://u:p@h/db');
       expect(loadConfig({ DATABASE_URL: 'postgres://u:p@h/db', DATA_DIR: dir }, dir).databaseUrl).toBe('postgres://u:p@h/db');
     });

@@ -64,9 +64,7 @@ function trustProxy(raw: string | undefined, problems: string[]): false | number
   if (raw === undefined || raw === '' || ['false', '0', 'no'].includes(raw.toLowerCase())) return false;
   if (/^\d{1,2}$/.test(raw)) return Number(raw);
   if (/^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/.test(raw)) return raw;
-  problems.push(
-    `TRUST_PROXY must be false, the number of proxy hops in front of the API (e.g. 1), or the proxies' addresses (e.g. 10.0.0.0/8) — got "${raw}"`,
-  );
+  problems.push(`TRUST_PROXY must be false, the number of proxy hops in front of the API (e.g. 1), or the proxies' addresses (e.g. 10.0.0.0/8) — got "${raw}"`);
   return false;
 }
 

@@ -9,7 +9,11 @@ export const EMBEDDED_DATABASE_NAME = 'smp';
  * The database the app runs on: DATABASE_URL's, or an embedded PostgreSQL in DATA_DIR
  * (started now, stopped with the app, data kept between runs).
  */
-export async function resolveDatabase(databaseUrl: string | undefined, dataDir: string, log: (m: string) => void): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
+export async function resolveDatabase(
+  databaseUrl: string | undefined,
+  dataDir: string,
+  log: (m: string) => void,
+): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
   if (databaseUrl) return { url: databaseUrl };
   const embedded = await startEmbeddedPostgres(dataDir, { log: (m) => (process.env.EMBEDDED_PG_LOG ? log(m) : undefined) });
   try {

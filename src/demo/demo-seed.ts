@@ -42,7 +42,11 @@ export async function hasOrganisation(dataSource: DataSource): Promise<boolean> 
 }
 
 /** Seeds both demo organisations in one transaction. Returns the logins to print. */
-export async function seedDemo(dataSource: DataSource, password: string, passwordCost: number): Promise<Array<{ email: string; roles: Role[]; organisation: string }>> {
+export async function seedDemo(
+  dataSource: DataSource,
+  password: string,
+  passwordCost: number,
+): Promise<Array<{ email: string; roles: Role[]; organisation: string }>> {
   const logins: Array<{ email: string; roles: Role[]; organisation: string }> = [];
   const people = DEMO_ORGANISATIONS.flatMap((o) => o.people);
   const hashes = await Promise.all(people.map(() => hashPassword(password, passwordCost)));

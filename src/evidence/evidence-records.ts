@@ -85,7 +85,17 @@ export async function recordCustody(em: EntityManager, input: CustodyInput): Pro
   await em.query(
     `INSERT INTO evidence_custody_events (organisation_id, case_id, recorded_by_user_id, created_at, evidence_id, action, actor_role, note, recipient, occurred_at)
      VALUES ($1, $2, $3, clock_timestamp(), $4, $5, $6, $7, $8, $9)`,
-    [input.organisationId, input.caseId, input.userId, input.evidenceId, input.action, input.role, input.note ?? null, input.recipient ?? null, input.occurredAt ?? null],
+    [
+      input.organisationId,
+      input.caseId,
+      input.userId,
+      input.evidenceId,
+      input.action,
+      input.role,
+      input.note ?? null,
+      input.recipient ?? null,
+      input.occurredAt ?? null,
+    ],
   );
 }
 

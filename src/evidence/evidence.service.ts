@@ -38,7 +38,15 @@ export class EvidenceService {
       const row = await requireEvidenceOfCase(em, caseId, evidenceId);
       await recordCustody(em, { organisationId: actor.organisationId, caseId, evidenceId, userId: actor.userId, role, action: 'viewed' });
       const detail = { ...toEvidenceResponse(row), custody: await custodyOf(em, evidenceId) };
-      await this.audit.record(em, { organisationId: actor.organisationId, actor, role, action: 'evidence.viewed', caseId, entityType: 'evidence', entityId: evidenceId });
+      await this.audit.record(em, {
+        organisationId: actor.organisationId,
+        actor,
+        role,
+        action: 'evidence.viewed',
+        caseId,
+        entityType: 'evidence',
+        entityId: evidenceId,
+      });
       return detail;
     });
   }
@@ -73,7 +81,10 @@ export class EvidenceService {
       });
       if (!verified!.ok) {
         this.logger.error(`evidence ${evidenceId} of case ${caseId} failed its integrity check: ${verified!.reason}`);
-        throw DomainError.conflict('evidence_integrity_failure', `The stored content of this evidence does not match its recorded SHA-256 (${verified!.reason}); the failure has been recorded.`);
+        throw DomainError.conflict(
+          'evidence_integrity_failure',
+          `The stored content of this evidence does not match its recorded SHA-256 (${verified!.reason}); the failure has been recorded.`,
+        );
       }
       const size = Number(row.size);
       const stream = verified!.handle.createReadStream(size > 0 ? { start: 0, end: size - 1 } : { start: 0 });

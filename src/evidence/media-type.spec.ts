@@ -3,7 +3,12 @@ import { decideMediaType, DOC, DOCX, EMAIL, normaliseMediaType, PDF, PNG, PPT, P
 const bytes = (...values: number[]) => Buffer.from(values);
 const text = (s: string) => Buffer.from(s, 'utf8');
 
-const PNG_HEAD = Buffer.concat([bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a), bytes(0, 0, 0, 13), text('IHDR'), bytes(0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0)]);
+const PNG_HEAD = Buffer.concat([
+  bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a),
+  bytes(0, 0, 0, 13),
+  text('IHDR'),
+  bytes(0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0),
+]);
 const JPEG_HEAD = Buffer.concat([bytes(0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10), text('JFIF'), bytes(0)]);
 const GIF_HEAD = Buffer.concat([text('GIF89a'), bytes(1, 0, 1, 0, 0x80, 0, 0)]);
 const WEBP_HEAD = Buffer.concat([text('RIFF'), bytes(0x24, 0, 0, 0), text('WEBPVP8 '), bytes(0x18, 0, 0, 0)]);
@@ -27,7 +32,8 @@ const ooxml = (folder: string) =>
   zip(zipEntry('[Content_Types].xml', deflated), zipEntry('_rels/.rels', deflated), zipEntry(`${folder}/document.xml`, deflated));
 const ole2With = (stream: string) => Buffer.concat([OLE2, Buffer.alloc(504), Buffer.alloc(64), Buffer.from(stream, 'utf16le'), Buffer.alloc(64)]);
 
-const EML = 'Return-Path: <parent@example.com>\r\nReceived: from mx.example.com\r\n\tby mail.school.example; Mon, 23 Nov 2026 09:30:00 +0000\r\nFrom: A Parent <parent@example.com>\r\nTo: deputy@demo.school\r\nSubject: Post about Mr Teacher\r\nDate: Mon, 23 Nov 2026 09:29:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPlease see the attached screenshot.\r\n';
+const EML =
+  'Return-Path: <parent@example.com>\r\nReceived: from mx.example.com\r\n\tby mail.school.example; Mon, 23 Nov 2026 09:30:00 +0000\r\nFrom: A Parent <parent@example.com>\r\nTo: deputy@demo.school\r\nSubject: Post about Mr Teacher\r\nDate: Mon, 23 Nov 2026 09:29:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPlease see the attached screenshot.\r\n';
 
 describe('evidence media types (domain.md "Evidence": sniffed media type; §4, §9)', () => {
   describe('sniffMediaType: the allow-list, recognised from the content', () => {
@@ -41,7 +47,11 @@ describe('evidence media types (domain.md "Evidence": sniffed media type; §4, �
       ['a .docx (ZIP with word/)', ooxml('word'), DOCX],
       ['a .xlsx (ZIP with xl/)', ooxml('xl'), XLSX],
       ['a .pptx (ZIP with ppt/)', ooxml('ppt'), PPTX],
-      ['an OpenDocument text (ZIP, stored mimetype entry first)', zip(zipEntry('mimetype', text('application/vnd.oasis.opendocument.text'), 0), zipEntry('content.xml', deflated)), 'application/vnd.oasis.opendocument.text'],
+      [
+        'an OpenDocument text (ZIP, stored mimetype entry first)',
+        zip(zipEntry('mimetype', text('application/vnd.oasis.opendocument.text'), 0), zipEntry('content.xml', deflated)),
+        'application/vnd.oasis.opendocument.text',
+      ],
       ['a legacy Word file (OLE2 with WordDocument)', ole2With('WordDocument'), DOC],
       ['a legacy Excel file (OLE2 with Workbook)', ole2With('Workbook'), XLS],
       ['a legacy PowerPoint file (OLE2 with PowerPoint Document)', ole2With('PowerPoint Document'), PPT],
@@ -111,9 +121,12 @@ describe('evidence media types (domain.md "Evidence": sniffed media type; §4, �
       expect(normaliseMediaType(declared)).toBe(expected);
     });
 
-    it.each([undefined, null, '', 'application/octet-stream', 'Application/Octet-Stream; x=y', 'binary/octet-stream'])('%p counts as undeclared', (declared) => {
-      expect(normaliseMediaType(declared)).toBeNull();
-    });
+    it.each([undefined, null, '', 'application/octet-stream', 'Application/Octet-Stream; x=y', 'binary/octet-stream'])(
+      '%p counts as undeclared',
+      (declared) => {
+        expect(normaliseMediaType(declared)).toBeNull();
+      },
+    );
   });
 
   describe('decideMediaType: declared and sniffed must agree (else 415)', () => {

@@ -68,7 +68,10 @@ function sniffZip(head: Buffer): Sniffed | null {
   if (names[0]?.name === 'mimetype' && head.readUInt16LE(8) === 0) {
     const size = head.readUInt32LE(18);
     const start = names[0].dataOffset;
-    const mediaType = head.subarray(start, start + Math.min(size, 100)).toString('latin1').trim();
+    const mediaType = head
+      .subarray(start, start + Math.min(size, 100))
+      .toString('latin1')
+      .trim();
     return ODF.test(mediaType) ? one(mediaType) : null;
   }
   for (const [prefix, mediaType] of [

@@ -35,7 +35,10 @@ function cap(name: string): string {
   const dot = name.lastIndexOf('.');
   const extension = dot > 0 ? [...name.slice(dot)] : [];
   if (extension.length > 1 && extension.length <= 16) {
-    const stem = [...name.slice(0, dot)].slice(0, MAX_FILENAME_LENGTH - extension.length).join('').trimEnd();
+    const stem = [...name.slice(0, dot)]
+      .slice(0, MAX_FILENAME_LENGTH - extension.length)
+      .join('')
+      .trimEnd();
     return stem + extension.join('');
   }
   return chars.slice(0, MAX_FILENAME_LENGTH).join('').trimEnd();

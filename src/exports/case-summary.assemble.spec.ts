@@ -32,7 +32,14 @@ function row(overrides: Partial<CaseSummaryRow> = {}): CaseSummaryRow {
       },
     ],
     allegations: [
-      { policyStandard: '7.5', category: null, summary: 'Named a colleague', finding: 'substantiated', findingReasoning: 'The post is public', findingRecordedAt: '2026-11-24T09:00:00.000Z' },
+      {
+        policyStandard: '7.5',
+        category: null,
+        summary: 'Named a colleague',
+        finding: 'substantiated',
+        findingReasoning: 'The post is public',
+        findingRecordedAt: '2026-11-24T09:00:00.000Z',
+      },
       { policyStandard: null, category: 'copyright', summary: 'Used a photo', finding: null, findingReasoning: null, findingRecordedAt: null },
     ],
     subjectResponses: [{ receivedAt: '2026-11-23T09:00:00.000Z', response: 'It was a joke', refusedToRespond: false }],
@@ -58,8 +65,28 @@ function row(overrides: Partial<CaseSummaryRow> = {}): CaseSummaryRow {
       decidedByRole: 'governor',
     },
     evidence: [
-      { id: 'e1', kind: 'screenshot', description: 'The post', capturedAt: '2026-11-20T18:35:00.000Z', sensitivity: 'personal', sha256: 'a'.repeat(64), size: '2048', mediaType: 'image/png', redactsEvidenceId: null },
-      { id: 'e2', kind: 'document', description: 'Occupational health letter', capturedAt: '2026-11-22T10:00:00.000Z', sensitivity: 'special_category', sha256: 'b'.repeat(64), size: 10, mediaType: 'application/pdf', redactsEvidenceId: null },
+      {
+        id: 'e1',
+        kind: 'screenshot',
+        description: 'The post',
+        capturedAt: '2026-11-20T18:35:00.000Z',
+        sensitivity: 'personal',
+        sha256: 'a'.repeat(64),
+        size: '2048',
+        mediaType: 'image/png',
+        redactsEvidenceId: null,
+      },
+      {
+        id: 'e2',
+        kind: 'document',
+        description: 'Occupational health letter',
+        capturedAt: '2026-11-22T10:00:00.000Z',
+        sensitivity: 'special_category',
+        sha256: 'b'.repeat(64),
+        size: 10,
+        mediaType: 'application/pdf',
+        redactsEvidenceId: null,
+      },
     ],
     ...overrides,
   };
@@ -100,7 +127,10 @@ describe('assembleCaseSummary (domain.md "HR exports", §13)', () => {
   });
 
   it('no outcome yet: no sanction in force, no decision date', () => {
-    const summary = assembleCaseSummary(row({ outcome: null, appeal: null, status: 'awaiting_decision' }), { includeSpecial: false, generatedAt: GENERATED }) as CaseSummaryResponse;
+    const summary = assembleCaseSummary(row({ outcome: null, appeal: null, status: 'awaiting_decision' }), {
+      includeSpecial: false,
+      generatedAt: GENERATED,
+    }) as CaseSummaryResponse;
     expect(summary.sanctionInForce).toBeNull();
     expect(summary.dates.decidedAt).toBeNull();
   });
@@ -108,7 +138,16 @@ describe('assembleCaseSummary (domain.md "HR exports", §13)', () => {
   it('leaves special-category evidence out, and counts it', () => {
     const summary = assembleCaseSummary(row(), { includeSpecial: false, generatedAt: GENERATED }) as CaseSummaryResponse;
     expect(summary.evidence).toEqual({
-      items: [expect.objectContaining({ id: 'e1', sha256: 'a'.repeat(64), size: 2048, mediaType: 'image/png', kind: 'screenshot', capturedAt: '2026-11-20T18:35:00.000Z' })],
+      items: [
+        expect.objectContaining({
+          id: 'e1',
+          sha256: 'a'.repeat(64),
+          size: 2048,
+          mediaType: 'image/png',
+          kind: 'screenshot',
+          capturedAt: '2026-11-20T18:35:00.000Z',
+        }),
+      ],
       withheldSpecialCategory: 1,
       specialCategoryIncluded: false,
     });
@@ -137,10 +176,10 @@ describe('assembleCaseSummary (domain.md "HR exports", §13)', () => {
   });
 
   it('the tombstone of a case closed at triage keeps the triage decision as its outcome category', () => {
-    const erased = assembleCaseSummary(
-      row({ erasedAt: '2028-01-01T00:00:00.000Z', triageDecision: 'no_further_action', outcome: null, appeal: null }),
-      { includeSpecial: false, generatedAt: GENERATED },
-    );
+    const erased = assembleCaseSummary(row({ erasedAt: '2028-01-01T00:00:00.000Z', triageDecision: 'no_further_action', outcome: null, appeal: null }), {
+      includeSpecial: false,
+      generatedAt: GENERATED,
+    });
     expect(erased).toEqual(expect.objectContaining({ outcomeCategory: 'no_further_action' }));
   });
 });

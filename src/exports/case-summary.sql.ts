@@ -2,14 +2,7 @@ import { EntityManager } from 'typeorm';
 import type { CaseStatus, TriageDecision } from '../cases/lifecycle';
 import { isoSql, queryOne } from '../database/sql';
 import type { AllegationJson, AppealJson, EvidenceJson, OutcomeJson, ReportJson, SubjectResponseJson } from './export-rows';
-import {
-  allegationsJsonSql,
-  appealJsonSql,
-  evidenceJsonSql,
-  outcomeJsonSql,
-  reportsJsonSql,
-  subjectResponsesJsonSql,
-} from './export-sql';
+import { allegationsJsonSql, appealJsonSql, evidenceJsonSql, outcomeJsonSql, reportsJsonSql, subjectResponsesJsonSql } from './export-sql';
 
 /** Everything the HR case summary is assembled from, read in one round trip. */
 export interface CaseSummaryRow {

@@ -34,7 +34,16 @@ describe('cases CSV SQL (issue 5 item 4)', () => {
       const cells = head.replace(/^SELECT /, '').split(',\n  ');
       expect(cells).toHaveLength(CASES_CSV_COLUMNS.length);
       expect(cells.map((cell) => cell.split(' AS ').pop()!.replace(/^x\./, ''))).toEqual([...CASES_CSV_COLUMNS]);
-      for (const column of ['reference', 'status', 'categories', 'policy_standards', 'triage_decision', 'outcome_sanction', 'sanction_in_force', 'appeal_result']) {
+      for (const column of [
+        'reference',
+        'status',
+        'categories',
+        'policy_standards',
+        'triage_decision',
+        'outcome_sanction',
+        'sanction_in_force',
+        'appeal_result',
+      ]) {
         expect(head).toContain(`${csvSafeText(`x.${column}`)} AS ${column}`);
       }
     });

@@ -50,7 +50,16 @@ export const CASES_CSV_COLUMNS = [
 ] as const;
 
 /** Text columns: every one goes through csvSafeText. The others are ISO timestamps or yes/no. */
-const TEXT_COLUMNS = new Set(['reference', 'status', 'categories', 'policy_standards', 'triage_decision', 'outcome_sanction', 'sanction_in_force', 'appeal_result']);
+const TEXT_COLUMNS = new Set([
+  'reference',
+  'status',
+  'categories',
+  'policy_standards',
+  'triage_decision',
+  'outcome_sanction',
+  'sanction_in_force',
+  'appeal_result',
+]);
 
 /** Clauses a case concerns: those of its reports and of its allegations, each once, in order. */
 const clausesOf = (fromReports: string, fromAllegations: string) =>

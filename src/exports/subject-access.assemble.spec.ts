@@ -35,7 +35,16 @@ function caseRow(id: string, capacities: SarCaseRow['capacities'], overrides: Pa
       decidedByRole: 'headteacher',
       separationWaiverReason: null,
     },
-    appeal: { lodgedAt: '2026-12-01T09:00:00.000Z', grounds: 'Too harsh', result: 'upheld', rationale: 'Agreed', newSanction: null, newWarningExpiresAt: null, decidedAt: '2026-12-08T09:00:00.000Z', decidedByRole: 'governor' },
+    appeal: {
+      lodgedAt: '2026-12-01T09:00:00.000Z',
+      grounds: 'Too harsh',
+      result: 'upheld',
+      rationale: 'Agreed',
+      newSanction: null,
+      newWarningExpiresAt: null,
+      decidedAt: '2026-12-08T09:00:00.000Z',
+      decidedByRole: 'governor',
+    },
     ...overrides,
   };
 }
@@ -43,14 +52,46 @@ function caseRow(id: string, capacities: SarCaseRow['capacities'], overrides: Pa
 function content(id: string): SarCaseContentRow {
   return {
     id,
-    reports: [{ platform: 'facebook', platformOther: null, observedAt: '2026-11-20T18:30:00.000Z', description: 'The post', url: null, category: 'disrepute', policyStandards: ['7.5'] }],
-    allegations: [{ policyStandard: '7.5', category: null, summary: 'Named a colleague', finding: 'substantiated', findingReasoning: 'Public', findingRecordedAt: null }],
+    reports: [
+      {
+        platform: 'facebook',
+        platformOther: null,
+        observedAt: '2026-11-20T18:30:00.000Z',
+        description: 'The post',
+        url: null,
+        category: 'disrepute',
+        policyStandards: ['7.5'],
+      },
+    ],
+    allegations: [
+      { policyStandard: '7.5', category: null, summary: 'Named a colleague', finding: 'substantiated', findingReasoning: 'Public', findingRecordedAt: null },
+    ],
     subjectNotifications: [{ sentAt: '2026-11-22T09:00:00.000Z', method: 'letter', allegations: 1 }],
     subjectResponses: [{ receivedAt: '2026-11-23T09:00:00.000Z', response: 'A joke', refusedToRespond: false }],
     interviews: [{ capacity: 'witness', heldAt: '2026-11-22T10:00:00.000Z', accompaniedBy: null, statement: 'I saw it' }],
     evidence: [
-      { id: 'e1', kind: 'screenshot', description: 'Screenshot', capturedAt: '2026-11-20T18:35:00.000Z', sensitivity: 'personal', sha256: 'a'.repeat(64), size: '10', mediaType: 'image/png', redactsEvidenceId: null },
-      { id: 'e2', kind: 'document', description: 'Medical note', capturedAt: '2026-11-21T18:35:00.000Z', sensitivity: 'special_category', sha256: 'b'.repeat(64), size: 20, mediaType: 'application/pdf', redactsEvidenceId: null },
+      {
+        id: 'e1',
+        kind: 'screenshot',
+        description: 'Screenshot',
+        capturedAt: '2026-11-20T18:35:00.000Z',
+        sensitivity: 'personal',
+        sha256: 'a'.repeat(64),
+        size: '10',
+        mediaType: 'image/png',
+        redactsEvidenceId: null,
+      },
+      {
+        id: 'e2',
+        kind: 'document',
+        description: 'Medical note',
+        capturedAt: '2026-11-21T18:35:00.000Z',
+        sensitivity: 'special_category',
+        sha256: 'b'.repeat(64),
+        size: 20,
+        mediaType: 'application/pdf',
+        redactsEvidenceId: null,
+      },
     ],
   };
 }
@@ -86,7 +127,9 @@ describe('assembleSubjectAccess (§13 subject access)', () => {
         erased: false,
         capacities: ['subject'],
         reports: [expect.objectContaining({ category: { code: 'disrepute', title: 'App.A Bringing the organisation into disrepute' } })],
-        allegations: [expect.objectContaining({ clause: expect.objectContaining({ code: '7.5' }), finding: expect.objectContaining({ finding: 'substantiated' }) })],
+        allegations: [
+          expect.objectContaining({ clause: expect.objectContaining({ code: '7.5' }), finding: expect.objectContaining({ finding: 'substantiated' }) }),
+        ],
         subjectNotifications: [expect.objectContaining({ method: 'letter' })],
         subjectResponses: [expect.objectContaining({ response: 'A joke' })],
         outcome: expect.objectContaining({ sanction: 'final_written_warning' }),
@@ -124,7 +167,9 @@ describe('assembleSubjectAccess (§13 subject access)', () => {
     );
     const included = assemble([caseRow('c1', ['subject'])], { includeSpecial: true });
     expect(included.specialCategoryIncluded).toBe(true);
-    expect(included.cases[0]).toEqual(expect.objectContaining({ evidence: expect.objectContaining({ withheldSpecialCategory: 0, items: [expect.anything(), expect.anything()] }) }));
+    expect(included.cases[0]).toEqual(
+      expect.objectContaining({ evidence: expect.objectContaining({ withheldSpecialCategory: 0, items: [expect.anything(), expect.anything()] }) }),
+    );
   });
 
   it('cases the caller may not see are only counted, and their content is never asked for', () => {
@@ -159,7 +204,10 @@ describe('assembleSubjectAccess (§13 subject access)', () => {
   });
 
   it('the account, when there is one, without any password hash', () => {
-    const withLogin = { ...STAFF, userAccount: { id: 'u1', email: 'x@demo.school', name: 'X', roles: ['hr'], active: true, createdAt: 'c', updatedAt: 'u', passwordHash: 'scrypt$secret' } };
+    const withLogin = {
+      ...STAFF,
+      userAccount: { id: 'u1', email: 'x@demo.school', name: 'X', roles: ['hr'], active: true, createdAt: 'c', updatedAt: 'u', passwordHash: 'scrypt$secret' },
+    };
     const result = assembleSubjectAccess({ staff: withLogin, cases: [], content: new Map(), events: [], includeSpecial: false, generatedAt: new Date() });
     expect(result.userAccount).toEqual({ id: 'u1', email: 'x@demo.school', name: 'X', roles: ['hr'], active: true, createdAt: 'c', updatedAt: 'u' });
     expect(JSON.stringify(result)).not.toContain('secret');

@@ -5,14 +5,7 @@ import type { PartyCapacity } from '../cases/entities/case-party.entity';
 import type { CaseStatus, TriageDecision } from '../cases/lifecycle';
 import { isoSql, queryOne, queryRows, SqlParams } from '../database/sql';
 import type { AllegationJson, AppealJson, EvidenceJson, OutcomeJson, ReportJson, SubjectResponseJson } from './export-rows';
-import {
-  allegationsJsonSql,
-  appealJsonSql,
-  evidenceJsonSql,
-  outcomeJsonSql,
-  reportsJsonSql,
-  subjectResponsesJsonSql,
-} from './export-sql';
+import { allegationsJsonSql, appealJsonSql, evidenceJsonSql, outcomeJsonSql, reportsJsonSql, subjectResponsesJsonSql } from './export-sql';
 
 /** The reads of the subject-access export (§13). Never a password hash; never another organisation. */
 

@@ -57,7 +57,14 @@ describe('renderSummaryPdf', () => {
   });
 
   it('renders a tombstone', async () => {
-    const tombstone: CaseTombstoneResponse = { erased: true, reference: 'SMP-2020-0001', status: 'closed', dates: DATES, outcomeCategory: 'no_action', erasedAt: '2027-01-01T00:00:00.000Z' };
+    const tombstone: CaseTombstoneResponse = {
+      erased: true,
+      reference: 'SMP-2020-0001',
+      status: 'closed',
+      dates: DATES,
+      outcomeCategory: 'no_action',
+      erasedAt: '2027-01-01T00:00:00.000Z',
+    };
     const pdf = await bytes(renderSummaryPdf(tombstone, context));
     expect(pageCount(pdf)).toBe(1);
   });

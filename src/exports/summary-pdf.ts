@@ -104,7 +104,12 @@ function writeSummary(pdf: Writer, s: CaseSummaryResponse): void {
     const a = s.appeal;
     pdf.field('Lodged', formatDateTime(a.lodgedAt));
     if (a.grounds) pdf.paragraph(a.grounds);
-    pdf.field('Result', a.result ? `${humanise(a.result)}, ${formatDateTime(a.decidedAt)}${a.decidedByRole ? ` by the ${humanise(a.decidedByRole).toLowerCase()}` : ''}` : 'Not yet decided');
+    pdf.field(
+      'Result',
+      a.result
+        ? `${humanise(a.result)}, ${formatDateTime(a.decidedAt)}${a.decidedByRole ? ` by the ${humanise(a.decidedByRole).toLowerCase()}` : ''}`
+        : 'Not yet decided',
+    );
     if (a.newSanction) pdf.field('New sanction', humanise(a.newSanction));
     if (a.newWarningExpiresAt) pdf.field('New warning expires', formatDateTime(a.newWarningExpiresAt));
     if (a.rationale) pdf.paragraph(a.rationale);
@@ -160,7 +165,12 @@ class Writer {
     if (this.doc.y > this.doc.page.height - this.doc.page.margins.bottom - 80) this.doc.addPage();
     this.doc.font(BOLD).fontSize(13).fillColor('black').text(toWinAnsi(text));
     const y = this.doc.y + 2;
-    this.doc.moveTo(this.doc.page.margins.left, y).lineTo(this.doc.page.margins.left + this.width, y).lineWidth(0.5).strokeColor('#888').stroke();
+    this.doc
+      .moveTo(this.doc.page.margins.left, y)
+      .lineTo(this.doc.page.margins.left + this.width, y)
+      .lineWidth(0.5)
+      .strokeColor('#888')
+      .stroke();
     this.doc.moveDown(0.4);
   }
 
@@ -170,12 +180,20 @@ class Writer {
   }
 
   field(label: string, value: string): void {
-    this.doc.font(BOLD).fontSize(10).fillColor('black').text(`${toWinAnsi(label)}: `, { continued: true });
+    this.doc
+      .font(BOLD)
+      .fontSize(10)
+      .fillColor('black')
+      .text(`${toWinAnsi(label)}: `, { continued: true });
     this.doc.font(REGULAR).text(toWinAnsi(value));
   }
 
   mono(label: string, value: string): void {
-    this.doc.font(BOLD).fontSize(10).fillColor('black').text(`${toWinAnsi(label)}: `, { continued: true });
+    this.doc
+      .font(BOLD)
+      .fontSize(10)
+      .fillColor('black')
+      .text(`${toWinAnsi(label)}: `, { continued: true });
     this.doc.font(MONO).fontSize(8.5).text(toWinAnsi(value));
   }
 
@@ -185,7 +203,11 @@ class Writer {
 
   /** A clause of the policy, quoted. */
   quote(text: string): void {
-    this.doc.font(ITALIC).fontSize(10).fillColor('#333').text(toWinAnsi(`“${text}”`), { indent: 12 });
+    this.doc
+      .font(ITALIC)
+      .fontSize(10)
+      .fillColor('#333')
+      .text(toWinAnsi(`“${text}”`), { indent: 12 });
     this.doc.fillColor('black');
   }
 

@@ -30,10 +30,12 @@ export class AssignmentService {
       const conflict = assignmentConflict({ userId: candidate.id, staffIds: candidate.staff_ids, roles: candidate.roles, active: candidate.active }, facts);
       if (conflict) throw DomainError.conflict('conflict_of_interest', `Cannot appoint: ${conflict} (§4 fair and unbiased).`);
       await em.query(`UPDATE case_assignments SET ended_at = now() WHERE case_id = $1 AND ended_at IS NULL`, [caseId]);
-      await em.query(
-        `INSERT INTO case_assignments (organisation_id, case_id, recorded_by_user_id, investigator_user_id) VALUES ($1, $2, $3, $4)`,
-        [actor.organisationId, caseId, actor.userId, candidate.id],
-      );
+      await em.query(`INSERT INTO case_assignments (organisation_id, case_id, recorded_by_user_id, investigator_user_id) VALUES ($1, $2, $3, $4)`, [
+        actor.organisationId,
+        caseId,
+        actor.userId,
+        candidate.id,
+      ]);
       await em.query(`UPDATE cases SET investigator_user_id = $2, updated_at = now() WHERE id = $1`, [caseId, candidate.id]);
       return {
         action: facts.investigatorUserId ? 'case.reassigned' : 'case.assigned',

@@ -56,18 +56,33 @@ export class InvestigationRecordsService {
       requireNotBefore('heldAt', new Date(request.heldAt), await firstObservedAt(em, caseId), 'the reported activity was seen');
       const subjects = facts.parties.filter((p) => p.capacity === 'subject').map((p) => p.staffId);
       if (request.capacity === 'subject') {
-        if (!request.staffId || !subjects.includes(request.staffId)) throw DomainError.invalidField('staffId', 'a subject interview names a subject of this case');
+        if (!request.staffId || !subjects.includes(request.staffId))
+          throw DomainError.invalidField('staffId', 'a subject interview names a subject of this case');
       } else if (request.staffId) {
         if (subjects.includes(request.staffId)) throw DomainError.invalidField('capacity', 'a subject of the case is interviewed as subject');
         await this.addWitness(em, actor, facts, request.staffId);
       } else {
-        await em.query(`INSERT INTO case_parties (organisation_id, case_id, capacity, name) VALUES ($1, $2, 'witness', $3)`, [actor.organisationId, caseId, request.name]);
+        await em.query(`INSERT INTO case_parties (organisation_id, case_id, capacity, name) VALUES ($1, $2, 'witness', $3)`, [
+          actor.organisationId,
+          caseId,
+          request.name,
+        ]);
       }
       const row = await queryOne<{ id: string }>(
         em,
         `INSERT INTO interviews (organisation_id, case_id, recorded_by_user_id, staff_id, name, capacity, held_at, accompanied_by, statement)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [actor.organisationId, caseId, actor.userId, request.staffId ?? null, request.name ?? null, request.capacity, new Date(request.heldAt), request.accompaniedBy ?? null, request.statement],
+        [
+          actor.organisationId,
+          caseId,
+          actor.userId,
+          request.staffId ?? null,
+          request.name ?? null,
+          request.capacity,
+          new Date(request.heldAt),
+          request.accompaniedBy ?? null,
+          request.statement,
+        ],
       );
       return { action: 'interview.recorded', entityType: 'interview', entityId: row!.id, payload: { ...request } };
     });
@@ -77,11 +92,18 @@ export class InvestigationRecordsService {
     const staff = await queryOne<{ id: string }>(em, `SELECT id FROM staff_members WHERE id = $1 AND organisation_id = $2`, [staffId, actor.organisationId]);
     if (!staff) throw DomainError.invalidField('staffId', 'no such staff member in your organisation');
     const investigator = facts.investigatorUserId
-      ? { userId: facts.investigatorUserId, staffIds: (await em.query(`SELECT id FROM staff_members WHERE user_id = $1`, [facts.investigatorUserId])).map((r: { id: string }) => r.id) }
+      ? {
+          userId: facts.investigatorUserId,
+          staffIds: (await em.query(`SELECT id FROM staff_members WHERE user_id = $1`, [facts.investigatorUserId])).map((r: { id: string }) => r.id),
+        }
       : null;
     requireWitnessNotInvestigator(staffId, investigator);
     if (!facts.parties.some((p) => p.capacity === 'witness' && p.staffId === staffId)) {
-      await em.query(`INSERT INTO case_parties (organisation_id, case_id, capacity, staff_id) VALUES ($1, $2, 'witness', $3)`, [actor.organisationId, facts.id, staffId]);
+      await em.query(`INSERT INTO case_parties (organisation_id, case_id, capacity, staff_id) VALUES ($1, $2, 'witness', $3)`, [
+        actor.organisationId,
+        facts.id,
+        staffId,
+      ]);
     }
   }
 }

@@ -64,6 +64,8 @@ describe('submissionBlockers (ACAS: written notice and a response before any dec
     expect(submissionBlockers({ ...complete, responses: 0 })).toEqual([expect.stringMatching(/response/)]);
   });
   it('needs a finding on every allegation', () => {
-    expect(submissionBlockers({ ...complete, allegations: [{ id: 'a', finding: null }] })).toEqual([expect.stringMatching(/1 allegation\(s\) have no finding/)]);
+    expect(submissionBlockers({ ...complete, allegations: [{ id: 'a', finding: null }] })).toEqual([
+      expect.stringMatching(/1 allegation\(s\) have no finding/),
+    ]);
   });
 });

@@ -34,13 +34,30 @@ export class MonitoringService {
       const periodFrom = new Date(body.periodFrom);
       const periodTo = new Date(body.periodTo);
       const expiresAt = new Date(body.expiresAt);
-      checkMonitoringRequest({ scope: body.scope, periodFrom, periodTo, expiresAt, allegationIds: body.allegationIds }, new Set(allegations.map((a) => a.id)), new Date());
+      checkMonitoringRequest(
+        { scope: body.scope, periodFrom, periodTo, expiresAt, allegationIds: body.allegationIds },
+        new Set(allegations.map((a) => a.id)),
+        new Date(),
+      );
       const row = await queryOne<{ id: string }>(
         em,
         `INSERT INTO monitoring_authorisations (organisation_id, case_id, recorded_by_user_id, scope, reason, justification, proportionality,
                                                 period_from, period_to, systems, expires_at, allegation_ids)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-        [actor.organisationId, caseId, actor.userId, body.scope, body.reason, body.justification, body.proportionality, periodFrom, periodTo, body.systems, expiresAt, body.allegationIds ?? []],
+        [
+          actor.organisationId,
+          caseId,
+          actor.userId,
+          body.scope,
+          body.reason,
+          body.justification,
+          body.proportionality,
+          periodFrom,
+          periodTo,
+          body.systems,
+          expiresAt,
+          body.allegationIds ?? [],
+        ],
       );
       return this.finish(em, actor, access, caseId, row!.id, { action: 'monitoring.requested', payload: { ...body } });
     });
@@ -90,7 +107,10 @@ export class MonitoringService {
     work: (em: EntityManager, access: CaseAccess, authorisation: { status: MonitoringStatus; requestedByUserId: string }) => Promise<AuditRecord>,
   ): Promise<MonitoringAuthorisationResponse> {
     return this.dataSource.transaction(async (em) => {
-      const located = await queryOne<{ case_id: string }>(em, `SELECT case_id FROM monitoring_authorisations WHERE id = $1 AND organisation_id = $2`, [id, actor.organisationId]);
+      const located = await queryOne<{ case_id: string }>(em, `SELECT case_id FROM monitoring_authorisations WHERE id = $1 AND organisation_id = $2`, [
+        id,
+        actor.organisationId,
+      ]);
       if (!located) throw DomainError.notFound('Monitoring request');
       const access = await this.access.requireCaseAccess(em, actor, located.case_id, permission, { lock: true }).catch((error: unknown) => {
         throw error instanceof DomainError && error.kind === 'not_found' ? DomainError.notFound('Monitoring request') : error;
@@ -105,7 +125,14 @@ export class MonitoringService {
     });
   }
 
-  private async finish(em: EntityManager, actor: Actor, access: CaseAccess, caseId: string, id: string, record: AuditRecord): Promise<MonitoringAuthorisationResponse> {
+  private async finish(
+    em: EntityManager,
+    actor: Actor,
+    access: CaseAccess,
+    caseId: string,
+    id: string,
+    record: AuditRecord,
+  ): Promise<MonitoringAuthorisationResponse> {
     const response = await loadAuthorisation(em, id);
     await this.audit.record(em, {
       organisationId: actor.organisationId,

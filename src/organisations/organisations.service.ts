@@ -16,7 +16,15 @@ export class OrganisationSetup {
   async createOrganisation(name: string): Promise<string> {
     const org = await queryOne<{ id: string }>(this.em, `INSERT INTO organisations (name) VALUES ($1) RETURNING id`, [name]);
     await this.audit.startChain(this.em, org!.id);
-    await this.audit.record(this.em, { organisationId: org!.id, actor: null, role: null, action: 'organisation.created', entityType: 'organisation', entityId: org!.id, payload: { name } });
+    await this.audit.record(this.em, {
+      organisationId: org!.id,
+      actor: null,
+      role: null,
+      action: 'organisation.created',
+      entityType: 'organisation',
+      entityId: org!.id,
+      payload: { name },
+    });
     return org!.id;
   }
 
@@ -50,7 +58,15 @@ export class OrganisationSetup {
       `INSERT INTO staff_members (organisation_id, name, email, job_title, user_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [organisationId, staff.name, staff.email ?? null, staff.jobTitle, staff.userId ?? null],
     );
-    await this.audit.record(this.em, { organisationId, actor: null, role: null, action: 'staff.created', entityType: 'staff_member', entityId: row!.id, payload: staff });
+    await this.audit.record(this.em, {
+      organisationId,
+      actor: null,
+      role: null,
+      action: 'staff.created',
+      entityType: 'staff_member',
+      entityId: row!.id,
+      payload: staff,
+    });
     return row!.id;
   }
 }

@@ -39,11 +39,19 @@ export class OutcomeService {
         if (waived && facts.investigatorUserId !== actor.userId) {
           throw DomainError.invalidField('separationWaiverReason', 'is only for the investigating manager deciding their own case');
         }
-        const found = await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM allegations WHERE case_id = $1 AND finding = 'substantiated'`, [caseId]);
+        const found = await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM allegations WHERE case_id = $1 AND finding = 'substantiated'`, [
+          caseId,
+        ]);
         const decidedAt = new Date(body.decidedAt);
         requireNotBefore('decidedAt', decidedAt, await firstObservedAt(em, caseId), 'the reported activity was seen');
         checkOutcome(
-          { ...body, decidedAt, communicatedAt: date(body.communicatedAt), warningExpiresAt: date(body.warningExpiresAt), appealDeadline: date(body.appealDeadline) },
+          {
+            ...body,
+            decidedAt,
+            communicatedAt: date(body.communicatedAt),
+            warningExpiresAt: date(body.warningExpiresAt),
+            appealDeadline: date(body.appealDeadline),
+          },
           found?.n ?? 0,
         );
         const outcome = await queryOne<{ id: string }>(
@@ -106,24 +114,24 @@ export class OutcomeService {
     ]);
     if (!located) throw DomainError.notFound('Appeal');
     return this.commands.run(actor, located.case_id, 'appeals:decide', async ({ em, status, role }) => {
-        nextStatus(status, 'decide_appeal');
-        const appeal = await queryOne<{ result: string | null; sanction: Sanction }>(
-          em,
-          `SELECT a.result, o.sanction FROM appeals a JOIN outcomes o ON o.id = a.outcome_id WHERE a.id = $1 FOR UPDATE OF a`,
-          [appealId],
-        );
-        if (appeal!.result) throw DomainError.conflict('already_decided', 'This appeal has been decided.');
-        const warningExpiresAt = date(body.warningExpiresAt);
-        checkAppealDecision(appeal!.sanction, { result: body.result, newSanction: body.newSanction, warningExpiresAt });
-        await em.query(
-          `UPDATE appeals SET result = $2, rationale = $3, new_sanction = $4, new_warning_expires_at = $5, decided_by_user_id = $6,
+      nextStatus(status, 'decide_appeal');
+      const appeal = await queryOne<{ result: string | null; sanction: Sanction }>(
+        em,
+        `SELECT a.result, o.sanction FROM appeals a JOIN outcomes o ON o.id = a.outcome_id WHERE a.id = $1 FOR UPDATE OF a`,
+        [appealId],
+      );
+      if (appeal!.result) throw DomainError.conflict('already_decided', 'This appeal has been decided.');
+      const warningExpiresAt = date(body.warningExpiresAt);
+      checkAppealDecision(appeal!.sanction, { result: body.result, newSanction: body.newSanction, warningExpiresAt });
+      await em.query(
+        `UPDATE appeals SET result = $2, rationale = $3, new_sanction = $4, new_warning_expires_at = $5, decided_by_user_id = $6,
                   decided_by_role = $7, decided_at = now() WHERE id = $1`,
-          [appealId, body.result, body.rationale, body.newSanction ?? null, warningExpiresAt ?? null, actor.userId, role],
-        );
-        // domain.md: appeal decided → closed, with the retention date of the sanction now in force.
-        await closeWithRetention(em, located.case_id, this.config.retention);
-        return { action: 'appeal.decided', entityType: 'appeal', entityId: appealId, reason: body.result, payload: { ...body } };
-      });
+        [appealId, body.result, body.rationale, body.newSanction ?? null, warningExpiresAt ?? null, actor.userId, role],
+      );
+      // domain.md: appeal decided → closed, with the retention date of the sanction now in force.
+      await closeWithRetention(em, located.case_id, this.config.retention);
+      return { action: 'appeal.decided', entityType: 'appeal', entityId: appealId, reason: body.result, payload: { ...body } };
+    });
   }
 
   close(actor: Actor, caseId: string, body: CloseRequest): Promise<CaseResponse> {

@@ -30,10 +30,13 @@ export class UsersService {
     return this.dataSource.transaction(async (em) => {
       const taken = await em.query(`SELECT 1 FROM users WHERE email = $1`, [email]);
       if (taken.length) throw DomainError.conflict('email_taken', 'An account with this e-mail already exists.');
-      const [row] = await em.query(
-        `INSERT INTO users (organisation_id, email, name, password_hash, roles) VALUES ($1, $2, $3, $4, $5::role[]) RETURNING id`,
-        [actor.organisationId, email, request.name, passwordHash, request.roles],
-      );
+      const [row] = await em.query(`INSERT INTO users (organisation_id, email, name, password_hash, roles) VALUES ($1, $2, $3, $4, $5::role[]) RETURNING id`, [
+        actor.organisationId,
+        email,
+        request.name,
+        passwordHash,
+        request.roles,
+      ]);
       await this.audit.record(em, {
         organisationId: actor.organisationId,
         actor,
@@ -56,7 +59,12 @@ export class UsersService {
        ORDER BY u.created_at DESC, u.id DESC LIMIT ${limit + 1}`,
       after ? [actor.organisationId, after[0], after[1]] : [actor.organisationId],
     );
-    return toPage(rows, limit, (r) => [r.createdAt.toISOString(), r.id], (r) => toUserResponse(r, r.staffId));
+    return toPage(
+      rows,
+      limit,
+      (r) => [r.createdAt.toISOString(), r.id],
+      (r) => toUserResponse(r, r.staffId),
+    );
   }
 
   async update(actor: Actor, id: string, request: UpdateUserRequest): Promise<UserResponse> {
@@ -97,10 +105,10 @@ export class UsersService {
   }
 
   private async find(em: EntityManager, organisationId: string, id: string, lock = false): Promise<UserRow | undefined> {
-    const rows: UserRow[] = await em.query(
-      `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1 AND u.organisation_id = $2 ${lock ? 'FOR UPDATE' : ''}`,
-      [id, organisationId],
-    );
+    const rows: UserRow[] = await em.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1 AND u.organisation_id = $2 ${lock ? 'FOR UPDATE' : ''}`, [
+      id,
+      organisationId,
+    ]);
     return rows[0];
   }
 }

@@ -8,13 +8,7 @@ export const PLATFORMS = ['twitter', 'facebook', 'linkedin', 'youtube', 'flickr'
 export type Platform = (typeof PLATFORMS)[number];
 
 /** Appendix A: examples of social media misuse. */
-export const MISUSE_CATEGORIES = [
-  'disrepute',
-  'confidentiality',
-  'copyright',
-  'discrimination_bullying_harassment',
-  'images_of_school_or_pupils',
-] as const;
+export const MISUSE_CATEGORIES = ['disrepute', 'confidentiality', 'copyright', 'discrimination_bullying_harassment', 'images_of_school_or_pupils'] as const;
 export type MisuseCategory = (typeof MISUSE_CATEGORIES)[number];
 
 /** §7 standards 1–8 and §8 (excessive use of social media at work). */

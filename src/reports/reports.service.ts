@@ -66,7 +66,15 @@ export class ReportsService {
         `INSERT INTO case_parties (organisation_id, case_id, capacity, staff_id, name, relationship, created_at)
          SELECT $1::uuid, $2::uuid, 'subject'::party_capacity, s, NULL, NULL, $3::timestamptz FROM unnest($4::uuid[]) AS s
          UNION ALL SELECT $1::uuid, $2::uuid, 'reporter'::party_capacity, $5::uuid, $6::text, $7::text, $3::timestamptz`,
-        [actor.organisationId, caseId, now, request.subjectStaffIds, request.reporter.staffId ?? null, request.reporter.name ?? null, request.reporter.relationship ?? null],
+        [
+          actor.organisationId,
+          caseId,
+          now,
+          request.subjectStaffIds,
+          request.reporter.staffId ?? null,
+          request.reporter.name ?? null,
+          request.reporter.relationship ?? null,
+        ],
       );
       const { facts } = (await this.access.loadFacts(em, actor.organisationId, caseId, false))!;
       const view = await this.views.view(em, facts);

@@ -5,7 +5,11 @@ import type { PolicyStandard } from '../policy/vocabulary';
  * meet the harm threshold is a safeguarding matter. Citing §7.6 (information about pupils)
  * also means pupils are involved, whatever the box says: we err towards safeguarding.
  */
-export function isSafeguardingMatter(report: { involvesPupils: boolean; mayMeetHarmThreshold?: boolean; policyStandards: readonly (PolicyStandard | string)[] }): boolean {
+export function isSafeguardingMatter(report: {
+  involvesPupils: boolean;
+  mayMeetHarmThreshold?: boolean;
+  policyStandards: readonly (PolicyStandard | string)[];
+}): boolean {
   return report.involvesPupils || report.mayMeetHarmThreshold === true || report.policyStandards.includes('7.6');
 }
 

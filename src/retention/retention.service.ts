@@ -48,14 +48,17 @@ export class RetentionService {
 
   placeHold(actor: Actor, caseId: string, reason: string): Promise<CaseResponse> {
     return this.commands.run(actor, caseId, 'retention:manage', async ({ em }) => {
-      const held = await queryOne<{ legal_hold_reason: string | null; erased_at: Date | null }>(em, `SELECT legal_hold_reason, erased_at FROM cases WHERE id = $1`, [caseId]);
+      const held = await queryOne<{ legal_hold_reason: string | null; erased_at: Date | null }>(
+        em,
+        `SELECT legal_hold_reason, erased_at FROM cases WHERE id = $1`,
+        [caseId],
+      );
       if (held!.erased_at) throw DomainError.conflict('erased', 'The case content has already been erased.');
       if (held!.legal_hold_reason) throw DomainError.conflict('already_on_hold', 'The case is already on legal hold.');
-      await em.query(`UPDATE cases SET legal_hold_reason = $2, legal_hold_placed_at = now(), legal_hold_placed_by_user_id = $3, updated_at = now() WHERE id = $1`, [
-        caseId,
-        reason,
-        actor.userId,
-      ]);
+      await em.query(
+        `UPDATE cases SET legal_hold_reason = $2, legal_hold_placed_at = now(), legal_hold_placed_by_user_id = $3, updated_at = now() WHERE id = $1`,
+        [caseId, reason, actor.userId],
+      );
       return { action: 'legal_hold.placed', entityType: 'case', entityId: caseId, reason, payload: { reason } };
     });
   }
@@ -64,7 +67,10 @@ export class RetentionService {
     return this.commands.run(actor, caseId, 'retention:manage', async ({ em }) => {
       const held = await queryOne<{ legal_hold_reason: string | null }>(em, `SELECT legal_hold_reason FROM cases WHERE id = $1`, [caseId]);
       if (!held!.legal_hold_reason) throw DomainError.conflict('not_on_hold', 'The case is not on legal hold.');
-      await em.query(`UPDATE cases SET legal_hold_reason = NULL, legal_hold_placed_at = NULL, legal_hold_placed_by_user_id = NULL, updated_at = now() WHERE id = $1`, [caseId]);
+      await em.query(
+        `UPDATE cases SET legal_hold_reason = NULL, legal_hold_placed_at = NULL, legal_hold_placed_by_user_id = NULL, updated_at = now() WHERE id = $1`,
+        [caseId],
+      );
       return { action: 'legal_hold.lifted', entityType: 'case', entityId: caseId, payload: { previousReason: held!.legal_hold_reason } };
     });
   }

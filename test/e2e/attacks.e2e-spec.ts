@@ -42,11 +42,21 @@ function expectSecurityHeaders(res: Response, label: string): void {
   expect({
     label,
     nosniff: h['x-content-type-options'],
-    csp: typeof h['content-security-policy'] === 'string' && /frame-ancestors '(self|none)'/.test(h['content-security-policy']) && /default-src 'self'/.test(h['content-security-policy']),
+    csp:
+      typeof h['content-security-policy'] === 'string' &&
+      /frame-ancestors '(self|none)'/.test(h['content-security-policy']) &&
+      /default-src 'self'/.test(h['content-security-policy']),
     frameOptions: h['x-frame-options'],
     referrer: h['referrer-policy'],
     poweredBy: h['x-powered-by'],
-  }).toEqual({ label, nosniff: 'nosniff', csp: true, frameOptions: expect.stringMatching(/^(SAMEORIGIN|DENY)$/), referrer: 'no-referrer', poweredBy: undefined });
+  }).toEqual({
+    label,
+    nosniff: 'nosniff',
+    csp: true,
+    frameOptions: expect.stringMatching(/^(SAMEORIGIN|DENY)$/),
+    referrer: 'no-referrer',
+    poweredBy: undefined,
+  });
 }
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -59,7 +69,12 @@ function multipart(fields: Record<string, string>, fileDisposition: Buffer, cont
   for (const [name, value] of Object.entries(fields)) {
     chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   }
-  chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; `), fileDisposition, Buffer.from('\r\nContent-Type: image/png\r\n\r\n'), content);
+  chunks.push(
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; `),
+    fileDisposition,
+    Buffer.from('\r\nContent-Type: image/png\r\n\r\n'),
+    content,
+  );
   chunks.push(Buffer.from(`\r\n--${boundary}--\r\n`));
   return { type: `multipart/form-data; boundary=${boundary}`, body: Buffer.concat(chunks) };
 }
@@ -115,7 +130,10 @@ describe('attacks (issue 6, Reliability 5)', () => {
       expectRefused(await me(jwt({ alg: 'RS256', typ: 'JWT' }, claims(DEMO.head), hmac('sha256', secret))), 'RS256 header, HMAC signature');
       const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
       const rs256 = (input: string) => rsaSign('sha256', Buffer.from(input), privateKey);
-      expectRefused(await me(jwt({ alg: 'RS256', typ: 'JWT', jwk: publicKey.export({ format: 'jwk' }) }, claims(DEMO.head), rs256)), 'RS256 with an embedded jwk');
+      expectRefused(
+        await me(jwt({ alg: 'RS256', typ: 'JWT', jwk: publicKey.export({ format: 'jwk' }) }, claims(DEMO.head), rs256)),
+        'RS256 with an embedded jwk',
+      );
       const attackerKey = randomBytes(32);
       expectRefused(
         await me(jwt({ alg: 'HS256', typ: 'JWT', jwk: { kty: 'oct', k: attackerKey.toString('base64url') } }, claims(DEMO.head), hmac('sha256', attackerKey))),
@@ -181,8 +199,14 @@ describe('attacks (issue 6, Reliability 5)', () => {
     });
 
     it('a token for a user of one school with the other school in its org claim (both directions), signed with the right secret', async () => {
-      expectRefused(await me(jwt({ alg: 'HS256' }, claims(DEMO.northHead, { org: t.ids.org.werrington }), hmac('sha256', secret))), 'northfield user, werrington org');
-      expectRefused(await me(jwt({ alg: 'HS256' }, claims(DEMO.head, { org: t.ids.org.northfield }), hmac('sha256', secret))), 'werrington user, northfield org');
+      expectRefused(
+        await me(jwt({ alg: 'HS256' }, claims(DEMO.northHead, { org: t.ids.org.werrington }), hmac('sha256', secret))),
+        'northfield user, werrington org',
+      );
+      expectRefused(
+        await me(jwt({ alg: 'HS256' }, claims(DEMO.head, { org: t.ids.org.northfield }), hmac('sha256', secret))),
+        'werrington user, northfield org',
+      );
       // the genuine token of the other school's headteacher: valid, and sees nothing of ours
       const north = await t.token(DEMO.northHead);
       expect((await me(north)).status).toBe(200);
@@ -225,8 +249,7 @@ describe('attacks (issue 6, Reliability 5)', () => {
     const SCHOOL = '198.51.100.20';
     const HOME = '192.0.2.44';
     const attacker = (i: number) => `203.0.113.${(i % 250) + 1}`;
-    const login = (email: string, password: string, address: string) =>
-      t.http().post('/auth/login').set('x-forwarded-for', address).send({ email, password });
+    const login = (email: string, password: string, address: string) => t.http().post('/auth/login').set('x-forwarded-for', address).send({ email, password });
 
     let victim: { email: string; password: string; id: string };
     const statuses = new Map<number, number>();
@@ -279,7 +302,10 @@ describe('attacks (issue 6, Reliability 5)', () => {
     it('from an address the account never used, and from the attacker’s own, the account stays closed until the window passes, then opens', async () => {
       expectProblem(await login(victim.email, victim.password, HOME), 429);
       expectProblem(await login(victim.email, victim.password, attacker(7)), 429);
-      await t.db.query(`UPDATE login_attempts SET at = at - make_interval(secs => $2) WHERE email = $1 AND NOT succeeded`, [victim.email, THROTTLE.windowSeconds + 60]);
+      await t.db.query(`UPDATE login_attempts SET at = at - make_interval(secs => $2) WHERE email = $1 AND NOT succeeded`, [
+        victim.email,
+        THROTTLE.windowSeconds + 60,
+      ]);
       const sameAddress = await login(victim.email, victim.password, attacker(7));
       expect(sameAddress.status).toBe(200);
       expect(sameAddress.body.user.id).toBe(victim.id);
@@ -293,7 +319,8 @@ describe('attacks (issue 6, Reliability 5)', () => {
         expect((await (await t.as(DEMO.admin)).post('/users', { ...staffRoom, name: 'Staff Room', roles: ['hr'] })).status).toBe(201);
         expect((await login(staffRoom.email, staffRoom.password, SCHOOL)).status).toBe(200);
         // the attacker sends "X-Forwarded-For: <school>"; the balancer appends the address the request really came from
-        for (let i = 0; i < THROTTLE.perAccountAndAddress; i++) expect((await login(staffRoom.email, `guess-${i}`, `${SCHOOL}, 203.0.113.99`)).status).toBe(401);
+        for (let i = 0; i < THROTTLE.perAccountAndAddress; i++)
+          expect((await login(staffRoom.email, `guess-${i}`, `${SCHOOL}, 203.0.113.99`)).status).toBe(401);
       });
 
       it('an attacker cannot claim the school’s address and lock its owner out there (TRUST_PROXY=1: only the balancer’s own entry counts)', async () => {
@@ -360,7 +387,9 @@ describe('attacks (issue 6, Reliability 5)', () => {
         expect(existsSync(resolve(t.config.evidenceDir, escaped))).toBe(false);
       }
 
-      const download = await (await t.as(DEMO.investigator))
+      const download = await (
+        await t.as(DEMO.investigator)
+      )
         .get(`/cases/${caseId}/evidence/${upload.body.id}/content`)
         .buffer(true)
         .parse((res, done) => {
@@ -378,7 +407,14 @@ describe('attacks (issue 6, Reliability 5)', () => {
       const ascii = header.match(/filename="([^"]*)"/)![1];
       const utf8 = decodeURIComponent(header.split("filename*=UTF-8''")[1]);
       for (const name of [ascii, utf8]) {
-        expect({ label, name, separator: /[/\\]/.test(name), dotdot: name.includes('..'), control: /[\u0000-\u001f\u007f-\u009f]/.test(name), bidi: /[\u202a-\u202e\u2066-\u2069]/.test(name) }).toEqual({
+        expect({
+          label,
+          name,
+          separator: /[/\\]/.test(name),
+          dotdot: name.includes('..'),
+          control: /[\u0000-\u001f\u007f-\u009f]/.test(name),
+          bidi: /[\u202a-\u202e\u2066-\u2069]/.test(name),
+        }).toEqual({
           label,
           name,
           separator: false,
@@ -401,11 +437,16 @@ describe('attacks (issue 6, Reliability 5)', () => {
       expectSecurityHeaders(await head.get(`/cases/${randomUUID()}`), '404');
       expectSecurityHeaders(await head.get('/cases/not-a-uuid'), '400');
       const email = `throttled-${randomBytes(3).toString('hex')}@demo.school`;
-      for (let i = 0; i < THROTTLE.perAccountAndAddress; i++) await t.http().post('/auth/login').set('x-forwarded-for', '203.0.113.200').send({ email, password: 'wrong-password' });
+      for (let i = 0; i < THROTTLE.perAccountAndAddress; i++)
+        await t.http().post('/auth/login').set('x-forwarded-for', '203.0.113.200').send({ email, password: 'wrong-password' });
       const throttled = await t.http().post('/auth/login').set('x-forwarded-for', '203.0.113.200').send({ email, password: 'wrong-password' });
       expect(throttled.status).toBe(429);
       expectSecurityHeaders(throttled, '429');
-      const tooLarge = await t.http().post('/auth/login').set('content-type', 'application/json').send(JSON.stringify({ email, password: 'x'.repeat(1_100_000) }));
+      const tooLarge = await t
+        .http()
+        .post('/auth/login')
+        .set('content-type', 'application/json')
+        .send(JSON.stringify({ email, password: 'x'.repeat(1_100_000) }));
       expect(tooLarge.status).toBe(413);
       expectSecurityHeaders(tooLarge, '413');
     });

@@ -50,7 +50,10 @@ describe('audit chain: the database and the TypeScript reference agree', () => {
 
   it('every link written through the API verifies in TypeScript too', async () => {
     const deputy = await t.as(DEMO.deputy);
-    const created = await deputy.post('/reports', reportBody(t, { description: 'Ünïcödé — 😀 — "quotes" \\ back\\slash\nnew line', reporter: { name: 'Zoë Ø', relationship: 'parent' } }));
+    const created = await deputy.post(
+      '/reports',
+      reportBody(t, { description: 'Ünïcödé — 😀 — "quotes" \\ back\\slash\nnew line', reporter: { name: 'Zoë Ø', relationship: 'parent' } }),
+    );
     expect(created.status).toBe(201);
     await deputy.post(`/cases/${created.body.id}/triage`, { decision: 'no_further_action', rationale: 'Tabs\tand ‘curly’ quotes' });
     await (await t.as(DEMO.head)).get(`/cases/${created.body.id}`);
@@ -64,7 +67,9 @@ describe('audit chain: the database and the TypeScript reference agree', () => {
     const client = await t.db.connect();
     try {
       await client.query(`SET session_replication_role = replica`);
-      const { rows } = await client.query(`SELECT seq FROM audit_events WHERE organisation_id = $1 AND action = 'case.triaged' LIMIT 1`, [t.ids.org.werrington]);
+      const { rows } = await client.query(`SELECT seq FROM audit_events WHERE organisation_id = $1 AND action = 'case.triaged' LIMIT 1`, [
+        t.ids.org.werrington,
+      ]);
       await client.query(`UPDATE audit_events SET reason = 'rewritten' WHERE organisation_id = $1 AND seq = $2`, [t.ids.org.werrington, rows[0].seq]);
       const fromTs = problems(await links(t.ids.org.werrington))[0];
       const fromDb = (await (await t.as(DEMO.head)).get('/audit/verify')).body;

@@ -90,9 +90,13 @@ describe('GET /audit', () => {
     await view(t, DEMO.head, cases[0]);
     const first = await head.get('/audit?limit=1');
     expect(first.status).toBe(200);
-    expect(first.body.items).toEqual([expect.objectContaining({ action: 'case.viewed', caseId: cases[0], actorUserId: t.ids.users[DEMO.head], actorRole: 'headteacher' })]);
+    expect(first.body.items).toEqual([
+      expect.objectContaining({ action: 'case.viewed', caseId: cases[0], actorUserId: t.ids.users[DEMO.head], actorRole: 'headteacher' }),
+    ]);
     const second = await head.get('/audit?limit=1');
-    expect(second.body.items).toEqual([expect.objectContaining({ action: 'audit.read', caseId: null, actorUserId: t.ids.users[DEMO.head], actorRole: 'headteacher' })]);
+    expect(second.body.items).toEqual([
+      expect.objectContaining({ action: 'audit.read', caseId: null, actorUserId: t.ids.users[DEMO.head], actorRole: 'headteacher' }),
+    ]);
     expect(second.body.items[0].seq).toBeGreaterThan(first.body.items[0].seq);
 
     const all = await auditAll(head, '');
@@ -103,7 +107,12 @@ describe('GET /audit', () => {
     // the seeding of the organisation is there too, at the very end
     expect(all[all.length - 1]).toEqual(expect.objectContaining({ seq: 1, action: 'organisation.created', actorUserId: null }));
     expect(all[0]).toEqual(
-      expect.objectContaining({ id: expect.any(String), occurredAt: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/), payload: expect.anything() }),
+      expect.objectContaining({
+        id: expect.any(String),
+        occurredAt: expect.any(String),
+        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        payload: expect.anything(),
+      }),
     );
   });
 
@@ -234,7 +243,9 @@ describe('GET /audit/verify', () => {
     for (const email of [DEMO.head, DEMO.hr]) {
       const result = await verify(t, email);
       const { rows } = await t.db.query('SELECT hash FROM audit_events WHERE organisation_id = $1 ORDER BY seq DESC LIMIT 1', [t.ids.org.werrington]);
-      expect(result).toEqual(expect.objectContaining({ valid: true, events: await rowCount(t, t.ids.org.werrington), headHash: rows[0].hash, firstBrokenAt: null }));
+      expect(result).toEqual(
+        expect.objectContaining({ valid: true, events: await rowCount(t, t.ids.org.werrington), headHash: rows[0].hash, firstBrokenAt: null }),
+      );
     }
     const north = await verify(t, DEMO.northHead);
     expect(north).toEqual(expect.objectContaining({ valid: true, events: await rowCount(t, t.ids.org.northfield), firstBrokenAt: null }));
@@ -254,12 +265,16 @@ describe('GET /audit/verify', () => {
     const refused = { code: '42501', message: expect.stringMatching(/append-only/) };
 
     it('UPDATE', async () => {
-      await expect(t.db.query(`UPDATE audit_events SET action = 'nothing.happened' WHERE organisation_id = $1 AND seq = 2`, [t.ids.org.werrington])).rejects.toMatchObject(refused);
+      await expect(
+        t.db.query(`UPDATE audit_events SET action = 'nothing.happened' WHERE organisation_id = $1 AND seq = 2`, [t.ids.org.werrington]),
+      ).rejects.toMatchObject(refused);
       await expect(t.db.query(`UPDATE audit_events SET reason = 'x'`)).rejects.toMatchObject(refused);
     });
 
     it('UPDATE erasing a payload outside a retention run', async () => {
-      await expect(t.db.query(`UPDATE audit_events SET payload = NULL WHERE organisation_id = $1 AND seq = 2`, [t.ids.org.werrington])).rejects.toMatchObject(refused);
+      await expect(t.db.query(`UPDATE audit_events SET payload = NULL WHERE organisation_id = $1 AND seq = 2`, [t.ids.org.werrington])).rejects.toMatchObject(
+        refused,
+      );
     });
 
     it('DELETE', async () => {
@@ -301,14 +316,20 @@ describe('GET /audit/verify detects tampering (one fresh database per case)', ()
   }
 
   async function middleSeq(t: TestApp): Promise<number> {
-    const { rows } = await t.db.query<{ seq: string }>(`SELECT seq FROM audit_events WHERE organisation_id = $1 AND action = 'report.created' ORDER BY seq LIMIT 1 OFFSET 1`, [t.ids.org.werrington]);
+    const { rows } = await t.db.query<{ seq: string }>(
+      `SELECT seq FROM audit_events WHERE organisation_id = $1 AND action = 'report.created' ORDER BY seq LIMIT 1 OFFSET 1`,
+      [t.ids.org.werrington],
+    );
     return Number(rows[0].seq);
   }
 
   it('(a) editing one event’s action breaks the chain at that event; Northfield’s chain is unaffected', async () => {
     let seq = 0;
     const t = await tampered(async (db, org) => {
-      const { rows } = await db.query<{ seq: string }>(`SELECT seq FROM audit_events WHERE organisation_id = $1 AND action = 'report.created' ORDER BY seq LIMIT 1 OFFSET 1`, [org]);
+      const { rows } = await db.query<{ seq: string }>(
+        `SELECT seq FROM audit_events WHERE organisation_id = $1 AND action = 'report.created' ORDER BY seq LIMIT 1 OFFSET 1`,
+        [org],
+      );
       seq = Number(rows[0].seq);
       await db.query(`UPDATE audit_events SET action = 'case.viewed' WHERE organisation_id = $1 AND seq = $2`, [org, seq]);
     });
@@ -317,7 +338,9 @@ describe('GET /audit/verify detects tampering (one fresh database per case)', ()
       expect(seq).toBeLessThan(await lastSeq(t, t.ids.org.werrington));
       expect(await verify(t)).toEqual(expect.objectContaining({ valid: false, firstBrokenAt: seq }));
       expect(await verify(t, DEMO.hr)).toEqual(expect.objectContaining({ valid: false, firstBrokenAt: seq }));
-      expect(await verify(t, DEMO.northHead)).toEqual(expect.objectContaining({ valid: true, firstBrokenAt: null, events: await rowCount(t, t.ids.org.northfield) }));
+      expect(await verify(t, DEMO.northHead)).toEqual(
+        expect.objectContaining({ valid: true, firstBrokenAt: null, events: await rowCount(t, t.ids.org.northfield) }),
+      );
     } finally {
       await t.close();
     }
@@ -326,7 +349,10 @@ describe('GET /audit/verify detects tampering (one fresh database per case)', ()
   it('(b) deleting a middle event breaks the chain at its position', async () => {
     let seq = 0;
     const t = await tampered(async (db, org) => {
-      const { rows } = await db.query<{ seq: string }>(`SELECT seq FROM audit_events WHERE organisation_id = $1 AND action = 'report.created' ORDER BY seq LIMIT 1 OFFSET 1`, [org]);
+      const { rows } = await db.query<{ seq: string }>(
+        `SELECT seq FROM audit_events WHERE organisation_id = $1 AND action = 'report.created' ORDER BY seq LIMIT 1 OFFSET 1`,
+        [org],
+      );
       seq = Number(rows[0].seq);
       await db.query(`DELETE FROM audit_events WHERE organisation_id = $1 AND seq = $2`, [org, seq]);
     });
@@ -380,9 +406,13 @@ describe('GET /audit/verify detects tampering (one fresh database per case)', ()
     let seq = 0;
     const t = await tampered(async (db, org) => {
       seq = Number(
-        (await db.query<{ seq: string }>(`SELECT seq FROM audit_events WHERE organisation_id = $1 AND action = 'report.created' ORDER BY seq LIMIT 1`, [org])).rows[0].seq,
+        (await db.query<{ seq: string }>(`SELECT seq FROM audit_events WHERE organisation_id = $1 AND action = 'report.created' ORDER BY seq LIMIT 1`, [org]))
+          .rows[0].seq,
       );
-      await db.query(`UPDATE audit_events SET payload = jsonb_set(payload::jsonb, '{safeguarding}', 'true')::json WHERE organisation_id = $1 AND seq = $2`, [org, seq]);
+      await db.query(`UPDATE audit_events SET payload = jsonb_set(payload::jsonb, '{safeguarding}', 'true')::json WHERE organisation_id = $1 AND seq = $2`, [
+        org,
+        seq,
+      ]);
     });
     try {
       expect(await verify(t)).toEqual(expect.objectContaining({ valid: false, firstBrokenAt: seq }));
@@ -407,7 +437,10 @@ describe('GET /audit/verify detects tampering (one fresh database per case)', ()
   });
 
   async function middleSeqOf(db: PoolClient, org: string): Promise<number> {
-    const { rows } = await db.query<{ seq: string }>(`SELECT seq FROM audit_events WHERE organisation_id = $1 AND action = 'report.created' ORDER BY seq LIMIT 1 OFFSET 1`, [org]);
+    const { rows } = await db.query<{ seq: string }>(
+      `SELECT seq FROM audit_events WHERE organisation_id = $1 AND action = 'report.created' ORDER BY seq LIMIT 1 OFFSET 1`,
+      [org],
+    );
     return Number(rows[0].seq);
   }
 

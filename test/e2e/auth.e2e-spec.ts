@@ -135,7 +135,13 @@ describe('auth', () => {
     it('refuses a garbage token and a non-bearer scheme', async () => {
       expectProblem(await me('garbage'), 401);
       expectProblem(await me('a.b.c'), 401);
-      expectProblem(await t.http().get('/auth/me').set('authorization', `Basic ${Buffer.from(`${DEMO.head}:${TEST_PASSWORD}`).toString('base64')}`), 401);
+      expectProblem(
+        await t
+          .http()
+          .get('/auth/me')
+          .set('authorization', `Basic ${Buffer.from(`${DEMO.head}:${TEST_PASSWORD}`).toString('base64')}`),
+        401,
+      );
     });
 
     it('refuses a token signed with another secret', async () => {
@@ -158,9 +164,9 @@ describe('auth', () => {
     it('refuses a tampered payload', async () => {
       const real = await t.token(DEMO.deputy);
       const [head, , signature] = real.split('.');
-      const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(real.split('.')[1], 'base64url').toString()), sub: t.ids.users[DEMO.head] })).toString(
-        'base64url',
-      );
+      const forged = Buffer.from(
+        JSON.stringify({ ...JSON.parse(Buffer.from(real.split('.')[1], 'base64url').toString()), sub: t.ids.users[DEMO.head] }),
+      ).toString('base64url');
       expectProblem(await me(`${head}.${forged}.${signature}`), 401);
       expect((await me(real)).status).toBe(200);
     });
@@ -208,10 +214,12 @@ describe('auth', () => {
   describe('rate limiting', () => {
     /** Failed attempts written straight into the table the throttle reads. */
     const fail = (email: string, count: number, ip = address, ago = '1 minute') =>
-      t.db.query(
-        `INSERT INTO login_attempts (email, ip, succeeded, at) SELECT $1, $2, false, now() - $4::interval FROM generate_series(1, $3::int)`,
-        [email, ip, count, ago],
-      );
+      t.db.query(`INSERT INTO login_attempts (email, ip, succeeded, at) SELECT $1, $2, false, now() - $4::interval FROM generate_series(1, $3::int)`, [
+        email,
+        ip,
+        count,
+        ago,
+      ]);
 
     it('failed sign-ins over HTTP are counted: the 6th attempt after 5 wrong passwords is 429 even with the right password', async () => {
       const user = await newUser();

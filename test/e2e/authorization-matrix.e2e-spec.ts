@@ -312,13 +312,21 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
     await must(label('triage'), 200, as(spec.deputy).post(`/cases/${caseId}/triage`, { decision: 'investigate', rationale: 'Facts to establish.' }));
     await must(label('assign'), 200, as(spec.decider!).post(`/cases/${caseId}/assign`, { investigatorUserId: t.ids.users[spec.investigator] }));
     const investigator = as(spec.investigator);
-    const allegation = await must(label('allegation'), 201, investigator.post(`/cases/${caseId}/allegations`, { policyStandard: '7.5', summary: 'Named a colleague publicly' }));
+    const allegation = await must(
+      label('allegation'),
+      201,
+      investigator.post(`/cases/${caseId}/allegations`, { policyStandard: '7.5', summary: 'Named a colleague publicly' }),
+    );
     const allegationId: string = allegation.body.allegations[0].id;
     const evidence = await must(label('evidence'), 201, investigator.post(`/cases/${caseId}/evidence`, MULTIPART));
     const monitoring = await must(label('monitoring request'), 201, investigator.post(`/cases/${caseId}/monitoring-requests`, monitoringRequest()));
     const ids: Ids = { caseId, reference, evidenceId: evidence.body.id, monitoringRequestId: monitoring.body.id };
     if (!spec.lodger) return ids;
-    await must(label('notification'), 201, investigator.post(`/cases/${caseId}/subject-notifications`, { sentAt: ago(5 * DAY), method: 'letter', allegationIds: [allegationId] }));
+    await must(
+      label('notification'),
+      201,
+      investigator.post(`/cases/${caseId}/subject-notifications`, { sentAt: ago(5 * DAY), method: 'letter', allegationIds: [allegationId] }),
+    );
     await must(label('response'), 201, investigator.post(`/cases/${caseId}/subject-responses`, { receivedAt: ago(4 * DAY), response: 'I accept it' }));
     await must(label('finding'), 201, investigator.post(`/cases/${caseId}/findings`, { allegationId, finding: 'substantiated', reasoning: 'The screenshot' }));
     await must(label('submit'), 200, investigator.post(`/cases/${caseId}/submit-report`, { summary: 'Report' }));
@@ -333,7 +341,11 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
 
     // served routes: the OpenAPI document, Nest's router, and Swagger's own pages
     const doc: OpenApi = (await t.http().get('/docs-json')).body;
-    const fromDoc = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).filter((m) => HTTP_METHODS.includes(m)).map((m) => `${m.toUpperCase()} ${path}`));
+    const fromDoc = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((m) => HTTP_METHODS.includes(m))
+        .map((m) => `${m.toUpperCase()} ${path}`),
+    );
     const fromNest = nestRoutes(t).map((r) => r.key);
     const fastify = t.app.getHttpAdapter().getInstance();
     const swagger = SWAGGER_ROUTES.filter((key) => {
@@ -350,7 +362,11 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
     await must('deputy2', 201, call('POST', '/users', admin, user('deputy2@demo.school', ['deputy_head'])));
     const patchTarget = await must('patch target', 201, call('POST', '/users', admin, user('patch-target@demo.school', ['hr'])));
     await must('north deputy', 201, call('POST', '/users', northAdmin, user('deputy@northfield.demo', ['deputy_head'])));
-    const northInvestigator = await must('north investigator', 201, call('POST', '/users', northAdmin, user('investigator@northfield.demo', ['investigating_manager'])));
+    const northInvestigator = await must(
+      'north investigator',
+      201,
+      call('POST', '/users', northAdmin, user('investigator@northfield.demo', ['investigating_manager'])),
+    );
     t.ids.users['investigator@northfield.demo'] = northInvestigator.body.id;
     // every caller's token, once, before the probes run in parallel
     for (const email of Object.values(CALLER_EMAIL)) await t.token(email);
@@ -364,7 +380,12 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
       admin: { label: 'admin is the subject', subjects: [staffOf('admin')], ...toAppeal },
       deputy_head: { label: 'deputy is the subject', subjects: [staffOf('deputy_head')], ...toAppeal, deputy: 'deputy2@demo.school' },
       // investigator2 builds it; investigator@ is made its investigator afterwards (below)
-      investigating_manager: { label: 'investigator is the subject', subjects: [staffOf('investigating_manager')], ...toAppeal, investigator: DEMO.investigator2 },
+      investigating_manager: {
+        label: 'investigator is the subject',
+        subjects: [staffOf('investigating_manager')],
+        ...toAppeal,
+        investigator: DEMO.investigator2,
+      },
       headteacher: { label: 'headteacher is the subject', subjects: [staffOf('headteacher')], ...toAppeal, decider: DEMO.governor },
       governor: { label: 'governor is the subject', subjects: [staffOf('governor')], ...toAppeal },
       hr: { label: 'hr is the subject', subjects: [staffOf('hr')], ...toAppeal, lodger: DEMO.head },
@@ -392,7 +413,10 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
     });
     // §4: a subject never sees their own case, even as its assigned investigator (the API
     // refuses such an appointment, so it is set directly: only the subject rule then hides it)
-    await t.db.query('UPDATE cases SET investigator_user_id = $1 WHERE id = $2', [t.ids.users[DEMO.investigator], built['subject:investigating_manager'].caseId]);
+    await t.db.query('UPDATE cases SET investigator_user_id = $1 WHERE id = $2', [
+      t.ids.users[DEMO.investigator],
+      built['subject:investigating_manager'].caseId,
+    ]);
 
     const none = randomUUID;
     targets = [
@@ -451,18 +475,29 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
         ids: { caseId: none(), evidenceId: none(), monitoringRequestId: none(), appealId: none(), staffId: none(), userId: none() },
         sees: [],
       },
-      { name: "assigned case, another case's evidence", ids: { caseId: built.assigned.caseId, evidenceId: built.headSubject.evidenceId }, sees: [], evidenceRoutesOnly: true },
-      { name: "assigned case, another organisation's evidence", ids: { caseId: built.assigned.caseId, evidenceId: built.northfield.evidenceId }, sees: [], evidenceRoutesOnly: true },
+      {
+        name: "assigned case, another case's evidence",
+        ids: { caseId: built.assigned.caseId, evidenceId: built.headSubject.evidenceId },
+        sees: [],
+        evidenceRoutesOnly: true,
+      },
+      {
+        name: "assigned case, another organisation's evidence",
+        ids: { caseId: built.assigned.caseId, evidenceId: built.northfield.evidenceId },
+        sees: [],
+        evidenceRoutesOnly: true,
+      },
       { name: 'assigned case, nonexistent evidence', ids: { caseId: built.assigned.caseId, evidenceId: none() }, sees: [], evidenceRoutesOnly: true },
-      ...ROLES.map(
-        (role): Target => ({ name: 'the caller is a subject of the case', ids: built[`subject:${role}`], sees: [], onlyAs: role }),
-      ),
+      ...ROLES.map((role): Target => ({ name: 'the caller is a subject of the case', ids: built[`subject:${role}`], sees: [], onlyAs: role })),
       // a staff member of the organisation, so the export is allowed; the cases in it are only
       // those the caller may see (`leaks`): not the ones where Sam and the headteacher are subjects
       { name: 'own staff member (Sam Teacher)', ids: { staffId: sam }, sees: ROLES },
-      ...ROLES.map(
-        (role): Target => ({ name: "the caller's own staff record (a subject of a case)", ids: { staffId: staffOf(role) }, sees: ROLES, onlyAs: role }),
-      ),
+      ...ROLES.map((role): Target => ({
+        name: "the caller's own staff record (a subject of a case)",
+        ids: { staffId: staffOf(role) },
+        sees: ROLES,
+        onlyAs: role,
+      })),
       { name: 'own user account', ids: { userId: patchTarget.body.id }, sees: ROLES },
     ];
   }, 120_000);
@@ -504,7 +539,8 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
     for (const [key, row] of Object.entries(ROUTE_PERMISSIONS).filter(([k]) => k !== baseKey(k))) {
       const base = ROUTE_PERMISSIONS[baseKey(key)];
       if (!base) disagreements.push(`${key}: ${baseKey(key)} is not in the table`);
-      else if (base.permission !== row.permission || base.roles.join() !== row.roles.join()) disagreements.push(`${key}: not the permission and roles of ${baseKey(key)}`);
+      else if (base.permission !== row.permission || base.roles.join() !== row.roles.join())
+        disagreements.push(`${key}: not the permission and roles of ${baseKey(key)}`);
     }
     expect(disagreements).toEqual([]);
   });
@@ -595,7 +631,10 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
     );
     for (const bug of KNOWN_BUGS) {
       const seen = known.get(bug);
-      if (seen) console.warn(`authorization matrix: KNOWN BUG on ${bug.route} as ${bug.role}: ${bug.bug}\n${seen.map((m) => `  ${m.role} @ ${m.target}: ${m.got}`).join('\n')}`);
+      if (seen)
+        console.warn(
+          `authorization matrix: KNOWN BUG on ${bug.route} as ${bug.role}: ${bug.bug}\n${seen.map((m) => `  ${m.role} @ ${m.target}: ${m.got}`).join('\n')}`,
+        );
       else console.warn(`authorization matrix: known bug on ${bug.route} as ${bug.role} no longer seen: remove it from KNOWN_BUGS`);
     }
     mismatches.sort((a, b) => byKey(`${a.route} ${a.role} ${a.target}`, `${b.route} ${b.role} ${b.target}`));

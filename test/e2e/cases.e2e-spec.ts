@@ -72,10 +72,11 @@ describe('cases', () => {
     await assign(await report('headInvestigates'), DEMO.head);
     await report('headReporter', { reporter: { staffId: staff('head@demo.school') } });
     const witnessed = await report('headWitness');
-    await t.db.query(
-      `INSERT INTO case_parties (organisation_id, case_id, capacity, staff_id) VALUES ($1, $2, 'witness', $3)`,
-      [t.ids.org.werrington, witnessed, staff('head@demo.school')],
-    );
+    await t.db.query(`INSERT INTO case_parties (organisation_id, case_id, capacity, staff_id) VALUES ($1, $2, 'witness', $3)`, [
+      t.ids.org.werrington,
+      witnessed,
+      staff('head@demo.school'),
+    ]);
     await report('headSubjectGovernorReporter', { subjectStaffIds: [staff('head@demo.school')], reporter: { staffId: staff('governor@demo.school') } });
     await assign(await report('investigatorSubject', { subjectStaffIds: [staff('investigator@demo.school')] }), DEMO.investigator2);
     await assign(await report('assignedButSubject', { subjectStaffIds: [staff('investigator@demo.school')] }), DEMO.investigator);
@@ -282,7 +283,13 @@ describe('cases', () => {
       expect(after).toHaveLength(before + 3);
       expect(after.slice(before)).toEqual([
         { actor_user_id: t.ids.users[DEMO.hr], actor_role: 'hr', entity_type: 'case', entity_id: cases.plain2, organisation_id: t.ids.org.werrington },
-        { actor_user_id: t.ids.users[DEMO.head], actor_role: 'headteacher', entity_type: 'case', entity_id: cases.plain2, organisation_id: t.ids.org.werrington },
+        {
+          actor_user_id: t.ids.users[DEMO.head],
+          actor_role: 'headteacher',
+          entity_type: 'case',
+          entity_id: cases.plain2,
+          organisation_id: t.ids.org.werrington,
+        },
         { actor_user_id: t.ids.users[DEMO.hr], actor_role: 'hr', entity_type: 'case', entity_id: cases.plain2, organisation_id: t.ids.org.werrington },
       ]);
     });
@@ -408,7 +415,12 @@ describe('cases', () => {
       expect(order.length).toBeGreaterThan(10);
       const client = await t.as(email);
       const listed = new Set((await listAll(client)).map((i) => i.id));
-      expect({ email, sees: Object.keys(cases).filter((l) => listed.has(cases[l])).sort() }).toEqual({ email, sees: expectedVisible(email).sort() });
+      expect({
+        email,
+        sees: Object.keys(cases)
+          .filter((l) => listed.has(cases[l]))
+          .sort(),
+      }).toEqual({ email, sees: expectedVisible(email).sort() });
       for (const [label, id] of Object.entries(cases)) {
         const status = (await client.get(`/cases/${id}`)).status;
         expect([200, 404]).toContain(status);
@@ -420,7 +432,12 @@ describe('cases', () => {
       for (const email of [DEMO.deputy, DEMO.hr]) {
         const client = await t.as(email);
         const listed = new Set((await listAll(client)).map((i) => i.id));
-        expect({ email, sees: Object.keys(cases).filter((l) => listed.has(cases[l])).sort() }).toEqual({ email, sees: expectedVisible(email).sort() });
+        expect({
+          email,
+          sees: Object.keys(cases)
+            .filter((l) => listed.has(cases[l]))
+            .sort(),
+        }).toEqual({ email, sees: expectedVisible(email).sort() });
         for (const [label, id] of Object.entries(cases)) {
           const status = (await client.get(`/cases/${id}`)).status;
           expect({ email, label, listed: listed.has(id) }).toEqual({ email, label, listed: status === 200 });

@@ -216,7 +216,8 @@ describe('docs and health', () => {
         const permission = Reflect.getMetadata(REQUIRED_PERMISSION, route.target) ?? Reflect.getMetadata(REQUIRED_PERMISSION, route.controllerClass);
         const where = `${route.controller}.${route.handler} (${route.method} ${route.path})`;
         expect({ where, declared: isPublic === true || permission !== undefined }).toEqual({ where, declared: true });
-        if (permission !== undefined) expect({ where, permission, known: (PERMISSIONS as readonly string[]).includes(permission) }).toEqual({ where, permission, known: true });
+        if (permission !== undefined)
+          expect({ where, permission, known: (PERMISSIONS as readonly string[]).includes(permission) }).toEqual({ where, permission, known: true });
         // public exactly where api.md says
         expect({ where, isPublic: isPublic === true }).toEqual({ where, isPublic: PUBLIC_ROUTES.includes(`${route.method} ${route.path}`) });
       }

@@ -4,7 +4,18 @@ import { TEST_PASSWORD } from '../support/constants';
 import { Client, DEMO, expectProblem, startTestApp, TestApp } from '../support/test-app';
 
 /** Stack frames, file positions, SQL and driver names: none may ever reach a client. */
-const LEAKS = [/\n\s*at /, /\bat [\w.<>]+ \(/, /\.(ts|js):\d+/, /node_modules/, /\bSELECT\b/i, /\bINSERT\b/i, /\bUPDATE\b.*\bSET\b/i, /QueryFailed/, /TypeORM|postgres|pg_/i, /Error:/];
+const LEAKS = [
+  /\n\s*at /,
+  /\bat [\w.<>]+ \(/,
+  /\.(ts|js):\d+/,
+  /node_modules/,
+  /\bSELECT\b/i,
+  /\bINSERT\b/i,
+  /\bUPDATE\b.*\bSET\b/i,
+  /QueryFailed/,
+  /TypeORM|postgres|pg_/i,
+  /Error:/,
+];
 
 function expectNoLeak(res: request.Response): void {
   const text = res.text ?? '';
@@ -73,7 +84,12 @@ describe('errors', () => {
     });
 
     it('a body over the limit is a 413 problem+json', async () => {
-      const res = keep(await t.http().post('/auth/login').send({ email: DEMO.head, password: 'x'.repeat(2 * 1024 * 1024) }));
+      const res = keep(
+        await t
+          .http()
+          .post('/auth/login')
+          .send({ email: DEMO.head, password: 'x'.repeat(2 * 1024 * 1024) }),
+      );
       expectProblem(res, 413);
     });
 
@@ -82,7 +98,11 @@ describe('errors', () => {
       expectProblem(login, 400, 'rememberMe');
       expect(login.body.accessToken).toBeUndefined();
       expectProblem(keep(await admin.post('/staff', { name: 'Someone', department: 'Maths' })), 400, 'department');
-      expectProblem(keep(await admin.patch(`/users/${t.ids.users[DEMO.deputy]}`, { name: 'Dee', organisationId: t.ids.org.northfield })), 400, 'organisationId');
+      expectProblem(
+        keep(await admin.patch(`/users/${t.ids.users[DEMO.deputy]}`, { name: 'Dee', organisationId: t.ids.org.northfield })),
+        400,
+        'organisationId',
+      );
       expectProblem(keep(await admin.get('/users?orderBy=email')), 400, 'orderBy');
       expectProblem(keep(await head.get('/cases?include=all')), 400, 'include');
     });
@@ -170,7 +190,11 @@ describe('errors', () => {
     });
 
     it('an unpaired UTF-16 surrogate in a text field is a 400, neither a 500 from the jsonb audit payload nor silently stored as U+FFFD', async () => {
-      expectProblem(keep(await admin.post('/users', { email: 'surrogate@demo.school', name: 'Bad\ud800Name', password: 'a-long-enough-password', roles: ['hr'] })), 400, 'name');
+      expectProblem(
+        keep(await admin.post('/users', { email: 'surrogate@demo.school', name: 'Bad\ud800Name', password: 'a-long-enough-password', roles: ['hr'] })),
+        400,
+        'name',
+      );
       expectProblem(keep(await admin.post('/staff', { name: 'Bad\udc00Name' })), 400, 'name');
     });
 

@@ -61,7 +61,9 @@ describe('evidence', () => {
   beforeAll(async () => {
     t = await startTestApp();
     northInvestigator = `investigator-${randomBytes(4).toString('hex')}@northfield.demo`;
-    const created = await (await t.as(DEMO.northAdmin)).post('/users', { email: northInvestigator, name: 'North Investigator', password: TEST_PASSWORD, roles: ['investigating_manager'] });
+    const created = await (
+      await t.as(DEMO.northAdmin)
+    ).post('/users', { email: northInvestigator, name: 'North Investigator', password: TEST_PASSWORD, roles: ['investigating_manager'] });
     expect(created.status).toBe(201);
   });
   afterAll(() => t.close());
@@ -71,7 +73,12 @@ describe('evidence', () => {
   const rows = async (caseId: string) => (await t.db.query('SELECT id, sha256 FROM evidence WHERE case_id = $1 ORDER BY created_at', [caseId])).rows;
   const rowsWithSha = async (sha: string) => Number((await t.db.query('SELECT count(*) FROM evidence WHERE sha256 = $1', [sha])).rows[0].count);
   const events = async (caseId: string, action: string) =>
-    (await t.db.query('SELECT actor_user_id, actor_role, entity_id, reason, payload FROM audit_events WHERE case_id = $1 AND action = $2 ORDER BY seq', [caseId, action])).rows;
+    (
+      await t.db.query('SELECT actor_user_id, actor_role, entity_id, reason, payload FROM audit_events WHERE case_id = $1 AND action = $2 ORDER BY seq', [
+        caseId,
+        action,
+      ])
+    ).rows;
 
   /** A case in `investigation` with investigator@ assigned (set directly: the assignment API is tested elsewhere). */
   async function investigationCase(overrides: Record<string, unknown> = {}): Promise<string> {
@@ -94,7 +101,8 @@ describe('evidence', () => {
       .post(`/cases/${caseId}/evidence`)
       .set('authorization', `Bearer ${await t.token(email)}`);
     for (const [name, value] of Object.entries(options.fields ?? FIELDS)) req = req.field(name, value);
-    if (content) req = req.attach('file', content, { filename: options.filename ?? 'evidence.bin', contentType: options.contentType ?? 'application/octet-stream' });
+    if (content)
+      req = req.attach('file', content, { filename: options.filename ?? 'evidence.bin', contentType: options.contentType ?? 'application/octet-stream' });
     return req;
   }
 
@@ -136,7 +144,8 @@ describe('evidence', () => {
       });
       expect(readFileSync(storedPath(sha256(png)))).toEqual(png);
       expect(tempFiles()).toEqual([]);
-      const custody = (await t.db.query('SELECT action, actor_role, recorded_by_user_id FROM evidence_custody_events WHERE evidence_id = $1', [res.body.id])).rows;
+      const custody = (await t.db.query('SELECT action, actor_role, recorded_by_user_id FROM evidence_custody_events WHERE evidence_id = $1', [res.body.id]))
+        .rows;
       expect(custody).toEqual([{ action: 'collected', actor_role: 'investigating_manager', recorded_by_user_id: t.ids.users[DEMO.investigator] }]);
       const audit = await events(caseId, 'evidence.added');
       expect(audit).toEqual([
@@ -175,13 +184,19 @@ describe('evidence', () => {
       const other = await investigationCase();
       const original = await added(caseId, uniquePng(), { contentType: 'image/png' });
       const foreign = await added(other, uniquePng(), { contentType: 'image/png' });
-      const redacted = await added(caseId, uniquePng(), { contentType: 'image/png', fields: { ...FIELDS, description: 'Names blacked out.', redactsEvidenceId: original.id } });
+      const redacted = await added(caseId, uniquePng(), {
+        contentType: 'image/png',
+        fields: { ...FIELDS, description: 'Names blacked out.', redactsEvidenceId: original.id },
+      });
       expect(redacted).toEqual(expect.objectContaining({ redactsEvidenceId: original.id }));
       const before = await rows(caseId);
       const png = uniquePng();
       const refused = await upload(DEMO.investigator, caseId, png, { contentType: 'image/png', fields: { ...FIELDS, redactsEvidenceId: foreign.id } });
       expectProblem(refused, 400, 'redactsEvidenceId');
-      const missing = await upload(DEMO.investigator, caseId, png, { contentType: 'image/png', fields: { ...FIELDS, redactsEvidenceId: '6f0c7a53-3c55-4a0e-9d55-0a4f5b0f0301' } });
+      const missing = await upload(DEMO.investigator, caseId, png, {
+        contentType: 'image/png',
+        fields: { ...FIELDS, redactsEvidenceId: '6f0c7a53-3c55-4a0e-9d55-0a4f5b0f0301' },
+      });
       expectProblem(missing, 400, 'redactsEvidenceId');
       expect(await rows(caseId)).toEqual(before);
       expect(existsSync(storedPath(sha256(png)))).toBe(false);
@@ -337,7 +352,9 @@ describe('evidence', () => {
       });
 
       it('undeclared (application/octet-stream): the sniffed type is stored', async () => {
-        expect(await added(caseId, uniquePdf(), { contentType: 'application/octet-stream' })).toEqual(expect.objectContaining({ mediaType: 'application/pdf' }));
+        expect(await added(caseId, uniquePdf(), { contentType: 'application/octet-stream' })).toEqual(
+          expect.objectContaining({ mediaType: 'application/pdf' }),
+        );
       });
 
       it('aliases and parameters are normalised; text may be declared text/csv; an .eml is message/rfc822', async () => {
@@ -345,8 +362,12 @@ describe('evidence', () => {
         expect(await added(caseId, jpeg, { contentType: 'image/jpg' })).toEqual(expect.objectContaining({ mediaType: 'image/jpeg' }));
         const csv = Buffer.from(`date,post\n2026-11-20,"café ✓ ${randomBytes(4).toString('hex')}"\n`);
         expect(await added(caseId, csv, { filename: 'posts.csv', contentType: 'text/csv' })).toEqual(expect.objectContaining({ mediaType: 'text/csv' }));
-        const eml = Buffer.from(`From: A Parent <parent@example.com>\r\nTo: deputy@demo.school\r\nSubject: The post ${randomBytes(4).toString('hex')}\r\n\r\nSee attached.\r\n`);
-        expect(await added(caseId, eml, { filename: 'complaint.eml', contentType: 'message/rfc822' })).toEqual(expect.objectContaining({ mediaType: 'message/rfc822' }));
+        const eml = Buffer.from(
+          `From: A Parent <parent@example.com>\r\nTo: deputy@demo.school\r\nSubject: The post ${randomBytes(4).toString('hex')}\r\n\r\nSee attached.\r\n`,
+        );
+        expect(await added(caseId, eml, { filename: 'complaint.eml', contentType: 'message/rfc822' })).toEqual(
+          expect.objectContaining({ mediaType: 'message/rfc822' }),
+        );
       });
     });
   });
@@ -375,7 +396,12 @@ describe('evidence', () => {
     });
 
     it('a 20 MiB file round-trips exactly', async () => {
-      const big = Buffer.concat([Buffer.from('%PDF-1.7\n%'), Buffer.from([0xe2, 0xe3, 0xcf, 0xd3, 0x0a]), randomBytes(20 * MiB - 22), Buffer.from('\n%%EOF\n')]);
+      const big = Buffer.concat([
+        Buffer.from('%PDF-1.7\n%'),
+        Buffer.from([0xe2, 0xe3, 0xcf, 0xd3, 0x0a]),
+        randomBytes(20 * MiB - 22),
+        Buffer.from('\n%%EOF\n'),
+      ]);
       expect(big.length).toBe(20 * MiB);
       const item = await added(caseId, big, { filename: 'export.pdf', contentType: 'application/pdf' });
       expect(item).toEqual(expect.objectContaining({ size: 20 * MiB, sha256: sha256(big), mediaType: 'application/pdf' }));
@@ -408,13 +434,19 @@ describe('evidence', () => {
     it('a download is recorded in custody and the audit log', async () => {
       const item = await added(caseId, uniquePng(), { contentType: 'image/png' });
       await download(DEMO.deputy, caseId, item.id);
-      const custody = (await t.db.query(`SELECT action, recorded_by_user_id, actor_role FROM evidence_custody_events WHERE evidence_id = $1 ORDER BY created_at`, [item.id])).rows;
+      const custody = (
+        await t.db.query(`SELECT action, recorded_by_user_id, actor_role FROM evidence_custody_events WHERE evidence_id = $1 ORDER BY created_at`, [item.id])
+      ).rows;
       expect(custody).toEqual([
         expect.objectContaining({ action: 'collected' }),
         { action: 'downloaded', recorded_by_user_id: t.ids.users[DEMO.deputy], actor_role: 'deputy_head' },
       ]);
       expect((await events(caseId, 'evidence.downloaded')).filter((e) => e.entity_id === item.id)).toEqual([
-        expect.objectContaining({ actor_user_id: t.ids.users[DEMO.deputy], actor_role: 'deputy_head', payload: expect.objectContaining({ sha256: item.sha256 }) }),
+        expect.objectContaining({
+          actor_user_id: t.ids.users[DEMO.deputy],
+          actor_role: 'deputy_head',
+          payload: expect.objectContaining({ sha256: item.sha256 }),
+        }),
       ]);
     });
 
@@ -428,9 +460,13 @@ describe('evidence', () => {
       expectProblem(res, 409);
       expect(res.body.code).toBe('evidence_integrity_failure');
       const alarm = (await events(caseId, 'evidence.integrity_failed')).filter((e) => e.entity_id === item.id);
-      expect(alarm).toEqual([expect.objectContaining({ actor_user_id: t.ids.users[DEMO.head], actor_role: 'headteacher', reason: expect.stringContaining('SHA-256') })]);
+      expect(alarm).toEqual([
+        expect.objectContaining({ actor_user_id: t.ids.users[DEMO.head], actor_role: 'headteacher', reason: expect.stringContaining('SHA-256') }),
+      ]);
       expect((await events(caseId, 'evidence.downloaded')).filter((e) => e.entity_id === item.id)).toEqual([]);
-      const custody = (await t.db.query(`SELECT action FROM evidence_custody_events WHERE evidence_id = $1 ORDER BY created_at`, [item.id])).rows.map((r) => r.action);
+      const custody = (await t.db.query(`SELECT action FROM evidence_custody_events WHERE evidence_id = $1 ORDER BY created_at`, [item.id])).rows.map(
+        (r) => r.action,
+      );
       expect(custody).toEqual(['collected', 'integrity_failed']);
     });
 
@@ -469,9 +505,25 @@ describe('evidence', () => {
       expect(handover.status).toBe(201);
       expect(handover.body.id).toBe(item.id);
       expect(handover.body.custody).toEqual([
-        { action: 'collected', at: expect.any(String), userId: t.ids.users[DEMO.investigator], role: 'investigating_manager', note: null, to: null, handedOverAt: null },
+        {
+          action: 'collected',
+          at: expect.any(String),
+          userId: t.ids.users[DEMO.investigator],
+          role: 'investigating_manager',
+          note: null,
+          to: null,
+          handedOverAt: null,
+        },
         { action: 'viewed', at: expect.any(String), userId: t.ids.users[DEMO.head], role: 'headteacher', note: null, to: null, handedOverAt: null },
-        { action: 'downloaded', at: expect.any(String), userId: t.ids.users[DEMO.investigator], role: 'investigating_manager', note: null, to: null, handedOverAt: null },
+        {
+          action: 'downloaded',
+          at: expect.any(String),
+          userId: t.ids.users[DEMO.investigator],
+          role: 'investigating_manager',
+          note: null,
+          to: null,
+          handedOverAt: null,
+        },
         {
           action: 'handed_over',
           at: expect.any(String),
@@ -485,9 +537,15 @@ describe('evidence', () => {
       const times = handover.body.custody.map((c: { at: string }) => Date.parse(c.at));
       expect([...times].sort((a, b) => a - b)).toEqual(times);
       expect(await events(caseId, 'evidence.handed_over')).toEqual([
-        expect.objectContaining({ actor_user_id: t.ids.users[DEMO.investigator], entity_id: item.id, payload: expect.objectContaining({ to: 'HR Services, Peterborough City Council' }) }),
+        expect.objectContaining({
+          actor_user_id: t.ids.users[DEMO.investigator],
+          entity_id: item.id,
+          payload: expect.objectContaining({ to: 'HR Services, Peterborough City Council' }),
+        }),
       ]);
-      expect(await events(caseId, 'evidence.viewed')).toEqual([expect.objectContaining({ actor_user_id: t.ids.users[DEMO.head], actor_role: 'headteacher', entity_id: item.id })]);
+      expect(await events(caseId, 'evidence.viewed')).toEqual([
+        expect.objectContaining({ actor_user_id: t.ids.users[DEMO.head], actor_role: 'headteacher', entity_id: item.id }),
+      ]);
 
       const again = await (await t.as(DEMO.hr)).get(`/cases/${caseId}/evidence/${item.id}`);
       expect(again.body.custody.map((c: { action: string }) => c.action)).toEqual(['collected', 'viewed', 'downloaded', 'handed_over', 'viewed']);
@@ -525,12 +583,13 @@ describe('evidence', () => {
     });
 
     const HANDOVER = { to: 'LADO', handedOverAt: HANDED_OVER_AT };
-    const attempts = (email: string, c: string, e: string) => [
-      ['POST evidence', () => upload(email, c, uniquePng(), { contentType: 'image/png' })],
-      ['GET evidence', async () => (await t.as(email)).get(`/cases/${c}/evidence/${e}`)],
-      ['GET content', async () => (await t.as(email)).get(`/cases/${c}/evidence/${e}/content`)],
-      ['POST handovers', async () => (await t.as(email)).post(`/cases/${c}/evidence/${e}/handovers`, HANDOVER)],
-    ] as const;
+    const attempts = (email: string, c: string, e: string) =>
+      [
+        ['POST evidence', () => upload(email, c, uniquePng(), { contentType: 'image/png' })],
+        ['GET evidence', async () => (await t.as(email)).get(`/cases/${c}/evidence/${e}`)],
+        ['GET content', async () => (await t.as(email)).get(`/cases/${c}/evidence/${e}/content`)],
+        ['POST handovers', async () => (await t.as(email)).post(`/cases/${c}/evidence/${e}/handovers`, HANDOVER)],
+      ] as const;
 
     async function expectEveryRoute(email: string, c: string, e: string, status: number) {
       for (const [route, attempt] of attempts(email, c, e)) {
@@ -639,7 +698,9 @@ describe('evidence', () => {
 
   describe('a failure between writing the file and committing leaves neither file nor row', () => {
     const inject = async (table: string) => {
-      await t.db.query(`CREATE OR REPLACE FUNCTION evidence_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$`);
+      await t.db.query(
+        `CREATE OR REPLACE FUNCTION evidence_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$`,
+      );
       await t.db.query(`CREATE TRIGGER evidence_test_fail BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION evidence_test_fail()`);
     };
     const heal = async (table: string) => {
@@ -690,7 +751,15 @@ describe('evidence', () => {
       const investigator = await t.as(DEMO.investigator);
       expect((await investigator.patch(`/cases/${caseId}/evidence/${item.id}`, { description: 'changed' })).status).toBe(404);
       expect((await investigator.delete(`/cases/${caseId}/evidence/${item.id}`)).status).toBe(404);
-      expect((await t.http().put(`/cases/${caseId}/evidence/${item.id}/content`).set('authorization', `Bearer ${await t.token(DEMO.investigator)}`).send('x')).status).toBe(404);
+      expect(
+        (
+          await t
+            .http()
+            .put(`/cases/${caseId}/evidence/${item.id}/content`)
+            .set('authorization', `Bearer ${await t.token(DEMO.investigator)}`)
+            .send('x')
+        ).status,
+      ).toBe(404);
     });
   });
 

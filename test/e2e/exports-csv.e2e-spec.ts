@@ -53,7 +53,8 @@ function records(text: string): Array<Record<string, string>> {
   return rows.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i]])));
 }
 
-const HEADER = 'reference,reported_at,status,safeguarding,categories,policy_standards,triage_decision,outcome_sanction,sanction_in_force,appeal_result,closed_at,erased_at';
+const HEADER =
+  'reference,reported_at,status,safeguarding,categories,policy_standards,triage_decision,outcome_sanction,sanction_in_force,appeal_result,closed_at,erased_at';
 
 describe('cases CSV export (§13, HR exports)', () => {
   let t: TestApp;
@@ -150,7 +151,14 @@ describe('cases CSV export (§13, HR exports)', () => {
       expect((await (await t.as(DEMO.head)).post('/retention/run')).status).toBe(200);
       const row = records((await csv(DEMO.hr)).text).find((r) => r.reference === erased.reference);
       expect(row).toEqual(
-        expect.objectContaining({ safeguarding: '', categories: '', policy_standards: '', outcome_sanction: 'final_written_warning', sanction_in_force: 'no_action', appeal_result: 'upheld' }),
+        expect.objectContaining({
+          safeguarding: '',
+          categories: '',
+          policy_standards: '',
+          outcome_sanction: 'final_written_warning',
+          sanction_in_force: 'no_action',
+          appeal_result: 'upheld',
+        }),
       );
       expect(row!.erased_at).toMatch(/Z$/);
     });
@@ -178,7 +186,11 @@ describe('cases CSV export (§13, HR exports)', () => {
 
   describe('filters', () => {
     it('from (inclusive), to (exclusive) over when the case was reported, and status', async () => {
-      const [a, b, c] = [await caseThroughAppeal(t, { until: 'investigation' }), await caseThroughAppeal(t, { until: 'investigation' }), await caseThroughAppeal(t)];
+      const [a, b, c] = [
+        await caseThroughAppeal(t, { until: 'investigation' }),
+        await caseThroughAppeal(t, { until: 'investigation' }),
+        await caseThroughAppeal(t),
+      ];
       await createdAt(a.id, '2025-03-01T00:00:00.000Z');
       await createdAt(b.id, '2025-03-02T00:00:00.000Z');
       await createdAt(c.id, '2025-03-03T00:00:00.000Z');
@@ -275,7 +287,8 @@ describe('cases CSV export (§13, HR exports)', () => {
       // young; whatever lives through several collections — every row of a buffered export, or
       // the text it builds — is promoted and stays counted here until the next full collection,
       // so even what a buffering implementation held only for a moment shows.
-      const heapBeyondYoung = () => process.memoryUsage().heapUsed - getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')!.space_used_size;
+      const heapBeyondYoung = () =>
+        process.memoryUsage().heapUsed - getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')!.space_used_size;
       gc();
       const baseline = heapBeyondYoung();
       let growth = 0;
@@ -332,7 +345,9 @@ describe('cases CSV export (§13, HR exports)', () => {
       expect(full.res.statusCode).toBe(200);
       // No COPY is left running on the server once the clients have gone.
       for (let attempt = 0; ; attempt++) {
-        const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'COPY (%'`);
+        const { rows } = await t.db.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'COPY (%'`,
+        );
         if (rows[0].n === 0) break;
         if (attempt > 50) throw new Error(`${rows[0].n} COPY statements still running`);
         await new Promise((r) => setTimeout(r, 100));

@@ -30,7 +30,8 @@ describe('subject-access export (§13)', () => {
   afterAll(() => t.close());
 
   const sar = async (who: string, staffId: string, query = '') => (await t.as(who)).get(`/staff/${staffId}/subject-access-export${query}`);
-  const caseOf = (body: { cases: Array<{ reference: string }> }, flow: FlowCase) => body.cases.find((c) => c.reference === flow.reference) as SarCase | undefined;
+  const caseOf = (body: { cases: Array<{ reference: string }> }, flow: FlowCase) =>
+    body.cases.find((c) => c.reference === flow.reference) as SarCase | undefined;
 
   describe('who may export', () => {
     it.each([DEMO.head, DEMO.hr])('%s: 200', async (who) => {
@@ -45,7 +46,13 @@ describe('subject-access export (§13)', () => {
 
     it("another organisation's headteacher: 404 for a Werrington staff member; an unknown id: 404", async () => {
       expectProblem(await sar(DEMO.northHead, taylor), 404);
-      expectProblem(await sar(DEMO.northHead, t.ids.staff['Robin Teacher'].replace(/.$/, (c) => (c === '0' ? '1' : '0'))), 404);
+      expectProblem(
+        await sar(
+          DEMO.northHead,
+          t.ids.staff['Robin Teacher'].replace(/.$/, (c) => (c === '0' ? '1' : '0')),
+        ),
+        404,
+      );
       expectProblem(await sar(DEMO.hr, t.ids.staff['Robin Teacher']), 404);
     });
 
@@ -75,7 +82,13 @@ describe('subject-access export (§13)', () => {
 
       const reporter = caseOf(res.body, asReporter)!;
       expect(reporter).toEqual(expect.objectContaining({ capacities: ['reporter'], status: 'investigation' }));
-      expect(reporter.reports).toEqual([expect.objectContaining({ platform: 'facebook', description: 'Public post criticising a colleague by name.', category: expect.objectContaining({ code: 'disrepute' }) })]);
+      expect(reporter.reports).toEqual([
+        expect.objectContaining({
+          platform: 'facebook',
+          description: 'Public post criticising a colleague by name.',
+          category: expect.objectContaining({ code: 'disrepute' }),
+        }),
+      ]);
       expect(reporter.allegations).toEqual([]);
 
       const subject = caseOf(res.body, asSubject)!;
@@ -96,7 +109,14 @@ describe('subject-access export (§13)', () => {
       for (const flow of [asWitness, asSubject]) {
         const c = caseOf(res.body, flow)!;
         expect(c.evidence).toEqual({
-          items: [expect.objectContaining({ description: flow.personalEvidence, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), size: 2048, mediaType: 'image/png' })],
+          items: [
+            expect.objectContaining({
+              description: flow.personalEvidence,
+              sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+              size: 2048,
+              mediaType: 'image/png',
+            }),
+          ],
           withheldSpecialCategory: 1,
           specialCategoryIncluded: false,
         });
@@ -123,7 +143,9 @@ describe('subject-access export (§13)', () => {
       expect(res.text).not.toMatch(/scrypt/i);
       const reportsLogged = res.body.auditEvents.filter((e: { action: string }) => e.action === 'report.created');
       expect(reportsLogged.length).toBeGreaterThanOrEqual(4);
-      expect(reportsLogged.map((e: { caseId: string }) => e.caseId)).toEqual(expect.arrayContaining([asWitness.id, asReporter.id, asSubject.id, headConflicted.id]));
+      expect(reportsLogged.map((e: { caseId: string }) => e.caseId)).toEqual(
+        expect.arrayContaining([asWitness.id, asReporter.id, asSubject.id, headConflicted.id]),
+      );
       expect(res.body.auditEvents[0]).toEqual(
         expect.objectContaining({ seq: expect.any(Number), occurredAt: expect.any(String), action: expect.any(String), actorRole: expect.any(String) }),
       );
@@ -149,7 +171,7 @@ describe('subject-access export (§13)', () => {
       expect(caseOf(hr, headConflicted)).toBeDefined();
     });
 
-    it("audit events on a case the headteacher may not see are counted, not shown", async () => {
+    it('audit events on a case the headteacher may not see are counted, not shown', async () => {
       const head = (await sar(DEMO.head, t.ids.staff[DEMO.deputy])).body;
       expect(head.auditEventsWithheld).toBeGreaterThanOrEqual(1);
       expect(head.auditEvents.map((e: { caseId: string | null }) => e.caseId)).not.toContain(headConflicted.id);
@@ -162,7 +184,9 @@ describe('subject-access export (§13)', () => {
       const res = await sar(DEMO.head, taylor, '?include=special');
       expect(res.status).toBe(200);
       expect(res.body.specialCategoryIncluded).toBe(true);
-      expect(caseOf(res.body, asSubject)!.evidence.items).toEqual(expect.arrayContaining([expect.objectContaining({ description: asSubject.specialEvidence })]));
+      expect(caseOf(res.body, asSubject)!.evidence.items).toEqual(
+        expect.arrayContaining([expect.objectContaining({ description: asSubject.specialEvidence })]),
+      );
     });
 
     it('each export is audited: who, in which role, about whom, how many cases (no case ids: every audit reader sees this event)', async () => {
@@ -178,7 +202,9 @@ describe('subject-access export (§13)', () => {
         payload: expect.objectContaining({ includeSpecial: false, furtherCasesHeld: 0, cases: 4 }),
       });
       expect(JSON.stringify(rows[0].payload)).not.toContain(headConflicted.id);
-      expect(rows[1]).toEqual(expect.objectContaining({ actor_role: 'headteacher', payload: expect.objectContaining({ includeSpecial: true, furtherCasesHeld: 1 }) }));
+      expect(rows[1]).toEqual(
+        expect.objectContaining({ actor_role: 'headteacher', payload: expect.objectContaining({ includeSpecial: true, furtherCasesHeld: 1 }) }),
+      );
     });
   });
 

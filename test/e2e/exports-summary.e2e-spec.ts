@@ -72,7 +72,8 @@ describe('HR case summary (§13)', () => {
           subjects: [{ name: 'Sam Teacher', jobTitle: 'Class Teacher, Year 4' }],
         }),
       );
-      for (const date of ['reportedAt', 'triagedAt', 'reportSubmittedAt', 'decidedAt', 'closedAt']) expect(s.dates[date]).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/));
+      for (const date of ['reportedAt', 'triagedAt', 'reportSubmittedAt', 'decidedAt', 'closedAt'])
+        expect(s.dates[date]).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/));
       expect(s.allegations).toEqual([
         {
           clause: { code: '7.5', title: '§7.5 No confidential or personal information about the school, its staff or governors' },
@@ -88,13 +89,23 @@ describe('HR case summary (§13)', () => {
       expect(s.reports[0].category).toEqual({ code: 'disrepute', title: 'App.A Bringing the organisation into disrepute' });
       expect(s.subjectResponses).toEqual([expect.objectContaining({ response: 'I accept I named her; it was a joke.', refusedToRespond: false })]);
       expect(s.outcome).toEqual(
-        expect.objectContaining({ sanction: 'final_written_warning', grossMisconduct: false, rationale: 'A serious breach of §7.5, substantiated.', decidedByRole: 'headteacher' }),
+        expect.objectContaining({
+          sanction: 'final_written_warning',
+          grossMisconduct: false,
+          rationale: 'A serious breach of §7.5, substantiated.',
+          decidedByRole: 'headteacher',
+        }),
       );
       expect(s.outcome.warningExpiresAt).toEqual(expect.any(String));
       expect(s.outcome.appealDeadline).toEqual(expect.any(String));
       expect(s.outcome.communicatedAt).toEqual(expect.any(String));
       expect(s.appeal).toEqual(
-        expect.objectContaining({ grounds: 'The sanction is too harsh for a first offence.', result: 'varied', newSanction: 'first_written_warning', decidedByRole: 'governor' }),
+        expect.objectContaining({
+          grounds: 'The sanction is too harsh for a first offence.',
+          result: 'varied',
+          newSanction: 'first_written_warning',
+          decidedByRole: 'governor',
+        }),
       );
       expect(s.sanctionInForce).toBe('first_written_warning');
     });
@@ -149,7 +160,11 @@ describe('HR case summary (§13)', () => {
       const included = await head.get(`/cases/${appealed.id}/summary?include=special`);
       expect(included.status).toBe(200);
       expect(included.body.evidence).toEqual(
-        expect.objectContaining({ withheldSpecialCategory: 0, specialCategoryIncluded: true, items: expect.arrayContaining([expect.objectContaining({ description: appealed.specialEvidence, sensitivity: 'special_category' })]) }),
+        expect.objectContaining({
+          withheldSpecialCategory: 0,
+          specialCategoryIncluded: true,
+          items: expect.arrayContaining([expect.objectContaining({ description: appealed.specialEvidence, sensitivity: 'special_category' })]),
+        }),
       );
       const events = await summaryEvents(appealed.id);
       expect(events.slice(-2)).toEqual([
@@ -195,7 +210,10 @@ describe('HR case summary (§13)', () => {
       const { text } = await pdfText(res.body as Buffer);
       expect(text).toContain(appealed.specialEvidence);
       expect(text).toContain(appealed.specialSha256);
-      expect((await summaryEvents(appealed.id)).at(-1)).toEqual({ actor_role: 'headteacher', payload: expect.objectContaining({ format: 'pdf', includeSpecial: true }) });
+      expect((await summaryEvents(appealed.id)).at(-1)).toEqual({
+        actor_role: 'headteacher',
+        payload: expect.objectContaining({ format: 'pdf', includeSpecial: true }),
+      });
     });
   });
 

@@ -1,17 +1,7 @@
 import fc from 'fast-check';
 import type { Response } from 'supertest';
 import { TEST_PASSWORD } from '../support/constants';
-import {
-  deref,
-  FuzzBody,
-  fuzzBody,
-  fuzzQuery,
-  jsonBodySchema,
-  junkId,
-  OpenApiDocument,
-  OperationObject,
-  valueFor,
-} from '../support/openapi-arbitrary';
+import { deref, FuzzBody, fuzzBody, fuzzQuery, jsonBodySchema, junkId, OpenApiDocument, OperationObject, valueFor } from '../support/openapi-arbitrary';
 import { DEMO, monitoringRequestBody, reportBody, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -63,7 +53,10 @@ interface RouteSetup {
 const LEAKS: Array<[string, RegExp]> = [
   ['a stack frame', /\s{2,}at \S+ \(|\n\s+at /],
   ['SQL', /\bSELECT\b|\bINSERT INTO\b|\bUPDATE\b[^"]{0,200}\bSET\b|\bDELETE FROM\b/],
-  ['a driver error', /QueryFailedError|duplicate key value|violates (?:foreign key|unique|check|not-null)|syntax error at|invalid input (?:syntax|value) for|relation "|column "/i],
+  [
+    'a driver error',
+    /QueryFailedError|duplicate key value|violates (?:foreign key|unique|check|not-null)|syntax error at|invalid input (?:syntax|value) for|relation "|column "/i,
+  ],
   ['a file path', /node_modules|(?:\/[\w.-]+)+\.(?:ts|js|mjs)\b|\/(?:src|dist|work|home|usr|tmp)\/[\w.-]|[A-Z]:\\\\/],
 ];
 
@@ -132,11 +125,15 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
       }
     }
     // `instance` repeats the request path, which is the client's own text
-    const scanned = res.body && typeof res.body === 'object' && 'instance' in res.body ? JSON.stringify({ ...res.body, instance: undefined }) : (res.text ?? '');
+    const scanned =
+      res.body && typeof res.body === 'object' && 'instance' in res.body ? JSON.stringify({ ...res.body, instance: undefined }) : (res.text ?? '');
     for (const [name, pattern] of LEAKS) if (pattern.test(scanned)) fail(`${name} in the body (${pattern})`);
     if (res.status < 300) {
       // audit events record what callers asked for (their filters, their bodies): that is the caller's own text
-      const text = res.body && typeof res.body === 'object' && Object.keys(res.body).length ? JSON.stringify(res.body, (key, value) => (key === 'payload' ? undefined : value)) : (res.text ?? '');
+      const text =
+        res.body && typeof res.body === 'object' && Object.keys(res.body).length
+          ? JSON.stringify(res.body, (key, value) => (key === 'payload' ? undefined : value))
+          : (res.text ?? '');
       const leaked = northfieldIds.find((id) => text.includes(id));
       if (leaked) fail(`a success naming ${leaked}, which belongs to the other organisation`);
       if (text.includes(ATTACKER_ID)) fail('a success echoing an id the client made up');
@@ -172,7 +169,11 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
   const ready = async () => {
     const id = await assigned();
     const allegationId = await addAllegation(id);
-    await must('POST', `/cases/${id}/subject-notifications`, DEMO.investigator, { sentAt: iso(NOW - 5 * DAY), method: 'letter', allegationIds: [allegationId] });
+    await must('POST', `/cases/${id}/subject-notifications`, DEMO.investigator, {
+      sentAt: iso(NOW - 5 * DAY),
+      method: 'letter',
+      allegationIds: [allegationId],
+    });
     await must('POST', `/cases/${id}/subject-responses`, DEMO.investigator, { receivedAt: iso(NOW - 4 * DAY), response: 'I accept it' });
     await must('POST', `/cases/${id}/findings`, DEMO.investigator, { allegationId, finding: 'substantiated', reasoning: 'Screenshots' });
     return id;
@@ -213,7 +214,8 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
     return id;
   };
   const monitoringBody = () => monitoringRequestBody({}, NOW);
-  const pendingMonitoring = async () => (await must('POST', `/cases/${fixture.monitoringCase}/monitoring-requests`, DEMO.investigator, monitoringBody())).id as string;
+  const pendingMonitoring = async () =>
+    (await must('POST', `/cases/${fixture.monitoringCase}/monitoring-requests`, DEMO.investigator, monitoringBody())).id as string;
 
   async function uploadEvidence(caseId: string): Promise<string> {
     fixtureRequests++;
@@ -257,8 +259,16 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
       target: async () => ({ id: await report() }),
       good: () => ({ referredTo: 'Designated Safeguarding Lead', referredAt: iso(NOW - DAY), notes: 'Pupils named' }),
     },
-    'POST /cases/{id}/assign': { as: DEMO.head, target: async () => ({ id: await investigating() }), good: () => ({ investigatorUserId: t.ids.users[DEMO.investigator] }) },
-    'POST /cases/{id}/allegations': { as: DEMO.investigator, target: async () => ({ id: fixture.openCase }), good: () => ({ policyStandard: '7.5', summary: 'Named a colleague' }) },
+    'POST /cases/{id}/assign': {
+      as: DEMO.head,
+      target: async () => ({ id: await investigating() }),
+      good: () => ({ investigatorUserId: t.ids.users[DEMO.investigator] }),
+    },
+    'POST /cases/{id}/allegations': {
+      as: DEMO.investigator,
+      target: async () => ({ id: fixture.openCase }),
+      good: () => ({ policyStandard: '7.5', summary: 'Named a colleague' }),
+    },
     'POST /cases/{id}/facts': {
       as: DEMO.investigator,
       target: async () => ({ id: fixture.openCase }),
@@ -295,8 +305,18 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
       good: () => ({ summary: 'The allegation is substantiated.' }),
     },
     'POST /cases/{id}/monitoring-requests': { as: DEMO.investigator, target: async () => ({ id: fixture.monitoringCase }), good: monitoringBody },
-    'POST /monitoring-requests/{id}/approve': { as: DEMO.head, consumes: true, target: async () => ({ id: await pendingMonitoring() }), good: () => ({ note: 'Proportionate.' }) },
-    'POST /monitoring-requests/{id}/reject': { as: DEMO.head, consumes: true, target: async () => ({ id: await pendingMonitoring() }), good: () => ({ reason: 'Not proportionate.' }) },
+    'POST /monitoring-requests/{id}/approve': {
+      as: DEMO.head,
+      consumes: true,
+      target: async () => ({ id: await pendingMonitoring() }),
+      good: () => ({ note: 'Proportionate.' }),
+    },
+    'POST /monitoring-requests/{id}/reject': {
+      as: DEMO.head,
+      consumes: true,
+      target: async () => ({ id: await pendingMonitoring() }),
+      good: () => ({ reason: 'Not proportionate.' }),
+    },
     'POST /monitoring-requests/{id}/disclosures': {
       as: DEMO.head,
       target: async () => ({ id: fixture.approvedMonitoring }),
@@ -347,7 +367,12 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
       },
       good: () => ({ reason: 'Outcome communicated.' }),
     },
-    'POST /cases/{id}/legal-hold': { as: DEMO.head, consumes: true, target: async () => ({ id: await closed() }), good: () => ({ reason: 'Employment tribunal claim received' }) },
+    'POST /cases/{id}/legal-hold': {
+      as: DEMO.head,
+      consumes: true,
+      target: async () => ({ id: await closed() }),
+      good: () => ({ reason: 'Employment tribunal claim received' }),
+    },
   };
 
   /** Fields no request schema has, with the values an attacker would give them. */
@@ -368,7 +393,11 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
     const victim = await must('POST', '/users', DEMO.admin, { email: 'fuzz-victim@demo.school', name: 'Fuzz Victim', password: TEST_PASSWORD, roles: ['hr'] });
     const openCase = await assigned();
     const openAllegation = await addAllegation(openCase);
-    await must('POST', `/cases/${openCase}/subject-notifications`, DEMO.investigator, { sentAt: iso(NOW - 5 * DAY), method: 'letter', allegationIds: [openAllegation] });
+    await must('POST', `/cases/${openCase}/subject-notifications`, DEMO.investigator, {
+      sentAt: iso(NOW - 5 * DAY),
+      method: 'letter',
+      allegationIds: [openAllegation],
+    });
     const openEvidence = await uploadEvidence(openCase);
     const monitoringCase = await assigned();
     fixture = { victimUserId: victim.id as string, openCase, openAllegation, openEvidence, monitoringCase, approvedMonitoring: '', northCase };
@@ -383,9 +412,15 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
       const { rows } = await t.db.query(`SELECT id::text FROM ${table.name} WHERE organisation_id = $1`, [north]);
       northfieldIds.push(...rows.map((r: { id: string }) => r.id));
     }
-    const werringtonIds = [...Object.values(t.ids.users), ...Object.values(t.ids.staff), openCase, openAllegation, openEvidence, monitoringCase, fixture.approvedMonitoring].filter(
-      (id) => !northfieldIds.includes(id),
-    );
+    const werringtonIds = [
+      ...Object.values(t.ids.users),
+      ...Object.values(t.ids.staff),
+      openCase,
+      openAllegation,
+      openEvidence,
+      monitoringCase,
+      fixture.approvedMonitoring,
+    ].filter((id) => !northfieldIds.includes(id));
     uuidPool = [...new Set([...werringtonIds, ...northfieldIds, ATTACKER_ID])];
 
     const northUser = t.ids.users[DEMO.northHead];
@@ -447,21 +482,28 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
   async function snapshot() {
     const northfield: Record<string, string> = {};
     for (const { name } of await orgTables()) {
-      const { rows } = await t.db.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(row_to_json(x)::text, '|' ORDER BY row_to_json(x)::text), '')) AS digest FROM ${name} x WHERE organisation_id = $1`, [
-        t.ids.org.northfield,
-      ]);
+      const { rows } = await t.db.query(
+        `SELECT count(*)::int AS n, md5(coalesce(string_agg(row_to_json(x)::text, '|' ORDER BY row_to_json(x)::text), '')) AS digest FROM ${name} x WHERE organisation_id = $1`,
+        [t.ids.org.northfield],
+      );
       northfield[name] = `${rows[0].n}:${rows[0].digest}`;
     }
     const suspicious = [...northfieldIds, ATTACKER_ID];
     const references: Record<string, number> = {};
     for (const { table, column, array } of await uuidColumns()) {
-      const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${array ? `${column} && $1::uuid[]` : `${column} = ANY($1::uuid[])`}`, [suspicious]);
+      const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${array ? `${column} && $1::uuid[]` : `${column} = ANY($1::uuid[])`}`, [
+        suspicious,
+      ]);
       references[`${table}.${column}`] = rows[0].n;
     }
-    const { rows: userRows } = await t.db.query(`SELECT id::text, row_to_json(u)::text AS json FROM users u WHERE organisation_id = $1`, [t.ids.org.werrington]);
+    const { rows: userRows } = await t.db.query(`SELECT id::text, row_to_json(u)::text AS json FROM users u WHERE organisation_id = $1`, [
+      t.ids.org.werrington,
+    ]);
     const users = Object.fromEntries(userRows.map((r: { id: string; json: string }) => [r.id, r.json]));
     const { rows: caseRows } = await t.db.query(`SELECT id::text, status FROM cases WHERE organisation_id = $1`, [t.ids.org.werrington]);
-    const templateCases = new Map(caseRows.filter((r: { id: string }) => !allowedStatuses.has(r.id)).map((r: { id: string; status: string }) => [r.id, r.status]));
+    const templateCases = new Map(
+      caseRows.filter((r: { id: string }) => !allowedStatuses.has(r.id)).map((r: { id: string; status: string }) => [r.id, r.status]),
+    );
     return { northfield, references, users, templateCases };
   }
 
@@ -493,7 +535,8 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
       let successes = 0;
       const base = route.good(params) as Record<string, unknown>;
       const good = JSON.stringify(base);
-      const labelled = (body: FuzzBody) => Object.assign(body, { [fc.toStringMethod]: () => `${body.mutation}${body.where ? `@${body.where}` : ''} ${short(body.json, 200)}` });
+      const labelled = (body: FuzzBody) =>
+        Object.assign(body, { [fc.toStringMethod]: () => `${body.mutation}${body.where ? `@${body.where}` : ''} ${short(body.json, 200)}` });
 
       await fc.assert(
         fc.asyncProperty(fuzzBody(doc, schema, { uuids: uuidPool, now: NOW, extras, base }).map(labelled), async (input) => {
@@ -501,7 +544,8 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
           const res = await send(method, url, route.as, input.json);
           const what = `${key} as ${route.as ?? 'anonymous'} (${url}), ${input.mutation}${input.where ? ` at ${input.where}` : ''}: ${short(input.json)}`;
           checkResponse(res, what);
-          if (input.mustFail && res.status < 300) throw new Error(`${what}\n→ ${res.status}: a body that breaks the schema was accepted\n${short(res.text, 800)}`);
+          if (input.mustFail && res.status < 300)
+            throw new Error(`${what}\n→ ${res.status}: a body that breaks the schema was accepted\n${short(res.text, 800)}`);
           if (res.status < 300) {
             successes++;
             if (key === 'POST /reports') reportedByFuzz.add(res.body.id);
@@ -580,7 +624,11 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
         const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
         const schema = jsonBodySchema(doc, op);
         const multipart = Boolean(op.requestBody?.content?.['multipart/form-data']);
-        const body = setup ? JSON.stringify(setup.good(realParams)) : schema ? JSON.stringify(fc.sample(valueFor(doc, deref(doc, schema), { uuids: uuidPool, now: NOW }), { numRuns: 1, seed: seedFor(key) })[0]) : undefined;
+        const body = setup
+          ? JSON.stringify(setup.good(realParams))
+          : schema
+            ? JSON.stringify(fc.sample(valueFor(doc, deref(doc, schema), { uuids: uuidPool, now: NOW }), { numRuns: 1, seed: seedFor(key) })[0])
+            : undefined;
         await fc.assert(
           fc.asyncProperty(fc.constantFrom(...names), junkId({ foreign: foreignFor(path) }), async (name, junk) => {
             const url = path.replace(/\{(\w+)\}/g, (_m, param: string) => (param === name ? junk.raw : realParams[param]));
@@ -600,7 +648,14 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
     /** Keys named like Object.prototype members: class-transformer drops them before the whitelist looks. */
     const answers: Array<{ what: string; status: number }> = [];
     beforeAll(async () => {
-      for (const member of ['"toString":"x"', '"valueOf":1', '"hasOwnProperty":1', '"constructor":{"name":"x"}', '"prototype":{"a":1}', '"__defineGetter__":1']) {
+      for (const member of [
+        '"toString":"x"',
+        '"valueOf":1',
+        '"hasOwnProperty":1',
+        '"constructor":{"name":"x"}',
+        '"prototype":{"a":1}',
+        '"__defineGetter__":1',
+      ]) {
         const json = `{"name":"Fuzz Staff",${member}}`;
         answers.push({ what: `POST /staff ${json}`, status: (await send('POST', '/staff', DEMO.admin, json)).status });
       }
@@ -632,7 +687,8 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
       expect(rows[0].n).toBe(2);
       for (const { name } of await orgTables()) {
         const { rows: orgs } = await t.db.query(`SELECT DISTINCT organisation_id::text AS org FROM ${name}`);
-        for (const { org } of orgs) expect({ table: name, org }).toEqual({ table: name, org: expect.stringMatching(new RegExp(`^(${t.ids.org.werrington}|${t.ids.org.northfield})$`)) });
+        for (const { org } of orgs)
+          expect({ table: name, org }).toEqual({ table: name, org: expect.stringMatching(new RegExp(`^(${t.ids.org.werrington}|${t.ids.org.northfield})$`)) });
       }
       expect(after.northfield).toEqual(before.northfield);
     });
@@ -655,22 +711,25 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
     });
 
     it('every case is in a status the routes fuzzed on it could have produced', async () => {
-      const { rows } = await t.db.query<{ id: string; status: string }>(`SELECT id::text, status FROM cases WHERE organisation_id = $1`, [t.ids.org.werrington]);
+      const { rows } = await t.db.query<{ id: string; status: string }>(`SELECT id::text, status FROM cases WHERE organisation_id = $1`, [
+        t.ids.org.werrington,
+      ]);
       expect(rows.length).toBeGreaterThan(10);
       for (const { id, status } of rows) {
-        const allowed = allowedStatuses.get(id) ?? (reportedByFuzz.has(id) ? new Set(['reported']) : before.templateCases.has(id) ? new Set([before.templateCases.get(id)!]) : new Set<string>());
+        const allowed =
+          allowedStatuses.get(id) ??
+          (reportedByFuzz.has(id) ? new Set(['reported']) : before.templateCases.has(id) ? new Set([before.templateCases.get(id)!]) : new Set<string>());
         expect({ case: id, status, allowed: allowed.has(status) }).toEqual({ case: id, status, allowed: true });
       }
     });
 
     it('every monitoring decision was made by the headteacher who made it; no pending one has a decider', async () => {
-      const { rows } = await t.db.query(`SELECT id::text, status, decided_by_user_id::text AS decider, decided_by_role AS role, recorded_by_user_id::text AS requester FROM monitoring_authorisations`);
+      const { rows } = await t.db.query(
+        `SELECT id::text, status, decided_by_user_id::text AS decider, decided_by_role AS role, recorded_by_user_id::text AS requester FROM monitoring_authorisations`,
+      );
       expect(rows.some((r) => r.status === 'approved')).toBe(true);
       for (const row of rows) {
-        const expected =
-          row.status === 'pending'
-            ? { decider: null, role: null }
-            : { decider: t.ids.users[DEMO.head], role: 'headteacher' };
+        const expected = row.status === 'pending' ? { decider: null, role: null } : { decider: t.ids.users[DEMO.head], role: 'headteacher' };
         expect({ id: row.id, status: row.status, decider: row.decider, role: row.role, requester: row.requester }).toEqual({
           id: row.id,
           status: expect.stringMatching(/^(pending|approved|rejected)$/),
@@ -684,7 +743,8 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
       const outcomes = (await t.db.query(`SELECT recorded_by_user_id::text AS by, decided_by_role AS role FROM outcomes`)).rows;
       expect(outcomes.length).toBeGreaterThan(0);
       for (const row of outcomes) expect(row).toEqual({ by: t.ids.users[DEMO.head], role: 'headteacher' });
-      const appeals = (await t.db.query(`SELECT recorded_by_user_id::text AS by, decided_by_user_id::text AS decider, decided_by_role AS role FROM appeals`)).rows;
+      const appeals = (await t.db.query(`SELECT recorded_by_user_id::text AS by, decided_by_user_id::text AS decider, decided_by_role AS role FROM appeals`))
+        .rows;
       expect(appeals.length).toBeGreaterThan(0);
       for (const row of appeals) {
         expect([t.ids.users[DEMO.hr], t.ids.users[DEMO.head]]).toContain(row.by);

@@ -46,9 +46,12 @@ describe('investigation (§4)', () => {
     const allegation = await ian.post(`/cases/${caseId}/allegations`, { policyStandard: '7.5', summary: 'Named a colleague in a public post' });
     expect(allegation.status).toBe(201);
     const allegationId = allegation.body.allegations.at(-1).id;
-    if (steps.notify ?? true) expect((await ian.post(`/cases/${caseId}/subject-notifications`, { sentAt: at, method: 'letter', allegationIds: [allegationId] })).status).toBe(201);
-    if (steps.respond ?? true) expect((await ian.post(`/cases/${caseId}/subject-responses`, { receivedAt: '2026-11-22T10:00:00Z', response: 'It was a joke' })).status).toBe(201);
-    if (steps.find ?? true) expect((await ian.post(`/cases/${caseId}/findings`, { allegationId, finding: 'substantiated', reasoning: 'The post is public' })).status).toBe(201);
+    if (steps.notify ?? true)
+      expect((await ian.post(`/cases/${caseId}/subject-notifications`, { sentAt: at, method: 'letter', allegationIds: [allegationId] })).status).toBe(201);
+    if (steps.respond ?? true)
+      expect((await ian.post(`/cases/${caseId}/subject-responses`, { receivedAt: '2026-11-22T10:00:00Z', response: 'It was a joke' })).status).toBe(201);
+    if (steps.find ?? true)
+      expect((await ian.post(`/cases/${caseId}/findings`, { allegationId, finding: 'substantiated', reasoning: 'The post is public' })).status).toBe(201);
     return allegationId;
   }
 
@@ -92,10 +95,7 @@ describe('investigation (§4)', () => {
       ['the reporter', {}, 'reporter'],
     ])('refuses an investigating manager who is %s of the case (409)', async (_label, _o, capacity) => {
       const ianStaff = t.ids.staff[DEMO.investigator];
-      const overrides =
-        capacity === 'subject'
-          ? { subjectStaffIds: [t.ids.staff['Sam Teacher'], ianStaff] }
-          : { reporter: { staffId: ianStaff } };
+      const overrides = capacity === 'subject' ? { subjectStaffIds: [t.ids.staff['Sam Teacher'], ianStaff] } : { reporter: { staffId: ianStaff } };
       const caseId = await caseUnderInvestigation(overrides, null);
       const response = await (await t.as(DEMO.head)).post(`/cases/${caseId}/assign`, { investigatorUserId: t.ids.users[DEMO.investigator] });
       expectProblem(response, 409);
@@ -107,13 +107,18 @@ describe('investigation (§4)', () => {
     it('refuses an investigating manager who is a witness of the case (409)', async () => {
       const caseId = await caseUnderInvestigation({}, DEMO.investigator2);
       const ivy = await t.as(DEMO.investigator2);
-      expect((await ivy.post(`/cases/${caseId}/interviews`, { staffId: t.ids.staff[DEMO.investigator], capacity: 'witness', heldAt: at, statement: 'I saw it' })).status).toBe(201);
+      expect(
+        (await ivy.post(`/cases/${caseId}/interviews`, { staffId: t.ids.staff[DEMO.investigator], capacity: 'witness', heldAt: at, statement: 'I saw it' }))
+          .status,
+      ).toBe(201);
       expectProblem(await (await t.as(DEMO.head)).post(`/cases/${caseId}/assign`, { investigatorUserId: t.ids.users[DEMO.investigator] }), 409);
     });
 
     it('checks again when a witness is added later: the investigator cannot become a witness of their own case', async () => {
       const caseId = await caseUnderInvestigation();
-      const response = await (await t.as(DEMO.investigator)).post(`/cases/${caseId}/interviews`, {
+      const response = await (
+        await t.as(DEMO.investigator)
+      ).post(`/cases/${caseId}/interviews`, {
         staffId: t.ids.staff[DEMO.investigator],
         capacity: 'witness',
         heldAt: at,
@@ -198,16 +203,30 @@ describe('investigation (§4)', () => {
       });
       expect(subject.status).toBe(201);
       expect(subject.body.interviews[0]).toEqual(expect.objectContaining({ capacity: 'subject', accompaniedBy: 'union representative', name: 'Sam Teacher' }));
-      const witness = await ian.post(`/cases/${caseId}/interviews`, { staffId: t.ids.staff['Taylor Assistant'], capacity: 'witness', heldAt: at, statement: 'I saw the post' });
+      const witness = await ian.post(`/cases/${caseId}/interviews`, {
+        staffId: t.ids.staff['Taylor Assistant'],
+        capacity: 'witness',
+        heldAt: at,
+        statement: 'I saw the post',
+      });
       expect(witness.body.witnesses).toEqual([expect.objectContaining({ staffId: t.ids.staff['Taylor Assistant'] })]);
-      expectProblem(await ian.post(`/cases/${caseId}/interviews`, { staffId: t.ids.staff['Taylor Assistant'], capacity: 'subject', heldAt: at, statement: 'x' }), 400, 'staffId');
+      expectProblem(
+        await ian.post(`/cases/${caseId}/interviews`, { staffId: t.ids.staff['Taylor Assistant'], capacity: 'subject', heldAt: at, statement: 'x' }),
+        400,
+        'staffId',
+      );
       expectProblem(await ian.post(`/cases/${caseId}/interviews`, { capacity: 'witness', heldAt: at, statement: 'x' }), 400, 'name');
     });
 
     it('a witness who is the headteacher hands the decisions to the governors', async () => {
       const caseId = await caseUnderInvestigation();
       const ian = await t.as(DEMO.investigator);
-      const response = await ian.post(`/cases/${caseId}/interviews`, { staffId: t.ids.staff[DEMO.head], capacity: 'witness', heldAt: at, statement: 'I saw it' });
+      const response = await ian.post(`/cases/${caseId}/interviews`, {
+        staffId: t.ids.staff[DEMO.head],
+        capacity: 'witness',
+        heldAt: at,
+        statement: 'I saw it',
+      });
       expect(response.body.decisionMakerRole).toBe('governor');
       expect((await (await t.as(DEMO.head)).get(`/cases/${caseId}`)).status).toBe(404);
       expect((await (await t.as(DEMO.governor)).get(`/cases/${caseId}`)).status).toBe(200);
@@ -231,23 +250,29 @@ describe('investigation (§4)', () => {
     it('a finding may be revised before submission; the audit keeps the previous one', async () => {
       const caseId = await caseUnderInvestigation();
       const allegationId = await investigate(caseId);
-      const revised = await (await t.as(DEMO.investigator)).post(`/cases/${caseId}/findings`, { allegationId, finding: 'inconclusive', reasoning: 'Account may be shared' });
+      const revised = await (
+        await t.as(DEMO.investigator)
+      ).post(`/cases/${caseId}/findings`, { allegationId, finding: 'inconclusive', reasoning: 'Account may be shared' });
       expect(revised.body.allegations[0].finding).toEqual(expect.objectContaining({ finding: 'inconclusive' }));
-      const { rows } = await t.db.query(`SELECT payload->'previous'->>'finding' AS previous FROM audit_events WHERE entity_id = $1 AND action = 'finding.revised'`, [allegationId]);
+      const { rows } = await t.db.query(
+        `SELECT payload->'previous'->>'finding' AS previous FROM audit_events WHERE entity_id = $1 AND action = 'finding.revised'`,
+        [allegationId],
+      );
       expect(rows).toEqual([{ previous: 'substantiated' }]);
     });
   });
 
   describe('visibility of every investigation route', () => {
-    const routes = (caseId: string, allegationId: string) => [
-      [`/cases/${caseId}/allegations`, { category: 'disrepute', summary: 'x' }],
-      [`/cases/${caseId}/facts`, { occurredAt: at, description: 'x', evidenceIds: [allegationId] }],
-      [`/cases/${caseId}/interviews`, { name: 'A Parent', capacity: 'witness', heldAt: at, statement: 'x' }],
-      [`/cases/${caseId}/subject-notifications`, { sentAt: at, method: 'letter', allegationIds: [allegationId] }],
-      [`/cases/${caseId}/subject-responses`, { receivedAt: at, response: 'x' }],
-      [`/cases/${caseId}/findings`, { allegationId, finding: 'substantiated', reasoning: 'x' }],
-      [`/cases/${caseId}/submit-report`, { summary: 'x' }],
-    ] as const;
+    const routes = (caseId: string, allegationId: string) =>
+      [
+        [`/cases/${caseId}/allegations`, { category: 'disrepute', summary: 'x' }],
+        [`/cases/${caseId}/facts`, { occurredAt: at, description: 'x', evidenceIds: [allegationId] }],
+        [`/cases/${caseId}/interviews`, { name: 'A Parent', capacity: 'witness', heldAt: at, statement: 'x' }],
+        [`/cases/${caseId}/subject-notifications`, { sentAt: at, method: 'letter', allegationIds: [allegationId] }],
+        [`/cases/${caseId}/subject-responses`, { receivedAt: at, response: 'x' }],
+        [`/cases/${caseId}/findings`, { allegationId, finding: 'substantiated', reasoning: 'x' }],
+        [`/cases/${caseId}/submit-report`, { summary: 'x' }],
+      ] as const;
 
     it('the unassigned investigator and another organisation get 404 on every route; other roles 403', async () => {
       const caseId = await caseUnderInvestigation();
@@ -292,7 +317,11 @@ describe('investigation (§4)', () => {
       const caseId = await caseUnderInvestigation();
       const allegationId = await investigate(caseId, { respond: false });
       const ian = await t.as(DEMO.investigator);
-      await ian.post(`/cases/${caseId}/subject-responses`, { receivedAt: '2026-11-22T10:00:00Z', response: 'Declined to comment at the meeting', refusedToRespond: true });
+      await ian.post(`/cases/${caseId}/subject-responses`, {
+        receivedAt: '2026-11-22T10:00:00Z',
+        response: 'Declined to comment at the meeting',
+        refusedToRespond: true,
+      });
       expect(allegationId).toBeDefined();
       expect((await ian.post(`/cases/${caseId}/submit-report`, { summary: 'Report' })).status).toBe(200);
     });
@@ -304,7 +333,9 @@ describe('investigation (§4)', () => {
       const submitted = await ian.post(`/cases/${caseId}/submit-report`, { summary: 'The allegation is substantiated.' });
       expect(submitted.status).toBe(200);
       expect(submitted.body.status).toBe('awaiting_decision');
-      expect(submitted.body.investigationReport).toEqual(expect.objectContaining({ summary: 'The allegation is substantiated.', submittedByUserId: t.ids.users[DEMO.investigator] }));
+      expect(submitted.body.investigationReport).toEqual(
+        expect.objectContaining({ summary: 'The allegation is substantiated.', submittedByUserId: t.ids.users[DEMO.investigator] }),
+      );
       const evidenceId = await evidenceOf(caseId);
       for (const [path, body] of [
         ['allegations', { category: 'disrepute', summary: 'x' }],

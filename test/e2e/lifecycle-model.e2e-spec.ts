@@ -122,7 +122,10 @@ describe('lifecycle model (fast-check model-based test)', () => {
         return { path: at('subject-responses'), body: { receivedAt: iso(now - 4 * DAY), response: 'I accept that I posted it.' } };
       case 'finding': {
         const index = findingTarget(c, command);
-        return { path: at('findings'), body: { allegationId: index === null ? randomUUID() : real.allegationIds[index], finding: command.finding, reasoning: 'Screenshots' } };
+        return {
+          path: at('findings'),
+          body: { allegationId: index === null ? randomUUID() : real.allegationIds[index], finding: command.finding, reasoning: 'Screenshots' },
+        };
       }
       case 'submit':
         return { path: at('submit-report'), body: { summary: 'Investigation report' } };
@@ -145,7 +148,10 @@ describe('lifecycle model (fast-check model-based test)', () => {
         }
       }
       case 'lodge':
-        return { path: at('appeals'), body: { lodgedAt: iso(command.lodgedAt === 'now' ? now - 60_000 : now - 19 * DAY), grounds: 'The sanction is too harsh' } };
+        return {
+          path: at('appeals'),
+          body: { lodgedAt: iso(command.lodgedAt === 'now' ? now - 60_000 : now - 19 * DAY), grounds: 'The sanction is too harsh' },
+        };
       case 'decide_appeal':
         return {
           path: `/appeals/${real.appealId ?? randomUUID()}/decision`,
@@ -188,7 +194,9 @@ describe('lifecycle model (fast-check model-based test)', () => {
         stats.refusedByStatus[response.status] = (stats.refusedByStatus[response.status] ?? 0) + 1;
         stats.refusedByKind[command.kind] = (stats.refusedByKind[command.kind] ?? 0) + 1;
         if (response.status !== expected.status || !String(response.headers['content-type']).includes('application/problem+json')) {
-          throw new Error(`${label}: the model refuses with ${expected.status} (${expected.why}); the API answered ${response.status} ${JSON.stringify(response.body)}`);
+          throw new Error(
+            `${label}: the model refuses with ${expected.status} (${expected.why}); the API answered ${response.status} ${JSON.stringify(response.body)}`,
+          );
         }
         if (events.length) throw new Error(`${label}: refused, yet it left audit events ${JSON.stringify(events)}`);
         return;
@@ -287,7 +295,12 @@ describe('lifecycle model (fast-check model-based test)', () => {
   const person = fc.constantFrom<Person>('sam', 'sam', 'sam', 'head', 'investigator', 'hr', 'hr', 'governor', 'deputy');
   const reporter = fc.constantFrom<Person | null>(null, null, null, 'head', 'investigator', 'investigator2', 'hr', 'taylor');
   const reportCommand = fc.record({ kind: fc.constant('report' as const), subject: person, reporter, involvesPupils: fc.boolean() });
-  const finding = fc.constantFrom<'substantiated' | 'not_substantiated' | 'inconclusive'>('substantiated', 'substantiated', 'not_substantiated', 'inconclusive');
+  const finding = fc.constantFrom<'substantiated' | 'not_substantiated' | 'inconclusive'>(
+    'substantiated',
+    'substantiated',
+    'not_substantiated',
+    'inconclusive',
+  );
   const outcomeCommand = fc.record({
     kind: fc.constant('outcome' as const),
     variant: fc.constantFrom(
@@ -305,13 +318,28 @@ describe('lifecycle model (fast-check model-based test)', () => {
 
   const commandArb: fc.Arbitrary<Command> = fc.oneof(
     { weight: 1, arbitrary: reportCommand },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('triage' as const), decision: fc.constantFrom('investigate', 'investigate', 'investigate', 'no_further_action', 'informal_resolution') }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('triage' as const),
+        decision: fc.constantFrom('investigate', 'investigate', 'investigate', 'no_further_action', 'informal_resolution'),
+      }),
+    },
     { weight: 1, arbitrary: fc.constant({ kind: 'referral' as const }) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('assign' as const), candidate: fc.constantFrom('natural', 'natural', 'current', 'investigator', 'investigator2', 'hr') }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('assign' as const),
+        candidate: fc.constantFrom('natural', 'natural', 'current', 'investigator', 'investigator2', 'hr'),
+      }),
+    },
     { weight: 2, arbitrary: fc.constant({ kind: 'allegation' as const }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('notify' as const), which: fc.constantFrom('all', 'all', 'first') }) },
     { weight: 2, arbitrary: fc.constant({ kind: 'respond' as const }) },
-    { weight: 3, arbitrary: fc.record({ kind: fc.constant('finding' as const), target: fc.constantFrom('next', 'next', 'next', 'first', 'foreign'), finding }) },
+    {
+      weight: 3,
+      arbitrary: fc.record({ kind: fc.constant('finding' as const), target: fc.constantFrom('next', 'next', 'next', 'first', 'foreign'), finding }),
+    },
     { weight: 2, arbitrary: fc.constant({ kind: 'submit' as const }) },
     { weight: 3, arbitrary: outcomeCommand },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('lodge' as const), lodgedAt: fc.constantFrom('now', 'now', 'soon_after_decision') }) },
@@ -321,7 +349,10 @@ describe('lifecycle model (fast-check model-based test)', () => {
   ) as fc.Arbitrary<Command>;
 
   /** Mostly the user the rules expect, often anybody. */
-  const pick: fc.Arbitrary<ActorPick> = fc.oneof({ weight: 3, arbitrary: fc.constant('natural' as const) }, { weight: 2, arbitrary: fc.constantFrom(...ACTORS) });
+  const pick: fc.Arbitrary<ActorPick> = fc.oneof(
+    { weight: 3, arbitrary: fc.constant('natural' as const) },
+    { weight: 2, arbitrary: fc.constantFrom(...ACTORS) },
+  );
   const tailCommand = fc.tuple(commandArb, pick).map(([command, who]) => new LifecycleCommand(command, who));
 
   /**
@@ -345,13 +376,20 @@ describe('lifecycle model (fast-check model-based test)', () => {
           last: fc.record({ kind: fc.constant('decide_appeal' as const), result: fc.constantFrom('dismissed', 'upheld', 'varied') }),
         }),
         fc.record({
-          outcome: fc.record({ kind: fc.constant('outcome' as const), variant: outcomeCommand.map((c) => (c as { variant: string }).variant), deadline: fc.constantFrom('past', 'past', 'future') }),
+          outcome: fc.record({
+            kind: fc.constant('outcome' as const),
+            variant: outcomeCommand.map((c) => (c as { variant: string }).variant),
+            deadline: fc.constantFrom('past', 'past', 'future'),
+          }),
           last: fc.constant({ kind: 'close' as const }),
         }),
       ) as fc.Arbitrary<{ outcome: Command; last: Command }>,
       depth: fc.oneof({ weight: 1, arbitrary: fc.integer({ min: 0, max: 13 }) }, { weight: 3, arbitrary: fc.integer({ min: 9, max: 13 }) }),
       // Sometimes a fair-process step is left out (allegation, notice, response or finding): what comes after must then be refused.
-      skipped: fc.oneof({ weight: 3, arbitrary: fc.constant([] as number[]) }, { weight: 2, arbitrary: fc.uniqueArray(fc.integer({ min: 3, max: 6 }), { minLength: 1, maxLength: 2 }) }),
+      skipped: fc.oneof(
+        { weight: 3, arbitrary: fc.constant([] as number[]) },
+        { weight: 2, arbitrary: fc.uniqueArray(fc.integer({ min: 3, max: 6 }), { minLength: 1, maxLength: 2 }) },
+      ),
       // One or two allegations; notice of all of them, or (sometimes) only of the first.
       twoAllegations: fc.boolean(),
       notify: fc.constantFrom<'all' | 'first'>('all', 'all', 'first'),
@@ -443,7 +481,22 @@ describe('lifecycle model (fast-check model-based test)', () => {
     );
     // The sequences must actually exercise the lifecycle, or the property proves little.
     expect(Object.keys(stats.acceptedByKind).sort()).toEqual(
-      ['report', 'triage', 'referral', 'assign', 'allegation', 'notify', 'respond', 'finding', 'submit', 'outcome', 'lodge', 'decide_appeal', 'close', 'view'].sort(),
+      [
+        'report',
+        'triage',
+        'referral',
+        'assign',
+        'allegation',
+        'notify',
+        'respond',
+        'finding',
+        'submit',
+        'outcome',
+        'lodge',
+        'decide_appeal',
+        'close',
+        'view',
+      ].sort(),
     );
     expect(Object.keys(stats.refusedByStatus).sort()).toEqual(['400', '403', '404', '409']);
     expect(Date.now() - started).toBeLessThan(90_000);

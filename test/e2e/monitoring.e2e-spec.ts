@@ -54,7 +54,9 @@ describe('monitoring authorisations (§9, §11)', () => {
       const { caseId } = await openCase();
       const created = await requestMonitoring(caseId);
       expect(created.status).toBe(201);
-      expect(created.body).toEqual(expect.objectContaining({ status: 'pending', scope: 'school_systems', requestedByUserId: t.ids.users[DEMO.investigator], expired: false }));
+      expect(created.body).toEqual(
+        expect.objectContaining({ status: 'pending', scope: 'school_systems', requestedByUserId: t.ids.users[DEMO.investigator], expired: false }),
+      );
       const view = await (await t.as(DEMO.head)).get(`/cases/${caseId}`);
       expect(view.body.monitoring).toEqual([expect.objectContaining({ id: created.body.id, status: 'pending', disclosures: [] })]);
     });
@@ -90,7 +92,8 @@ describe('monitoring authorisations (§9, §11)', () => {
 
     it('only the assigned investigator asks: hr, deputy, head 403; the other investigator and another organisation 404', async () => {
       const { caseId } = await openCase();
-      for (const who of [DEMO.hr, DEMO.deputy, DEMO.head, DEMO.governor]) expectProblem(await (await t.as(who)).post(`/cases/${caseId}/monitoring-requests`, validRequest()), 403);
+      for (const who of [DEMO.hr, DEMO.deputy, DEMO.head, DEMO.governor])
+        expectProblem(await (await t.as(who)).post(`/cases/${caseId}/monitoring-requests`, validRequest()), 403);
       expectProblem(await (await t.as(DEMO.investigator2)).post(`/cases/${caseId}/monitoring-requests`, validRequest()), 404);
       expectProblem(await (await t.as(DEMO.northHead)).post(`/cases/${caseId}/monitoring-requests`, validRequest()), 403);
     });
@@ -103,7 +106,9 @@ describe('monitoring authorisations (§9, §11)', () => {
       const head = await t.as(DEMO.head);
       const approved = await head.post(`/monitoring-requests/${request.id}/approve`, { note: 'Proportionate' });
       expect(approved.status).toBe(200);
-      expect(approved.body).toEqual(expect.objectContaining({ status: 'approved', decidedByUserId: t.ids.users[DEMO.head], decidedByRole: 'headteacher', decisionNote: 'Proportionate' }));
+      expect(approved.body).toEqual(
+        expect.objectContaining({ status: 'approved', decidedByUserId: t.ids.users[DEMO.head], decidedByRole: 'headteacher', decisionNote: 'Proportionate' }),
+      );
       expectProblem(await head.post(`/monitoring-requests/${request.id}/reject`, { reason: 'changed my mind' }), 409);
       expectProblem(await head.post(`/monitoring-requests/${request.id}/approve`, {}), 409);
       const { rows } = await t.db.query(`SELECT action, actor_role FROM audit_events WHERE entity_id = $1 ORDER BY seq`, [request.id]);
@@ -161,7 +166,10 @@ describe('monitoring authorisations (§9, §11)', () => {
         head.post(`/monitoring-requests/${request.id}/approve`, {}),
       ]);
       expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
-      const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE entity_id = $1 AND action IN ('monitoring.approved', 'monitoring.rejected')`, [request.id]);
+      const { rows } = await t.db.query(
+        `SELECT count(*)::int AS n FROM audit_events WHERE entity_id = $1 AND action IN ('monitoring.approved', 'monitoring.rejected')`,
+        [request.id],
+      );
       expect(rows[0].n).toBe(1);
     });
   });
@@ -250,11 +258,16 @@ describe('monitoring authorisations (§9, §11)', () => {
       const recorded = await head.post(`/monitoring-requests/${request.id}/disclosures`, disclosure);
       expect(recorded.status).toBe(201);
       expect(recorded.body.disclosures).toEqual([expect.objectContaining({ recipient: 'LA HR adviser', purpose: 'advice on further action' })]);
-      const byInvestigator = await (await t.as(DEMO.investigator)).post(`/monitoring-requests/${request.id}/disclosures`, { ...disclosure, recipient: 'Police liaison' });
+      const byInvestigator = await (
+        await t.as(DEMO.investigator)
+      ).post(`/monitoring-requests/${request.id}/disclosures`, { ...disclosure, recipient: 'Police liaison' });
       expect(byInvestigator.status).toBe(201);
       expectProblem(await (await t.as(DEMO.hr)).post(`/monitoring-requests/${request.id}/disclosures`, disclosure), 403);
       expectProblem(await head.post(`/monitoring-requests/${request.id}/disclosures`, { ...disclosure, disclosedAt: iso(now + 10 * DAY) }), 400, 'disclosedAt');
-      const { rows } = await t.db.query(`SELECT payload->>'recipient' AS recipient FROM audit_events WHERE case_id = $1 AND action = 'monitoring.disclosed' ORDER BY seq`, [caseId]);
+      const { rows } = await t.db.query(
+        `SELECT payload->>'recipient' AS recipient FROM audit_events WHERE case_id = $1 AND action = 'monitoring.disclosed' ORDER BY seq`,
+        [caseId],
+      );
       expect(rows).toEqual([{ recipient: 'LA HR adviser' }, { recipient: 'Police liaison' }]);
       const view = await head.get(`/cases/${caseId}`);
       expect(view.body.monitoring[0].disclosures).toHaveLength(2);

@@ -53,7 +53,9 @@ describe('outcome and appeal (§12)', () => {
       const decided = await (await t.as(DEMO.head)).post(`/cases/${caseId}/outcome`, outcome());
       expect(decided.status).toBe(201);
       expect(decided.body.status).toBe('decided');
-      expect(decided.body.outcome).toEqual(expect.objectContaining({ sanction: 'first_written_warning', decidedByRole: 'headteacher', decidedByUserId: t.ids.users[DEMO.head] }));
+      expect(decided.body.outcome).toEqual(
+        expect.objectContaining({ sanction: 'first_written_warning', decidedByRole: 'headteacher', decidedByUserId: t.ids.users[DEMO.head] }),
+      );
       expect(decided.body.sanctionInForce).toBe('first_written_warning');
       const { rows } = await t.db.query(`SELECT action, actor_role FROM audit_events WHERE case_id = $1 AND action = 'outcome.recorded'`, [caseId]);
       expect(rows).toEqual([{ action: 'outcome.recorded', actor_role: 'headteacher' }]);
@@ -97,10 +99,14 @@ describe('outcome and appeal (§12)', () => {
 
     it('summary dismissal for gross misconduct on a substantiated finding is recorded; no action needs no deadline', async () => {
       const caseId = await awaitingDecision();
-      const decided = await (await t.as(DEMO.head)).post(`/cases/${caseId}/outcome`, outcome({ sanction: 'summary_dismissal', grossMisconduct: true, warningExpiresAt: undefined }));
+      const decided = await (
+        await t.as(DEMO.head)
+      ).post(`/cases/${caseId}/outcome`, outcome({ sanction: 'summary_dismissal', grossMisconduct: true, warningExpiresAt: undefined }));
       expect(decided.status).toBe(201);
       const other = await awaitingDecision({ finding: 'not_substantiated' });
-      const none = await (await t.as(DEMO.head)).post(`/cases/${other}/outcome`, outcome({ sanction: 'no_action', warningExpiresAt: undefined, appealDeadline: undefined }));
+      const none = await (
+        await t.as(DEMO.head)
+      ).post(`/cases/${other}/outcome`, outcome({ sanction: 'no_action', warningExpiresAt: undefined, appealDeadline: undefined }));
       expect(none.status).toBe(201);
     });
 
@@ -218,11 +224,24 @@ describe('outcome and appeal (§12)', () => {
       const { appealId } = await appealed();
       const governor = await t.as(DEMO.governor);
       expectProblem(await governor.post(`/appeals/${appealId}/decision`, { result: 'varied', rationale: 'x' }), 400, 'newSanction');
-      const harsher = await governor.post(`/appeals/${appealId}/decision`, { result: 'varied', rationale: 'x', newSanction: 'final_written_warning', warningExpiresAt: iso(now + 400 * DAY) });
+      const harsher = await governor.post(`/appeals/${appealId}/decision`, {
+        result: 'varied',
+        rationale: 'x',
+        newSanction: 'final_written_warning',
+        warningExpiresAt: iso(now + 400 * DAY),
+      });
       expectProblem(harsher, 409);
       expect(harsher.body.code).toBe('appeal_cannot_increase_sanction');
-      expectProblem(await governor.post(`/appeals/${appealId}/decision`, { result: 'dismissed', rationale: 'x', newSanction: 'informal_action' }), 400, 'newSanction');
-      const varied = await governor.post(`/appeals/${appealId}/decision`, { result: 'varied', rationale: 'Informal advice suffices', newSanction: 'informal_action' });
+      expectProblem(
+        await governor.post(`/appeals/${appealId}/decision`, { result: 'dismissed', rationale: 'x', newSanction: 'informal_action' }),
+        400,
+        'newSanction',
+      );
+      const varied = await governor.post(`/appeals/${appealId}/decision`, {
+        result: 'varied',
+        rationale: 'Informal advice suffices',
+        newSanction: 'informal_action',
+      });
       expect(varied.status).toBe(200);
       expect(varied.body.sanctionInForce).toBe('informal_action');
     });
@@ -230,7 +249,10 @@ describe('outcome and appeal (§12)', () => {
     it('another organisation and unknown appeals are 404; a malformed id 400', async () => {
       const { appealId } = await appealed();
       expectProblem(await (await t.as(DEMO.northHead)).post(`/appeals/${appealId}/decision`, { result: 'dismissed', rationale: 'x' }), 404);
-      expectProblem(await (await t.as(DEMO.governor)).post(`/appeals/00000000-0000-4000-8000-000000000000/decision`, { result: 'dismissed', rationale: 'x' }), 404);
+      expectProblem(
+        await (await t.as(DEMO.governor)).post(`/appeals/00000000-0000-4000-8000-000000000000/decision`, { result: 'dismissed', rationale: 'x' }),
+        404,
+      );
       expectProblem(await (await t.as(DEMO.governor)).post(`/appeals/x/decision`, { result: 'dismissed', rationale: 'x' }), 400, 'id');
     });
   });

@@ -85,7 +85,16 @@ describe('POST /reports', () => {
       const head = await t.as(DEMO.head);
       const read = await head.get(`/cases/${body.id}`);
       expect(read.status).toBe(200);
-      expect(read.body).toEqual(expect.objectContaining({ id: body.id, reference: body.reference, status: 'reported', subjects: body.subjects, reporter: body.reporter, reports: body.reports }));
+      expect(read.body).toEqual(
+        expect.objectContaining({
+          id: body.id,
+          reference: body.reference,
+          status: 'reported',
+          subjects: body.subjects,
+          reporter: body.reporter,
+          reports: body.reports,
+        }),
+      );
     });
 
     it('accepts a staff reporter, several subjects, platform other with its name, no url', async () => {
@@ -194,7 +203,12 @@ describe('POST /reports', () => {
     it('a body that is not a JSON object is refused', async () => {
       const deputy = await t.as(DEMO.deputy);
       expectProblem(await deputy.post('/reports', [reportBody(t)]), 400);
-      const raw = await t.http().post('/reports').set('authorization', `Bearer ${await t.token(DEMO.deputy)}`).set('content-type', 'application/json').send('{"platform":');
+      const raw = await t
+        .http()
+        .post('/reports')
+        .set('authorization', `Bearer ${await t.token(DEMO.deputy)}`)
+        .set('content-type', 'application/json')
+        .send('{"platform":');
       expectProblem(raw, 400);
     });
 
@@ -218,7 +232,10 @@ describe('POST /reports', () => {
 
     it('staff ids are UUIDs, so case-insensitive: an upper-case subject id is refused as unknown (400)', async () => {
       const deputy = await t.as(DEMO.deputy);
-      const res = await deputy.post('/reports', reportBody(t, { subjectStaffIds: [t.ids.staff['Sam Teacher'].toUpperCase()], reporter: { staffId: t.ids.staff['Taylor Assistant'].toUpperCase() } }));
+      const res = await deputy.post(
+        '/reports',
+        reportBody(t, { subjectStaffIds: [t.ids.staff['Sam Teacher'].toUpperCase()], reporter: { staffId: t.ids.staff['Taylor Assistant'].toUpperCase() } }),
+      );
       expect(res.status).toBe(201);
       expect(res.body.subjects).toEqual([expect.objectContaining({ staffId: t.ids.staff['Sam Teacher'], name: 'Sam Teacher' })]);
       expect(res.body.reporter).toEqual(expect.objectContaining({ staffId: t.ids.staff['Taylor Assistant'] }));
@@ -226,7 +243,7 @@ describe('POST /reports', () => {
       expectProblem(await deputy.post('/reports', reportBody(t, { subjectStaffIds: [t.ids.staff['deputy@demo.school'].toUpperCase()] })), 409);
     });
 
-    it('an upper-case spelling of the deputy\'s own staff id never opens a case about them', async () => {
+    it("an upper-case spelling of the deputy's own staff id never opens a case about them", async () => {
       const [cases, events] = [await casesCount(t), await auditCount(t)];
       const res = await (await t.as(DEMO.deputy)).post('/reports', reportBody(t, { subjectStaffIds: [t.ids.staff['deputy@demo.school'].toUpperCase()] }));
       expect([400, 409]).toContain(res.status);
@@ -236,7 +253,9 @@ describe('POST /reports', () => {
 
     it('a subject staff id from another organisation is a 400 naming subjectStaffIds', async () => {
       const [cases, events] = [await casesCount(t), await auditCount(t)];
-      const res = await (await t.as(DEMO.deputy)).post('/reports', reportBody(t, { subjectStaffIds: [t.ids.staff['Sam Teacher'], t.ids.staff['Robin Teacher']] }));
+      const res = await (
+        await t.as(DEMO.deputy)
+      ).post('/reports', reportBody(t, { subjectStaffIds: [t.ids.staff['Sam Teacher'], t.ids.staff['Robin Teacher']] }));
       expectProblem(res, 400, 'subjectStaffIds');
       expect(JSON.stringify(res.body)).not.toContain('Robin');
       expect(await casesCount(t)).toBe(cases);

@@ -4,7 +4,10 @@ import { DEMO, expectProblem, reportBody, startTestApp, TestApp } from '../suppo
 
 /** A real 1×1 PNG; `variant` makes its bytes (and so its SHA-256) unique. */
 const png = (variant: number) =>
-  Buffer.concat([Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'), Buffer.from([variant])]);
+  Buffer.concat([
+    Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'),
+    Buffer.from([variant]),
+  ]);
 
 /**
  * §13 data protection: retention dates from the outcome, legal holds, and erasure that
@@ -24,7 +27,12 @@ describe('retention (§13)', () => {
     await deputy.post(`/cases/${body.id}/triage`, { decision: 'investigate', rationale: 'r' });
     await (await t.as(DEMO.head)).post(`/cases/${body.id}/assign`, { investigatorUserId: t.ids.users[DEMO.investigator] });
     const ian = await t.as(DEMO.investigator);
-    await ian.post(`/cases/${body.id}/interviews`, { staffId: t.ids.staff['Taylor Assistant'], capacity: 'witness', heldAt: '2026-11-20T10:00:00Z', statement: `Statement ${label}` });
+    await ian.post(`/cases/${body.id}/interviews`, {
+      staffId: t.ids.staff['Taylor Assistant'],
+      capacity: 'witness',
+      heldAt: '2026-11-20T10:00:00Z',
+      statement: `Statement ${label}`,
+    });
     const uploaded = await t
       .http()
       .post(`/cases/${body.id}/evidence`)
@@ -111,15 +119,16 @@ describe('retention (§13)', () => {
     for (const erased of [dueA, dueB]) {
       const tombstone = await head.get(`/cases/${erased.caseId}`);
       expect(tombstone.status).toBe(200);
-      expect(tombstone.body).toEqual(
-        expect.objectContaining({ reference: erased.reference, status: 'closed', reports: [], interviews: [], evidence: [] }),
-      );
+      expect(tombstone.body).toEqual(expect.objectContaining({ reference: erased.reference, status: 'closed', reports: [], interviews: [], evidence: [] }));
       // Who was party stays, as staff ids only: conflicts of interest still hold on the tombstone.
       expect(tombstone.body.subjects.map((p: { staffId: string }) => p.staffId)).toEqual([t.ids.staff['Sam Teacher']]);
       expect(tombstone.body.reporter).toEqual(expect.objectContaining({ staffId: null, name: null, relationship: null }));
       expect(tombstone.body.retention.erasedAt).not.toBeNull();
       expect(existsSync(evidencePath(erased.sha256))).toBe(false);
-      const payloads = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE case_id = $1 AND payload IS NOT NULL AND action <> 'case.viewed' AND seq < (SELECT max(seq) FROM audit_events WHERE case_id = $1 AND action = 'case.erased')`, [erased.caseId]);
+      const payloads = await t.db.query(
+        `SELECT count(*)::int AS n FROM audit_events WHERE case_id = $1 AND payload IS NOT NULL AND action <> 'case.viewed' AND seq < (SELECT max(seq) FROM audit_events WHERE case_id = $1 AND action = 'case.erased')`,
+        [erased.caseId],
+      );
       expect(payloads.rows[0].n).toBe(0);
       const text = await t.db.query(`SELECT count(*)::int AS n FROM interviews WHERE case_id = $1`, [erased.caseId]);
       expect(text.rows[0].n).toBe(0);
@@ -142,9 +151,11 @@ describe('retention (§13)', () => {
 
   it('an erased payload cannot be put back or changed: the database still refuses', async () => {
     const { rows } = await t.db.query(`SELECT seq, organisation_id FROM audit_events WHERE payload IS NULL LIMIT 1`);
-    await expect(t.db.query(`UPDATE audit_events SET payload = '{}' WHERE organisation_id = $1 AND seq = $2`, [rows[0].organisation_id, rows[0].seq])).rejects.toThrow(/append-only/);
-    await expect(t.db.query(`UPDATE audit_events SET payload = NULL, action = 'x' WHERE organisation_id = $1 AND seq = $2`, [rows[0].organisation_id, rows[0].seq])).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(
+      t.db.query(`UPDATE audit_events SET payload = '{}' WHERE organisation_id = $1 AND seq = $2`, [rows[0].organisation_id, rows[0].seq]),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      t.db.query(`UPDATE audit_events SET payload = NULL, action = 'x' WHERE organisation_id = $1 AND seq = $2`, [rows[0].organisation_id, rows[0].seq]),
+    ).rejects.toThrow(/append-only/);
   });
 });

@@ -6,7 +6,6 @@ import { DEMO, expectProblem, reportBody, startTestApp, TestApp } from '../suppo
  * cases"; domain.md "The case lifecycle", "Report"; §4 triage by the deputy head, §5 safeguarding).
  */
 
-
 describe('triage', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -20,9 +19,18 @@ describe('triage', () => {
     return res.body.id;
   }
   const row = async (caseId: string) =>
-    (await t.db.query('SELECT status, triage_decision, triage_rationale, triaged_at, triaged_by_user_id, closed_at, safeguarding FROM cases WHERE id = $1', [caseId])).rows[0];
+    (
+      await t.db.query('SELECT status, triage_decision, triage_rationale, triaged_at, triaged_by_user_id, closed_at, safeguarding FROM cases WHERE id = $1', [
+        caseId,
+      ])
+    ).rows[0];
   const events = async (caseId: string, action: string) =>
-    (await t.db.query('SELECT actor_user_id, actor_role, reason, entity_type, entity_id, payload FROM audit_events WHERE case_id = $1 AND action = $2 ORDER BY seq', [caseId, action])).rows;
+    (
+      await t.db.query(
+        'SELECT actor_user_id, actor_role, reason, entity_type, entity_id, payload FROM audit_events WHERE case_id = $1 AND action = $2 ORDER BY seq',
+        [caseId, action],
+      )
+    ).rows;
   const setStatus = (caseId: string, status: string) => t.db.query('UPDATE cases SET status = $2::case_status WHERE id = $1', [caseId, status]);
   const triage = (email: string, caseId: string, body: object) => t.as(email).then((c) => c.post(`/cases/${caseId}/triage`, body));
 
@@ -36,21 +44,33 @@ describe('triage', () => {
           id,
           status: 'investigation',
           closedAt: null,
-          triage: { decision: 'investigate', rationale: 'Named colleague; facts to establish.', triagedAt: expect.any(String), triagedByUserId: t.ids.users[DEMO.deputy] },
+          triage: {
+            decision: 'investigate',
+            rationale: 'Named colleague; facts to establish.',
+            triagedAt: expect.any(String),
+            triagedByUserId: t.ids.users[DEMO.deputy],
+          },
           subjects: [expect.objectContaining({ staffId: t.ids.staff['Sam Teacher'] })],
           reports: [expect.objectContaining({ platform: 'facebook' })],
         }),
       );
       const read = await (await t.as(DEMO.head)).get(`/cases/${id}`);
       expect(read.body).toEqual(expect.objectContaining({ status: 'investigation', triage: res.body.triage, closedAt: null }));
-      expect(await row(id)).toEqual(expect.objectContaining({ status: 'investigation', triage_decision: 'investigate', triaged_by_user_id: t.ids.users[DEMO.deputy], closed_at: null }));
+      expect(await row(id)).toEqual(
+        expect.objectContaining({ status: 'investigation', triage_decision: 'investigate', triaged_by_user_id: t.ids.users[DEMO.deputy], closed_at: null }),
+      );
       expect(await events(id, 'case.triaged')).toEqual([
         expect.objectContaining({
           actor_user_id: t.ids.users[DEMO.deputy],
           actor_role: 'deputy_head',
           entity_type: 'case',
           entity_id: id,
-          payload: expect.objectContaining({ from: 'reported', to: 'investigation', decision: 'investigate', rationale: 'Named colleague; facts to establish.' }),
+          payload: expect.objectContaining({
+            from: 'reported',
+            to: 'investigation',
+            decision: 'investigate',
+            rationale: 'Named colleague; facts to establish.',
+          }),
         }),
       ]);
     });
@@ -72,7 +92,13 @@ describe('triage', () => {
         expect(Date.parse(res.body.closedAt)).toBeLessThanOrEqual(Date.now() + 1000);
         expect((await row(id)).closed_at).toBeInstanceOf(Date);
         const audit = await events(id, 'case.triaged');
-        expect(audit).toEqual([expect.objectContaining({ actor_user_id: t.ids.users[email], actor_role: role, payload: expect.objectContaining({ from: 'reported', to: 'closed', decision }) })]);
+        expect(audit).toEqual([
+          expect.objectContaining({
+            actor_user_id: t.ids.users[email],
+            actor_role: role,
+            payload: expect.objectContaining({ from: 'reported', to: 'closed', decision }),
+          }),
+        ]);
       }
     });
 

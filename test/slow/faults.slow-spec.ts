@@ -4,16 +4,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import {
-  call,
-  CallResult,
-  checkInvariants,
-  cloneTestDatabase,
-  freePort,
-  ServerProcess,
-  sleep,
-  Tally,
-} from '../support/fault-helpers';
+import { call, CallResult, checkInvariants, cloneTestDatabase, freePort, ServerProcess, sleep, Tally } from '../support/fault-helpers';
 import { TEST_PASSWORD, TEST_PASSWORD_COST } from '../support/constants';
 import { DEMO, monitoringRequestBody, startTestApp, TestApp } from '../support/test-app';
 
@@ -111,7 +102,10 @@ async function writeOneCase(w: Writer): Promise<CallResult> {
   const assigned = await post('head', 'POST /cases/:id/assign', `/cases/${caseId}/assign`, { investigatorUserId });
   if (assigned.outcome !== 'ok') return assigned;
   w.acks.push({ kind: 'assign', caseId, investigatorUserId });
-  const alleged = await post('investigator', 'POST /cases/:id/allegations', `/cases/${caseId}/allegations`, { policyStandard: '7.5', summary: 'Named a colleague' });
+  const alleged = await post('investigator', 'POST /cases/:id/allegations', `/cases/${caseId}/allegations`, {
+    policyStandard: '7.5',
+    summary: 'Named a colleague',
+  });
   if (alleged.outcome !== 'ok') return alleged;
   const allegationId: string = alleged.body.allegations[0].id;
   w.acks.push({ kind: 'allegation', caseId, allegationId });
@@ -126,7 +120,10 @@ async function writeOneCase(w: Writer): Promise<CallResult> {
 async function lostAcks(db: Pool, acks: Ack[]): Promise<string[]> {
   const lost: string[] = [];
   const cases = new Map(
-    (await db.query(`SELECT id, triage_decision, investigator_user_id FROM cases`)).rows.map((r) => [r.id as string, r as { triage_decision: string | null; investigator_user_id: string | null }]),
+    (await db.query(`SELECT id, triage_decision, investigator_user_id FROM cases`)).rows.map((r) => [
+      r.id as string,
+      r as { triage_decision: string | null; investigator_user_id: string | null },
+    ]),
   );
   const allegations = new Map((await db.query(`SELECT id, finding FROM allegations`)).rows.map((r) => [r.id as string, r.finding as string | null]));
   for (const ack of acks) {
@@ -346,7 +343,9 @@ describe('faults (slow)', () => {
           `acknowledged writes ${writer.acks.length}, lost ${lost.length}; database ${JSON.stringify(counts)}; /audit/verify ${JSON.stringify(verify.body)}`,
       );
       const isFastifyClosing503 = (u: { status: number; detail: string }) =>
-        u.status === 503 && u.detail.startsWith('503 application/json') && u.detail.endsWith('{"error":"Service Unavailable","message":"Service Unavailable","statusCode":503}');
+        u.status === 503 &&
+        u.detail.startsWith('503 application/json') &&
+        u.detail.endsWith('{"error":"Service Unavailable","message":"Service Unavailable","statusCode":503}');
       const closing503 = writer.tally.unexpected.filter(isFastifyClosing503).length;
       say(`   B4: ${closing503} requests during a graceful stop answered 503 application/json (Fastify's body), not problem+json`);
       expect(writer.tally.unexpected.filter((u) => STRICT || !isFastifyClosing503(u))).toEqual([]);
@@ -430,7 +429,8 @@ describe('faults (slow)', () => {
       const elapsed = Date.now() - started;
       const after = (await t.db.query(`SELECT action, count(*)::int AS n FROM audit_events GROUP BY action`)).rows;
       const delta = (actions: string[]) =>
-        after.filter((r) => actions.includes(r.action)).reduce((s, r) => s + r.n, 0) - before.filter((r) => actions.includes(r.action)).reduce((s, r) => s + r.n, 0);
+        after.filter((r) => actions.includes(r.action)).reduce((s, r) => s + r.n, 0) -
+        before.filter((r) => actions.includes(r.action)).reduce((s, r) => s + r.n, 0);
       const { violations, counts } = await checkInvariants(t.db);
       const verify = await head.get('/audit/verify');
       say(
@@ -442,7 +442,11 @@ describe('faults (slow)', () => {
       expect(tally.counts.requests).toBe(WRITERS * OPS);
       expect((tally.counts.ok ?? 0) + refused.length).toBe(WRITERS * OPS);
       // Exactly one event per success, none for a refusal.
-      expect({ report: delta(['report.created']), monitoring: delta(['monitoring.requested']), finding: delta(['finding.recorded', 'finding.revised']) }).toEqual(succeeded);
+      expect({
+        report: delta(['report.created']),
+        monitoring: delta(['monitoring.requested']),
+        finding: delta(['finding.recorded', 'finding.revised']),
+      }).toEqual(succeeded);
       expect(violations).toEqual([]);
       expect(verify.body).toEqual(expect.objectContaining({ valid: true }));
     } finally {

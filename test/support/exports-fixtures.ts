@@ -58,7 +58,12 @@ export async function caseThroughAppeal(t: TestApp, options: FlowOptions = {}): 
   const now = Date.now();
   if (options.witnessStaffId) {
     await ok(
-      ian.post(`/cases/${id}/interviews`, { staffId: options.witnessStaffId, capacity: 'witness', heldAt: iso(now - 3 * DAY), statement: `I saw the post on my phone (${tag})` }),
+      ian.post(`/cases/${id}/interviews`, {
+        staffId: options.witnessStaffId,
+        capacity: 'witness',
+        heldAt: iso(now - 3 * DAY),
+        statement: `I saw the post on my phone (${tag})`,
+      }),
       201,
       'witness interview',
     );
@@ -66,7 +71,11 @@ export async function caseThroughAppeal(t: TestApp, options: FlowOptions = {}): 
   await ok(ian.post(`/cases/${id}/subject-notifications`, { sentAt: iso(now - 3 * DAY), method: 'letter', allegationIds: [a1, a2] }), 201, 'notice');
   await ok(ian.post(`/cases/${id}/subject-responses`, { receivedAt: iso(now - 2 * DAY), response: 'I accept I named her; it was a joke.' }), 201, 'response');
   await ok(ian.post(`/cases/${id}/findings`, { allegationId: a1, finding: 'substantiated', reasoning: 'The post was public and named her.' }), 201, 'finding');
-  await ok(ian.post(`/cases/${id}/findings`, { allegationId: a2, finding: 'not_substantiated', reasoning: 'The parent had shared the photograph publicly.' }), 201, 'finding');
+  await ok(
+    ian.post(`/cases/${id}/findings`, { allegationId: a2, finding: 'not_substantiated', reasoning: 'The parent had shared the photograph publicly.' }),
+    201,
+    'finding',
+  );
 
   const personalEvidence = `Screenshot of the post ${tag}`;
   const specialEvidence = `Occupational health letter ${tag}`;
@@ -101,12 +110,21 @@ export async function caseThroughAppeal(t: TestApp, options: FlowOptions = {}): 
   const appeal = options.appeal === undefined ? 'varied' : options.appeal;
   if (options.until === 'decided' || appeal === null) return result;
 
-  const lodged = await ok((await t.as(DEMO.hr)).post(`/cases/${id}/appeals`, { lodgedAt: iso(now - 60_000), grounds: 'The sanction is too harsh for a first offence.' }), 201, 'appeal');
+  const lodged = await ok(
+    (await t.as(DEMO.hr)).post(`/cases/${id}/appeals`, { lodgedAt: iso(now - 60_000), grounds: 'The sanction is too harsh for a first offence.' }),
+    201,
+    'appeal',
+  );
   if (options.until === 'appeal') return result;
   const appealId = (lodged.body.appeals as Array<{ id: string }>)[0].id;
   const decision =
     appeal === 'varied'
-      ? { result: 'varied', rationale: 'A first written warning is proportionate.', newSanction: 'first_written_warning', warningExpiresAt: iso(now + 180 * DAY) }
+      ? {
+          result: 'varied',
+          rationale: 'A first written warning is proportionate.',
+          newSanction: 'first_written_warning',
+          warningExpiresAt: iso(now + 180 * DAY),
+        }
       : { result: appeal, rationale: 'Considered on the papers.' };
   await ok((await t.as(DEMO.governor)).post(`/appeals/${appealId}/decision`, decision), 200, 'appeal decision');
   return result;
@@ -116,7 +134,9 @@ export async function caseThroughAppeal(t: TestApp, options: FlowOptions = {}): 
 export async function pdfText(pdf: Buffer): Promise<{ pages: number; text: string }> {
   const script = join(__dirname, 'pdf-text.mjs');
   const stdout = await new Promise<string>((resolve, reject) => {
-    const child = execFile(process.execPath, [script], { maxBuffer: 64 * 1024 * 1024 }, (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out)));
+    const child = execFile(process.execPath, [script], { maxBuffer: 64 * 1024 * 1024 }, (error, out, err) =>
+      error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out),
+    );
     child.stdin!.end(pdf);
   });
   const parsed = JSON.parse(stdout) as { pages: number; text: string[] };

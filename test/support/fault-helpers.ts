@@ -41,7 +41,8 @@ export async function call(base: string, token: string | null, method: string, p
     });
   } catch (error) {
     const e = error as Error & { cause?: { code?: string; message?: string } };
-    if (e.name === 'TimeoutError' || e.name === 'AbortError') return { outcome: 'unexpected', status: 0, body: null, error: `no answer within ${timeoutMs} ms` };
+    if (e.name === 'TimeoutError' || e.name === 'AbortError')
+      return { outcome: 'unexpected', status: 0, body: null, error: `no answer within ${timeoutMs} ms` };
     return { outcome: 'connection', status: 0, body: null, error: e.cause?.code ?? e.cause?.message ?? e.message };
   }
   let text = '';
@@ -161,7 +162,11 @@ export class ServerProcess {
   async start(timeoutMs = 60_000): Promise<number> {
     const started = Date.now();
     const log = createWriteStream(this.logFile, { flags: 'a' });
-    const child = spawn(process.execPath, this.command, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...this.env, PORT: String(this.port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, this.command, {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', ...this.env, PORT: String(this.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
     this.child = child;
@@ -217,7 +222,10 @@ export async function checkInvariants(db: Pool): Promise<{ violations: string[];
     OR (SELECT count(*) FROM audit_events e JOIN reports r ON r.id = e.entity_id WHERE e.case_id = c.id AND e.action = 'report.created' AND r.case_id = c.id) <> 1`,
   );
   // No event without its change.
-  await rows('audit events about a case that does not exist', `SELECT e.seq, e.action FROM audit_events e WHERE e.case_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = e.case_id)`);
+  await rows(
+    'audit events about a case that does not exist',
+    `SELECT e.seq, e.action FROM audit_events e WHERE e.case_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = e.case_id)`,
+  );
   await rows(
     'case.triaged events that do not match the case triage columns (or triaged cases without exactly one)',
     `SELECT c.id, c.triage_decision, t.n, t.reason FROM cases c

@@ -86,9 +86,7 @@ export type CommandKind = Command['kind'];
 /** Who performs a command: a named demo user, or "natural": the user the model expects to be allowed. */
 export type ActorPick = ActorName | 'natural';
 
-export type Prediction =
-  | { accept: true; status: number; action: string }
-  | { accept: false; status: 400 | 403 | 404 | 409; why: string };
+export type Prediction = { accept: true; status: number; action: string } | { accept: false; status: 400 | 403 | 404 | 409; why: string };
 
 export function emptyModel(): LifecycleModel {
   return { cases: [] };
@@ -287,8 +285,7 @@ export function predict(model: LifecycleModel, command: Command, who: ActorName)
     }
     case 'submit': {
       if (!inInvestigation) return refuse(409, 'the investigation is not open');
-      const blocked =
-        c.allegations.length === 0 || c.allegations.some((a) => !a.notified || a.finding === null) || c.responses === 0;
+      const blocked = c.allegations.length === 0 || c.allegations.some((a) => !a.notified || a.finding === null) || c.responses === 0;
       if (blocked) return refuse(409, 'allegations, written notice of each, a response and a finding on each come first');
       return accept(200, 'investigation.submitted');
     }

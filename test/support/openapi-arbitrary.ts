@@ -87,7 +87,10 @@ const DAY = 86_400_000;
 function dateTime(now: number): fc.Arbitrary<string> {
   return fc
     .tuple(
-      fc.oneof({ weight: 2, arbitrary: fc.integer({ min: now - 60 * DAY, max: now - 1000 }) }, { weight: 1, arbitrary: fc.integer({ min: now - 400 * DAY, max: now + 400 * DAY }) }),
+      fc.oneof(
+        { weight: 2, arbitrary: fc.integer({ min: now - 60 * DAY, max: now - 1000 }) },
+        { weight: 1, arbitrary: fc.integer({ min: now - 400 * DAY, max: now + 400 * DAY }) },
+      ),
       fc.constantFrom('Z', 'ms', '+01:00', '-05:30'),
     )
     .map(([ms, style]) => {
@@ -282,7 +285,11 @@ function wrongType(schema: SchemaObject): fc.Arbitrary<unknown> {
     object: fc.oneof(fc.constant({}), fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), fc.string({ maxLength: 3 }), { minKeys: 1, maxKeys: 2 })),
   };
   const excluded = type === 'integer' ? 'number' : type;
-  return fc.oneof(...Object.entries(all).filter(([name]) => name !== excluded).map(([, arb]) => arb));
+  return fc.oneof(
+    ...Object.entries(all)
+      .filter(([name]) => name !== excluded)
+      .map(([, arb]) => arb),
+  );
 }
 
 /** Deeply nested junk: arrays and objects up to `maxDepth` levels. */
@@ -344,7 +351,11 @@ function nearBase(doc: OpenApiDocument, schema: SchemaObject, base: Json, option
   if (!properties.length) return fc.constant(base);
   return fc.subarray(properties, { maxLength: Math.min(2, properties.length) }).chain((chosen) =>
     fc
-      .tuple(...chosen.map(([key, property]) => (schema.required ?? []).includes(key) ? valueFor(doc, property, options) : fc.option(valueFor(doc, property, options), { nil: undefined })))
+      .tuple(
+        ...chosen.map(([key, property]) =>
+          (schema.required ?? []).includes(key) ? valueFor(doc, property, options) : fc.option(valueFor(doc, property, options), { nil: undefined }),
+        ),
+      )
       .map((values) => {
         let body: Json = { ...base };
         chosen.forEach(([key], i) => {
@@ -422,7 +433,9 @@ export function fuzzBody(doc: OpenApiDocument, rawSchema: SchemaObject, options:
   if (requiredSlots.length) {
     choices.push({
       weight: 2,
-      arbitrary: fc.tuple(valid, fc.constantFrom(...requiredSlots)).map(([body, slot]) => make('missing_required', deleteAt(body, slot.path), true, slot.path.join('.'))),
+      arbitrary: fc
+        .tuple(valid, fc.constantFrom(...requiredSlots))
+        .map(([body, slot]) => make('missing_required', deleteAt(body, slot.path), true, slot.path.join('.'))),
     });
   }
   if (extras.length) {
@@ -444,22 +457,21 @@ export function fuzzBody(doc: OpenApiDocument, rawSchema: SchemaObject, options:
   choices.push({
     weight: 2,
     arbitrary: fc
-      .tuple(
-        valid,
-        fc.constantFrom(...PROTOTYPE_MEMBERS),
-        objectSlots.length ? fc.option(fc.constantFrom(...objectSlots)) : fc.constant(null),
-      )
+      .tuple(valid, fc.constantFrom(...PROTOTYPE_MEMBERS), objectSlots.length ? fc.option(fc.constantFrom(...objectSlots)) : fc.constant(null))
       .map(([body, [member, mustFail], nested]) => {
         // a nested object must exist to receive the member
         const withParent = nested && !readAt(body, nested.path) ? setAt(body, nested.path, {}) : body;
-        return { mutation: 'prototype_keys' as const, json: injectRaw(JSON.stringify(withParent), member, nested?.path[0]), mustFail, where: nested?.path[0] ?? '' };
+        return {
+          mutation: 'prototype_keys' as const,
+          json: injectRaw(JSON.stringify(withParent), member, nested?.path[0]),
+          mustFail,
+          where: nested?.path[0] ?? '',
+        };
       }),
   });
   choices.push({
     weight: 1,
-    arbitrary: fc
-      .constantFrom<unknown>([], [{}], 'body', 42, null, true, [JSON.parse('{"a":1}')])
-      .map((body) => make('not_an_object', body, true)),
+    arbitrary: fc.constantFrom<unknown>([], [{}], 'body', 42, null, true, [JSON.parse('{"a":1}')]).map((body) => make('not_an_object', body, true)),
   });
   choices.push({ weight: 1, arbitrary: fc.constant(make('empty_object', {}, (schema.required ?? []).length > 0)) });
   return fc.oneof(...choices);
@@ -511,7 +523,10 @@ function junkParam(schema: SchemaObject, options: GenerationOptions): fc.Arbitra
     // cursors: valid-looking keys with junk inside, other shapes, not base64 at all
     fc
       .oneof(
-        fc.tuple(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), uuid(options)),
+        fc.tuple(
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+          uuid(options),
+        ),
         fc.tuple(fc.string({ maxLength: 30 }), fc.string({ maxLength: 40 })),
         fc.tuple(fc.constant('2026-01-01T00:00:00.000Z'), fc.constantFrom(...INJECTIONS)),
         fc.jsonValue({ maxDepth: 3 }),
@@ -548,25 +563,36 @@ export const MALFORMED_PERCENT: readonly string[] = ['%', '%zz', '%E0%A4%A', '%C
  * Query strings for a GET route: its documented parameters, valid (about half) or hostile,
  * plus unknown and repeated parameters that must be refused.
  */
-export function fuzzQuery(doc: OpenApiDocument, parameters: ParameterObject[], options: GenerationOptions & { extras: Record<string, fc.Arbitrary<unknown>> }): fc.Arbitrary<FuzzQuery> {
+export function fuzzQuery(
+  doc: OpenApiDocument,
+  parameters: ParameterObject[],
+  options: GenerationOptions & { extras: Record<string, fc.Arbitrary<unknown>> },
+): fc.Arbitrary<FuzzQuery> {
   const query = parameters.filter((p) => p.in === 'query');
   const valid = (p: ParameterObject) => valueFor(doc, p.schema ?? { type: 'string' }, options).map((v) => `${enc(p.name)}=${enc(String(v))}`);
   const param = (p: ParameterObject) =>
-    fc.oneof({ weight: 2, arbitrary: valid(p) }, { weight: 2, arbitrary: junkParam(deref(doc, p.schema ?? { type: 'string' }), options).map((v) => `${enc(p.name)}=${v}`) });
-  const some = query.length ? fc.subarray(query).chain((chosen) => (chosen.length ? fc.tuple(...chosen.map(param)) : fc.constant([] as string[]))) : fc.constant([] as string[]);
+    fc.oneof(
+      { weight: 2, arbitrary: valid(p) },
+      { weight: 2, arbitrary: junkParam(deref(doc, p.schema ?? { type: 'string' }), options).map((v) => `${enc(p.name)}=${v}`) },
+    );
+  const some = query.length
+    ? fc.subarray(query).chain((chosen) => (chosen.length ? fc.tuple(...chosen.map(param)) : fc.constant([] as string[])))
+    : fc.constant([] as string[]);
   const extras = Object.entries(options.extras).filter(([key]) => !query.some((p) => p.name === key));
   const choices: Array<fc.WeightedArbitrary<FuzzQuery>> = [
     { weight: 6, arbitrary: some.map((parts) => ({ query: parts.join('&'), mustFail: false, note: 'documented parameters' })) },
     {
       weight: 1,
-      arbitrary: fc
-        .tuple(some, fc.constantFrom(...extras), fc.constantFrom('plain', 'bracket'))
-        .chain(([parts, [key, value], style]) =>
-          value.map((v) => {
-            const name = style === 'bracket' ? `${key}[x]` : key;
-            return { query: [...parts, `${enc(name)}=${enc(typeof v === 'string' ? v : JSON.stringify(v))}`].join('&'), mustFail: true, note: `unknown parameter ${name}` };
-          }),
-        ),
+      arbitrary: fc.tuple(some, fc.constantFrom(...extras), fc.constantFrom('plain', 'bracket')).chain(([parts, [key, value], style]) =>
+        value.map((v) => {
+          const name = style === 'bracket' ? `${key}[x]` : key;
+          return {
+            query: [...parts, `${enc(name)}=${enc(typeof v === 'string' ? v : JSON.stringify(v))}`].join('&'),
+            mustFail: true,
+            note: `unknown parameter ${name}`,
+          };
+        }),
+      ),
     },
     {
       weight: 1,
@@ -578,7 +604,9 @@ export function fuzzQuery(doc: OpenApiDocument, parameters: ParameterObject[], o
       weight: 1,
       arbitrary: fc
         .tuple(fc.constantFrom(...query), fc.integer({ min: 2, max: 4 }))
-        .chain(([p, times]) => fc.array(valid(p), { minLength: times, maxLength: times }).map((parts) => ({ query: parts.join('&'), mustFail: true, note: `${p.name} repeated` }))),
+        .chain(([p, times]) =>
+          fc.array(valid(p), { minLength: times, maxLength: times }).map((parts) => ({ query: parts.join('&'), mustFail: true, note: `${p.name} repeated` })),
+        ),
     });
   }
   return fc.oneof(...choices);
@@ -604,10 +632,17 @@ export function junkId(options: { foreign: readonly string[] }): fc.Arbitrary<{ 
     fc.constantFrom(...INJECTIONS).map(plain('injection')),
     // (at most 100 characters decoded: Fastify's maxParamLength; longer ones are tested on their own)
     // (no lone surrogates: their bytes are not UTF-8, see MALFORMED_PERCENT)
-    fc.constantFrom(...UNICODE_NASTIES.filter((s) => s !== '' && s.length <= 100 && !hasUnstorable(s.replace(/\0/g, '')))).map((s) => ({ raw: enc(s), note: 'unicode' })),
-    fc.constantFrom('%2e%2e%2f', '..%2F..%2Fetc%2Fpasswd', '%252e%252e%252f', '%00', '%0D%0ASet-Cookie:%20a=b', '..', '.').map((raw) => ({ raw, note: 'raw encoded junk' })),
+    fc
+      .constantFrom(...UNICODE_NASTIES.filter((s) => s !== '' && s.length <= 100 && !hasUnstorable(s.replace(/\0/g, ''))))
+      .map((s) => ({ raw: enc(s), note: 'unicode' })),
+    fc
+      .constantFrom('%2e%2e%2f', '..%2F..%2Fetc%2Fpasswd', '%252e%252e%252f', '%00', '%0D%0ASet-Cookie:%20a=b', '..', '.')
+      .map((raw) => ({ raw, note: 'raw encoded junk' })),
     fc.integer({ min: -1, max: 1_000_000 }).map((n) => ({ raw: String(n), note: 'a number' })),
     fc.string({ unit: 'grapheme-ascii', minLength: 37, maxLength: 100 }).map((s) => ({ raw: s.replace(/[^A-Za-z0-9]/g, 'x'), note: 'long' })),
-    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).filter((s) => s.length <= 100).map(plain('random text')),
+    fc
+      .string({ unit: 'grapheme', minLength: 1, maxLength: 20 })
+      .filter((s) => s.length <= 100)
+      .map(plain('random text')),
   );
 }

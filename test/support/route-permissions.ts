@@ -109,12 +109,27 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'GET /cases/{id}/evidence/{evidenceId}': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
   'GET /cases/{id}/evidence/{evidenceId}/content': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
   // not in api.md: the chain-of-custody hand-over (domain.md "Evidence")
-  'POST /cases/{id}/evidence/{evidenceId}/handovers': { permission: 'investigation:write', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },
+  'POST /cases/{id}/evidence/{evidenceId}/handovers': {
+    permission: 'investigation:write',
+    roles: [INVESTIGATOR],
+    scope: 'case',
+    caseRule: 'assigned-investigator',
+  },
 
   // Monitoring (§9, §11)
   'POST /cases/{id}/monitoring-requests': { permission: 'monitoring:request', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },
-  'POST /monitoring-requests/{id}/approve': { permission: 'monitoring:decide', roles: [HEAD, GOVERNOR], scope: 'monitoring-request', caseRule: 'decision-maker' },
-  'POST /monitoring-requests/{id}/reject': { permission: 'monitoring:decide', roles: [HEAD, GOVERNOR], scope: 'monitoring-request', caseRule: 'decision-maker' },
+  'POST /monitoring-requests/{id}/approve': {
+    permission: 'monitoring:decide',
+    roles: [HEAD, GOVERNOR],
+    scope: 'monitoring-request',
+    caseRule: 'decision-maker',
+  },
+  'POST /monitoring-requests/{id}/reject': {
+    permission: 'monitoring:decide',
+    roles: [HEAD, GOVERNOR],
+    scope: 'monitoring-request',
+    caseRule: 'decision-maker',
+  },
   'POST /monitoring-requests/{id}/disclosures': {
     permission: 'monitoring:disclose',
     roles: [INVESTIGATOR, HEAD],
@@ -162,7 +177,10 @@ export function renderRoutePermissions(table: Readonly<Record<string, RoutePermi
       const [method, path] = key.split(' ');
       const who = p.scope === 'public' ? 'anyone, no token' : p.roles.join(', ');
       const rule = p.caseRule && p.caseRule !== 'visible' ? ` (+ ${p.caseRule})` : '';
-      return { sort: `${path} ${method}`, line: `${method.padEnd(6)} ${path.padEnd(52)} ${p.scope.padEnd(18)} ${(p.permission ?? '@Public').padEnd(22)} ${who}${rule}` };
+      return {
+        sort: `${path} ${method}`,
+        line: `${method.padEnd(6)} ${path.padEnd(52)} ${p.scope.padEnd(18)} ${(p.permission ?? '@Public').padEnd(22)} ${who}${rule}`,
+      };
     })
     .sort((a, b) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0));
   return `\n${rows.map((r) => r.line).join('\n')}\n`;

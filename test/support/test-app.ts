@@ -81,8 +81,16 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       const auth = `Bearer ${await token(email)}`;
       return {
         get: (path) => http().get(path).set('authorization', auth),
-        post: (path, body) => http().post(path).set('authorization', auth).send(body ?? {}),
-        patch: (path, body) => http().patch(path).set('authorization', auth).send(body ?? {}),
+        post: (path, body) =>
+          http()
+            .post(path)
+            .set('authorization', auth)
+            .send(body ?? {}),
+        patch: (path, body) =>
+          http()
+            .patch(path)
+            .set('authorization', auth)
+            .send(body ?? {}),
         delete: (path) => http().delete(path).set('authorization', auth),
       };
     },

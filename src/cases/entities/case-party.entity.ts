@@ -13,7 +13,6 @@ export type PartyCapacity = (typeof PARTY_CAPACITIES)[number];
 @Index(['caseId', 'capacity'])
 @Index(['staffId'])
 export class CaseParty extends CaseScoped {
-
   @Column({ type: 'enum', enum: PARTY_CAPACITIES, enumName: 'party_capacity' })
   capacity: PartyCapacity;
 

@@ -11,7 +11,6 @@ import { CASE_STATUSES, CaseStatus, TRIAGE_DECISIONS, TriageDecision } from '../
 @Index(['investigatorUserId'])
 @Index(['organisationId', 'retainUntil'])
 export class Case extends OrganisationScoped {
-
   /** Human reference, unique per organisation and year: SMP-2026-0007. */
   @Column('text')
   reference: string;

@@ -72,7 +72,14 @@ export function toProblem(error: unknown, logger: Logger, instance?: string): { 
   const pgCode = e.driverError?.code ?? (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : undefined);
   if (pgCode && PG_TRANSIENT.has(pgCode)) {
     return {
-      problem: { type: typeUri('concurrent_change'), title: TITLES[409], status: 409, detail: 'The case changed at the same time; reload and try again.', code: 'concurrent_change', instance },
+      problem: {
+        type: typeUri('concurrent_change'),
+        title: TITLES[409],
+        status: 409,
+        detail: 'The case changed at the same time; reload and try again.',
+        code: 'concurrent_change',
+        instance,
+      },
       headers: {},
     };
   }
@@ -86,7 +93,14 @@ export function toProblem(error: unknown, logger: Logger, instance?: string): { 
   if ((pgCode && PG_UNAVAILABLE.has(pgCode)) || isConnectionError(error)) {
     logger.warn(`database unavailable: ${e.message}`);
     return {
-      problem: { type: typeUri('unavailable'), title: TITLES[503], status: 503, detail: 'The service is briefly unavailable; try again.', code: 'unavailable', instance },
+      problem: {
+        type: typeUri('unavailable'),
+        title: TITLES[503],
+        status: 503,
+        detail: 'The service is briefly unavailable; try again.',
+        code: 'unavailable',
+        instance,
+      },
       headers: { 'Retry-After': '1' },
     };
   }
@@ -133,5 +147,8 @@ export class ProblemFilter implements ExceptionFilter {
 
 export function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}): void {
   if (reply.sent) return;
-  reply.status(problem.status ?? HttpStatus.INTERNAL_SERVER_ERROR).headers({ ...headers, 'content-type': 'application/problem+json; charset=utf-8' }).send(JSON.stringify(problem));
+  reply
+    .status(problem.status ?? HttpStatus.INTERNAL_SERVER_ERROR)
+    .headers({ ...headers, 'content-type': 'application/problem+json; charset=utf-8' })
+    .send(JSON.stringify(problem));
 }

@@ -24,7 +24,12 @@ export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProb
  */
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+    if (
+      metadata.type === 'body' &&
+      metadata.metatype &&
+      metadata.metatype !== Object &&
+      (value === null || typeof value !== 'object' || Array.isArray(value))
+    ) {
       throw DomainError.invalidField('body', 'must be a JSON object');
     }
     if (metadata.type === 'body' || metadata.type === 'query') {

@@ -91,7 +91,11 @@ export class SubjectAccessExportResponse {
   @ApiProperty({ description: 'the organisation' }) school: string;
   @ApiProperty({ type: SarStaffRecord }) staff: SarStaffRecord;
   @ApiProperty({ type: SarUserAccount, nullable: true }) userAccount: SarUserAccount | null;
-  @ApiProperty({ description: 'cases where they are a subject, witness or reporter (erased ones as tombstones)', type: 'array', items: { oneOf: [{ $ref: getSchemaPath(SarCase) }, { $ref: getSchemaPath(SarCaseTombstone) }] } })
+  @ApiProperty({
+    description: 'cases where they are a subject, witness or reporter (erased ones as tombstones)',
+    type: 'array',
+    items: { oneOf: [{ $ref: getSchemaPath(SarCase) }, { $ref: getSchemaPath(SarCaseTombstone) }] },
+  })
   cases: Array<SarCase | SarCaseTombstone>;
   @ApiProperty({ description: 'further cases held about them that the caller may not see (a conflicted headteacher)' }) furtherCasesHeld: number;
   @ApiProperty({ type: [SarAuditEvent], description: 'events where their login is the actor, oldest first' }) auditEvents: SarAuditEvent[];

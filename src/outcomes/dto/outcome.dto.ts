@@ -63,7 +63,10 @@ export class AppealRequest {
 }
 
 export class AppealDecisionRequest {
-  @ApiProperty({ enum: APPEAL_RESULTS, description: 'upheld: the appeal succeeds and the sanction is withdrawn; varied: a lesser sanction; dismissed: the sanction stands' })
+  @ApiProperty({
+    enum: APPEAL_RESULTS,
+    description: 'upheld: the appeal succeeds and the sanction is withdrawn; varied: a lesser sanction; dismissed: the sanction stands',
+  })
   @IsIn(APPEAL_RESULTS)
   result: AppealResult;
 

@@ -6,7 +6,6 @@ import { User } from './user.entity';
 @Entity('staff_members')
 @Index(['organisationId', 'createdAt', 'id'])
 export class StaffMember extends OrganisationScoped {
-
   @Column('text')
   name: string;
 

@@ -5,7 +5,6 @@ import { ROLES, Role } from '../../access/roles';
 @Entity('users')
 @Index(['organisationId', 'createdAt', 'id'])
 export class User extends OrganisationScoped {
-
   /** Stored lower-case; unique across the deployment because login is by e-mail alone. */
   @Index({ unique: true })
   @Column('text')

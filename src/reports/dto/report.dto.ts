@@ -12,7 +12,6 @@ import {
   IsString,
   IsUrl,
   MaxLength,
-  
   ValidateIf,
   ValidateNested,
 } from 'class-validator';

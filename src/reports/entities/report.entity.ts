@@ -7,7 +7,6 @@ import { MISUSE_CATEGORIES, MisuseCategory, PLATFORMS, Platform } from '../../po
 @Entity('reports')
 @Index(['caseId'])
 export class Report extends CaseScoped {
-
   @Column({ type: 'enum', enum: PLATFORMS, enumName: 'platform' })
   platform: Platform;
 
