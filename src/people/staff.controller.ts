@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { Actor, CurrentActor } from '../access/actor';
 import { Allow } from '../access/decorators';
-import { PageQuery } from '../common/pagination/pagination';
-import { CreateStaffRequest, StaffPage, StaffResponse } from './dto/staff.dto';
+import { UuidParam } from '../common/http/uuid-param';
+import { CreateStaffRequest, StaffPage, StaffQuery, StaffResponse, UpdateStaffRequest } from './dto/staff.dto';
 import { StaffService } from './staff.service';
 
 @ApiTags('people')
@@ -14,15 +15,40 @@ export class StaffController {
 
   @Post()
   @Allow('staff:manage')
-  @ApiCreatedResponse({ type: StaffResponse })
-  create(@CurrentActor() actor: Actor, @Body() body: CreateStaffRequest): Promise<StaffResponse> {
-    return this.staff.create(actor, body);
+  @ApiOperation({ summary: 'Add a staff member to the directory (admin); optionally linked to an account' })
+  @ApiCreatedResponse({ type: StaffResponse, headers: { Location: { description: 'the new record: /staff/{id}', schema: { type: 'string' } } } })
+  async create(@CurrentActor() actor: Actor, @Body() body: CreateStaffRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<StaffResponse> {
+    const created = await this.staff.create(actor, body);
+    reply.header('Location', `/staff/${created.id}`);
+    return created;
   }
 
   @Get()
   @Allow('staff:read')
+  @ApiOperation({ summary: 'The staff directory of the organisation, newest first; ?q= searches names' })
   @ApiOkResponse({ type: StaffPage })
-  list(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<StaffPage> {
+  list(@CurrentActor() actor: Actor, @Query() query: StaffQuery): Promise<StaffPage> {
     return this.staff.list(actor, query);
+  }
+
+  @Get(':id')
+  @Allow('staff:read')
+  @ApiOperation({ summary: 'One staff member of the organisation' })
+  @ApiOkResponse({ type: StaffResponse })
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<StaffResponse> {
+    return this.staff.get(actor, id);
+  }
+
+  @Patch(':id')
+  @Allow('staff:manage')
+  @ApiOperation({
+    summary: 'Change a staff member; link (userId) or unlink (userId: null) their account (admin)',
+    description:
+      'One record per account, one account per record: 409 user_already_linked when the account is linked to another record, ' +
+      '409 staff_already_linked when this record is linked to another account (unlink first), 409 own_link for the admin’s own account.',
+  })
+  @ApiOkResponse({ type: StaffResponse })
+  update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: UpdateStaffRequest): Promise<StaffResponse> {
+    return this.staff.update(actor, id, body);
   }
 }

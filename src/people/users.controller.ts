@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { Actor, CurrentActor } from '../access/actor';
 import { Allow } from '../access/decorators';
 import { UuidParam } from '../common/http/uuid-param';
@@ -15,20 +16,39 @@ export class UsersController {
 
   @Post()
   @Allow('users:manage')
-  @ApiCreatedResponse({ type: UserResponse })
-  create(@CurrentActor() actor: Actor, @Body() body: CreateUserRequest): Promise<UserResponse> {
-    return this.users.create(actor, body);
+  @ApiOperation({
+    summary: 'Create an account (admin)',
+    description: 'With the e-mail of an unlinked staff record of the organisation, the account is linked to it (staffId).',
+  })
+  @ApiCreatedResponse({ type: UserResponse, headers: { Location: { description: 'the new account: /users/{id}', schema: { type: 'string' } } } })
+  async create(@CurrentActor() actor: Actor, @Body() body: CreateUserRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserResponse> {
+    const created = await this.users.create(actor, body);
+    reply.header('Location', `/users/${created.id}`);
+    return created;
   }
 
   @Get()
   @Allow('users:manage')
+  @ApiOperation({ summary: 'The accounts of the organisation, newest first (admin)' })
   @ApiOkResponse({ type: UserPage })
   list(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<UserPage> {
     return this.users.list(actor, query);
   }
 
+  @Get(':id')
+  @Allow('users:manage')
+  @ApiOperation({ summary: 'One account of the organisation (admin)' })
+  @ApiOkResponse({ type: UserResponse })
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<UserResponse> {
+    return this.users.get(actor, id);
+  }
+
   @Patch(':id')
   @Allow('users:manage')
+  @ApiOperation({
+    summary: 'Change an account’s roles, active flag or name (admin)',
+    description: 'Never one’s own roles (409 own_roles), never oneself deactivated (409 own_deactivation), never the last active admin (409 last_admin).',
+  })
   @ApiOkResponse({ type: UserResponse })
   update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: UpdateUserRequest): Promise<UserResponse> {
     return this.users.update(actor, id, body);

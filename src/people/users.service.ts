@@ -8,8 +8,11 @@ import { DomainError } from '../common/errors/domain-error';
 import { decodeCursor, DEFAULT_LIMIT, isTimeIdKey, Page, PageQuery, toPage } from '../common/pagination/pagination';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { queryOne, queryRows } from '../database/sql';
 import { CreateUserRequest, toUserResponse, UpdateUserRequest, UserResponse } from './dto/user.dto';
 import { User } from './entities/user.entity';
+import { ADMIN_CHANGE_MESSAGES, adminChangeProblem } from './people.rules';
+import { StaffService } from './staff.service';
 
 const USER_COLUMNS = `u.id, u.organisation_id AS "organisationId", u.email, u.name, u.roles::text[] AS roles, u.active, u.created_at AS "createdAt",
   (SELECT s.id FROM staff_members s WHERE s.user_id = u.id LIMIT 1) AS "staffId"`;
@@ -21,39 +24,65 @@ export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly staff: StaffService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * A new account (a new account's roles are no admin's own: nothing to refuse there). With the
+   * e-mail of an unlinked staff record it is linked to that record in the same transaction, so the
+   * person's conflicts of interest hold from their first sign-in; `staffId` says so.
+   */
   async create(actor: Actor, request: CreateUserRequest): Promise<UserResponse> {
     const passwordHash = await hashPassword(request.password, this.config.passwordCost);
     const email = request.email.trim().toLowerCase();
     return this.dataSource.transaction(async (em) => {
       const taken = await em.query(`SELECT 1 FROM users WHERE email = $1`, [email]);
       if (taken.length) throw DomainError.conflict('email_taken', 'An account with this e-mail already exists.');
-      const [row] = await em.query(`INSERT INTO users (organisation_id, email, name, password_hash, roles) VALUES ($1, $2, $3, $4, $5::role[]) RETURNING id`, [
-        actor.organisationId,
-        email,
-        request.name,
-        passwordHash,
-        request.roles,
-      ]);
+      const row = (await queryOne<{ id: string }>(
+        em,
+        `INSERT INTO users (organisation_id, email, name, password_hash, roles) VALUES ($1, $2, $3, $4, $5::role[]) RETURNING id`,
+        [actor.organisationId, email, request.name, passwordHash, request.roles],
+      ))!;
+      const staffId = await this.staff.linkNewAccount(em, actor.organisationId, row.id, email);
+      const role = roleFor(actor, 'users:manage');
       await this.audit.record(em, {
         organisationId: actor.organisationId,
         actor,
-        role: roleFor(actor, 'users:manage'),
+        role,
         action: 'user.created',
         entityType: 'user',
         entityId: row.id,
-        payload: { email, name: request.name, roles: request.roles },
+        payload: { email, name: request.name, roles: request.roles, staffId },
       });
-      return toUserResponse((await this.find(em, actor.organisationId, row.id))!, null);
+      if (staffId) {
+        await this.audit.record(em, {
+          organisationId: actor.organisationId,
+          actor,
+          role,
+          action: 'staff.updated',
+          entityType: 'staff_member',
+          entityId: staffId,
+          payload: { before: { userId: null }, changes: { userId: row.id }, linkedBy: 'the e-mail of the new account' },
+        });
+      }
+      const created = (await this.find(em, actor.organisationId, row.id))!;
+      return toUserResponse(created, created.staffId);
     });
+  }
+
+  /** One account of the caller's organisation; another organisation's answers 404, like a missing one. */
+  async get(actor: Actor, id: string): Promise<UserResponse> {
+    const row = await this.find(this.dataSource.manager, actor.organisationId, id);
+    if (!row) throw DomainError.notFound('User');
+    return toUserResponse(row, row.staffId);
   }
 
   async list(actor: Actor, query: PageQuery): Promise<Page<UserResponse>> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor, isTimeIdKey);
-    const rows: UserRow[] = await this.dataSource.query(
+    const rows = await queryRows<UserRow>(
+      this.dataSource.manager,
       `SELECT ${USER_COLUMNS} FROM users u
        WHERE u.organisation_id = $1 ${after ? 'AND (u.created_at, u.id) < ($2::timestamptz, $3::uuid)' : ''}
        ORDER BY u.created_at DESC, u.id DESC LIMIT ${limit + 1}`,
@@ -67,18 +96,42 @@ export class UsersService {
     );
   }
 
+  /**
+   * Roles, active, name. A change of roles or active is checked against people.rules.ts
+   * `adminChangeProblem` (never one's own roles, never oneself deactivated, never the last active
+   * admin) under a lock of the organisation's row: such changes of one organisation run one at a
+   * time, and each counts the active admins after the previous one committed (READ COMMITTED reads
+   * afresh at each statement), so two admins demoting or deactivating each other at once cannot
+   * both succeed.
+   */
   async update(actor: Actor, id: string, request: UpdateUserRequest): Promise<UserResponse> {
+    const changes: Record<string, unknown> = {};
+    if (request.roles !== undefined) changes.roles = request.roles;
+    if (request.active !== undefined) changes.active = request.active;
+    if (request.name !== undefined) changes.name = request.name;
+    if (Object.keys(changes).length === 0) throw DomainError.badRequest('validation_failed', 'Nothing to change: give roles, active or name.');
+    const touchesAdmins = request.roles !== undefined || request.active !== undefined;
+
     return this.dataSource.transaction(async (em) => {
+      // NO KEY UPDATE: serialises these changes without blocking inserts that reference the organisation
+      if (touchesAdmins) await em.query(`SELECT 1 FROM organisations WHERE id = $1 FOR NO KEY UPDATE`, [actor.organisationId]);
       const before = await this.find(em, actor.organisationId, id, true);
       if (!before) throw DomainError.notFound('User');
-      if (id === actor.userId && (request.active === false || (request.roles && !request.roles.includes('admin')))) {
-        throw DomainError.conflict('self_lockout', 'You cannot deactivate yourself or remove your own admin role.');
+      if (touchesAdmins) {
+        const admins = await queryOne<{ n: number }>(
+          em,
+          `SELECT count(*)::int AS n FROM users WHERE organisation_id = $1 AND active AND 'admin' = ANY(roles)`,
+          [actor.organisationId],
+        );
+        const problem = adminChangeProblem({
+          actorUserId: actor.userId,
+          targetUserId: id,
+          before: { roles: before.roles, active: before.active },
+          after: { roles: request.roles ?? before.roles, active: request.active ?? before.active },
+          activeAdmins: admins!.n,
+        });
+        if (problem) throw DomainError.conflict(problem, ADMIN_CHANGE_MESSAGES[problem]);
       }
-      const changes: Record<string, unknown> = {};
-      if (request.roles) changes.roles = request.roles;
-      if (request.active !== undefined) changes.active = request.active;
-      if (request.name !== undefined) changes.name = request.name;
-      if (Object.keys(changes).length === 0) throw DomainError.badRequest('validation_failed', 'Nothing to change: give roles, active or name.');
       await em.query(
         `UPDATE users SET roles = COALESCE($3::role[], roles), active = COALESCE($4, active), name = COALESCE($5, name), updated_at = now()
          WHERE id = $1 AND organisation_id = $2`,
@@ -105,10 +158,9 @@ export class UsersService {
   }
 
   private async find(em: EntityManager, organisationId: string, id: string, lock = false): Promise<UserRow | undefined> {
-    const rows: UserRow[] = await em.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1 AND u.organisation_id = $2 ${lock ? 'FOR UPDATE' : ''}`, [
+    return queryOne<UserRow>(em, `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1 AND u.organisation_id = $2 ${lock ? 'FOR NO KEY UPDATE OF u' : ''}`, [
       id,
       organisationId,
     ]);
-    return rows[0];
   }
 }

@@ -154,6 +154,8 @@ const BODIES: Record<string, (c: BodyContext) => Body> = {
   'POST /users': () => ({ email: `probe-${randomBytes(4).toString('hex')}@demo.school`, name: 'Probe User', password: TEST_PASSWORD, roles: ['hr'] }),
   'PATCH /users/{id}': () => ({ name: 'Patch Target' }),
   'POST /staff': () => ({ name: 'Probe Staff Member' }),
+  // no link change: who is linked to whom (and so who is conflicted) stays as it is
+  'PATCH /staff/{id}': () => ({ jobTitle: 'Probe Job Title' }),
   'POST /reports': ({ t }) => reportBody(t),
   // on the unassigned (reported) case: investigate, still unassigned; elsewhere 409
   'POST /cases/{id}/triage': () => ({ decision: 'investigate', rationale: 'Facts to establish.' }),

@@ -243,6 +243,11 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
     },
     'PATCH /users/{id}': { as: DEMO.admin, target: async () => ({ id: fixture.victimUserId }), good: () => ({ name: 'Renamed By Fuzz' }) },
     'POST /staff': { as: DEMO.admin, target: async () => ({}), good: () => ({ name: 'Fuzz Staff', jobTitle: 'Teacher' }) },
+    'PATCH /staff/{id}': {
+      as: DEMO.admin,
+      target: async () => ({ id: (await must('POST', '/staff', DEMO.admin, { name: 'Fuzz Patch Target' })).id as string }),
+      good: () => ({ jobTitle: 'Fuzzed Job Title' }),
+    },
     'POST /reports': { as: DEMO.deputy, target: async () => ({}), good: () => reportBody(t) },
     'POST /cases/{id}/triage': {
       as: DEMO.deputy,
@@ -511,6 +516,7 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
   const PATH_ONLY_ROLES: Record<string, string> = {
     'POST /cases/{id}/evidence': DEMO.investigator,
     'DELETE /cases/{id}/legal-hold': DEMO.head,
+    'GET /users/{id}': DEMO.admin,
   };
 
   // ---- the fuzzing -----------------------------------------------------------------------------

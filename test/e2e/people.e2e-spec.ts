@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Client, DEMO, expectProblem, startTestApp, TestApp } from '../support/test-app';
+import type { Response } from 'supertest';
+import { TEST_PASSWORD } from '../support/constants';
+import { Client, DEMO, expectProblem, reportBody, startTestApp, TestApp } from '../support/test-app';
 
 const NON_ADMINS = [DEMO.deputy, DEMO.investigator, DEMO.investigator2, DEMO.head, DEMO.governor, DEMO.hr, DEMO.northHead];
 
@@ -379,6 +381,441 @@ describe('people: users and staff', () => {
 
     it('needs a token (401)', async () => {
       expectProblem(await t.http().get('/staff'), 401);
+    });
+  });
+
+  describe('Location and GET of what was created', () => {
+    it('POST /users answers 201 with Location /users/{id}, and GET /users/{id} answers the same user', async () => {
+      const res = await admin.post('/users', userBody());
+      expect(res.status).toBe(201);
+      expect(res.headers.location).toBe(`/users/${res.body.id}`);
+      const got = await admin.get(res.headers.location);
+      expect(got.status).toBe(200);
+      expect(got.body).toEqual(res.body);
+    });
+
+    it('POST /staff answers 201 with Location /staff/{id}, and GET /staff/{id} answers the same record', async () => {
+      const res = await admin.post('/staff', { name: 'Located Person', jobTitle: 'Librarian' });
+      expect(res.status).toBe(201);
+      expect(res.headers.location).toBe(`/staff/${res.body.id}`);
+      const got = await admin.get(res.headers.location);
+      expect(got.status).toBe(200);
+      expect(got.body).toEqual(res.body);
+    });
+
+    it.each([DEMO.admin, DEMO.deputy, DEMO.head, DEMO.investigator])('%s reads a staff member of the own organisation', async (email) => {
+      const res = await (await t.as(email)).get(`/staff/${t.ids.staff['Sam Teacher']}`);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual(expect.objectContaining({ id: t.ids.staff['Sam Teacher'], name: 'Sam Teacher', organisationId: t.ids.org.werrington }));
+    });
+
+    it.each([DEMO.governor, DEMO.hr])('%s may not read staff members (403)', async (email) => {
+      expectProblem(await (await t.as(email)).get(`/staff/${t.ids.staff['Sam Teacher']}`), 403);
+    });
+
+    it('another organisation’s or an unknown staff member or user answers 404; a malformed id 400', async () => {
+      expectProblem(await admin.get(`/staff/${t.ids.staff['Robin Teacher']}`), 404);
+      expectProblem(await northAdmin.get(`/staff/${t.ids.staff['Sam Teacher']}`), 404);
+      expectProblem(await admin.get(`/staff/${randomUUID()}`), 404);
+      expectProblem(await admin.get('/staff/not-a-uuid'), 400, 'id');
+      expectProblem(await admin.get(`/users/${t.ids.users[DEMO.northHead]}`), 404);
+      expectProblem(await northAdmin.get(`/users/${t.ids.users[DEMO.deputy]}`), 404);
+      expectProblem(await admin.get(`/users/${randomUUID()}`), 404);
+      expectProblem(await admin.get('/users/not-a-uuid'), 400, 'id');
+    });
+
+    it.each(NON_ADMINS)('%s may not read a user (403)', async (email) => {
+      expectProblem(await (await t.as(email)).get(`/users/${t.ids.users[DEMO.deputy]}`), 403);
+    });
+  });
+
+  describe('GET /staff?q= (searches names)', () => {
+    const tag = `zq${randomBytes(3).toString('hex')}`;
+    let ids: string[];
+    beforeAll(async () => {
+      ids = [];
+      for (const name of [`Alex ${tag.toUpperCase()} Brown`, `blake ${tag} green`, `Casey ${tag}son`]) {
+        const res = await admin.post('/staff', { name });
+        expect(res.status).toBe(201);
+        ids.push(res.body.id);
+      }
+      await admin.post('/staff', { name: 'Dana Elsewhere' });
+    });
+
+    it('finds a part of a name in any case, newest first', async () => {
+      const res = await admin.get(`/staff?q=${tag.toUpperCase()}`);
+      expect(res.status).toBe(200);
+      expect(res.body.items.map((s: { id: string }) => s.id)).toEqual([...ids].reverse());
+      expect(res.body.nextCursor).toBeNull();
+      const mixed = await admin.get(`/staff?q=${encodeURIComponent(`${tag}SON`)}`);
+      expect(mixed.body.items.map((s: { id: string }) => s.id)).toEqual([ids[2]]);
+    });
+
+    it('is still keyset-paginated', async () => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await admin.get(`/staff?q=${tag}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        expect(res.status).toBe(200);
+        seen.push(...res.body.items.map((s: { id: string }) => s.id));
+        cursor = res.body.nextCursor;
+      } while (cursor !== null && seen.length < 10);
+      expect(seen).toEqual([...ids].reverse());
+    });
+
+    it('treats % and _ as plain characters, and searches only the own organisation', async () => {
+      expect((await admin.get('/staff?q=%25')).body.items).toEqual([]);
+      expect((await admin.get('/staff?q=_')).body.items).toEqual([]);
+      expect((await northAdmin.get(`/staff?q=${tag}`)).body.items).toEqual([]);
+      expect((await northAdmin.get('/staff?q=sam')).body.items).toEqual([]);
+      expect((await admin.get('/staff?q=robin')).body.items).toEqual([]);
+    });
+
+    it('refuses a q that is too long or repeated (400 naming q)', async () => {
+      expectProblem(await admin.get(`/staff?q=${'x'.repeat(201)}`), 400, 'q');
+      expectProblem(await admin.get('/staff?q=a&q=b'), 400, 'q');
+    });
+  });
+
+  describe('PATCH /staff/:id', () => {
+    let staffId: string;
+    beforeEach(async () => {
+      const res = await admin.post('/staff', { name: 'Morgan Patch', email: 'morgan.patch@demo.school', jobTitle: 'Cook' });
+      expect(res.status).toBe(201);
+      staffId = res.body.id;
+    });
+
+    it('changes name, e-mail and job title (null clears them), answering the record; audited as staff.updated with before and changes', async () => {
+      const res = await admin.patch(`/staff/${staffId}`, { name: 'Morgan Renamed', email: 'Morgan.R@demo.school', jobTitle: null });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual(expect.objectContaining({ id: staffId, name: 'Morgan Renamed', email: 'morgan.r@demo.school', jobTitle: null, userId: null }));
+      expect((await admin.get(`/staff/${staffId}`)).body).toEqual(res.body);
+      const cleared = await admin.patch(`/staff/${staffId}`, { email: null });
+      expect(cleared.body.email).toBeNull();
+      expect(await actionsOn(staffId)).toEqual(['staff.created', 'staff.updated', 'staff.updated']);
+      const payload = (await t.db.query(`SELECT payload FROM audit_events WHERE entity_id = $1 AND action = 'staff.updated' ORDER BY seq LIMIT 1`, [staffId]))
+        .rows[0].payload;
+      expect(payload).toEqual({
+        before: { name: 'Morgan Patch', email: 'morgan.patch@demo.school', jobTitle: 'Cook' },
+        changes: { name: 'Morgan Renamed', email: 'morgan.r@demo.school', jobTitle: null },
+      });
+    });
+
+    it('a change to what is already there answers the record and writes nothing', async () => {
+      await writesNoAudit(async () => {
+        const res = await admin.patch(`/staff/${staffId}`, { name: 'Morgan Patch', jobTitle: 'Cook', userId: null });
+        expect(res.status).toBe(200);
+      });
+    });
+
+    it('refuses an empty change, null for name, invalid and unknown fields (400), writing nothing', async () => {
+      await writesNoAudit(async () => {
+        expectProblem(await admin.patch(`/staff/${staffId}`, {}), 400);
+        expectProblem(await admin.patch(`/staff/${staffId}`, { name: null }), 400, 'name');
+        expectProblem(await admin.patch(`/staff/${staffId}`, { name: '' }), 400, 'name');
+        expectProblem(await admin.patch(`/staff/${staffId}`, { email: 'nope' }), 400, 'email');
+        expectProblem(await admin.patch(`/staff/${staffId}`, { userId: 'not-a-uuid' }), 400, 'userId');
+        expectProblem(await admin.patch(`/staff/${staffId}`, { organisationId: t.ids.org.northfield }), 400, 'organisationId');
+      });
+    });
+
+    it('another organisation’s or an unknown staff member answers 404; a malformed id 400; nothing written', async () => {
+      await writesNoAudit(async () => {
+        expectProblem(await admin.patch(`/staff/${t.ids.staff['Robin Teacher']}`, { name: 'Hijacked' }), 404);
+        expectProblem(await northAdmin.patch(`/staff/${staffId}`, { name: 'Hijacked' }), 404);
+        expectProblem(await admin.patch(`/staff/${randomUUID()}`, { name: 'Nobody' }), 404);
+        expectProblem(await admin.patch('/staff/not-a-uuid', { name: 'Nobody' }), 400, 'id');
+      });
+      expect((await t.db.query(`SELECT 1 FROM staff_members WHERE name = 'Hijacked'`)).rowCount).toBe(0);
+    });
+
+    it('links an account of the organisation; the account then shows the link; audited', async () => {
+      const user = await admin.post('/users', userBody());
+      expect(user.body.staffId).toBeNull();
+      const res = await admin.patch(`/staff/${staffId}`, { userId: user.body.id });
+      expect(res.status).toBe(200);
+      expect(res.body.userId).toBe(user.body.id);
+      expect((await admin.get(`/users/${user.body.id}`)).body.staffId).toBe(staffId);
+      const event = (await t.db.query(`SELECT action, payload FROM audit_events WHERE entity_id = $1 ORDER BY seq DESC LIMIT 1`, [staffId])).rows[0];
+      expect(event).toEqual({ action: 'staff.updated', payload: { before: { userId: null }, changes: { userId: user.body.id } } });
+    });
+
+    it('refuses an account of another organisation or an unknown one (400 naming userId), writing nothing', async () => {
+      await writesNoAudit(async () => {
+        expectProblem(await admin.patch(`/staff/${staffId}`, { userId: t.ids.users[DEMO.northHead] }), 400, 'userId');
+        expectProblem(await admin.patch(`/staff/${staffId}`, { userId: randomUUID() }), 400, 'userId');
+      });
+      expect((await admin.get(`/staff/${staffId}`)).body.userId).toBeNull();
+    });
+
+    it('one record per account: an account linked to another record is refused (409 user_already_linked), writing nothing', async () => {
+      await writesNoAudit(async () => {
+        const res = await admin.patch(`/staff/${staffId}`, { userId: t.ids.users[DEMO.deputy] });
+        expectProblem(res, 409);
+        expect(res.body.code).toBe('user_already_linked');
+      });
+      expect((await t.db.query(`SELECT id FROM staff_members WHERE user_id = $1`, [t.ids.users[DEMO.deputy]])).rows).toEqual([
+        { id: t.ids.staff[DEMO.deputy] },
+      ]);
+    });
+
+    it('one account per record: a linked record is not moved to another account (409 staff_already_linked); unlinked first, it is', async () => {
+      const first = await admin.post('/users', userBody());
+      const second = await admin.post('/users', userBody());
+      expect((await admin.patch(`/staff/${staffId}`, { userId: first.body.id })).status).toBe(200);
+      await writesNoAudit(async () => {
+        const res = await admin.patch(`/staff/${staffId}`, { userId: second.body.id });
+        expectProblem(res, 409);
+        expect(res.body.code).toBe('staff_already_linked');
+      });
+      expect((await admin.get(`/staff/${staffId}`)).body.userId).toBe(first.body.id);
+      expect((await admin.patch(`/staff/${staffId}`, { userId: null })).body.userId).toBeNull();
+      expect((await admin.patch(`/staff/${staffId}`, { userId: second.body.id })).body.userId).toBe(second.body.id);
+    });
+
+    it('unlinking (userId: null) leaves the account without a record, free to be linked to another', async () => {
+      const user = await admin.post('/users', userBody());
+      await admin.patch(`/staff/${staffId}`, { userId: user.body.id });
+      const res = await admin.patch(`/staff/${staffId}`, { userId: null });
+      expect(res.status).toBe(200);
+      expect(res.body.userId).toBeNull();
+      expect((await admin.get(`/users/${user.body.id}`)).body.staffId).toBeNull();
+      const payload = (await t.db.query(`SELECT payload FROM audit_events WHERE entity_id = $1 ORDER BY seq DESC LIMIT 1`, [staffId])).rows[0].payload;
+      expect(payload).toEqual({ before: { userId: user.body.id }, changes: { userId: null } });
+      const other = await admin.post('/staff', { name: 'Other Record' });
+      expect((await admin.patch(`/staff/${other.body.id}`, { userId: user.body.id })).body.userId).toBe(user.body.id);
+    });
+
+    it('concurrent links of one account to two records: exactly one 200, the other 409 user_already_linked', async () => {
+      for (let round = 0; round < 3; round++) {
+        const user = await admin.post('/users', userBody());
+        const other = await admin.post('/staff', { name: `Race Record ${round}` });
+        const answers = await Promise.all([staffId, other.body.id].map((id) => admin.patch(`/staff/${id}`, { userId: user.body.id })));
+        expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+        expect(answers.find((r) => r.status === 409)!.body.code).toBe('user_already_linked');
+        expect((await t.db.query(`SELECT 1 FROM staff_members WHERE user_id = $1`, [user.body.id])).rowCount).toBe(1);
+        await admin.patch(`/staff/${staffId}`, { userId: null });
+      }
+    });
+
+    it('an admin never links or unlinks their own account (409 own_link): unlinking it would hide their own conflicts', async () => {
+      await writesNoAudit(async () => {
+        const unlink = await admin.patch(`/staff/${t.ids.staff[DEMO.admin]}`, { userId: null });
+        expectProblem(unlink, 409);
+        expect(unlink.body.code).toBe('own_link');
+      });
+      expect((await admin.get(`/staff/${t.ids.staff[DEMO.admin]}`)).body.userId).toBe(t.ids.users[DEMO.admin]);
+      // their own record's other fields are fine
+      expect((await admin.patch(`/staff/${t.ids.staff[DEMO.admin]}`, { jobTitle: 'Business Manager' })).status).toBe(200);
+    });
+
+    it.each(NON_ADMINS)('%s may not change staff members (403, nothing written)', async (email) => {
+      await writesNoAudit(async () => expectProblem(await (await t.as(email)).patch(`/staff/${staffId}`, { userId: null, name: 'Refused' }), 403));
+    });
+  });
+
+  describe('an account created with the e-mail of an unlinked staff record is linked to it', () => {
+    it('links it in the same transaction, and the user answer says so (staffId); audited on both', async () => {
+      const email = uniqueEmail('record');
+      const record = await admin.post('/staff', { name: 'Robin Record', email });
+      const user = await admin.post('/users', userBody({ email: email.toUpperCase(), name: 'Robin Record' }));
+      expect(user.status).toBe(201);
+      expect(user.body.staffId).toBe(record.body.id);
+      expect((await admin.get(`/staff/${record.body.id}`)).body.userId).toBe(user.body.id);
+      expect(await actionsOn(user.body.id)).toEqual(['user.created']);
+      expect(await actionsOn(record.body.id)).toEqual(['staff.created', 'staff.updated']);
+    });
+
+    it('not a record already linked to another account, nor another organisation’s record', async () => {
+      const email = uniqueEmail('linked');
+      const other = await admin.post('/users', userBody());
+      const linked = await admin.post('/staff', { name: 'Linked Elsewhere', email, userId: other.body.id });
+      expect((await admin.post('/users', userBody({ email }))).body.staffId).toBeNull();
+      expect((await admin.get(`/staff/${linked.body.id}`)).body.userId).toBe(other.body.id);
+
+      const northEmail = uniqueEmail('north');
+      const north = await northAdmin.post('/staff', { name: 'North Record', email: northEmail });
+      expect((await admin.post('/users', userBody({ email: northEmail }))).body.staffId).toBeNull();
+      expect((await northAdmin.get(`/staff/${north.body.id}`)).body.userId).toBeNull();
+    });
+
+    it('not when two unlinked records share the e-mail (which person it is would be a guess)', async () => {
+      const email = uniqueEmail('twice');
+      const a = await admin.post('/staff', { name: 'Same Mail A', email });
+      const b = await admin.post('/staff', { name: 'Same Mail B', email });
+      expect((await admin.post('/users', userBody({ email }))).body.staffId).toBeNull();
+      for (const record of [a, b]) expect((await admin.get(`/staff/${record.body.id}`)).body.userId).toBeNull();
+    });
+  });
+
+  describe('a subject never reads their own case: an existing staff record linked to a new account makes that person’s conflicts visible', () => {
+    const visibleTo = async (client: Client, caseId: string) => {
+      const one = await client.get(`/cases/${caseId}`);
+      const list = await client.get('/cases?limit=200');
+      expect(list.status).toBe(200);
+      const listed = list.body.items.some((c: { id: string }) => c.id === caseId);
+      expect({ one: one.status === 200, listed }).toEqual({ one: listed, listed });
+      if (!listed) expectProblem(one, 404);
+      return listed;
+    };
+
+    it('linked by e-mail at account creation: Sam Teacher, subject of a report, signs in with the hr role and neither reads nor lists the case', async () => {
+      const sam = t.ids.staff['Sam Teacher'];
+      const deputy = await t.as(DEMO.deputy);
+      const report = await deputy.post('/reports', reportBody(t, { subjectStaffIds: [sam] }));
+      expect(report.status).toBe(201);
+      const caseId: string = report.body.id;
+      expect(await visibleTo(await t.as(DEMO.hr), caseId)).toBe(true);
+
+      expect((await admin.patch(`/staff/${sam}`, { email: 'sam.teacher@demo.school' })).status).toBe(200);
+      const account = await admin.post('/users', { email: 'Sam.Teacher@demo.school', name: 'Sam Teacher', password: TEST_PASSWORD, roles: ['hr'] });
+      expect(account.status).toBe(201);
+      expect(account.body.staffId).toBe(sam);
+
+      expect(await visibleTo(await t.as('sam.teacher@demo.school'), caseId)).toBe(false);
+    });
+
+    it('linked with PATCH /staff/:id: Taylor Assistant’s account read the case about them until the link, and not after it', async () => {
+      const taylor = t.ids.staff['Taylor Assistant'];
+      const report = await (await t.as(DEMO.deputy)).post('/reports', reportBody(t, { subjectStaffIds: [taylor] }));
+      expect(report.status).toBe(201);
+      const caseId: string = report.body.id;
+      const account = await admin.post('/users', { email: 'taylor.login@demo.school', name: 'Taylor Assistant', password: TEST_PASSWORD, roles: ['hr'] });
+      expect(account.body.staffId).toBeNull();
+      const taylorClient = await t.as('taylor.login@demo.school');
+      // not linked yet: to the system this is any hr account (the finding of issue 9)
+      expect(await visibleTo(taylorClient, caseId)).toBe(true);
+
+      const link = await admin.patch(`/staff/${taylor}`, { userId: account.body.id });
+      expect(link.status).toBe(200);
+      expect(await visibleTo(taylorClient, caseId)).toBe(false);
+    });
+  });
+
+  describe('administration is separated too (domain.md): own roles, own account, the last active admin', () => {
+    let admin2: { id: string; email: string };
+    let second: Client;
+    const me = () => t.ids.users[DEMO.admin];
+    const activeAdmins = async () =>
+      (
+        await t.db.query<{ id: string }>(`SELECT id FROM users WHERE organisation_id = $1 AND active AND 'admin' = ANY(roles) ORDER BY id`, [
+          t.ids.org.werrington,
+        ])
+      ).rows.map((r) => r.id);
+
+    beforeAll(async () => {
+      const email = uniqueEmail('admin2');
+      const res = await admin.post('/users', { email, name: 'Second Admin', password: TEST_PASSWORD, roles: ['admin'] });
+      expect(res.status).toBe(201);
+      admin2 = { id: res.body.id, email };
+      second = await t.as(email);
+    });
+
+    /** Puts both admins back: active, admin only. */
+    async function restore(): Promise<void> {
+      await t.db.query(`UPDATE users SET active = true, roles = '{admin}' WHERE id = ANY($1::uuid[])`, [[me(), admin2.id]]);
+    }
+    afterEach(restore);
+
+    it('an admin cannot change their own roles, not even to add one (409 own_roles), writing nothing', async () => {
+      await writesNoAudit(async () => {
+        for (const roles of [['admin', 'headteacher'], ['admin', 'hr'], ['hr'], ['deputy_head', 'investigating_manager']]) {
+          const res = await admin.patch(`/users/${me()}`, { roles });
+          expectProblem(res, 409);
+          expect(res.body.code).toBe('own_roles');
+        }
+      });
+      expect((await t.db.query(`SELECT roles::text[] AS roles FROM users WHERE id = $1`, [me()])).rows[0].roles).toEqual(['admin']);
+      // the same roles again is no change
+      expect((await admin.patch(`/users/${me()}`, { roles: ['admin'] })).status).toBe(200);
+      // another admin may give them a role
+      expect((await second.patch(`/users/${me()}`, { roles: ['admin', 'hr'] })).body.roles).toEqual(['admin', 'hr']);
+    });
+
+    it('an admin cannot deactivate themselves (409 own_deactivation), even with another admin active', async () => {
+      await writesNoAudit(async () => {
+        const res = await admin.patch(`/users/${me()}`, { active: false });
+        expectProblem(res, 409);
+        expect(res.body.code).toBe('own_deactivation');
+      });
+      expect(await activeAdmins()).toEqual([me(), admin2.id].sort());
+    });
+
+    it('one admin may deactivate or demote another while one active admin remains', async () => {
+      expect((await admin.patch(`/users/${admin2.id}`, { roles: ['hr'] })).status).toBe(200);
+      expect(await activeAdmins()).toEqual([me()]);
+      await restore();
+      expect((await second.patch(`/users/${me()}`, { active: false })).status).toBe(200);
+      expect(await activeAdmins()).toEqual([admin2.id]);
+    });
+
+    /**
+     * The acting admin is always an active admin, so "the last active admin" is only ever at
+     * stake when two changes are under way at once. The test holds the organisation's lock while
+     * both requests arrive (both past authentication), then lets them go.
+     */
+    async function bothUnderWay(requests: () => Array<PromiseLike<Response>>): Promise<Response[]> {
+      const gate = await t.db.connect();
+      let open = false;
+      try {
+        await gate.query('BEGIN');
+        open = true;
+        await gate.query('SELECT 1 FROM organisations WHERE id = $1 FOR NO KEY UPDATE', [t.ids.org.werrington]);
+        const answers = Promise.all(requests());
+        for (let waited = 0; ; waited += 20) {
+          const { rows } = await t.db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+          if (rows[0].n >= 2) break;
+          if (waited > 10_000) throw new Error('the two requests never waited for the organisation’s lock');
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        await gate.query('COMMIT');
+        open = false;
+        return await answers;
+      } finally {
+        if (open) await gate.query('ROLLBACK');
+        gate.release();
+      }
+    }
+
+    it.each([
+      ['deactivating', { active: false }],
+      ['removing the admin role of', { roles: ['hr'] }],
+    ])('two admins %s each other at the same moment: one 200, the other 409 last_admin; one active admin remains', async (_what, change) => {
+      const answers = await bothUnderWay(() => [admin.patch(`/users/${admin2.id}`, change), second.patch(`/users/${me()}`, change)]);
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+      const refused = answers.find((r) => r.status === 409)!;
+      expectProblem(refused, 409);
+      expect(refused.body.code).toBe('last_admin');
+      expect((await activeAdmins()).length).toBe(1);
+    });
+
+    it('two admins deactivating each other concurrently, again and again: exactly one 200 and one 409, and one active admin', async () => {
+      for (let round = 0; round < 5; round++) {
+        await restore();
+        const answers = await Promise.all([admin.patch(`/users/${admin2.id}`, { active: false }), second.patch(`/users/${me()}`, { active: false })]);
+        expect({ round, statuses: answers.map((r) => r.status).sort() }).toEqual({ round, statuses: [200, 409] });
+        expect(answers.find((r) => r.status === 409)!.body.code).toBe('last_admin');
+        expect((await activeAdmins()).length).toBe(1);
+      }
+    });
+
+    it('two admins removing each other’s admin role concurrently: exactly one 200 and one 409, and one active admin', async () => {
+      for (let round = 0; round < 5; round++) {
+        await restore();
+        const answers = await Promise.all([admin.patch(`/users/${admin2.id}`, { roles: ['hr'] }), second.patch(`/users/${me()}`, { roles: ['hr'] })]);
+        expect({ round, statuses: answers.map((r) => r.status).sort() }).toEqual({ round, statuses: [200, 409] });
+        expect(answers.find((r) => r.status === 409)!.body.code).toBe('last_admin');
+        expect((await activeAdmins()).length).toBe(1);
+      }
+    });
+
+    it('a new account may be given any roles, admin included (it is nobody’s own)', async () => {
+      const res = await admin.post('/users', userBody({ roles: ['admin', 'headteacher'] }));
+      expect(res.status).toBe(201);
+      expect(res.body.roles).toEqual(['admin', 'headteacher']);
+      await t.db.query(`UPDATE users SET active = false WHERE id = $1`, [res.body.id]);
     });
   });
 });

@@ -86,8 +86,11 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'POST /users': { permission: 'users:manage', roles: [ADMIN], scope: 'org' },
   'GET /users': { permission: 'users:manage', roles: [ADMIN], scope: 'org' },
   'PATCH /users/{id}': { permission: 'users:manage', roles: [ADMIN], scope: 'user' },
+  'GET /users/{id}': { permission: 'users:manage', roles: [ADMIN], scope: 'user' },
   'POST /staff': { permission: 'staff:manage', roles: [ADMIN], scope: 'org' },
   'GET /staff': { permission: 'staff:read', roles: [ADMIN, DEPUTY, INVESTIGATOR, HEAD], scope: 'org' },
+  'GET /staff/{id}': { permission: 'staff:read', roles: [ADMIN, DEPUTY, INVESTIGATOR, HEAD], scope: 'staff' },
+  'PATCH /staff/{id}': { permission: 'staff:manage', roles: [ADMIN], scope: 'staff' },
 
   // Reports and cases
   'POST /reports': { permission: 'reports:create', roles: [DEPUTY], scope: 'org' },

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { PageQuery } from '../../common/pagination/pagination';
 import { IsId } from '../../common/validation/is-id';
 import { NotBlank } from '../../common/validation/not-blank';
 
@@ -35,6 +36,47 @@ export class CreateStaffRequest {
   @IsOptional()
   @IsId()
   userId?: string;
+}
+
+/** PATCH /staff/:id: any of the fields; `null` clears e-mail and job title, and `userId: null` unlinks the account. */
+export class UpdateStaffRequest {
+  @ApiPropertyOptional()
+  @ValidateIf((_request, value) => value !== undefined)
+  @IsString()
+  @NotBlank()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  jobTitle?: string | null;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'link this record to an account of the organisation (one record per account, one account per record); null unlinks it',
+  })
+  @IsOptional()
+  @IsId()
+  userId?: string | null;
+}
+
+/** GET /staff: the page, and `?q=` to search names. */
+export class StaffQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'part of a name, any case', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
 }
 
 export class StaffPage {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { ROLES, Role } from '../../access/roles';
 import { User } from '../entities/user.entity';
 import { NotBlank } from '../../common/validation/not-blank';
@@ -45,9 +45,13 @@ export class CreateUserRequest {
   roles: Role[];
 }
 
+/** Optional, but never null: a field is either left out or given a value. */
+const present = (_request: object, value: unknown) => value !== undefined;
+
+/** PATCH /users/:id. Never one's own roles, never oneself deactivated, never the last active admin (people.rules.ts). */
 export class UpdateUserRequest {
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @IsOptional()
+  @ValidateIf(present)
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(ROLES.length)
@@ -56,12 +60,12 @@ export class UpdateUserRequest {
   roles?: Role[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf(present)
   @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf(present)
   @IsString()
   @NotBlank()
   @MaxLength(200)
