@@ -6,6 +6,7 @@ import { Monitoring1795477499846 } from './1795477499846-Monitoring';
 import { Outcomes1795477705819 } from './1795477705819-Outcomes';
 import { AuditChainInDatabase1795480000000 } from './1795480000000-AuditChainInDatabase';
 import { AuditChainInlined1795480100000 } from './1795480100000-AuditChainInlined';
+import { AppealLateEntryReason1796072888149 } from './1796072888149-AppealLateEntryReason';
 export const MIGRATIONS: Function[] = [
   Initial1795474956969,
   AuditAppendOnly1795474956970,
@@ -14,4 +15,5 @@ export const MIGRATIONS: Function[] = [
   Outcomes1795477705819,
   AuditChainInDatabase1795480000000,
   AuditChainInlined1795480100000,
+  AppealLateEntryReason1796072888149,
 ];

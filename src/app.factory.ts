@@ -86,6 +86,12 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
       directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
     },
   });
+  // api.md "Casework answers carry Cache-Control: no-store": every answer (errors included)
+  // unless its route chose its own; /health and /docs-json too, for simplicity.
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    done(null, payload);
+  });
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

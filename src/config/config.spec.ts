@@ -119,6 +119,52 @@ describe('loadConfig (api.md "Running, configuration and the demo")', () => {
     });
   });
 
+  describe('bounds on the dates the API is told (domain.md "Dates the API is told")', () => {
+    it('default to 5 working days and 3 months for an appeal deadline, 12 months for a monitoring period, 3 months to its expiry', () => {
+      const config = loadConfig({ DATA_DIR: dir }, dir);
+      expect(config.appealDeadline).toEqual({ minWorkingDays: 5, maxMonths: 3 });
+      expect(config.monitoring).toEqual({ periodMaxMonths: 12, expiryMaxMonths: 3 });
+    });
+
+    it('are configurable', () => {
+      const config = loadConfig(
+        {
+          DATA_DIR: dir,
+          APPEAL_DEADLINE_MIN_WORKING_DAYS: '10',
+          APPEAL_DEADLINE_MAX_MONTHS: '2',
+          MONITORING_PERIOD_MAX_MONTHS: '6',
+          MONITORING_EXPIRY_MAX_MONTHS: '1',
+        },
+        dir,
+      );
+      expect(config.appealDeadline).toEqual({ minWorkingDays: 10, maxMonths: 2 });
+      expect(config.monitoring).toEqual({ periodMaxMonths: 6, expiryMaxMonths: 1 });
+    });
+
+    it.each([
+      ['APPEAL_DEADLINE_MIN_WORKING_DAYS', '0', 'APPEAL_DEADLINE_MIN_WORKING_DAYS must be an integer between 1 and 60 (got "0")'],
+      ['APPEAL_DEADLINE_MIN_WORKING_DAYS', 'five', 'APPEAL_DEADLINE_MIN_WORKING_DAYS must be an integer between 1 and 60 (got "five")'],
+      ['APPEAL_DEADLINE_MAX_MONTHS', '0', 'APPEAL_DEADLINE_MAX_MONTHS must be an integer between 1 and 24 (got "0")'],
+      ['APPEAL_DEADLINE_MAX_MONTHS', '1200', 'APPEAL_DEADLINE_MAX_MONTHS must be an integer between 1 and 24 (got "1200")'],
+      ['MONITORING_PERIOD_MAX_MONTHS', '-1', 'MONITORING_PERIOD_MAX_MONTHS must be an integer between 1 and 60 (got "-1")'],
+      ['MONITORING_PERIOD_MAX_MONTHS', '13200', 'MONITORING_PERIOD_MAX_MONTHS must be an integer between 1 and 60 (got "13200")'],
+      ['MONITORING_EXPIRY_MAX_MONTHS', '0', 'MONITORING_EXPIRY_MAX_MONTHS must be an integer between 1 and 24 (got "0")'],
+      ['MONITORING_EXPIRY_MAX_MONTHS', '2.5', 'MONITORING_EXPIRY_MAX_MONTHS must be an integer between 1 and 24 (got "2.5")'],
+    ])('refuses %s=%s', (name, value, problem) => {
+      expect(configError(() => loadConfig({ DATA_DIR: dir, [name]: value }, dir)).problems).toEqual([problem]);
+    });
+
+    it('refuses a minimum appeal window that no maximum could hold', () => {
+      expect(configError(() => loadConfig({ DATA_DIR: dir, APPEAL_DEADLINE_MIN_WORKING_DAYS: '30', APPEAL_DEADLINE_MAX_MONTHS: '1' }, dir)).problems).toEqual([
+        'APPEAL_DEADLINE_MIN_WORKING_DAYS (30) must fit within APPEAL_DEADLINE_MAX_MONTHS (1): at most 20',
+      ]);
+      expect(loadConfig({ DATA_DIR: dir, APPEAL_DEADLINE_MIN_WORKING_DAYS: '20', APPEAL_DEADLINE_MAX_MONTHS: '1' }, dir).appealDeadline).toEqual({
+        minWorkingDays: 20,
+        maxMonths: 1,
+      });
+    });
+  });
+
   describe('defaults', () => {
     it('with an empty environment', () => {
       const config = loadConfig({}, dir);
@@ -136,6 +182,8 @@ describe('loadConfig (api.md "Running, configuration and the demo")', () => {
         trustProxy: false,
         passwordCost: 16,
         retention: { baseMonths: 12, afterWarningMonths: 6, dismissalYears: 6, safeguardingYears: 10 },
+        appealDeadline: { minWorkingDays: 5, maxMonths: 3 },
+        monitoring: { periodMaxMonths: 12, expiryMaxMonths: 3 },
       };
       expect(config).toEqual({ ...expected, jwtSecret: expect.any(String) });
       expect(existsSync(join(dir, '.data', 'jwt-secret'))).toBe(true);

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { DEFAULT_MONITORING_BOUNDS, MonitoringBounds } from '../monitoring/monitoring.rules';
+import { AppealDeadlineBounds, DEFAULT_APPEAL_DEADLINE_BOUNDS } from '../outcomes/outcome.rules';
 import { DEFAULT_RETENTION, RetentionPeriods } from '../retention/retention.rules';
 
 /** Everything the process reads from its environment, validated once at boot. */
@@ -27,6 +29,10 @@ export interface AppConfig {
   passwordCost: number;
   /** §13 retention periods (README "Retention"). */
   retention: RetentionPeriods;
+  /** Bounds on a stated appeal deadline (domain.md "Dates the API is told"). */
+  appealDeadline: AppealDeadlineBounds;
+  /** Bounds on a monitoring authorisation's period and expiry (domain.md "Dates the API is told"). */
+  monitoring: MonitoringBounds;
 }
 
 export class ConfigError extends Error {
@@ -113,7 +119,21 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       dismissalYears: integer(env, 'RETENTION_DISMISSAL_YEARS', DEFAULT_RETENTION.dismissalYears, 0, 100, problems),
       safeguardingYears: integer(env, 'RETENTION_SAFEGUARDING_YEARS', DEFAULT_RETENTION.safeguardingYears, 0, 100, problems),
     },
+    appealDeadline: {
+      minWorkingDays: integer(env, 'APPEAL_DEADLINE_MIN_WORKING_DAYS', DEFAULT_APPEAL_DEADLINE_BOUNDS.minWorkingDays, 1, 60, problems),
+      maxMonths: integer(env, 'APPEAL_DEADLINE_MAX_MONTHS', DEFAULT_APPEAL_DEADLINE_BOUNDS.maxMonths, 1, 24, problems),
+    },
+    monitoring: {
+      periodMaxMonths: integer(env, 'MONITORING_PERIOD_MAX_MONTHS', DEFAULT_MONITORING_BOUNDS.periodMaxMonths, 1, 60, problems),
+      expiryMaxMonths: integer(env, 'MONITORING_EXPIRY_MAX_MONTHS', DEFAULT_MONITORING_BOUNDS.expiryMaxMonths, 1, 24, problems),
+    },
   };
+  // The shortest month has 20 working days: a longer minimum could leave no valid deadline.
+  if (config.appealDeadline.minWorkingDays > 20 * config.appealDeadline.maxMonths) {
+    problems.push(
+      `APPEAL_DEADLINE_MIN_WORKING_DAYS (${config.appealDeadline.minWorkingDays}) must fit within APPEAL_DEADLINE_MAX_MONTHS (${config.appealDeadline.maxMonths}): at most ${20 * config.appealDeadline.maxMonths}`,
+    );
+  }
   if (config.demoPassword.length < 8) problems.push('DEMO_PASSWORD must be at least 8 characters');
   if (problems.length) throw new ConfigError(problems);
 

@@ -1,3 +1,4 @@
+import { addMonths } from '../calendar/working-days';
 import { DomainError } from '../common/errors/domain-error';
 
 /**
@@ -40,6 +41,57 @@ export function checkMonitoringRequest(request: MonitoringRequestInput, caseAlle
       '§11: personal social media may be reviewed only where potential misconduct has been brought to the school’s attention; cite the allegation(s) of this case (allegationIds).',
     );
   }
+}
+
+/**
+ * The bounds a school sets on monitoring (domain.md "Dates the API is told"), from
+ * configuration: MONITORING_PERIOD_MAX_MONTHS and MONITORING_EXPIRY_MAX_MONTHS.
+ */
+export interface MonitoringBounds {
+  /** the period to be reviewed (periodFrom → periodTo) spans at most this many months */
+  periodMaxMonths: number;
+  /** an authorisation expires at most this many months after it is decided */
+  expiryMaxMonths: number;
+}
+export const DEFAULT_MONITORING_BOUNDS: MonitoringBounds = { periodMaxMonths: 12, expiryMaxMonths: 3 };
+
+/**
+ * §9 "legitimately and proportionately", §5 proportionate; domain.md "Dates the API is told":
+ * the period to be reviewed is at most `periodMaxMonths` months long, and the authorisation
+ * expires at most `expiryMaxMonths` months after it is decided. Checked when it is asked for
+ * (against now, as if decided at once): a request no approver could grant is a 400 naming the field.
+ */
+export function checkMonitoringBounds(request: { periodFrom: Date; periodTo: Date; expiresAt: Date }, now: Date, bounds: MonitoringBounds): void {
+  const longest = addMonths(request.periodFrom, bounds.periodMaxMonths);
+  if (request.periodTo > longest) {
+    throw DomainError.invalidField(
+      'periodTo',
+      `the period to be reviewed is at most ${bounds.periodMaxMonths} months: ${longest.toISOString()} or earlier for this periodFrom`,
+    );
+  }
+  const problem = expiryProblem(request.expiresAt, now, bounds);
+  if (problem) throw DomainError.invalidField('expiresAt', problem);
+}
+
+/**
+ * domain.md "Dates the API is told": an authorisation expires at most `expiryMaxMonths`
+ * months after it is decided, so approval checks it again against the moment of approval.
+ * A request that waited too long for its decision is not shortened by the approver: it is a
+ * 409 naming expiresAt, and the investigator asks again with a nearer expiry.
+ */
+export function checkApprovalExpiry(expiresAt: Date, decidedAt: Date, bounds: MonitoringBounds): void {
+  const problem = expiryProblem(expiresAt, decidedAt, bounds);
+  if (problem) {
+    const message = `${problem}; ask for a new authorisation`;
+    throw new DomainError('conflict', 'monitoring_expiry_out_of_bounds', `expiresAt: ${message}.`, [{ field: 'expiresAt', message }]);
+  }
+}
+
+function expiryProblem(expiresAt: Date, decidedAt: Date, bounds: MonitoringBounds): string | null {
+  if (expiresAt <= decidedAt) return `must be in the future (it is ${expiresAt.toISOString()})`;
+  const latest = addMonths(decidedAt, bounds.expiryMaxMonths);
+  if (expiresAt > latest) return `must be at most ${bounds.expiryMaxMonths} months after the decision: ${latest.toISOString()} or earlier`;
+  return null;
 }
 
 /** A decision is final, and never the requester's own (domain.md "Conflicts of interest"). */

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../access/actor';
 import { CaseAccess, CaseAccessService } from '../access/case-access.service';
@@ -6,10 +6,12 @@ import { Permission } from '../access/permissions';
 import { AuditInput, AuditService } from '../audit/audit.service';
 import { requireInvestigationOpen } from '../cases/lifecycle';
 import { DomainError } from '../common/errors/domain-error';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
 import { queryOne } from '../database/sql';
 import { ApproveBody, DisclosureBody, MonitoringAuthorisationResponse, MonitoringRequestBody, RejectBody } from './dto/monitoring.dto';
 import { loadAuthorisation } from './monitoring-view';
-import { checkMonitoringDecision, checkMonitoringRequest, MonitoringStatus } from './monitoring.rules';
+import { checkApprovalExpiry, checkMonitoringBounds, checkMonitoringDecision, checkMonitoringRequest, MonitoringStatus } from './monitoring.rules';
 
 type AuditRecord = Pick<AuditInput, 'action' | 'entityType' | 'entityId' | 'reason' | 'payload'>;
 
@@ -24,6 +26,7 @@ export class MonitoringService {
     private readonly dataSource: DataSource,
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   request(actor: Actor, caseId: string, body: MonitoringRequestBody): Promise<MonitoringAuthorisationResponse> {
@@ -39,6 +42,7 @@ export class MonitoringService {
         new Set(allegations.map((a) => a.id)),
         new Date(),
       );
+      checkMonitoringBounds({ periodFrom, periodTo, expiresAt }, new Date(), this.config.monitoring);
       const row = await queryOne<{ id: string }>(
         em,
         `INSERT INTO monitoring_authorisations (organisation_id, case_id, recorded_by_user_id, scope, reason, justification, proportionality,
@@ -91,6 +95,10 @@ export class MonitoringService {
     return this.onAuthorisation(actor, id, 'monitoring:decide', async (em, access, authorisation) => {
       requireInvestigationOpen(access.status);
       checkMonitoringDecision(authorisation, actor.userId);
+      if (status === 'approved') {
+        const row = await queryOne<{ expires_at: Date }>(em, `SELECT expires_at FROM monitoring_authorisations WHERE id = $1`, [id]);
+        checkApprovalExpiry(row!.expires_at, new Date(), this.config.monitoring);
+      }
       await em.query(
         `UPDATE monitoring_authorisations SET status = $2, decided_by_user_id = $3, decided_by_role = $4, decided_at = now(), decision_note = $5 WHERE id = $1`,
         [id, status, actor.userId, access.role, note],

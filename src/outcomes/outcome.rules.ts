@@ -1,3 +1,4 @@
+import { addMonths, addWorkingDays } from '../calendar/working-days';
 import { DomainError } from '../common/errors/domain-error';
 
 /**
@@ -68,6 +69,63 @@ export function checkAppealLodging(outcome: { sanction: Sanction; appealDeadline
   if (lodgedAt > outcome.appealDeadline) {
     throw DomainError.conflict('appeal_out_of_time', `The appeal deadline was ${outcome.appealDeadline.toISOString()}.`);
   }
+}
+
+/**
+ * The bounds a school sets on the appeal deadline (domain.md "Dates the API is told"), from
+ * configuration: APPEAL_DEADLINE_MIN_WORKING_DAYS and APPEAL_DEADLINE_MAX_MONTHS.
+ */
+export interface AppealDeadlineBounds {
+  /** the deadline is at least this many working days after the decision was communicated */
+  minWorkingDays: number;
+  /** and at most this many calendar months after it */
+  maxMonths: number;
+}
+export const DEFAULT_APPEAL_DEADLINE_BOUNDS: AppealDeadlineBounds = { minWorkingDays: 5, maxMonths: 3 };
+
+/**
+ * §12 (the decision is communicated "with the right of appeal and its deadline"); domain.md
+ * "Dates the API is told": an appeal deadline at least `minWorkingDays` working days (school
+ * time zone) after the decision was communicated — or decided, when it has not been
+ * communicated yet — and at most `maxMonths` months after it. A deadline a second after the
+ * decision would let the case close at once; one in 2999 would keep it open for ever.
+ * 400 naming appealDeadline.
+ */
+export function checkAppealDeadline(outcome: { decidedAt: Date; communicatedAt?: Date; appealDeadline?: Date }, bounds: AppealDeadlineBounds): void {
+  const deadline = outcome.appealDeadline;
+  if (!deadline) return;
+  const from = outcome.communicatedAt ?? outcome.decidedAt;
+  const what = outcome.communicatedAt
+    ? `the decision was communicated (${from.toISOString()})`
+    : `the decision (${from.toISOString()}), which has not been communicated yet`;
+  const earliest = addWorkingDays(from, bounds.minWorkingDays);
+  if (deadline < earliest) {
+    throw DomainError.invalidField(
+      'appealDeadline',
+      `must be at least ${bounds.minWorkingDays} working days after ${what}: ${earliest.toISOString()} or later`,
+    );
+  }
+  const latest = addMonths(from, bounds.maxMonths);
+  if (deadline > latest) {
+    throw DomainError.invalidField('appealDeadline', `must be at most ${bounds.maxMonths} months after ${what}: ${latest.toISOString()} or earlier`);
+  }
+}
+
+/**
+ * domain.md "Dates the API is told": "A record stated as made before a deadline but entered
+ * after the deadline passed needs a late-entry reason, which is audited." Whatever the
+ * record says of itself (an appeal's lodgedAt), being entered once the deadline has passed
+ * needs `lateEntryReason` (400 naming it when missing); a record entered in time carries none.
+ */
+export function checkLateEntry(record: { statedAt: Date; deadline: Date; enteredAt: Date; lateEntryReason?: string }): void {
+  const late = record.statedAt <= record.deadline && record.enteredAt > record.deadline;
+  if (late && !record.lateEntryReason) {
+    throw DomainError.invalidField(
+      'lateEntryReason',
+      `the deadline (${record.deadline.toISOString()}) has passed: a record entered after it needs a late-entry reason, whatever date it states`,
+    );
+  }
+  if (!late && record.lateEntryReason) throw DomainError.invalidField('lateEntryReason', 'only a record entered after its deadline has passed is late');
 }
 
 export interface AppealDecisionInput {

@@ -11,7 +11,7 @@ import { queryOne } from '../database/sql';
 import { closeWithRetention } from '../retention/retention-date';
 import { firstObservedAt, requireNotBefore } from '../cases/chronology';
 import { AppealDecisionRequest, AppealRequest, CloseRequest, OutcomeRequest } from './dto/outcome.dto';
-import { checkAppealDecision, checkAppealLodging, checkClosable, checkOutcome, Sanction } from './outcome.rules';
+import { checkAppealDeadline, checkAppealDecision, checkAppealLodging, checkClosable, checkLateEntry, checkOutcome, Sanction } from './outcome.rules';
 
 const date = (value: string | undefined) => (value === undefined ? undefined : new Date(value));
 
@@ -54,6 +54,7 @@ export class OutcomeService {
           },
           found?.n ?? 0,
         );
+        checkAppealDeadline({ decidedAt, communicatedAt: date(body.communicatedAt), appealDeadline: date(body.appealDeadline) }, this.config.appealDeadline);
         const outcome = await queryOne<{ id: string }>(
           em,
           `INSERT INTO outcomes (organisation_id, case_id, recorded_by_user_id, sanction, gross_misconduct, rationale, decided_at, communicated_at,
@@ -97,10 +98,12 @@ export class OutcomeService {
       );
       requireNotBefore('lodgedAt', new Date(body.lodgedAt), outcome!.decided_at, 'the decision');
       checkAppealLodging({ sanction: outcome!.sanction, appealDeadline: outcome!.appeal_deadline }, new Date(body.lodgedAt));
+      checkLateEntry({ statedAt: new Date(body.lodgedAt), deadline: outcome!.appeal_deadline!, enteredAt: new Date(), lateEntryReason: body.lateEntryReason });
       const appeal = await queryOne<{ id: string }>(
         em,
-        `INSERT INTO appeals (organisation_id, case_id, recorded_by_user_id, outcome_id, lodged_at, grounds) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [actor.organisationId, caseId, actor.userId, outcome!.id, new Date(body.lodgedAt), body.grounds],
+        `INSERT INTO appeals (organisation_id, case_id, recorded_by_user_id, outcome_id, lodged_at, grounds, late_entry_reason)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [actor.organisationId, caseId, actor.userId, outcome!.id, new Date(body.lodgedAt), body.grounds, body.lateEntryReason ?? null],
       );
       await em.query(`UPDATE cases SET status = $2::case_status, updated_at = now() WHERE id = $1`, [caseId, next]);
       return { action: 'appeal.lodged', entityType: 'appeal', entityId: appeal!.id, payload: { ...body } };

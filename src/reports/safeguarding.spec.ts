@@ -44,6 +44,8 @@ describe('safeguarding (§5 "The safeguarding of young people is a priority"; do
       ['00:30 BST Monday (Sunday 23:30 UTC) is due at the end of Tuesday, UK time', '2026-06-07T23:30:00.000Z', '2026-06-09T22:59:59.999Z'],
       ['Friday afternoon in summer → end of Monday, UK time', '2026-06-12T15:00:00.000Z', '2026-06-15T22:59:59.999Z'],
       ['in winter UK time is UTC', '2026-12-01T10:00:00.000Z', '2026-12-02T23:59:59.999Z'],
+      ['Friday in BST, due Monday after the clocks go back (25 Oct 2026): end of Monday, GMT', '2026-10-23T15:00:00.000Z', '2026-10-26T23:59:59.999Z'],
+      ['Friday in GMT, due Monday after the clocks go forward (29 Mar 2026): end of Monday, BST', '2026-03-27T15:00:00.000Z', '2026-03-30T22:59:59.999Z'],
     ])('counts UK school days: %s', (_label, reportedAt, due) => {
       expect(referralDueBy(new Date(reportedAt)).toISOString()).toBe(due);
     });

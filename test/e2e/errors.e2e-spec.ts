@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { TEST_PASSWORD } from '../support/constants';
-import { Client, DEMO, expectProblem, startTestApp, TestApp } from '../support/test-app';
+import { Client, DEMO, expectProblem, reportBody, startTestApp, TestApp } from '../support/test-app';
 
 /** Stack frames, file positions, SQL and driver names: none may ever reach a client. */
 const LEAKS = [
@@ -171,6 +171,37 @@ describe('errors', () => {
       expectProblem(keep(await head.get('/audit?caseId=abc')), 400, 'caseId');
     });
 
+    describe('a cursor with an impossible timestamp', () => {
+      /** Who may read each list (api.md); every GET with a cursor in the OpenAPI document must be here. */
+      const LISTS: Record<string, string> = {
+        '/cases': DEMO.head,
+        '/users': DEMO.admin,
+        '/staff': DEMO.admin,
+        '/audit': DEMO.head,
+        '/retention/due': DEMO.head,
+      };
+      const cursor = (at: string) => Buffer.from(JSON.stringify([at, randomUUID()])).toString('base64url');
+      const IMPOSSIBLE = ['2026-13-01T00:00:00.000Z', '0000-01-01T00:00:00.000Z', '2026-02-31T09:30:00.000Z', '2026-03-02T24:00:00.000Z'];
+
+      it('the lists checked here are every list the API serves', async () => {
+        const doc = (await t.http().get('/docs-json')).body as {
+          paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+        };
+        const lists = Object.entries(doc.paths)
+          .filter(([, ops]) => ops.get?.parameters?.some((p) => p.in === 'query' && p.name === 'cursor'))
+          .map(([path]) => path);
+        expect(lists.sort()).toEqual(Object.keys(LISTS).sort());
+      });
+
+      it.each(Object.entries(LISTS))('GET %s answers 400 naming cursor (month 13, year 0000, 31 February, hour 24), never a 500', async (path, who) => {
+        const client = await t.as(who);
+        for (const at of IMPOSSIBLE) {
+          const res = keep(await client.get(`${path}?cursor=${cursor(at)}`));
+          expectProblem(res, 400, 'cursor');
+        }
+      });
+    });
+
     it('401 and 403 are problem+json too', async () => {
       expectProblem(keep(await t.http().get('/users')), 401);
       expectProblem(keep(await t.http().get('/users').set('authorization', 'Bearer nope')), 401);
@@ -232,6 +263,33 @@ describe('errors', () => {
         expect(res.headers['content-type']).toContain('application/problem+json');
         expectNoLeak(res);
       }
+    });
+  });
+
+  describe('Cache-Control: no-store (api.md "Casework answers carry Cache-Control: no-store")', () => {
+    it('on lists, a case, a POST, a 404, a 400, a 401 and a 403', async () => {
+      const deputy = await t.as(DEMO.deputy);
+      const created = await deputy.post('/reports', reportBody(t));
+      expect(created.status).toBe(201);
+      const answers = {
+        'GET /cases': await head.get('/cases'),
+        'GET /cases/:id': await head.get(`/cases/${created.body.id}`),
+        'POST /reports': created,
+        'POST /cases/:id/triage': await deputy.post(`/cases/${created.body.id}/triage`, { decision: 'investigate', rationale: 'Needs a look.' }),
+        'GET /users': await admin.get('/users'),
+        'GET /auth/me': await head.get('/auth/me'),
+        'POST /auth/login': await t.http().post('/auth/login').send({ email: DEMO.head, password: TEST_PASSWORD }),
+        404: await head.get(`/cases/${randomUUID()}`),
+        '400 (bad id)': await head.get('/cases/123'),
+        '400 (bad body)': await deputy.post('/reports', {}),
+        401: await t.http().get('/cases'),
+        403: await head.get('/users'),
+      };
+      const seenStatuses = Object.values(answers).map((res) => res.status);
+      expect(seenStatuses).toEqual(expect.arrayContaining([200, 201, 400, 401, 403, 404]));
+      expect(Object.fromEntries(Object.entries(answers).map(([name, res]) => [name, res.headers['cache-control']]))).toEqual(
+        Object.fromEntries(Object.keys(answers).map((name) => [name, 'no-store'])),
+      );
     });
   });
 

@@ -80,6 +80,52 @@ describe('monitoring authorisations (§9, §11)', () => {
       expect(rows[0].n).toBe(0);
     });
 
+    describe('periods and expiries within bounds a school would set (domain.md "Dates the API is told")', () => {
+      it.each([
+        ['a monitoring period is at most 12 months', 'periodTo', { periodFrom: iso(now - 400 * DAY), periodTo: iso(now - DAY) }],
+        ['an authorisation expires at most 3 months after it is decided', 'expiresAt', { expiresAt: iso(now + 100 * DAY) }],
+        [
+          'a period of 1,100 years with no real expiry is refused',
+          'periodTo',
+          { periodFrom: '1900-01-01T00:00:00Z', periodTo: '2999-12-31T00:00:00Z', expiresAt: '2999-12-31T00:00:00Z' },
+        ],
+      ])('%s (400 naming %s)', async (_label, field, overrides) => {
+        const { caseId } = await openCase();
+        expectProblem(await requestMonitoring(caseId, overrides), 400, field);
+        const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM monitoring_authorisations WHERE case_id = $1`, [caseId]);
+        expect(rows[0].n).toBe(0);
+      });
+
+      it('a year of logs, expiring in under 3 months, is accepted', async () => {
+        const { caseId } = await openCase();
+        const created = await requestMonitoring(caseId, { periodFrom: iso(now - 360 * DAY), periodTo: iso(now - DAY), expiresAt: iso(now + 85 * DAY) });
+        expect(created.status).toBe(201);
+      });
+
+      it('approval checks the expiry again: more than 3 months after the approval is a 409 naming expiresAt, and the request stays pending', async () => {
+        const { caseId } = await openCase();
+        const { body: request } = await requestMonitoring(caseId);
+        // A request stored before the bound (or under a longer configured one).
+        await t.db.query(`UPDATE monitoring_authorisations SET expires_at = now() + interval '200 days' WHERE id = $1`, [request.id]);
+        const refused = await (await t.as(DEMO.head)).post(`/monitoring-requests/${request.id}/approve`, {});
+        expectProblem(refused, 409, 'expiresAt');
+        expect(refused.body.code).toBe('monitoring_expiry_out_of_bounds');
+        const { rows } = await t.db.query(`SELECT status FROM monitoring_authorisations WHERE id = $1`, [request.id]);
+        expect(rows[0].status).toBe('pending');
+        // rejecting it stays possible
+        expect((await (await t.as(DEMO.head)).post(`/monitoring-requests/${request.id}/reject`, { reason: 'Ask again with a nearer expiry' })).status).toBe(
+          200,
+        );
+      });
+
+      it('a request that expired while pending cannot be approved (409 naming expiresAt)', async () => {
+        const { caseId } = await openCase();
+        const { body: request } = await requestMonitoring(caseId);
+        await t.db.query(`UPDATE monitoring_authorisations SET expires_at = now() - interval '1 minute' WHERE id = $1`, [request.id]);
+        expectProblem(await (await t.as(DEMO.head)).post(`/monitoring-requests/${request.id}/approve`, {}), 409, 'expiresAt');
+      });
+    });
+
     it('§11: personal social media without an allegation of this case is a 409; with one it is accepted', async () => {
       const { caseId, allegationId } = await openCase();
       const refused = await requestMonitoring(caseId, { scope: 'personal_social_media', reason: 'policy_breach' });

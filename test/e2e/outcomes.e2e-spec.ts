@@ -86,6 +86,43 @@ describe('outcome and appeal (§12)', () => {
       expect(rows[0].status).toBe('awaiting_decision');
     });
 
+    describe('the appeal deadline a school would set (domain.md "Dates the API is told")', () => {
+      const communicatedAt = now - DAY + 3_600_000;
+
+      it.each([
+        ['an appeal deadline is at least 5 working days after the decision is communicated', { appealDeadline: iso(communicatedAt + 2 * DAY) }],
+        [
+          'an appeal deadline one second after a dismissal is refused (the case could close at once)',
+          {
+            sanction: 'dismissal_with_notice',
+            warningExpiresAt: undefined,
+            communicatedAt: undefined,
+            appealDeadline: iso(now - DAY + 1000),
+          },
+        ],
+        ['an appeal deadline is at most 3 months after the decision is communicated', { appealDeadline: iso(communicatedAt + 100 * DAY) }],
+        ['an appeal deadline in 2999 is refused (the case would never close)', { appealDeadline: '2999-12-31T00:00:00Z' }],
+        [
+          'not yet communicated, the deadline counts from the decision',
+          { decidedAt: iso(now - 20 * DAY), communicatedAt: undefined, appealDeadline: iso(now - 19 * DAY) },
+        ],
+      ])('%s (400 naming appealDeadline)', async (_label, overrides) => {
+        const caseId = await awaitingDecision();
+        const refused = await (await t.as(DEMO.head)).post(`/cases/${caseId}/outcome`, outcome(overrides));
+        expectProblem(refused, 400, 'appealDeadline');
+        const { rows } = await t.db.query(`SELECT status FROM cases WHERE id = $1`, [caseId]);
+        expect(rows[0].status).toBe('awaiting_decision');
+      });
+
+      it('a deadline within the bounds is recorded (8 calendar days always hold 5 working days, clock change or not)', async () => {
+        const caseId = await awaitingDecision();
+        const deadline = iso(communicatedAt + 8 * DAY);
+        const decided = await (await t.as(DEMO.head)).post(`/cases/${caseId}/outcome`, outcome({ appealDeadline: deadline }));
+        expect(decided.status).toBe(201);
+        expect(decided.body.outcome.appealDeadline).toBe(deadline);
+      });
+    });
+
     it.each([
       ['dismissal with notice', { sanction: 'dismissal_with_notice', warningExpiresAt: undefined }],
       ['gross misconduct', { grossMisconduct: true }],
@@ -173,12 +210,61 @@ describe('outcome and appeal (§12)', () => {
     });
 
     it('after the deadline an appeal is refused (409); no sanction, nothing to appeal (409)', async () => {
-      const late = await decided({ decidedAt: iso(now - 20 * DAY), appealDeadline: iso(now - 5 * DAY) });
+      const late = await decided({ decidedAt: iso(now - 20 * DAY), communicatedAt: iso(now - 20 * DAY), appealDeadline: iso(now - 5 * DAY) });
       const refused = await (await t.as(DEMO.hr)).post(`/cases/${late}/appeals`, { lodgedAt: iso(now - 1000), grounds: 'Late' });
       expectProblem(refused, 409);
       expect(refused.body.code).toBe('appeal_out_of_time');
       const none = await decided({ sanction: 'no_action', warningExpiresAt: undefined, appealDeadline: undefined });
       expectProblem(await (await t.as(DEMO.hr)).post(`/cases/${none}/appeals`, { lodgedAt: iso(now - 1000), grounds: 'x' }), 409);
+    });
+
+    describe('late entry (domain.md "Dates the API is told")', () => {
+      /** A decided case whose deadline passed an hour ago: the outcome was recorded in time, then time went by. */
+      async function deadlinePassed(): Promise<string> {
+        const caseId = await decided();
+        await t.db.query(`UPDATE outcomes SET appeal_deadline = now() - interval '1 hour' WHERE case_id = $1`, [caseId]);
+        return caseId;
+      }
+      // Stated as lodged before the deadline passed (and after the decision, a day ago).
+      const backdated = () => iso(Date.now() - 2 * 3_600_000);
+
+      it('an appeal entered after its deadline needs a late-entry reason, whatever lodgedAt says (400 naming lateEntryReason)', async () => {
+        const caseId = await deadlinePassed();
+        const refused = await (await t.as(DEMO.hr)).post(`/cases/${caseId}/appeals`, { lodgedAt: backdated(), grounds: 'Too harsh' });
+        expectProblem(refused, 400, 'lateEntryReason');
+        const { rows } = await t.db.query(`SELECT status FROM cases WHERE id = $1`, [caseId]);
+        expect(rows[0].status).toBe('decided');
+      });
+
+      it('with a late-entry reason it is accepted: the reason is stored with the appeal and audited in the payload, not as the audit reason', async () => {
+        const caseId = await deadlinePassed();
+        const lateEntryReason = 'The appeal letter arrived on time but sat in the post room for ten days';
+        const lodged = await (await t.as(DEMO.hr)).post(`/cases/${caseId}/appeals`, { lodgedAt: backdated(), grounds: 'Too harsh', lateEntryReason });
+        expect(lodged.status).toBe(201);
+        expect(lodged.body.status).toBe('appeal');
+        const stored = await t.db.query(`SELECT late_entry_reason FROM appeals WHERE case_id = $1`, [caseId]);
+        expect(stored.rows).toEqual([{ late_entry_reason: lateEntryReason }]);
+        const audit = await t.db.query(
+          `SELECT reason, payload->>'lateEntryReason' AS late_entry_reason FROM audit_events WHERE case_id = $1 AND action = 'appeal.lodged'`,
+          [caseId],
+        );
+        expect(audit.rows).toHaveLength(1);
+        expect(audit.rows[0].late_entry_reason).toBe(lateEntryReason);
+        expect(audit.rows[0].reason ?? '').not.toContain(lateEntryReason);
+      });
+
+      it('an appeal entered in time carries no late-entry reason (400 naming it); none is stored when there is none', async () => {
+        const caseId = await decided();
+        const hr = await t.as(DEMO.hr);
+        expectProblem(
+          await hr.post(`/cases/${caseId}/appeals`, { lodgedAt: iso(now - 1000), grounds: 'x', lateEntryReason: 'not late' }),
+          400,
+          'lateEntryReason',
+        );
+        expect((await hr.post(`/cases/${caseId}/appeals`, { lodgedAt: iso(now - 1000), grounds: 'Too harsh' })).status).toBe(201);
+        const stored = await t.db.query(`SELECT late_entry_reason FROM appeals WHERE case_id = $1`, [caseId]);
+        expect(stored.rows).toEqual([{ late_entry_reason: null }]);
+      });
     });
 
     it('deputy, investigator, governor may not lodge (403)', async () => {

@@ -39,6 +39,11 @@ describe('keyset pagination (api.md "Lists")', () => {
       ['an id that is not a UUID', encodeCursor([AT, 'nope'])],
       ['one element too many', encodeCursor([AT, ID, 'x'])],
       ['empty', ''],
+      ['a timestamp in month 13', encodeCursor(['2026-13-02T09:30:00.000Z', ID])],
+      ['a timestamp in year 0000', encodeCursor(['0000-01-01T00:00:00.000Z', ID])],
+      ['a timestamp on 31 February', encodeCursor(['2026-02-31T09:30:00.000Z', ID])],
+      ['a timestamp at hour 24', encodeCursor(['2026-03-02T24:00:00.000Z', ID])],
+      ['a timestamp at minute 60', encodeCursor(['2026-03-02T09:60:00.000Z', ID])],
     ])('a bad cursor (%s) is a 400 on the field "cursor"', (_label, cursor) => {
       const error = cursorError(cursor);
       expect(error.status).toBe(400);
@@ -72,6 +77,20 @@ describe('keyset pagination (api.md "Lists")', () => {
   describe('isTimeIdKey', () => {
     it('accepts (ISO timestamp with milliseconds, UUID)', () => {
       expect(isTimeIdKey([AT, ID])).toBe(true);
+    });
+    it('a cursor timestamp must be a real instant that round-trips, in year 1 or later', () => {
+      expect(isTimeIdKey(['0001-01-01T00:00:00.000Z', ID])).toBe(true);
+      expect(isTimeIdKey(['9999-12-31T23:59:59.999Z', ID])).toBe(true);
+      expect(isTimeIdKey(['2028-02-29T00:00:00.000Z', ID])).toBe(true);
+      for (const impossible of [
+        '2026-13-01T00:00:00.000Z',
+        '2026-00-10T00:00:00.000Z',
+        '0000-01-01T00:00:00.000Z',
+        '2026-02-29T00:00:00.000Z',
+        '2026-04-31T00:00:00.000Z',
+      ]) {
+        expect(isTimeIdKey([impossible, ID])).toBe(false);
+      }
     });
     it('refuses anything else', () => {
       expect(isTimeIdKey([ID, AT])).toBe(false);

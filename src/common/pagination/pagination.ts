@@ -57,6 +57,17 @@ export function toPage<Row, Item>(rows: Row[], limit: number, key: (row: Row) =>
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * A timestamp as cursors carry it: a real instant that reads back the same (no month 13, no
+ * 31 February) and in year 1 or later (PostgreSQL has no year 0): anything else would reach
+ * the database and fail there.
+ */
+export function isCursorTimestamp(value: unknown): value is string {
+  if (typeof value !== 'string' || !ISO.test(value)) return false;
+  const time = Date.parse(value);
+  return !Number.isNaN(time) && new Date(time).toISOString() === value && Number(value.slice(0, 4)) >= 1;
+}
+
 /** Cursor over (createdAt DESC, id DESC). */
 export const isTimeIdKey = (key: unknown[]): key is [string, string] =>
-  key.length === 2 && typeof key[0] === 'string' && ISO.test(key[0]) && typeof key[1] === 'string' && UUID.test(key[1]);
+  key.length === 2 && isCursorTimestamp(key[0]) && typeof key[1] === 'string' && UUID.test(key[1]);

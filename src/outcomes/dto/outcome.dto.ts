@@ -36,7 +36,11 @@ export class OutcomeRequest {
   @IsTimestamp()
   warningExpiresAt?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'required for any sanction above no_action' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'required for any sanction above no_action: at least APPEAL_DEADLINE_MIN_WORKING_DAYS (5) working days and at most APPEAL_DEADLINE_MAX_MONTHS (3) months after communicatedAt (or decidedAt)',
+  })
   @IsOptional()
   @IsTimestamp()
   appealDeadline?: string;
@@ -60,6 +64,15 @@ export class AppealRequest {
   @NotBlank()
   @MaxLength(20_000)
   grounds: string;
+
+  @ApiPropertyOptional({
+    description: 'required when the appeal is entered after the appeal deadline has passed, whatever lodgedAt says (and only then); audited',
+  })
+  @IsOptional()
+  @IsString()
+  @NotBlank()
+  @MaxLength(5000)
+  lateEntryReason?: string;
 }
 
 export class AppealDecisionRequest {

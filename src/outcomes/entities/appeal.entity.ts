@@ -23,6 +23,10 @@ export class Appeal extends CaseRecord {
   @Column('text', { nullable: true })
   grounds: string | null;
 
+  /** Why it was entered after the appeal deadline had passed (domain.md "Dates the API is told"); audited. */
+  @Column('text', { nullable: true })
+  lateEntryReason: string | null;
+
   @Column({ type: 'enum', enum: APPEAL_RESULTS, enumName: 'appeal_result', nullable: true })
   result: AppealResult | null;
 
