@@ -1,10 +1,11 @@
 /**
- * npm run bench [-- --short] [-- --keep] [-- --check-sql] [-- --only=compare,list,export,verify,cold]
+ * npm run bench [-- --short] [-- --keep] [-- --check-sql] [-- --only=compare,list,export,verify,pdf,cold]
  *
  * Seeds a realistic volume with COPY, then measures, in one run and interleaving rounds:
  * the API against a floor server (bare Fastify + pg, the same SQL) on GET /cases/:id,
  * GET /cases and POST /reports; list latency at SMALL vs BIG cases; the CSV export against
- * COPY of the same rows; /audit/verify against hashing the same bytes; cold start.
+ * COPY of the same rows; /audit/verify against hashing the same bytes; /health latency while
+ * large summary PDFs render (bench/pdf-health.ts); cold start.
  * Prints ratios and writes bench/results/latest.json. See docs/benchmarks.md.
  */
 import { spawn } from 'node:child_process';
@@ -20,12 +21,13 @@ import { linkText } from '../src/audit/audit-chain';
 import { migrate } from '../src/database/bootstrap';
 import { createDatabase, dropDatabase, openServer, uniqueDatabaseName } from '../src/database/server';
 import { median, RequestPlan, round, RoundResult, summarise } from './load';
+import { healthWhilePdfsRender } from './pdf-health';
 import { benchToken, seedBenchmark, Seeded } from './seed';
 import { ServerProcess, startServer, waitForHealth } from './servers';
 
 const args = new Set(process.argv.slice(2));
 const SHORT = args.has('--short');
-/** `--only=list,verify`: run just these parts (names: compare, list, export, verify, cold). */
+/** `--only=list,verify`: run just these parts (names: compare, list, export, verify, pdf, cold). */
 const ONLY = new Set((process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? '').split(',').filter(Boolean));
 const part = (name: string) => ONLY.size === 0 || ONLY.has(name);
 const SIZES = SHORT
@@ -35,6 +37,8 @@ const ROUNDS = SHORT ? 2 : 3;
 const SECONDS = SHORT ? 3 : 6;
 const CONNECTIONS = 8;
 const EXPORT_ROWS = SHORT ? 20_000 : 100_000;
+/** Four summaries asked for at once (the render threads busy, the rest queued), each of a case with many evidence items. */
+const PDF_LOAD = SHORT ? { items: 1_000, concurrent: 4, seconds: 5 } : { items: 2_000, concurrent: 4, seconds: 15 };
 
 const results: Record<string, unknown> = {};
 const log = (message: string) => console.log(message);
@@ -73,6 +77,7 @@ async function main() {
     if (part('list')) await listScaling(api, seeded, secret);
     if (part('export')) await exportVersusCopy(api, url, seeded, secret);
     if (part('verify')) await verifyVersusHashing(api, url, seeded, secret);
+    if (part('pdf')) results.pdfHealth = await healthWhilePdfsRender(api, url, seeded, secret, PDF_LOAD, log);
     for (const s of servers.splice(0)) await s.stop();
     if (part('cold')) await coldStart(scratch);
   } finally {

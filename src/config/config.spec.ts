@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppConfig, ConfigError, DEFAULT_DEMO_PASSWORD, loadConfig, persistentSecret } from './config';
+import { AppConfig, ConfigError, DEFAULT_DEMO_PASSWORD, defaultRenderThreads, loadConfig, persistentSecret } from './config';
 
 const SECRET = 'x'.repeat(32);
 
@@ -182,6 +182,7 @@ describe('loadConfig (api.md "Running, configuration and the demo")', () => {
         trustProxy: false,
         passwordCost: 16,
         retention: { baseMonths: 12, afterWarningMonths: 6, dismissalYears: 6, safeguardingYears: 10 },
+        pdfRender: { threads: defaultRenderThreads(), queue: 8 },
         appealDeadline: { minWorkingDays: 5, maxMonths: 3 },
         monitoring: { periodMaxMonths: 12, expiryMaxMonths: 3 },
       };
@@ -225,6 +226,17 @@ describe('loadConfig (api.md "Running, configuration and the demo")', () => {
       expect(() => loadConfig({ JWT_TTL_SECONDS: '59', DATA_DIR: dir }, dir)).toThrow(ConfigError);
       expect(() => loadConfig({ JWT_TTL_SECONDS: '86401', DATA_DIR: dir }, dir)).toThrow(ConfigError);
       expect(loadConfig({ JWT_TTL_SECONDS: '60', DATA_DIR: dir }, dir).jwtTtlSeconds).toBe(60);
+    });
+
+    it('PDF_RENDER_THREADS between 1 and 16, PDF_RENDER_QUEUE between 0 and 1000', () => {
+      expect(() => loadConfig({ PDF_RENDER_THREADS: '0', DATA_DIR: dir }, dir)).toThrow(/PDF_RENDER_THREADS/);
+      expect(() => loadConfig({ PDF_RENDER_THREADS: '17', DATA_DIR: dir }, dir)).toThrow(/PDF_RENDER_THREADS/);
+      expect(() => loadConfig({ PDF_RENDER_QUEUE: '-1', DATA_DIR: dir }, dir)).toThrow(/PDF_RENDER_QUEUE/);
+      expect(loadConfig({ PDF_RENDER_THREADS: '4', PDF_RENDER_QUEUE: '0', DATA_DIR: dir }, dir).pdfRender).toEqual({ threads: 4, queue: 0 });
+    });
+
+    it('by default two PDF render threads, leaving a core for the event loop: one on two cores, never none', () => {
+      expect([1, 2, 3, 4, 64].map((cores) => defaultRenderThreads(cores))).toEqual([1, 1, 2, 2, 2]);
     });
 
     it('DEMO_PASSWORD of at least 8 characters', () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { DEFAULT_MONITORING_BOUNDS, MonitoringBounds } from '../monitoring/monitoring.rules';
 import { AppealDeadlineBounds, DEFAULT_APPEAL_DEADLINE_BOUNDS } from '../outcomes/outcome.rules';
@@ -29,6 +30,8 @@ export interface AppConfig {
   passwordCost: number;
   /** §13 retention periods (README "Retention"). */
   retention: RetentionPeriods;
+  /** PDF rendering off the event loop: worker threads (default defaultRenderThreads()), and renders that may wait for one (then 503 busy). */
+  pdfRender: { threads: number; queue: number };
   /** Bounds on a stated appeal deadline (domain.md "Dates the API is told"). */
   appealDeadline: AppealDeadlineBounds;
   /** Bounds on a monitoring authorisation's period and expiry (domain.md "Dates the API is told"). */
@@ -72,6 +75,11 @@ function trustProxy(raw: string | undefined, problems: string[]): false | number
   if (/^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/.test(raw)) return raw;
   problems.push(`TRUST_PROXY must be false, the number of proxy hops in front of the API (e.g. 1), or the proxies' addresses (e.g. 10.0.0.0/8) — got "${raw}"`);
   return false;
+}
+
+/** Two PDF render threads, but always a core left for the event loop and PostgreSQL (one thread on two cores). */
+export function defaultRenderThreads(cores = availableParallelism()): number {
+  return Math.max(1, Math.min(2, cores - 1));
 }
 
 /**
@@ -118,6 +126,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       afterWarningMonths: integer(env, 'RETENTION_AFTER_WARNING_MONTHS', DEFAULT_RETENTION.afterWarningMonths, 0, 1200, problems),
       dismissalYears: integer(env, 'RETENTION_DISMISSAL_YEARS', DEFAULT_RETENTION.dismissalYears, 0, 100, problems),
       safeguardingYears: integer(env, 'RETENTION_SAFEGUARDING_YEARS', DEFAULT_RETENTION.safeguardingYears, 0, 100, problems),
+    },
+    pdfRender: {
+      threads: integer(env, 'PDF_RENDER_THREADS', defaultRenderThreads(), 1, 16, problems),
+      queue: integer(env, 'PDF_RENDER_QUEUE', 8, 0, 1000, problems),
     },
     appealDeadline: {
       minWorkingDays: integer(env, 'APPEAL_DEADLINE_MIN_WORKING_DAYS', DEFAULT_APPEAL_DEADLINE_BOUNDS.minWorkingDays, 1, 60, problems),

@@ -1,5 +1,14 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, CurrentActor } from '../access/actor';
 import { Allow } from '../access/decorators';
@@ -31,6 +40,7 @@ export class CaseSummaryController {
   @ApiOperation({ summary: 'The HR case summary as a printable PDF (same content and rules as the JSON; audited)' })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'the PDF, as an attachment', schema: { type: 'string', format: 'binary' } })
+  @ApiServiceUnavailableResponse({ description: 'every PDF render thread is busy (code `busy`); see Retry-After' })
   async pdf(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: IncludeQuery, @Res() reply: FastifyReply): Promise<void> {
     const pdf = await this.summaries.pdf(actor, id, query);
     reply
@@ -38,6 +48,6 @@ export class CaseSummaryController {
       .header('Content-Disposition', pdf.disposition)
       .header('Cache-Control', 'no-store')
       .header('X-Content-Type-Options', 'nosniff')
-      .send(pdf.stream);
+      .send(pdf.bytes);
   }
 }

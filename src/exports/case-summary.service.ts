@@ -1,20 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { Actor } from '../access/actor';
 import { roleSeesCase } from '../access/case-access.policy';
 import { CaseAccessService } from '../access/case-access.service';
 import { AuditService } from '../audit/audit.service';
+import { PdfRenderer } from '../documents/pdf-renderer.service';
 import { attachmentDisposition } from '../evidence/safe-filename';
 import { assembleCaseSummary } from './case-summary.assemble';
 import { loadCaseSummaryRow } from './case-summary.sql';
 import { CaseSummaryDocument } from './dto/case-summary.dto';
 import { IncludeQuery } from './dto/export-query.dto';
 import { includeSpecialCategory } from './special-category';
-import { renderSummaryPdf } from './summary-pdf';
+import { summaryPdfDocument } from './summary-pdf';
 
 export interface SummaryPdf {
-  stream: Readable;
+  /** The whole PDF: a bounded document (documents/document-bounds.ts). */
+  bytes: Buffer;
   disposition: string;
 }
 
@@ -25,16 +26,24 @@ export class CaseSummaryService {
     private readonly dataSource: DataSource,
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
+    private readonly renderer: PdfRenderer,
   ) {}
 
   async summary(actor: Actor, caseId: string, query: IncludeQuery): Promise<CaseSummaryDocument> {
     return (await this.read(actor, caseId, query, 'json')).document;
   }
 
-  /** The same content as a printable PDF, rendered after the read is committed and audited. */
+  /**
+   * The same content as a printable PDF, rendered on a render thread after the read is
+   * committed and audited. A render slot is taken first: when every thread is busy and the
+   * queue is full the answer is 503 `busy`, before anything is read (or audited).
+   */
   async pdf(actor: Actor, caseId: string, query: IncludeQuery): Promise<SummaryPdf> {
-    const { document, school, generatedAt } = await this.read(actor, caseId, query, 'pdf');
-    return { stream: renderSummaryPdf(document, { school, generatedAt }), disposition: attachmentDisposition(`${document.reference}-summary.pdf`) };
+    return this.renderer.withSlot(async (render) => {
+      const { document, school, generatedAt } = await this.read(actor, caseId, query, 'pdf');
+      const bytes = await render(summaryPdfDocument(document, { school, generatedAt }));
+      return { bytes, disposition: attachmentDisposition(`${document.reference}-summary.pdf`) };
+    });
   }
 
   private read(actor: Actor, caseId: string, query: IncludeQuery, format: 'json' | 'pdf') {

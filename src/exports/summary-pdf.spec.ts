@@ -1,14 +1,16 @@
-import type { Readable } from 'node:stream';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { renderPdf } from '../documents/render-pdf';
 import { CaseSummaryResponse, CaseTombstoneResponse } from './dto/case-summary.dto';
-import { renderSummaryPdf } from './summary-pdf';
-
-async function bytes(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
+import { summaryPdfDocument } from './summary-pdf';
 
 const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+
+/** The text of a PDF as pdf.js reads it (test/support/pdf-text.mjs), NFKC, whitespace runs as one space. */
+function pdfText(pdf: Buffer): string {
+  const out = execFileSync(process.execPath, [join(__dirname, '../../test/support/pdf-text.mjs')], { input: pdf, maxBuffer: 64 * 1024 * 1024 });
+  return (JSON.parse(out.toString()) as { text: string[] }).text.join('\n').normalize('NFKC').replace(/\s+/g, ' ');
+}
 
 const DATES = { reportedAt: '2026-11-20T19:00:00.000Z', triagedAt: '2026-11-21T09:00:00.000Z', reportSubmittedAt: null, decidedAt: null, closedAt: null };
 
@@ -36,27 +38,42 @@ function sampleSummary(overrides: Partial<CaseSummaryResponse> = {}): CaseSummar
   };
 }
 
-describe('renderSummaryPdf', () => {
+const evidenceItem = (i: number) => ({
+  id: `e${i}`,
+  kind: 'screenshot' as const,
+  description: `Screenshot ${i + 1} of the post`,
+  capturedAt: '2026-11-20T18:00:00.000Z',
+  sensitivity: 'personal' as const,
+  sha256: 'ab'.repeat(32),
+  size: 2048,
+  mediaType: 'image/png',
+  redactsEvidenceId: null,
+});
+
+describe('the HR summary as a document (summaryPdfDocument)', () => {
   const context = { school: 'Werrington Primary School', generatedAt: new Date('2026-12-01T12:00:00Z') };
 
-  it('renders a complete PDF document', async () => {
-    const pdf = await bytes(renderSummaryPdf(sampleSummary(), context));
-    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(pdf.subarray(-6).toString('latin1')).toMatch(/%%EOF\s*$/);
-    expect(pageCount(pdf)).toBe(1);
+  it('title, school, footer with the reference and date, metadata; the hash set in the monospaced font', () => {
+    const model = summaryPdfDocument(
+      sampleSummary({ evidence: { items: [evidenceItem(0)], withheldSpecialCategory: 1, specialCategoryIncluded: false } }),
+      context,
+    );
+    expect(model.title).toBe('HR case summary: SMP-2026-0007');
+    expect(model.subtitle).toBe('Werrington Primary School');
+    expect(model.footer).toBe('Generated 1 Dec 2026, 12:00 UTC · SMP-2026-0007 · Confidential: personal data (§13)');
+    expect(model.metadata).toEqual(expect.objectContaining({ title: 'HR case summary SMP-2026-0007', author: 'Werrington Primary School', language: 'en-GB' }));
+    expect(model.blocks).toContainEqual({ kind: 'field', label: 'Subject(s)', value: 'Łukasz Zoë (Class Teacher)' });
+    expect(model.blocks).toContainEqual({ kind: 'quote', text: '§7.5 No confidential information' });
+    expect(model.blocks).toContainEqual({ kind: 'field', label: 'SHA-256', value: 'ab'.repeat(32), mono: true });
+    // the withheld count comes before the list, so a list cut at the bounds keeps it
+    const withheld = model.blocks.findIndex((b) => b.kind === 'note' && b.text.startsWith('1 special-category item(s) withheld'));
+    const firstItem = model.blocks.findIndex((b) => b.kind === 'subheading' && b.text.startsWith('Item 1'));
+    expect(withheld).toBeGreaterThan(-1);
+    expect(withheld).toBeLessThan(firstItem);
+    expect(model.truncationHint).toContain('JSON summary');
   });
 
-  it('a long summary runs over several pages', async () => {
-    const allegations = Array.from({ length: 40 }, (_v, i) => ({
-      clause: { code: '7.7', title: '§7.7 No defamation, discrimination, bullying or harassment' },
-      summary: `Allegation ${i + 1}: ${'a long account of what happened. '.repeat(8)}`,
-      finding: { finding: 'substantiated', reasoning: 'Seen by two witnesses.', recordedAt: '2026-11-24T09:00:00.000Z' },
-    }));
-    const pdf = await bytes(renderSummaryPdf(sampleSummary({ allegations }), context));
-    expect(pageCount(pdf)).toBeGreaterThan(2);
-  });
-
-  it('renders a tombstone', async () => {
+  it('a tombstone says the content was erased and gives only the reference, status, outcome and dates', () => {
     const tombstone: CaseTombstoneResponse = {
       erased: true,
       reference: 'SMP-2020-0001',
@@ -65,7 +82,54 @@ describe('renderSummaryPdf', () => {
       outcomeCategory: 'no_action',
       erasedAt: '2027-01-01T00:00:00.000Z',
     };
-    const pdf = await bytes(renderSummaryPdf(tombstone, context));
+    const model = summaryPdfDocument(tombstone, context);
+    expect(model.blocks[0]).toEqual({ kind: 'note', text: expect.stringContaining('was erased on 1 Jan 2027') });
+    expect(model.blocks).toContainEqual({ kind: 'field', label: 'Outcome', value: 'No action' });
+  });
+});
+
+describe('the HR summary rendered (renderPdf, in this thread)', () => {
+  const context = { school: 'Werrington Primary School', generatedAt: new Date('2026-12-01T12:00:00Z') };
+
+  it('renders a complete one-page PDF whose text reads back, names in their own script', async () => {
+    const names = [
+      { name: 'Ελένη Παπαδοπούλου', jobTitle: 'Class Teacher' },
+      { name: '王小明', jobTitle: null },
+      { name: 'Łukasz Wałęsa', jobTitle: null },
+    ];
+    const pdf = await renderPdf(summaryPdfDocument(sampleSummary({ subjects: names }), context));
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.subarray(-6).toString('latin1')).toMatch(/%%EOF\s*$/);
+    expect(pageCount(pdf)).toBe(1);
+    const text = pdfText(pdf);
+    expect(text).toContain('Subject(s): Ελένη Παπαδοπούλου (Class Teacher); 王小明; Łukasz Wałęsa');
+    expect(text).toContain('HR case summary: SMP-2026-0007');
+    expect(text).toContain('Page 1 of 1');
+    expect(text).not.toContain('?');
+  });
+
+  it('a long summary runs over several pages, each numbered', async () => {
+    const allegations = Array.from({ length: 40 }, (_v, i) => ({
+      clause: { code: '7.7', title: '§7.7 No defamation, discrimination, bullying or harassment' },
+      summary: `Allegation ${i + 1}: ${'a long account of what happened. '.repeat(8)}`,
+      finding: { finding: 'substantiated', reasoning: 'Seen by two witnesses.', recordedAt: '2026-11-24T09:00:00.000Z' },
+    }));
+    const pdf = await renderPdf(summaryPdfDocument(sampleSummary({ allegations }), context));
+    const pages = pageCount(pdf);
+    expect(pages).toBeGreaterThan(2);
+    expect(pdfText(pdf)).toContain(`Page ${pages} of ${pages}`);
+  });
+
+  it('renders a tombstone on one page', async () => {
+    const tombstone: CaseTombstoneResponse = {
+      erased: true,
+      reference: 'SMP-2020-0001',
+      status: 'closed',
+      dates: DATES,
+      outcomeCategory: 'no_action',
+      erasedAt: '2027-01-01T00:00:00.000Z',
+    };
+    const pdf = await renderPdf(summaryPdfDocument(tombstone, context));
     expect(pageCount(pdf)).toBe(1);
   });
 });

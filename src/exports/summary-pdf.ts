@@ -1,37 +1,35 @@
-import PDFDocument from 'pdfkit';
+import { DocumentBlock, PdfDocumentModel } from '../documents/document-model';
 import { CaseSummaryDocument, CaseSummaryResponse, CaseTombstoneResponse, SummaryDates } from './dto/case-summary.dto';
-import { formatDateTime, formatSize, humanise, toWinAnsi } from './pdf-text';
+import { formatDateTime, formatSize, humanise } from './pdf-text';
 
 /**
  * The HR case summary as a printable A4 document a person would file: title, school,
- * reference, one section per stage of the case, and on every page a footer with when it
- * was generated and "Page n of m". Returns the pdfkit document, a Readable stream of the
- * PDF bytes, already ended: pipe it to the reply.
+ * reference, one section per stage of the case, and on every page a footer with when it was
+ * generated and "Page n of m". Built as a document model (documents/document-model.ts) that
+ * PdfRenderer renders off the event loop, with a font for whatever script a name is written
+ * in; a summary too big for the document bounds is cut with a note pointing to the JSON.
  */
-export function renderSummaryPdf(document: CaseSummaryDocument, context: { school: string; generatedAt: Date }): PDFKit.PDFDocument {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 56, bottom: 64, left: 56, right: 56 },
-    bufferPages: true, // the footer's "of m" is known only at the end
-    lang: 'en-GB',
-    displayTitle: true,
-    info: {
-      Title: toWinAnsi(`HR case summary ${document.reference}`),
-      Author: toWinAnsi(context.school),
-      Subject: 'Disciplinary case summary under the social media policy',
-      CreationDate: context.generatedAt,
-    },
-  });
-  const pdf = new Writer(doc);
-  pdf.title(`HR case summary: ${document.reference}`, context.school);
+export function summaryPdfDocument(document: CaseSummaryDocument, context: { school: string; generatedAt: Date }): PdfDocumentModel {
+  const pdf = new Blocks();
   if (document.erased) writeTombstone(pdf, document);
   else writeSummary(pdf, document);
-  pdf.footers(`Generated ${formatDateTime(context.generatedAt.toISOString())} · ${document.reference} · Confidential: personal data (§13)`);
-  doc.end();
-  return doc;
+  return {
+    title: `HR case summary: ${document.reference}`,
+    subtitle: context.school,
+    blocks: pdf.blocks,
+    footer: `Generated ${formatDateTime(context.generatedAt.toISOString())} · ${document.reference} · Confidential: personal data (§13)`,
+    metadata: {
+      title: `HR case summary ${document.reference}`,
+      author: context.school,
+      subject: 'Disciplinary case summary under the social media policy',
+      createdAt: context.generatedAt.toISOString(),
+      language: 'en-GB',
+    },
+    truncationHint: 'see the JSON summary (GET /cases/:id/summary) for the rest',
+  };
 }
 
-function writeTombstone(pdf: Writer, t: CaseTombstoneResponse): void {
+function writeTombstone(pdf: Blocks, t: CaseTombstoneResponse): void {
   pdf.note(`The content of this case was erased on ${formatDateTime(t.erasedAt)} under the retention policy (§13). Only this record remains.`);
   pdf.section('Case');
   pdf.field('Reference', t.reference);
@@ -41,7 +39,7 @@ function writeTombstone(pdf: Writer, t: CaseTombstoneResponse): void {
   writeDates(pdf, t.dates);
 }
 
-function writeSummary(pdf: Writer, s: CaseSummaryResponse): void {
+function writeSummary(pdf: Blocks, s: CaseSummaryResponse): void {
   pdf.section('Case');
   pdf.field('Reference', s.reference);
   pdf.field('Status', humanise(s.status));
@@ -117,22 +115,23 @@ function writeSummary(pdf: Writer, s: CaseSummaryResponse): void {
   if (s.sanctionInForce) pdf.field('Sanction in force', humanise(s.sanctionInForce));
 
   pdf.section('Evidence');
+  // Said before the list, so that it is there even when a long list is cut at the document's bounds.
+  if (s.evidence.withheldSpecialCategory > 0) {
+    pdf.note(`${s.evidence.withheldSpecialCategory} special-category item(s) withheld (§13). Only the headteacher may include them.`);
+  } else if (s.evidence.specialCategoryIncluded) {
+    pdf.note('Special-category content is included at the headteacher’s request (§13).');
+  }
   if (s.evidence.items.length === 0) pdf.paragraph('No evidence items are listed.');
   s.evidence.items.forEach((e, i) => {
     pdf.subheading(`Item ${i + 1}: ${humanise(e.kind)}${e.sensitivity === 'special_category' ? ' (special-category data)' : ''}`);
     pdf.paragraph(e.description);
     pdf.field('Captured', formatDateTime(e.capturedAt));
     pdf.field('Media type, size', `${e.mediaType}, ${formatSize(e.size)}`);
-    pdf.mono('SHA-256', e.sha256);
+    pdf.field('SHA-256', e.sha256, true);
   });
-  if (s.evidence.withheldSpecialCategory > 0) {
-    pdf.note(`${s.evidence.withheldSpecialCategory} special-category item(s) withheld (§13). Only the headteacher may include them.`);
-  } else if (s.evidence.specialCategoryIncluded) {
-    pdf.note('Special-category content is included at the headteacher’s request (§13).');
-  }
 }
 
-function writeDates(pdf: Writer, d: SummaryDates): void {
+function writeDates(pdf: Blocks, d: SummaryDates): void {
   pdf.field('Reported', formatDateTime(d.reportedAt));
   pdf.field('Triaged', formatDateTime(d.triagedAt));
   pdf.field('Investigation report submitted', formatDateTime(d.reportSubmittedAt));
@@ -140,97 +139,27 @@ function writeDates(pdf: Writer, d: SummaryDates): void {
   pdf.field('Closed', formatDateTime(d.closedAt));
 }
 
-const REGULAR = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
-const ITALIC = 'Helvetica-Oblique';
-const MONO = 'Courier';
-
-/** The few layout primitives of the summary; every string goes through toWinAnsi. */
-class Writer {
-  constructor(private readonly doc: PDFKit.PDFDocument) {}
-
-  private get width(): number {
-    return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
-  }
-
-  title(text: string, school: string): void {
-    this.doc.font(BOLD).fontSize(18).fillColor('black').text(toWinAnsi(text));
-    this.doc.font(REGULAR).fontSize(12).text(toWinAnsi(school));
-    this.doc.moveDown(0.5);
-  }
+/** The blocks of the summary, in order. */
+class Blocks {
+  readonly blocks: DocumentBlock[] = [];
 
   section(text: string): void {
-    this.doc.moveDown(0.8);
-    // keep a heading with at least a few lines of its section
-    if (this.doc.y > this.doc.page.height - this.doc.page.margins.bottom - 80) this.doc.addPage();
-    this.doc.font(BOLD).fontSize(13).fillColor('black').text(toWinAnsi(text));
-    const y = this.doc.y + 2;
-    this.doc
-      .moveTo(this.doc.page.margins.left, y)
-      .lineTo(this.doc.page.margins.left + this.width, y)
-      .lineWidth(0.5)
-      .strokeColor('#888')
-      .stroke();
-    this.doc.moveDown(0.4);
+    this.blocks.push({ kind: 'heading', text });
   }
-
   subheading(text: string): void {
-    this.doc.moveDown(0.3);
-    this.doc.font(BOLD).fontSize(10).fillColor('black').text(toWinAnsi(text));
+    this.blocks.push({ kind: 'subheading', text });
   }
-
-  field(label: string, value: string): void {
-    this.doc
-      .font(BOLD)
-      .fontSize(10)
-      .fillColor('black')
-      .text(`${toWinAnsi(label)}: `, { continued: true });
-    this.doc.font(REGULAR).text(toWinAnsi(value));
+  field(label: string, value: string, mono = false): void {
+    this.blocks.push(mono ? { kind: 'field', label, value, mono } : { kind: 'field', label, value });
   }
-
-  mono(label: string, value: string): void {
-    this.doc
-      .font(BOLD)
-      .fontSize(10)
-      .fillColor('black')
-      .text(`${toWinAnsi(label)}: `, { continued: true });
-    this.doc.font(MONO).fontSize(8.5).text(toWinAnsi(value));
-  }
-
   paragraph(text: string): void {
-    this.doc.font(REGULAR).fontSize(10).fillColor('black').text(toWinAnsi(text), { paragraphGap: 4 });
+    this.blocks.push({ kind: 'paragraph', text });
   }
-
   /** A clause of the policy, quoted. */
   quote(text: string): void {
-    this.doc
-      .font(ITALIC)
-      .fontSize(10)
-      .fillColor('#333')
-      .text(toWinAnsi(`“${text}”`), { indent: 12 });
-    this.doc.fillColor('black');
+    this.blocks.push({ kind: 'quote', text });
   }
-
   note(text: string): void {
-    this.doc.moveDown(0.3);
-    this.doc.font(ITALIC).fontSize(9.5).fillColor('#444').text(toWinAnsi(text));
-    this.doc.fillColor('black');
-  }
-
-  /** "Page n of m" and `text` at the foot of every page. */
-  footers(text: string): void {
-    const range = this.doc.bufferedPageRange();
-    for (let i = range.start; i < range.start + range.count; i++) {
-      this.doc.switchToPage(i);
-      const { margins } = this.doc.page;
-      const bottom = margins.bottom;
-      margins.bottom = 0; // writing below the margin must not start a new page
-      const y = this.doc.page.height - 40;
-      this.doc.font(REGULAR).fontSize(8).fillColor('#555');
-      this.doc.text(toWinAnsi(text), margins.left, y, { width: this.width - 70, lineBreak: false });
-      this.doc.text(`Page ${i - range.start + 1} of ${range.count}`, margins.left, y, { width: this.width, align: 'right', lineBreak: false });
-      margins.bottom = bottom;
-    }
-    this.doc.fillColor('black');
+    this.blocks.push({ kind: 'note', text });
   }
 }

@@ -1,3 +1,4 @@
+import { PdfRenderer, RunRender } from '../../src/documents/pdf-renderer.service';
 import { binaryParser, caseThroughAppeal, FlowCase, pdfText } from '../support/exports-fixtures';
 import { DEMO, expectProblem, startTestApp, TestApp } from '../support/test-app';
 
@@ -217,6 +218,80 @@ describe('HR case summary (§13)', () => {
     });
   });
 
+  describe('the PDF in any script, rendered off the event loop (issue 9, finding 15)', () => {
+    const NAMES = ['Ελένη Παπαδοπούλου', 'فاطمة الزهراء', '王小明'];
+
+    /** pdf.js reads right-to-left words in visual order: a name is found as written or with its words in reverse (then `after`). */
+    const findsName = (text: string, name: string, after = '') => {
+      const t = text.normalize('NFKC');
+      const n = name.normalize('NFKC');
+      return t.includes(n + after) || t.includes(n.split(' ').reverse().join(' ') + after);
+    };
+
+    it('names in Greek, Arabic and Chinese print in their own script: the text reads back with each name, nothing as "?"', async () => {
+      const admin = await t.as(DEMO.admin);
+      const staff: string[] = [];
+      for (const name of NAMES) {
+        const res = await admin.post('/staff', { name, jobTitle: 'Teaching Assistant' });
+        expect(res.status).toBe(201);
+        staff.push(res.body.id);
+      }
+      const flow = await caseThroughAppeal(t, {
+        report: {
+          subjectStaffIds: staff,
+          reporter: { name: 'فاطمة الزهراء', relationship: 'parent of a Year 4 pupil' },
+          description: 'Reported by فاطمة الزهراء; seen by 王小明 and Ελένη Παπαδοπούλου.',
+        },
+        until: 'investigation',
+      });
+      const res = await getPdf(DEMO.hr, `/cases/${flow.id}/summary.pdf`);
+      expect(res.status).toBe(200);
+      const { text } = await pdfText(res.body as Buffer);
+      expect(text).toContain('Subject(s): ');
+      for (const name of NAMES) {
+        expect({ name, found: findsName(text, name, ' (Teaching Assistant)') }).toEqual({ name, found: true }); // a subject
+        expect({ name, found: findsName(text, name) }).toEqual({ name, found: true });
+      }
+      expect(text).toContain('seen by 王小明 and Ελένη Παπαδοπούλου.');
+      expect(text).not.toMatch(/[?\uFFFD]/);
+    });
+
+    it('while a very large summary renders, /health answers: a /health response completes before the PDF response, while the render is running', async () => {
+      const big = await caseThroughAppeal(t, { until: 'investigation' });
+      // 2,000 evidence items with long descriptions: about 10,000 blocks and hundreds of pages
+      await t.db.query(
+        `INSERT INTO evidence (organisation_id, case_id, recorded_by_user_id, kind, description, source, captured_at, sensitivity, sha256, size, media_type, original_filename)
+         SELECT c.organisation_id, c.id, $2, 'screenshot', 'Screenshot ' || g || ' of the thread, ' || repeat('with replies naming the colleague and the school. ', 4),
+                'the parent', now() - interval '4 days', 'personal', encode(sha256(('item' || g)::bytea), 'hex'), 2048 + g, 'image/png', 'post-' || g || '.png'
+         FROM cases c, generate_series(1, 2000) g WHERE c.id = $1`,
+        [big.id, t.ids.users[DEMO.investigator]],
+      );
+      const renderer = t.app.get(PdfRenderer);
+      await getPdf(DEMO.hr, `/cases/${big.id}/summary.pdf`); // the render threads have their fonts ready
+
+      const events: string[] = [];
+      let pdfDone = false;
+      const pdf = getPdf(DEMO.hr, `/cases/${big.id}/summary.pdf`).then((res) => {
+        pdfDone = true;
+        events.push('pdf');
+        return res;
+      });
+      // wait (without a timer) until the PDF is with a render thread …
+      while (renderer.rendering === 0 && !pdfDone) await new Promise((resolve) => setImmediate(resolve));
+      // … then ask /health until the PDF is back
+      for (let n = 0; !pdfDone && n < 10_000; n++) {
+        const health = await t.http().get('/health');
+        expect(health.status).toBe(200);
+        events.push(renderer.rendering > 0 && !pdfDone ? 'health while rendering' : 'health');
+      }
+      const res = await pdf;
+      expect(res.status).toBe(200);
+      expect((res.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(events.indexOf('health while rendering')).toBeGreaterThanOrEqual(0);
+      expect(events.indexOf('health while rendering')).toBeLessThan(events.indexOf('pdf'));
+    });
+  });
+
   describe('an erased case (§13)', () => {
     it('answers its tombstone only: reference, dates, status, outcome category, erasedAt', async () => {
       const erased = await caseThroughAppeal(t);
@@ -253,5 +328,51 @@ describe('HR case summary (§13)', () => {
       expect(res.status).toBe(200);
       expect(res.body).toEqual(expect.objectContaining({ valid: true, firstBrokenAt: null }));
     });
+  });
+});
+
+describe('HR case summary PDF: every render thread busy and the queue full', () => {
+  let busy: TestApp;
+  beforeAll(async () => {
+    busy = await startTestApp({ PDF_RENDER_THREADS: '1', PDF_RENDER_QUEUE: '0' });
+  });
+  afterAll(() => busy.close());
+
+  it('503 problem+json `busy` with Retry-After, nothing read or audited; the render in progress completes', async () => {
+    const flow = await caseThroughAppeal(busy, { until: 'investigation' });
+    const renderer = busy.app.get(PdfRenderer);
+    // hold the only render thread until the test lets it go
+    const real = (renderer as unknown as { run: RunRender }).run;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    (renderer as unknown as { run: RunRender }).run = async (model, signal) => {
+      await gate;
+      return real(model, signal);
+    };
+    const reads = async () =>
+      (await busy.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE case_id = $1 AND action = 'summary.viewed'`, [flow.id])).rows[0].n as number;
+
+    const hr = await busy.as(DEMO.hr);
+    const first = hr.get(`/cases/${flow.id}/summary.pdf`).buffer(true).parse(binaryParser);
+    let settled = false;
+    const firstDone = first.then((r) => {
+      settled = true;
+      return r;
+    });
+    while (renderer.rendering === 0 && !settled) await new Promise((resolve) => setImmediate(resolve));
+    const before = await reads();
+
+    const second = await hr.get(`/cases/${flow.id}/summary.pdf`);
+    expectProblem(second, 503);
+    expect(second.body.code).toBe('busy');
+    expect(second.headers['retry-after']).toBe('5');
+    expect(await reads()).toBe(before);
+
+    release();
+    const res = await firstDone;
+    expect(res.status).toBe(200);
+    expect((res.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // and the thread is free again
+    expect((await hr.get(`/cases/${flow.id}/summary.pdf`).buffer(true).parse(binaryParser)).status).toBe(200);
   });
 });
