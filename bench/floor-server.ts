@@ -8,16 +8,12 @@ import Fastify from 'fastify';
 import { Pool, PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../src/access/actor';
-import { CaseAccessService } from '../src/access/case-access.service';
 import { AuditService } from '../src/audit/audit.service';
 import { ActorLoader } from '../src/auth/actor-loader.service';
+import { CaseRunner } from '../src/cases/case-runner.service';
 import { CaseViewService } from '../src/cases/case-view.service';
 import { CasesService } from '../src/cases/cases.service';
 import { DomainError } from '../src/common/errors/domain-error';
-import { EVIDENCE_SECTION } from '../src/evidence/evidence-records';
-import { INVESTIGATION_SECTIONS } from '../src/investigations/investigation-view';
-import { MONITORING_SECTION } from '../src/monitoring/monitoring-view';
-import { OUTCOME_SECTIONS } from '../src/outcomes/outcome-view';
 import { CreateReportRequest } from '../src/reports/dto/report.dto';
 import { ReportsService } from '../src/reports/reports.service';
 
@@ -45,16 +41,11 @@ const dataSource = {
   },
 } as unknown as DataSource;
 
-const access = new CaseAccessService();
 const audit = new AuditService();
 const views = new CaseViewService();
-// The sections the API's modules register (the view orders them by name).
-for (const section of INVESTIGATION_SECTIONS) views.register(section);
-views.register(EVIDENCE_SECTION);
-views.register(MONITORING_SECTION);
-for (const section of OUTCOME_SECTIONS) views.register(section);
-const cases = new CasesService(dataSource, access, views, audit);
-const reports = new ReportsService(dataSource, access, views, audit);
+const runner = new CaseRunner(dataSource, views, audit);
+const cases = new CasesService(dataSource, runner);
+const reports = new ReportsService(runner);
 const actors = new ActorLoader(dataSource);
 
 /** The bearer's claims, unverified: the floor pays no crypto the API would not also pay elsewhere. */

@@ -1,15 +1,6 @@
 import { Actor } from './actor';
-import {
-  actingRole,
-  canSeeCase,
-  CaseFacts,
-  decisionMakerRole,
-  headteacherIsConflicted,
-  isAssignedInvestigator,
-  isConflicted,
-  isSubject,
-  roleSeesCase,
-} from './case-access.policy';
+import { actingRole, canSeeCase, CaseFacts, decisionMakerRole, readerRights, roleSeesCase } from './case-access.policy';
+import { involvementOf } from './conflicts';
 import { Role, ROLES } from './roles';
 import type { PartyCapacity } from '../cases/entities/case-party.entity';
 
@@ -32,15 +23,19 @@ function actor(person: { userId: string; staffIds: string[] }, roles: Role[], or
 }
 
 function facts(overrides: Partial<CaseFacts> = {}): CaseFacts {
+  const investigatorUserId = 'investigatorUserId' in overrides ? overrides.investigatorUserId! : INVESTIGATOR.userId;
   return {
     id: 'case-1',
     organisationId: ORG,
-    investigatorUserId: INVESTIGATOR.userId,
+    erased: false,
+    investigatorUserId,
+    investigatorUserIds: investigatorUserId ? [investigatorUserId] : [],
     parties: [
       { capacity: 'subject', staffId: SUBJECT_STAFF },
       { capacity: 'reporter', staffId: DEPUTY.staffIds[0] },
     ],
     headteachers: [HEAD],
+    governors: [GOVERNOR],
     status: 'investigation',
     outcomeDecidedByUserId: null,
     appealDecidedByUserId: null,
@@ -202,56 +197,50 @@ describe('case access policy (domain.md "People and roles", "Conflicts of intere
     });
   });
 
-  describe('conflicts', () => {
-    it('isSubject: only the subject capacity', () => {
-      expect(isSubject({ staffIds: [SUBJECT_STAFF] }, facts())).toBe(true);
-      expect(isSubject({ staffIds: [DEPUTY.staffIds[0]] }, facts())).toBe(false); // the reporter
-      expect(isSubject({ staffIds: [] }, facts())).toBe(false);
+  describe('conflicts: one function of the person (conflicts.ts, tested in conflicts.spec.ts)', () => {
+    it('a subject, through any role', () => {
+      expect(involvementOf({ userId: 'u-x', staffIds: [SUBJECT_STAFF] }, facts()).has('subject')).toBe(true);
+      expect(involvementOf(DEPUTY, facts()).has('subject')).toBe(false); // the reporter
     });
-
-    it('isConflicted: subject, reporter, witness or investigator', () => {
-      expect(isConflicted({ userId: 'u-x', staffIds: [SUBJECT_STAFF] }, facts())).toBe(true);
-      expect(isConflicted(DEPUTY, facts())).toBe(true); // reporter
-      expect(isConflicted(HEAD, headConflicted())).toBe(true); // witness
-      expect(isConflicted(INVESTIGATOR, facts())).toBe(true); // investigator
-      expect(isConflicted(HEAD, facts())).toBe(false);
-      expect(isConflicted({ userId: 'u-x', staffIds: [] }, facts({ investigatorUserId: null }))).toBe(false);
-    });
-
-    it('isAssignedInvestigator: only the assigned user; never when unassigned', () => {
-      expect(isAssignedInvestigator(actor(INVESTIGATOR, ['investigating_manager']), facts())).toBe(true);
-      expect(isAssignedInvestigator(actor(OTHER_INVESTIGATOR, ['investigating_manager']), facts())).toBe(false);
-      expect(isAssignedInvestigator(actor(INVESTIGATOR, ['investigating_manager']), facts({ investigatorUserId: null }))).toBe(false);
+    it('the assigned investigator, and nobody on an unassigned case', () => {
+      expect(involvementOf(INVESTIGATOR, facts()).has('investigator')).toBe(true);
+      expect(involvementOf(OTHER_INVESTIGATOR, facts()).has('investigator')).toBe(false);
+      expect(involvementOf(INVESTIGATOR, facts({ investigatorUserId: null })).size).toBe(0);
     });
   });
 
-  describe('decisionMakerRole (§2: governors act when the headteacher is conflicted)', () => {
+  describe('decisionMakerRole (§2: governors act when every active headteacher is conflicted)', () => {
     it('headteacher when no headteacher is conflicted', () => {
-      expect(headteacherIsConflicted(facts())).toBe(false);
       expect(decisionMakerRole(facts())).toBe('headteacher');
     });
 
     it.each(['subject', 'reporter', 'witness'] as const)('governor when the headteacher is the %s', (capacity) => {
-      const f = withParty(capacity, HEAD.staffIds[0]);
-      expect(headteacherIsConflicted(f)).toBe(true);
-      expect(decisionMakerRole(f)).toBe('governor');
+      expect(decisionMakerRole(withParty(capacity, HEAD.staffIds[0]))).toBe('governor');
     });
 
     it('governor when the headteacher is the investigating manager (decision-maker ≠ investigator)', () => {
       expect(decisionMakerRole(facts({ investigatorUserId: HEAD.userId }))).toBe('governor');
     });
 
-    it('governor when any one of several headteachers is conflicted', () => {
+    it('governor when a headteacher was investigating manager and was replaced', () => {
+      expect(decisionMakerRole(facts({ investigatorUserIds: [HEAD.userId, INVESTIGATOR.userId] }))).toBe('governor');
+    });
+
+    it('headteacher when one of several headteachers is conflicted and another is free', () => {
       const f = withParty('witness', HEAD2.staffIds[0], { headteachers: [HEAD, HEAD2] });
-      expect(decisionMakerRole(f)).toBe('governor');
+      expect(decisionMakerRole(f)).toBe('headteacher');
     });
 
     it('headteacher when none of several headteachers is conflicted', () => {
       expect(decisionMakerRole(facts({ headteachers: [HEAD, HEAD2] }))).toBe('headteacher');
     });
 
-    it('headteacher when the organisation has no headteacher user', () => {
-      expect(decisionMakerRole(facts({ headteachers: [] }))).toBe('headteacher');
+    it('governor when the organisation has no active headteacher (a deactivated one is not in the facts)', () => {
+      expect(decisionMakerRole(facts({ headteachers: [] }))).toBe('governor');
+    });
+
+    it('nobody when every headteacher and governor is conflicted', () => {
+      expect(decisionMakerRole(withParty('subject', GOVERNOR.staffIds[0], headConflicted()))).toBeNull();
     });
   });
 
@@ -275,10 +264,15 @@ describe('case access policy (domain.md "People and roles", "Conflicts of intere
           const f = withParty('reporter', GOVERNOR.staffIds[0], headConflicted());
           expect(actingRole(actor(GOVERNOR, ['governor']), f, permission)).toBeNull();
         });
-        it('an unconflicted second headteacher cannot act when another headteacher is conflicted: the governors do', () => {
+        it('an unconflicted second headteacher acts when another headteacher is conflicted; the governors do not', () => {
           const f = withParty('witness', HEAD.staffIds[0], { headteachers: [HEAD, HEAD2] });
-          expect(actingRole(actor(HEAD2, ['headteacher']), f, permission)).toBeNull();
-          expect(actingRole(actor(GOVERNOR, ['governor']), f, permission)).toBe('governor');
+          expect(actingRole(actor(HEAD2, ['headteacher']), f, permission)).toBe('headteacher');
+          expect(actingRole(actor(GOVERNOR, ['governor']), f, permission)).toBeNull();
+        });
+        it('nobody when every headteacher and governor is conflicted', () => {
+          const f = withParty('subject', GOVERNOR.staffIds[0], headConflicted());
+          expect(actingRole(actor(HEAD, ['headteacher']), f, permission)).toBeNull();
+          expect(actingRole(actor(GOVERNOR, ['governor']), f, permission)).toBeNull();
         });
         it.each(['admin', 'deputy_head', 'investigating_manager', 'hr'] as const)('%s never', (role) => {
           const person = role === 'investigating_manager' ? INVESTIGATOR : HR;
@@ -383,9 +377,9 @@ describe('case access policy (domain.md "People and roles", "Conflicts of intere
         expect(actingRole(me, f, 'outcome:decide')).toBeNull();
         expect(actingRole(me, f, 'cases:assign')).toBeNull();
       });
-      it('headteacher + governor when another headteacher is conflicted: acts as governor', () => {
+      it('headteacher + governor when another headteacher is conflicted: acts as headteacher (one free headteacher decides)', () => {
         const f = withParty('witness', HEAD.staffIds[0], { headteachers: [HEAD, HEAD2] });
-        expect(actingRole(actor(HEAD2, ['headteacher', 'governor']), f, 'outcome:decide')).toBe('governor');
+        expect(actingRole(actor(HEAD2, ['governor', 'headteacher']), f, 'outcome:decide')).toBe('headteacher');
       });
       it('governor + headteacher, nobody conflicted: acts as headteacher whatever the order of roles', () => {
         expect(actingRole(actor(HEAD, ['governor', 'headteacher']), facts(), 'outcome:decide')).toBe('headteacher');
@@ -394,8 +388,68 @@ describe('case access policy (domain.md "People and roles", "Conflicts of intere
         expect(actingRole(actor(HEAD, ['headteacher', 'governor']), headConflicted(), 'outcome:decide')).toBeNull();
       });
       it('deputy_head + hr triages as deputy_head', () => {
-        expect(actingRole(actor(DEPUTY, ['hr', 'deputy_head']), facts(), 'cases:triage')).toBe('deputy_head');
+        const external = facts({
+          parties: [
+            { capacity: 'subject', staffId: SUBJECT_STAFF },
+            { capacity: 'reporter', staffId: null },
+          ],
+        });
+        expect(actingRole(actor(DEPUTY, ['hr', 'deputy_head']), external, 'cases:triage')).toBe('deputy_head');
       });
+    });
+  });
+
+  describe('issue 9: the rules a hostile review found broken', () => {
+    it('nobody who ever investigated a case decides its outcome or hears its appeal, replaced or not', () => {
+      const replaced = facts({ investigatorUserId: OTHER_INVESTIGATOR.userId, investigatorUserIds: [HEAD.userId, OTHER_INVESTIGATOR.userId] });
+      expect(actingRole(actor(HEAD, ['headteacher']), replaced, 'outcome:decide')).toBeNull();
+      const appeal = { ...replaced, status: 'appeal' as const, outcomeDecidedByUserId: 'u-head2' };
+      expect(actingRole(actor(HEAD, ['headteacher', 'governor']), appeal, 'appeals:decide')).toBeNull();
+      expect(actingRole(actor(GOVERNOR, ['governor']), appeal, 'appeals:decide')).toBe('governor');
+    });
+
+    it.each<[string, Role[]]>([
+      ['deputy_head', ['headteacher', 'deputy_head']],
+      ['hr', ['headteacher', 'hr']],
+    ])('a headteacher who is the reporter or a witness takes no decision, even holding %s too', (_label, roles) => {
+      for (const capacity of ['reporter', 'witness'] as const) {
+        const f = withParty(capacity, HEAD.staffIds[0], { status: 'reported', investigatorUserId: null });
+        const head = actor(HEAD, roles);
+        expect(canSeeCase(head, f)).toBe(true); // through deputy_head or hr
+        for (const permission of ['cases:triage', 'cases:assign', 'outcome:decide', 'cases:close', 'retention:manage'] as const) {
+          expect(actingRole(head, f, permission)).toBeNull();
+        }
+        expect(readerRights(head, f)).toEqual(expect.objectContaining({ othersStatements: false, specialCategory: false }));
+      }
+    });
+
+    it('a reporter reads the report they made, not other statements', () => {
+      expect(readerRights(actor(DEPUTY, ['deputy_head']), facts())).toEqual(expect.objectContaining({ othersStatements: false, isReporter: true }));
+    });
+
+    it('special category: the assigned investigator, the acting decision-maker and the appeal panel only — never hr or the deputy', () => {
+      const f = facts({ parties: [{ capacity: 'subject', staffId: SUBJECT_STAFF }] });
+      expect(readerRights(actor(INVESTIGATOR, ['investigating_manager']), f).specialCategory).toBe(true);
+      expect(readerRights(actor(HEAD, ['headteacher']), f).specialCategory).toBe(true);
+      expect(readerRights(actor(HR, ['hr']), f).specialCategory).toBe(false);
+      expect(readerRights(actor(DEPUTY, ['deputy_head']), f).specialCategory).toBe(false);
+      expect(readerRights(actor(GOVERNOR, ['governor']), f).specialCategory).toBe(false);
+      const appeal = { ...f, status: 'appeal' as const, outcomeDecidedByUserId: HEAD.userId };
+      expect(readerRights(actor(GOVERNOR, ['governor']), appeal).specialCategory).toBe(true);
+    });
+
+    it('a deactivated headteacher hands nothing to the governors: the active, unconflicted head decides', () => {
+      // The facts list active accounts only: a deactivated head who is a witness is simply not there.
+      const f = withParty('witness', 's-old-head', { headteachers: [HEAD] });
+      expect(actingRole(actor(HEAD, ['headteacher']), f, 'cases:assign')).toBe('headteacher');
+      expect(actingRole(actor(GOVERNOR, ['governor']), f, 'cases:assign')).toBeNull();
+    });
+
+    it('a governor who is a subject neither sees nor decides; with the head the reporter, nobody can — the case is stuck, not silently open', () => {
+      const f = withParty('subject', GOVERNOR.staffIds[0], withParty('reporter', HEAD.staffIds[0]));
+      expect(canSeeCase(actor(GOVERNOR, ['governor']), f)).toBe(false);
+      expect(canSeeCase(actor(HEAD, ['headteacher']), f)).toBe(false);
+      expect(decisionMakerRole(f)).toBeNull();
     });
   });
 });

@@ -1,79 +1,49 @@
 import { Actor } from './actor';
+import {
+  CaseFacts,
+  decisionMakerRole,
+  DecisionMakerRole,
+  Involvement,
+  involvementOf,
+  mayHearAppeal,
+  neverReads,
+  readsOthersStatements,
+  takesNoDecision,
+} from './conflicts';
 import { Permission, ROLE_PERMISSIONS } from './permissions';
 import { Role } from './roles';
-import type { PartyCapacity } from '../cases/entities/case-party.entity';
-import type { CaseStatus } from '../cases/lifecycle';
+
+export type { CaseFacts, Person } from './conflicts';
 
 /**
- * Who may see and act on a case: domain.md "People and roles" and "Conflicts of interest"
- * (§4 "fair and unbiased", §5 "fair and proportionate"). Pure functions over the facts of
- * one case; `CaseAccessService` loads the facts and applies them, and the list query in
- * case-visibility.sql.ts expresses `canSeeCase` in SQL (a test holds the two together).
+ * Who may see and act on a case: domain.md "People and roles" and "Conflicts of interest".
+ * Pure functions over the facts of one case and the person asking; the conflicts themselves
+ * are conflicts.ts. `CaseAccessService` loads the facts and applies these; lists use the SQL
+ * twin in case-visibility.sql.ts.
  */
-export interface CaseParticipant {
-  userId: string;
-  staffIds: readonly string[];
+
+/** Decisions belong to the acting decision-maker: the headteacher, or the governors standing in (§2). */
+const DECISIONS: ReadonlySet<Permission> = new Set<Permission>(['cases:assign', 'monitoring:decide', 'outcome:decide', 'cases:close', 'retention:manage']);
+
+export function isDecision(permission: Permission): boolean {
+  return DECISIONS.has(permission) || permission === 'cases:triage' || permission === 'appeals:decide';
 }
 
-export interface CaseFacts {
-  id: string;
-  organisationId: string;
-  investigatorUserId: string | null;
-  parties: ReadonlyArray<{ capacity: PartyCapacity; staffId: string | null }>;
-  /** Every user of the organisation holding the headteacher role. */
-  headteachers: readonly CaseParticipant[];
-  status: CaseStatus;
-  /** Who decided the outcome (§12), once decided. */
-  outcomeDecidedByUserId: string | null;
-  /** Who decided the appeal, once decided. */
-  appealDecidedByUserId: string | null;
+/** Whether the person is the acting decision-maker in `role`: the role that decides now, and unconflicted. */
+function actsAsDecisionMaker(role: Role, involvement: ReadonlySet<Involvement>, facts: CaseFacts, options: ActingOptions = {}): boolean {
+  if (role !== 'headteacher' && role !== 'governor') return false;
+  // The small-school waiver: the investigating manager, holding a deciding role, decides the outcome themselves.
+  if (options.separationWaived) return !takesNoDecision(involvement, options);
+  return decisionMakerRole(facts) === role && !takesNoDecision(involvement);
 }
 
-function partyCapacities(person: { staffIds: readonly string[] }, facts: CaseFacts): PartyCapacity[] {
-  return facts.parties.filter((p) => p.staffId !== null && person.staffIds.includes(p.staffId)).map((p) => p.capacity);
+/** The appeal panel: a headteacher or governor who may hear it, while the appeal waits for its decision. */
+function sitsOnAppealPanel(role: Role, involvement: ReadonlySet<Involvement>, facts: CaseFacts): boolean {
+  return (role === 'headteacher' || role === 'governor') && facts.status === 'appeal' && mayHearAppeal(involvement);
 }
 
-/** A user linked to a subject of the case can never read it. */
-export function isSubject(person: { staffIds: readonly string[] }, facts: CaseFacts): boolean {
-  return partyCapacities(person, facts).includes('subject');
-}
-
-/**
- * Conflicted: subject, reporter or witness of the case, or its investigating manager.
- * Such a person may not appoint, authorise monitoring, decide or hear an appeal.
- */
-export function isConflicted(person: CaseParticipant, facts: CaseFacts): boolean {
-  return partyCapacities(person, facts).length > 0 || facts.investigatorUserId === person.userId;
-}
-
-/** §2, domain.md: when the headteacher is conflicted, the governors act in their place. */
-export function headteacherIsConflicted(facts: CaseFacts): boolean {
-  return facts.headteachers.some((head) => isConflicted(head, facts));
-}
-
-/** The one rule for "who decides on this case": assignment, monitoring, outcome, closure. */
-export function decisionMakerRole(facts: CaseFacts): 'headteacher' | 'governor' {
-  return headteacherIsConflicted(facts) ? 'governor' : 'headteacher';
-}
-
-export function isAssignedInvestigator(actor: Actor, facts: CaseFacts): boolean {
-  return facts.investigatorUserId !== null && facts.investigatorUserId === actor.userId;
-}
-
-/**
- * Appeal decided by someone who neither investigated nor decided the outcome, and who is
- * not otherwise conflicted (domain.md "Conflicts of interest"; ACAS Code).
- */
-export function mayHearAppeal(person: CaseParticipant, facts: CaseFacts): boolean {
-  return !isConflicted(person, facts) && person.userId !== facts.outcomeDecidedByUserId;
-}
-
-function isActingDecisionMaker(actor: Actor, role: 'headteacher' | 'governor', facts: CaseFacts): boolean {
-  return decisionMakerRole(facts) === role && !isConflicted(actor, facts);
-}
-
-/** Whether `role`, held by `actor`, lets them see the case at all. */
-export function roleSeesCase(role: Role, actor: Actor, facts: CaseFacts): boolean {
+/** Whether `role`, held by this person, lets them see the case at all. */
+function roleSees(role: Role, actor: Actor, involvement: ReadonlySet<Involvement>, facts: CaseFacts): boolean {
   switch (role) {
     case 'admin':
       return false; // never reads casework
@@ -81,62 +51,119 @@ export function roleSeesCase(role: Role, actor: Actor, facts: CaseFacts): boolea
     case 'hr':
       return true;
     case 'headteacher':
-      return !isConflicted(actor, facts);
+      return !takesNoDecision(involvement);
     case 'investigating_manager':
-      return isAssignedInvestigator(actor, facts);
+      return facts.investigatorUserId === actor.userId;
     case 'governor':
-      // Governors see the cases where they act: for a conflicted headteacher, on an appeal
-      // waiting for a hearing they may give, and the appeals they decided.
-      return (
-        isActingDecisionMaker(actor, 'governor', facts) ||
-        (facts.status === 'appeal' && mayHearAppeal(actor, facts)) ||
-        facts.appealDecidedByUserId === actor.userId
-      );
+      // Where they act: for conflicted headteachers, on an appeal they may hear, and the appeal they decided.
+      return actsAsDecisionMaker(role, involvement, facts) || sitsOnAppealPanel(role, involvement, facts) || facts.appealDecidedByUserId === actor.userId;
   }
 }
 
-/** Visible: same organisation, not a subject, and some role of the caller sees it. */
-export function canSeeCase(actor: Actor, facts: CaseFacts): boolean {
-  if (actor.organisationId !== facts.organisationId) return false;
-  if (isSubject(actor, facts)) return false;
-  return actor.roles.some((role) => roleSeesCase(role, actor, facts));
+export function roleSeesCase(role: Role, actor: Actor, facts: CaseFacts): boolean {
+  const involvement = involvementOf(actor, facts);
+  return !neverReads(involvement) && roleSees(role, actor, involvement, facts);
 }
 
-/** Whether `role` may use `permission` on this particular case (beyond seeing it). */
-function roleActsOnCase(role: Role, permission: Permission, actor: Actor, facts: CaseFacts): boolean {
-  if (!ROLE_PERMISSIONS[role].includes(permission) || !roleSeesCase(role, actor, facts)) return false;
+/** Visible: same organisation, not a subject, and some role of the person sees it. */
+export function canSeeCase(actor: Actor, facts: CaseFacts): boolean {
+  if (actor.organisationId !== facts.organisationId) return false;
+  const involvement = involvementOf(actor, facts);
+  if (neverReads(involvement)) return false;
+  return actor.roles.some((role) => roleSees(role, actor, involvement, facts));
+}
+
+export interface ActingOptions {
+  /** ACAS: the small-school waiver of investigator ≠ decision-maker, with a recorded reason (outcome only). */
+  separationWaived?: boolean;
+}
+
+/** Whether `role` may use `permission` on this case (beyond seeing it). */
+function roleActs(role: Role, permission: Permission, actor: Actor, involvement: ReadonlySet<Involvement>, facts: CaseFacts, options: ActingOptions): boolean {
+  if (!ROLE_PERMISSIONS[role].includes(permission)) return false;
+  const waived = options.separationWaived === true && permission === 'outcome:decide' && facts.investigatorUserId === actor.userId;
+  // The waiver lets the current investigator, holding a deciding role, see and decide their own case.
+  if (!waived && !roleSees(role, actor, involvement, facts)) return false;
   switch (permission) {
+    case 'cases:triage':
+      return (role === 'deputy_head' && !takesNoDecision(involvement)) || actsAsDecisionMaker(role, involvement, facts);
     case 'cases:assign':
     case 'monitoring:decide':
-    case 'outcome:decide':
     case 'cases:close':
-      return (role === 'headteacher' || role === 'governor') && isActingDecisionMaker(actor, role, facts);
+    case 'retention:manage':
+      return actsAsDecisionMaker(role, involvement, facts);
+    case 'outcome:decide':
+      return actsAsDecisionMaker(role, involvement, facts, { separationWaived: waived });
     case 'investigation:write':
     case 'monitoring:request':
-      return role === 'investigating_manager' && isAssignedInvestigator(actor, facts);
+      return role === 'investigating_manager' && facts.investigatorUserId === actor.userId;
     case 'monitoring:disclose':
-      return role === 'investigating_manager' ? isAssignedInvestigator(actor, facts) : role === 'headteacher' && isActingDecisionMaker(actor, role, facts);
+      return role === 'investigating_manager' ? facts.investigatorUserId === actor.userId : actsAsDecisionMaker(role, involvement, facts);
+    case 'cases:safeguarding':
+      return role === 'deputy_head' || actsAsDecisionMaker(role, involvement, facts);
     case 'appeals:decide':
-      return (role === 'headteacher' || role === 'governor') && mayHearAppeal(actor, facts);
+      // Whether an appeal waits for a decision is the lifecycle's to say (409), not access's.
+      return (role === 'headteacher' || role === 'governor') && mayHearAppeal(involvement);
     default:
       return true;
   }
 }
 
-export interface ActingOptions {
-  /**
-   * ACAS: decision-maker and investigator should differ "where practicable"; a small school
-   * may waive it with a recorded reason. When waived, having investigated does not count as
-   * a conflict for the outcome decision (being a subject, reporter or witness still does).
-   */
-  separationWaived?: boolean;
-}
-
 /**
- * The role in which `actor` performs `permission` on the case (recorded in the audit log),
- * or null when none of their roles may. Callers check `canSeeCase` first.
+ * The role in which the person performs `permission` on the case (recorded in the audit
+ * log), or null when none of their roles may. Callers check `canSeeCase` first.
  */
 export function actingRole(actor: Actor, facts: CaseFacts, permission: Permission, options: ActingOptions = {}): Role | null {
-  const effective = options.separationWaived && permission === 'outcome:decide' ? { ...facts, investigatorUserId: null } : facts;
-  return actor.roles.find((role) => roleActsOnCase(role, permission, actor, effective)) ?? null;
+  if (actor.organisationId !== facts.organisationId) return null;
+  const involvement = involvementOf(actor, facts);
+  if (neverReads(involvement)) return null;
+  // A decision is taken in the deciding role, whatever the order of the person's roles.
+  const deciding = isDecision(permission) ? decisionMakerRole(facts) : null;
+  const order = [...actor.roles].sort((a, b) => Number(b === deciding) - Number(a === deciding));
+  return order.find((role) => roleActs(role, permission, actor, involvement, facts, options)) ?? null;
 }
+
+/** Whether nobody at all could take this decision on the case (then a 409 says what is missing). */
+export function decisionIsStuck(permission: Permission, facts: CaseFacts): boolean {
+  return DECISIONS.has(permission) && decisionMakerRole(facts) === null;
+}
+
+/** What this person may read of the case's content, beyond seeing it (domain.md "Data protection"). */
+export interface ReaderRights {
+  /**
+   * Special-category evidence (description and content): only the assigned investigating
+   * manager, the acting decision-maker and the appeal panel.
+   */
+  specialCategory: boolean;
+  /** Other people's statements and evidence: not for a reporter or witness of the case. */
+  othersStatements: boolean;
+  /** The reporter reads the report they made. */
+  isReporter: boolean;
+  /** Their own interview statements, by staff record. */
+  staffIds: readonly string[];
+}
+
+export function readerRights(actor: Actor, facts: CaseFacts): ReaderRights {
+  const involvement = involvementOf(actor, facts);
+  const specialCategory =
+    !neverReads(involvement) &&
+    actor.roles.some(
+      (role) =>
+        (role === 'investigating_manager' && facts.investigatorUserId === actor.userId) ||
+        actsAsDecisionMaker(role, involvement, facts) ||
+        sitsOnAppealPanel(role, involvement, facts) ||
+        ((role === 'headteacher' || role === 'governor') && facts.appealDecidedByUserId === actor.userId),
+    );
+  return {
+    specialCategory: specialCategory && readsOthersStatements(involvement),
+    othersStatements: readsOthersStatements(involvement),
+    isReporter: involvement.has('reporter'),
+    staffIds: actor.staffIds,
+  };
+}
+
+/** Everything may be read: used by the system itself (retention runs, the CLI), never for a person. */
+export const FULL_READER: ReaderRights = { specialCategory: true, othersStatements: true, isReporter: false, staffIds: [] };
+
+export { decisionMakerRole };
+export type { DecisionMakerRole };

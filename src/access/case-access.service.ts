@@ -1,84 +1,45 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
-import { queryOne } from '../database/sql';
 import { Actor } from './actor';
-import { ActingOptions, actingRole, canSeeCase, CaseFacts } from './case-access.policy';
+import { ActingOptions, actingRole, canSeeCase, decisionIsStuck, readerRights, ReaderRights } from './case-access.policy';
+import { loadCaseFacts } from './case-facts.sql';
+import { CaseFacts, NO_DECISION_MAKER } from './conflicts';
 import { Permission } from './permissions';
 import { Role } from './roles';
-import type { CaseStatus } from '../cases/lifecycle';
 
 export interface CaseAccess {
   facts: CaseFacts;
-  status: CaseStatus;
   /** The role the caller acts in, recorded with every audit event. */
   role: Role;
+  /** What of the case's content the caller may read. */
+  rights: ReaderRights;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * The one case-access decision. A case of another organisation, a missing case and a case
+ * the caller may not see all answer 404 alike; a visible case on which none of the caller's
+ * roles may do this answers 403; a decision nobody in the organisation may take answers 409
+ * saying what is missing (domain.md "Nobody is ever stuck").
+ */
+export function decideCaseAccess(actor: Actor, facts: CaseFacts | undefined, permission: Permission, options: ActingOptions = {}): CaseAccess {
+  if (!facts || !canSeeCase(actor, facts)) throw DomainError.notFound('Case');
+  const role = actingRole(actor, facts, permission, options);
+  if (!role) {
+    if (decisionIsStuck(permission, facts)) throw DomainError.conflict('no_decision_maker', NO_DECISION_MAKER);
+    throw DomainError.forbidden(`Your role does not allow ${permission} on this case.`);
+  }
+  return { facts, role, rights: readerRights(actor, facts) };
+}
 
 /**
- * The one case-access check (like immich's access.ts). Every case-scoped service method
- * calls `requireCaseAccess` first: a case of another organisation, a missing case and a
- * case the caller may not see all answer 404 alike; a visible case on which the caller's
- * role may not do this answers 403.
+ * Loads a case's facts and decides access, for the few callers that must check before a
+ * transaction (an upload refused before a byte of its body is read). Everything that
+ * changes or reads a case goes through CaseRunner, which uses decideCaseAccess itself.
  */
 @Injectable()
 export class CaseAccessService {
-  async requireCaseAccess(
-    em: EntityManager,
-    actor: Actor,
-    caseId: string,
-    permission: Permission,
-    options: { lock?: boolean } & ActingOptions = {},
-  ): Promise<CaseAccess> {
-    const loaded = await this.loadFacts(em, actor.organisationId, caseId, options.lock ?? false);
-    if (!loaded || !canSeeCase(actor, loaded.facts)) throw DomainError.notFound('Case');
-    const role = actingRole(actor, loaded.facts, permission, options);
-    if (!role) throw DomainError.forbidden(`Your role does not allow ${permission} on this case.`);
-    return { facts: loaded.facts, status: loaded.status, role };
-  }
-
-  /** The facts the access rules need, in one round trip; `lock` takes the case row FOR UPDATE. */
-  async loadFacts(em: EntityManager, organisationId: string, caseId: string, lock: boolean): Promise<{ facts: CaseFacts; status: CaseStatus } | undefined> {
-    if (!UUID.test(caseId)) return undefined;
-    const row = await queryOne<{
-      id: string;
-      organisation_id: string;
-      status: CaseStatus;
-      investigator_user_id: string | null;
-      parties: CaseFacts['parties'];
-      headteachers: CaseFacts['headteachers'];
-      outcome_decided_by: string | null;
-      appeal_decided_by: string | null;
-    }>(
-      em,
-      `SELECT c.id, c.organisation_id, c.status, c.investigator_user_id,
-         COALESCE((SELECT json_agg(json_build_object('capacity', p.capacity, 'staffId', p.staff_id))
-                   FROM case_parties p WHERE p.case_id = c.id), '[]') AS parties,
-         COALESCE((SELECT json_agg(json_build_object('userId', u.id, 'staffIds',
-                     COALESCE((SELECT json_agg(s.id) FROM staff_members s WHERE s.user_id = u.id), '[]')))
-                   FROM users u WHERE u.organisation_id = c.organisation_id AND 'headteacher' = ANY(u.roles)), '[]') AS headteachers,
-         (SELECT o.recorded_by_user_id FROM outcomes o WHERE o.case_id = c.id) AS outcome_decided_by,
-         (SELECT a.decided_by_user_id FROM appeals a WHERE a.case_id = c.id AND a.decided_by_user_id IS NOT NULL LIMIT 1) AS appeal_decided_by
-       FROM cases c
-       WHERE c.id = $1 AND c.organisation_id = $2
-       ${lock ? 'FOR UPDATE OF c' : ''}`,
-      [caseId, organisationId],
-    );
-    if (!row) return undefined;
-    return {
-      status: row.status,
-      facts: {
-        id: row.id,
-        organisationId: row.organisation_id,
-        investigatorUserId: row.investigator_user_id,
-        parties: row.parties,
-        headteachers: row.headteachers,
-        status: row.status,
-        outcomeDecidedByUserId: row.outcome_decided_by,
-        appealDecidedByUserId: row.appeal_decided_by,
-      },
-    };
+  async check(em: EntityManager, actor: Actor, caseId: string, permission: Permission): Promise<CaseAccess> {
+    return decideCaseAccess(actor, await loadCaseFacts(em, actor.organisationId, caseId), permission);
   }
 }

@@ -1,45 +1,57 @@
-import { Actor } from './actor';
 import { SqlParams } from '../database/sql';
+import { everInvestigatedSql } from '../investigations/assignments.sql';
+import { appealDeciderSql, outcomeDeciderSql } from '../outcomes/deciders.sql';
+import { staffOfUserSql } from '../people/role-holders.sql';
+import { Actor } from './actor';
 import { Role } from './roles';
 
 /**
- * `canSeeCase` (case-access.policy.ts) as a SQL predicate over `cases c`, so lists can use
- * keyset pagination on an index instead of filtering in memory. Keep the two in step:
- * test/e2e/cases.e2e-spec.ts ("list membership equals per-case visibility") compares them case by case.
+ * `canSeeCase` (case-access.policy.ts, over conflicts.ts) as a SQL predicate over `cases c`,
+ * so lists can use keyset pagination on an index instead of filtering in memory. The two
+ * are held equal by test/e2e/visibility-twin.e2e-spec.ts, which generates organisations of
+ * people with several roles, linked and unlinked staff records, replaced investigators and
+ * deactivated heads, and compares them case by case.
  */
 export function visibleCasesPredicate(actor: Actor, params: SqlParams, alias = 'c'): string {
   // Placeholders are added only when a clause uses them: PostgreSQL cannot type an unused one.
   let userIdParam: string | undefined;
   let staffIdsParam: string | undefined;
-  const userId = () => (userIdParam ??= params.add(actor.userId));
-  const staffIdsRef = () => (staffIdsParam ??= params.add(actor.staffIds));
-  const isParty = (capacity?: string) =>
-    `EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = ${alias}.id AND p.staff_id = ANY(${staffIdsRef()}::uuid[])${
-      capacity ? ` AND p.capacity = '${capacity}'` : ''
+  const me = () => (userIdParam ??= `${params.add(actor.userId)}::uuid`);
+  const myStaff = () => (staffIdsParam ??= `${params.add(actor.staffIds)}::uuid[]`);
+  const c = alias;
+
+  /** The person behind `userSql` is a party in `capacities` (any, when omitted) through a linked staff record. */
+  const partyOf = (userSql: string, capacities?: string[]) =>
+    `EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = ${c}.id AND p.staff_id IS NOT NULL AND ${staffOfUserSql('p.staff_id', userSql)}${
+      capacities ? ` AND p.capacity IN (${capacities.map((x) => `'${x}'`).join(', ')})` : ''
     })`;
-  const actorConflicted = () => `(${isParty()} OR ${alias}.investigator_user_id IS NOT DISTINCT FROM ${userId()}::uuid)`;
-  const headteacherConflicted = `EXISTS (
-      SELECT 1 FROM users h
-      WHERE h.organisation_id = ${alias}.organisation_id AND 'headteacher' = ANY(h.roles)
-        AND (h.id = ${alias}.investigator_user_id OR EXISTS (
-          SELECT 1 FROM case_parties hp JOIN staff_members hs ON hs.id = hp.staff_id
-          WHERE hp.case_id = ${alias}.id AND hs.user_id = h.id)))`;
+  const iAmParty = (capacities?: string[]) =>
+    `EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = ${c}.id AND p.staff_id = ANY(${myStaff()})${
+      capacities ? ` AND p.capacity IN (${capacities.map((x) => `'${x}'`).join(', ')})` : ''
+    })`;
+  /** conflicts.ts `takesNoDecision`: a party in any capacity, or ever appointed to investigate. */
+  const iTakeNoDecision = () => `(${iAmParty()} OR ${everInvestigatedSql(`${c}.id`, me())} OR ${c}.investigator_user_id IS NOT DISTINCT FROM ${me()})`;
+  const takesNoDecision = (userSql: string) =>
+    `(${partyOf(userSql)} OR ${everInvestigatedSql(`${c}.id`, userSql)} OR ${c}.investigator_user_id IS NOT DISTINCT FROM ${userSql})`;
+  /** conflicts.ts `decisionMakerRole`: is there an active headteacher free to decide? */
+  const aHeadIsFree = `EXISTS (SELECT 1 FROM users h WHERE h.organisation_id = ${c}.organisation_id AND h.active AND 'headteacher' = ANY(h.roles)
+      AND NOT ${takesNoDecision('h.id')})`;
 
   const byRole: Record<Role, () => string | null> = {
     admin: () => null,
     deputy_head: () => 'TRUE',
     hr: () => 'TRUE',
-    headteacher: () => `NOT ${actorConflicted()}`,
-    investigating_manager: () => `${alias}.investigator_user_id = ${userId()}::uuid`,
+    headteacher: () => `NOT ${iTakeNoDecision()}`,
+    investigating_manager: () => `${c}.investigator_user_id = ${me()}`,
     governor: () =>
-      `((${headteacherConflicted} AND NOT ${actorConflicted()})
-        OR (${alias}.status = 'appeal' AND NOT ${actorConflicted()}
-            AND NOT EXISTS (SELECT 1 FROM outcomes o WHERE o.case_id = ${alias}.id AND o.recorded_by_user_id = ${userId()}::uuid))
-        OR EXISTS (SELECT 1 FROM appeals a WHERE a.case_id = ${alias}.id AND a.decided_by_user_id = ${userId()}::uuid))`,
+      // acting for the headteachers (the caller, an active governor free to decide, makes "a governor is free" true)
+      `((NOT ${aHeadIsFree} AND NOT ${iTakeNoDecision()})
+        OR (${c}.status = 'appeal' AND NOT ${iTakeNoDecision()} AND ${outcomeDeciderSql(`${c}.id`)} IS DISTINCT FROM ${me()})
+        OR ${appealDeciderSql(`${c}.id`)} = ${me()})`,
   };
-  const roleClauses = [...new Set(actor.roles)].map((role) => byRole[role]()).filter((c): c is string => c !== null);
+  const roleClauses = [...new Set(actor.roles)].map((role) => byRole[role]()).filter((clause): clause is string => clause !== null);
   if (roleClauses.length === 0) return 'FALSE';
-  return `(${alias}.organisation_id = ${params.add(actor.organisationId)}::uuid
-    AND NOT ${isParty('subject')}
+  return `(${c}.organisation_id = ${params.add(actor.organisationId)}::uuid
+    AND NOT ${iAmParty(['subject'])}
     AND (${roleClauses.join(' OR ')}))`;
 }

@@ -47,13 +47,13 @@ const WHO: Record<Permission, Role[]> = {
   'staff:read': ['admin', 'deputy_head', 'investigating_manager', 'headteacher'],
   'reports:create': ['deputy_head'],
   'cases:read': ['deputy_head', 'investigating_manager', 'headteacher', 'governor', 'hr'],
-  'cases:triage': ['deputy_head', 'headteacher'],
-  'cases:safeguarding': ['deputy_head', 'headteacher'],
+  'cases:triage': ['deputy_head', 'headteacher', 'governor'],
+  'cases:safeguarding': ['deputy_head', 'headteacher', 'governor'],
   'cases:assign': ['headteacher', 'governor'],
   'investigation:write': ['investigating_manager'],
   'monitoring:request': ['investigating_manager'],
   'monitoring:decide': ['headteacher', 'governor'],
-  'monitoring:disclose': ['investigating_manager', 'headteacher'],
+  'monitoring:disclose': ['investigating_manager', 'headteacher', 'governor'],
   'outcome:decide': ['headteacher', 'governor'],
   'appeals:lodge': ['headteacher', 'hr'],
   'appeals:decide': ['headteacher', 'governor'],
@@ -62,8 +62,8 @@ const WHO: Record<Permission, Role[]> = {
   'exports:read': ['headteacher', 'hr'],
   'subject-access:export': ['headteacher', 'hr'],
   'audit:read': ['headteacher', 'hr'],
-  'retention:read': ['headteacher', 'hr'],
-  'retention:manage': ['headteacher'],
+  'retention:read': ['headteacher', 'governor', 'hr'],
+  'retention:manage': ['headteacher', 'governor'],
 };
 
 describe('role → permission map (domain.md "People and roles", §3, §4)', () => {

@@ -61,8 +61,22 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'retention:read',
     'retention:manage',
   ],
-  // §2: stands in for a conflicted headteacher; hears appeals.
-  governor: ['profile:read', 'cases:read', 'cases:assign', 'monitoring:decide', 'outcome:decide', 'appeals:decide', 'cases:close'],
+  // §2: stands in when every headteacher is conflicted — for every decision the headteacher
+  // takes, retention erasure included (domain.md "Nobody is ever stuck"); hears appeals.
+  governor: [
+    'profile:read',
+    'cases:read',
+    'cases:triage',
+    'cases:safeguarding',
+    'cases:assign',
+    'monitoring:decide',
+    'monitoring:disclose',
+    'outcome:decide',
+    'appeals:decide',
+    'cases:close',
+    'retention:read',
+    'retention:manage',
+  ],
   // Reads and exports summaries and outcomes; changes nothing.
   hr: ['profile:read', 'cases:read', 'appeals:lodge', 'summaries:read', 'exports:read', 'subject-access:export', 'audit:read', 'retention:read'],
 };

@@ -45,6 +45,17 @@ export class AuditService {
     return { seq: Number(row!.seq), id: row!.id };
   }
 
+  /**
+   * Retention (§13): erases the payloads of a case's events. The append-only trigger lets
+   * exactly this through: payload → NULL, nothing else changed; the chain keeps each
+   * payload's digest, so it still verifies.
+   */
+  async eraseCase(em: EntityManager, organisationId: string, caseId: string): Promise<void> {
+    await em.query(`SET LOCAL smp.audit_erasure = 'on'`);
+    await em.query(`UPDATE audit_events SET payload = NULL WHERE organisation_id = $1 AND case_id = $2 AND payload IS NOT NULL`, [organisationId, caseId]);
+    await em.query(`SET LOCAL smp.audit_erasure = 'off'`);
+  }
+
   /** Starts an organisation's chain; called in the transaction that creates the organisation. */
   async startChain(em: EntityManager, organisationId: string): Promise<void> {
     await em.query(`INSERT INTO audit_chain_heads (organisation_id, last_seq, last_hash) VALUES ($1, 0, $2)`, [organisationId, GENESIS_HASH]);

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { CaseCommands } from './case-commands.service';
+import { CaseRunner } from './case-runner.service';
 import { CaseViewService } from './case-view.service';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 
 @Module({
   controllers: [CasesController],
-  providers: [CasesService, CaseViewService, CaseCommands],
-  exports: [CaseViewService, CaseCommands],
+  providers: [CasesService, CaseViewService, CaseRunner],
+  exports: [CaseViewService, CaseRunner],
 })
 export class CasesModule {}

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { Role } from '../access/roles';
 import { DomainError } from '../common/errors/domain-error';
 import { isoSql, queryOne, queryRows } from '../database/sql';
-import { CaseSection } from '../cases/case-view.service';
+import { CaseSection } from '../cases/case-section';
 import { CustodyEventResponse, EvidenceResponse } from './dto/evidence.dto';
 import { CustodyAction, EvidenceKind, Sensitivity } from './evidence.rules';
 
@@ -46,19 +46,83 @@ export function toEvidenceResponse(row: EvidenceRow): EvidenceResponse {
     monitoringAuthorisationId: row.monitoring_authorisation_id,
     recordedByUserId: row.recorded_by_user_id,
     createdAt: row.created_at.toISOString(),
+    withheld: false,
   };
 }
 
 /** The items of a case, oldest first: the case view's `evidence` section (the same fields as toEvidenceResponse). */
-export const EVIDENCE_SECTION: CaseSection = {
+export const EVIDENCE_SECTION: CaseSection<'evidence'> = {
   name: 'evidence',
   sql: `COALESCE((SELECT json_agg(json_build_object('id', e.id, 'caseId', e.case_id, 'kind', e.kind, 'description', e.description,
       'source', e.source, 'capturedAt', ${isoSql('e.captured_at')}, 'sensitivity', e.sensitivity, 'sha256', e.sha256, 'size', e.size,
       'mediaType', e.media_type, 'originalFilename', e.original_filename, 'redactsEvidenceId', e.redacts_evidence_id,
       'monitoringAuthorisationId', e.monitoring_authorisation_id, 'recordedByUserId', e.recorded_by_user_id,
-      'createdAt', ${isoSql('e.created_at')}) ORDER BY e.created_at, e.id)
+      'createdAt', ${isoSql('e.created_at')}, 'withheld', false) ORDER BY e.created_at, e.id)
     FROM evidence e WHERE e.case_id = $1), '[]')`,
 };
+
+/** Records a new item (its content already placed in the store). */
+export async function insertEvidence(
+  em: EntityManager,
+  input: {
+    organisationId: string;
+    caseId: string;
+    userId: string;
+    item: {
+      kind: EvidenceKind;
+      description: string;
+      source: string;
+      capturedAt: Date;
+      sensitivity?: Sensitivity;
+      redactsEvidenceId?: string;
+      monitoringAuthorisationId?: string;
+    };
+    file: { sha256: string; size: number; mediaType: string; declaredType: string | null; filename: string };
+  },
+): Promise<EvidenceRow> {
+  const { item, file } = input;
+  const row = await queryOne<EvidenceRow>(
+    em,
+    `INSERT INTO evidence (organisation_id, case_id, recorded_by_user_id, kind, description, source, captured_at, sensitivity,
+       sha256, size, media_type, declared_media_type, original_filename, redacts_evidence_id, monitoring_authorisation_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING ${EVIDENCE_COLUMNS}`,
+    [
+      input.organisationId,
+      input.caseId,
+      input.userId,
+      item.kind,
+      item.description,
+      item.source,
+      item.capturedAt,
+      item.sensitivity ?? 'personal',
+      file.sha256,
+      file.size,
+      file.mediaType,
+      file.declaredType,
+      file.filename,
+      item.redactsEvidenceId ?? null,
+      item.monitoringAuthorisationId ?? null,
+    ],
+  );
+  return row!;
+}
+
+/**
+ * Retention (§13): the items and their custody trails go; returns the content hashes released,
+ * whose files the reaper removes once no item of any case uses them.
+ */
+export async function eraseEvidence(em: EntityManager, caseId: string): Promise<string[]> {
+  const released = await queryRows<{ sha256: string }>(em, `SELECT DISTINCT sha256 FROM evidence WHERE case_id = $1`, [caseId]);
+  await em.query(`DELETE FROM evidence_custody_events WHERE case_id = $1`, [caseId]);
+  await em.query(`DELETE FROM evidence WHERE case_id = $1`, [caseId]);
+  return released.map((r) => r.sha256);
+}
+
+/** The ids among `ids` that are not evidence items of the case (a fact cites its own case's evidence only). */
+export async function foreignEvidenceIds(em: EntityManager, caseId: string, ids: readonly string[]): Promise<string[]> {
+  const found = await queryRows<{ id: string }>(em, `SELECT id FROM evidence WHERE case_id = $1 AND id = ANY($2::uuid[])`, [caseId, ids]);
+  return ids.filter((id) => !found.some((f) => f.id === id));
+}
 
 /** An item of this case, or 404 (an item of another case is not found, like a missing one). */
 export async function requireEvidenceOfCase(em: EntityManager, caseId: string, evidenceId: string): Promise<EvidenceRow> {

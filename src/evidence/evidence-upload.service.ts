@@ -2,18 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Actor } from '../access/actor';
 import { CaseAccessService } from '../access/case-access.service';
-import { AuditService } from '../audit/audit.service';
+import { CaseRunner } from '../cases/case-runner.service';
 import { requireInvestigationOpen } from '../cases/lifecycle';
 import { DomainError, FieldProblem } from '../common/errors/domain-error';
 import { fieldProblems } from '../common/validation/validation.pipe';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { queryOne } from '../database/sql';
 import { EvidenceResponse, EvidenceUploadFields } from './dto/evidence.dto';
-import { EVIDENCE_COLUMNS, EvidenceRow, recordCustody, toEvidenceResponse } from './evidence-records';
+import { foreignEvidenceIds, insertEvidence, recordCustody, toEvidenceResponse } from './evidence-records';
 import { EvidenceStore } from './evidence-store';
 import { decideMediaType, sniffMediaType } from './media-type';
 import { EvidenceReaper, lockContent } from './evidence-reaper';
@@ -32,7 +31,7 @@ export class EvidenceUploadService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: CaseAccessService,
-    private readonly audit: AuditService,
+    private readonly runner: CaseRunner,
     private readonly store: EvidenceStore,
     private readonly monitoringGate: MonitoringGate,
     private readonly reaper: EvidenceReaper,
@@ -40,10 +39,9 @@ export class EvidenceUploadService {
   ) {}
 
   async upload(actor: Actor, caseId: string, request: FastifyRequest): Promise<EvidenceResponse> {
-    await this.dataSource.transaction(async (em) => {
-      const { status } = await this.access.requireCaseAccess(em, actor, caseId, 'investigation:write');
-      requireInvestigationOpen(status);
-    });
+    // Refused before a byte of the body is read; decided again, under the case lock, when recorded.
+    const { facts } = await this.access.check(this.dataSource.manager, actor, caseId, 'investigation:write');
+    requireInvestigationOpen(facts.status);
     const { fields, file, problems } = await receiveUpload(request, this.store, this.config.evidenceMaxBytes);
     try {
       const item = await validateFields(fields, file, problems);
@@ -57,51 +55,41 @@ export class EvidenceUploadService {
   private async record(actor: Actor, caseId: string, item: EvidenceUploadFields, file: ReceivedFile, mediaType: string): Promise<EvidenceResponse> {
     let created = false;
     try {
-      return await this.dataSource.transaction(async (em) => {
-        const { facts, status, role } = await this.access.requireCaseAccess(em, actor, caseId, 'investigation:write', { lock: true });
-        requireInvestigationOpen(status);
-        if (item.redactsEvidenceId) await requireOriginal(em, caseId, item.redactsEvidenceId);
+      return await this.runner.change(actor, caseId, 'investigation:write', async ({ em, facts, role }) => {
+        requireInvestigationOpen(facts.status);
+        if (item.redactsEvidenceId && (await foreignEvidenceIds(em, caseId, [item.redactsEvidenceId])).length) {
+          throw DomainError.invalidField('redactsEvidenceId', 'is not evidence of this case');
+        }
         const capturedAt = new Date(item.capturedAt);
         await this.monitoringGate.check(em, facts, { kind: item.kind, monitoringAuthorisationId: item.monitoringAuthorisationId ?? null, capturedAt });
         await lockContent(em, file.sha256);
         created = (await this.store.place(file.tempPath, file.sha256)).created;
-        const row = await queryOne<EvidenceRow>(
-          em,
-          `INSERT INTO evidence (organisation_id, case_id, recorded_by_user_id, kind, description, source, captured_at, sensitivity,
-             sha256, size, media_type, declared_media_type, original_filename, redacts_evidence_id, monitoring_authorisation_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING ${EVIDENCE_COLUMNS}`,
-          [
-            actor.organisationId,
+        const evidence = toEvidenceResponse(
+          await insertEvidence(em, {
+            organisationId: actor.organisationId,
             caseId,
-            actor.userId,
-            item.kind,
-            item.description,
-            item.source,
-            capturedAt,
-            item.sensitivity ?? 'personal',
-            file.sha256,
-            file.size,
-            mediaType,
-            file.declaredType.slice(0, 200) || null,
-            storableName(file.filename),
-            item.redactsEvidenceId ?? null,
-            item.monitoringAuthorisationId ?? null,
-          ],
+            userId: actor.userId,
+            item: { ...item, capturedAt },
+            file: {
+              sha256: file.sha256,
+              size: file.size,
+              mediaType,
+              declaredType: file.declaredType.slice(0, 200) || null,
+              filename: storableName(file.filename),
+            },
+          }),
         );
-        const evidence = toEvidenceResponse(row!);
         await recordCustody(em, { organisationId: actor.organisationId, caseId, evidenceId: evidence.id, userId: actor.userId, role, action: 'collected' });
-        const { id: _id, caseId: _caseId, recordedByUserId: _by, createdAt: _at, ...metadata } = evidence;
-        await this.audit.record(em, {
-          organisationId: actor.organisationId,
-          actor,
-          role,
-          action: 'evidence.added',
-          caseId,
-          entityType: 'evidence',
-          entityId: evidence.id,
-          payload: { ...metadata, declaredMediaType: file.declaredType.slice(0, 200) || null },
-        });
-        return evidence;
+        const { id: _id, caseId: _caseId, recordedByUserId: _by, createdAt: _at, withheld: _withheld, ...metadata } = evidence;
+        return {
+          result: evidence,
+          audit: {
+            action: 'evidence.added',
+            entityType: 'evidence',
+            entityId: evidence.id,
+            payload: { ...metadata, declaredMediaType: file.declaredType.slice(0, 200) || null },
+          },
+        };
       });
     } catch (error) {
       // The file this request placed goes, unless an item (another upload of the same content) uses it.
@@ -134,11 +122,6 @@ function checkContent(file: ReceivedFile): string {
   const decision = decideMediaType(sniffed && meetsTextRequirement(sniffed.requires, file.text) ? sniffed : null, file.declaredType);
   if (!decision.ok) throw new DomainError('unsupported_media_type', decision.code, decision.detail);
   return decision.mediaType;
-}
-
-async function requireOriginal(em: EntityManager, caseId: string, evidenceId: string): Promise<void> {
-  const original = await queryOne(em, `SELECT 1 FROM evidence WHERE id = $1 AND case_id = $2`, [evidenceId, caseId]);
-  if (!original) throw DomainError.invalidField('redactsEvidenceId', 'is not evidence of this case');
 }
 
 const CONTROL = /[\u0000-\u001f\u007f]/g;

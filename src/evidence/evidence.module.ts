@@ -1,8 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { CaseViewService } from '../cases/case-view.service';
 import { CasesModule } from '../cases/cases.module';
 import { EvidenceController } from './evidence.controller';
-import { EVIDENCE_SECTION } from './evidence-records';
 import { EvidenceReaper } from './evidence-reaper';
 import { EvidenceStore } from './evidence-store';
 import { EvidenceUploadService } from './evidence-upload.service';
@@ -17,13 +15,9 @@ import { MonitoringGate } from './monitoring-gate';
   exports: [EvidenceReaper],
 })
 export class EvidenceModule implements OnModuleInit {
-  constructor(
-    private readonly views: CaseViewService,
-    private readonly store: EvidenceStore,
-  ) {}
+  constructor(private readonly store: EvidenceStore) {}
 
   async onModuleInit(): Promise<void> {
-    this.views.register(EVIDENCE_SECTION);
     await this.store.cleanStaleTemp();
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CaseFacts } from '../access/case-access.policy';
+import { CaseFacts } from '../access/conflicts';
 import { DomainError } from '../common/errors/domain-error';
-import { queryOne } from '../database/sql';
-import { AuthorisationForUse, authorisationUseProblem } from '../monitoring/monitoring.rules';
+import { authorisationForUse } from '../monitoring/authorisation-rows';
+import { authorisationUseProblem } from '../monitoring/monitoring.rules';
 import { EvidenceKind } from './evidence.rules';
 
 /** What the gate looks at of an item being added. */
@@ -32,12 +32,7 @@ export class MonitoringGate {
   async check(em: EntityManager, facts: CaseFacts, item: MonitoredItem, now = new Date()): Promise<void> {
     if (!obtainedByMonitoring(item)) return;
     if (!item.monitoringAuthorisationId) throw DomainError.conflict('monitoring_authorisation_required', MONITORING_AUTHORISATION_REQUIRED);
-    const row = await queryOne<{ case_id: string; status: AuthorisationForUse['status']; period_from: Date; period_to: Date; expires_at: Date }>(
-      em,
-      `SELECT case_id, status, period_from, period_to, expires_at FROM monitoring_authorisations WHERE id = $1 AND organisation_id = $2 FOR SHARE`,
-      [item.monitoringAuthorisationId, facts.organisationId],
-    );
-    const authorisation = row && { caseId: row.case_id, status: row.status, periodFrom: row.period_from, periodTo: row.period_to, expiresAt: row.expires_at };
+    const authorisation = await authorisationForUse(em, facts.organisationId, item.monitoringAuthorisationId);
     const problem = authorisationUseProblem(authorisation, { caseId: facts.id, capturedAt: item.capturedAt, now });
     if (problem) throw DomainError.conflict('monitoring_authorisation_invalid', `Refused: ${problem} (§9, §11).`);
   }

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Actor } from '../access/actor';
-import { roleSeesCase } from '../access/case-access.policy';
-import { CaseAccessService } from '../access/case-access.service';
-import { AuditService } from '../audit/audit.service';
+import { CaseRunner } from '../cases/case-runner.service';
 import { PdfRenderer } from '../documents/pdf-renderer.service';
 import { attachmentDisposition } from '../evidence/safe-filename';
 import { assembleCaseSummary } from './case-summary.assemble';
@@ -23,9 +20,7 @@ export interface SummaryPdf {
 @Injectable()
 export class CaseSummaryService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly access: CaseAccessService,
-    private readonly audit: AuditService,
+    private readonly runner: CaseRunner,
     private readonly renderer: PdfRenderer,
   ) {}
 
@@ -47,30 +42,26 @@ export class CaseSummaryService {
   }
 
   private read(actor: Actor, caseId: string, query: IncludeQuery, format: 'json' | 'pdf') {
-    return this.dataSource.transaction(async (em) => {
-      const access = await this.access.requireCaseAccess(em, actor, caseId, 'summaries:read');
-      // §13: only the headteacher — acting as headteacher on this case — may include special-category content.
-      const actsAsHeadteacher = actor.roles.includes('headteacher') && roleSeesCase('headteacher', actor, access.facts);
-      const includeSpecial = includeSpecialCategory(query.include, actsAsHeadteacher);
+    return this.runner.look(actor, caseId, 'summaries:read', async ({ em, rights }) => {
+      // §13: special-category content only for those who may read it (the acting decision-maker, not HR), on purpose.
+      const includeSpecial = includeSpecialCategory(query.include, rights.specialCategory);
       const generatedAt = new Date();
       const row = await loadCaseSummaryRow(em, actor.organisationId, caseId);
       const document = assembleCaseSummary(row, { includeSpecial, generatedAt });
-      await this.audit.record(em, {
-        organisationId: actor.organisationId,
-        actor,
-        role: includeSpecial ? 'headteacher' : access.role,
-        action: 'summary.viewed',
-        caseId,
-        entityType: 'case',
-        entityId: caseId,
-        payload: {
-          format,
-          includeSpecial,
-          erased: document.erased,
-          withheldSpecialCategory: document.erased ? 0 : document.evidence.withheldSpecialCategory,
+      return {
+        result: { document, school: row.school, generatedAt },
+        audit: {
+          action: 'summary.viewed',
+          entityType: 'case',
+          entityId: caseId,
+          payload: {
+            format,
+            includeSpecial,
+            erased: document.erased,
+            withheldSpecialCategory: document.erased ? 0 : document.evidence.withheldSpecialCategory,
+          },
         },
-      });
-      return { document, school: row.school, generatedAt };
+      };
     });
   }
 }

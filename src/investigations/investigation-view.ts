@@ -1,13 +1,8 @@
-import { CaseSection } from '../cases/case-view.service';
+import { listSection as section } from '../cases/case-section';
 import { isoSql } from '../database/sql';
 
-/** A case-view section that is a list: a json_agg subquery, [] when empty. */
-function section(name: string, sql: string): CaseSection {
-  return { name, sql: `COALESCE((${sql}), '[]')` };
-}
-
 /** The investigation's parts of GET /cases/:id. */
-export const INVESTIGATION_SECTIONS: CaseSection[] = [
+export const INVESTIGATION_SECTIONS = [
   section(
     'assignments',
     `SELECT json_agg(json_build_object('investigatorUserId', a.investigator_user_id, 'assignedByUserId', a.recorded_by_user_id,
@@ -25,14 +20,14 @@ export const INVESTIGATION_SECTIONS: CaseSection[] = [
   section(
     'facts',
     `SELECT json_agg(json_build_object('id', f.id, 'occurredAt', ${isoSql('f.occurred_at')}, 'description', f.description,
-        'evidenceIds', f.evidence_ids, 'recordedByUserId', f.recorded_by_user_id, 'createdAt', ${isoSql('f.created_at')}) ORDER BY f.occurred_at, f.id)
+        'evidenceIds', f.evidence_ids, 'recordedByUserId', f.recorded_by_user_id, 'createdAt', ${isoSql('f.created_at')}, 'withheld', false) ORDER BY f.occurred_at, f.id)
      FROM facts f WHERE f.case_id = $1`,
   ),
   section(
     'interviews',
     `SELECT json_agg(json_build_object('id', i.id, 'staffId', i.staff_id, 'name', COALESCE(s.name, i.name), 'capacity', i.capacity,
         'heldAt', ${isoSql('i.held_at')}, 'accompaniedBy', i.accompanied_by, 'statement', i.statement,
-        'recordedByUserId', i.recorded_by_user_id) ORDER BY i.held_at, i.id)
+        'recordedByUserId', i.recorded_by_user_id, 'withheld', false) ORDER BY i.held_at, i.id)
      FROM interviews i LEFT JOIN staff_members s ON s.id = i.staff_id WHERE i.case_id = $1`,
   ),
   section(
@@ -44,7 +39,7 @@ export const INVESTIGATION_SECTIONS: CaseSection[] = [
   section(
     'subjectResponses',
     `SELECT json_agg(json_build_object('id', r.id, 'receivedAt', ${isoSql('r.received_at')}, 'response', r.response,
-        'refusedToRespond', r.refused_to_respond, 'recordedByUserId', r.recorded_by_user_id) ORDER BY r.received_at, r.id)
+        'refusedToRespond', r.refused_to_respond, 'recordedByUserId', r.recorded_by_user_id, 'withheld', false) ORDER BY r.received_at, r.id)
      FROM subject_responses r WHERE r.case_id = $1`,
   ),
-];
+] as const;

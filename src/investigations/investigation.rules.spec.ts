@@ -5,9 +5,12 @@ import { assignmentConflict, requireWitnessNotInvestigator, submissionBlockers }
 const facts = (parties: CaseFacts['parties'] = []): CaseFacts => ({
   id: 'c',
   organisationId: 'o',
+  erased: false,
   investigatorUserId: null,
+  investigatorUserIds: [],
   parties,
   headteachers: [],
+  governors: [],
   status: 'investigation',
   outcomeDecidedByUserId: null,
   appealDecidedByUserId: null,

@@ -1,5 +1,5 @@
 import { DomainError } from '../common/errors/domain-error';
-import { CaseFacts, CaseParticipant } from '../access/case-access.policy';
+import { CaseFacts, involvementOf, Person } from '../access/conflicts';
 
 /**
  * The investigating manager's rules (§4 "establish the facts … in a fair and unbiased
@@ -17,19 +17,22 @@ export const NOTICE_METHODS = ['letter', 'email', 'hand_delivered'] as const;
 export type NoticeMethod = (typeof NOTICE_METHODS)[number];
 
 /**
- * §4, domain.md "Conflicts of interest": the investigating manager must hold that role and
- * must not be a subject, the reporter or a witness of the case.
+ * §4, domain.md "Conflicts of interest": the investigating manager must be an active
+ * account holding that role, and must not be a subject, the reporter or a witness of the
+ * case — through any staff record linked to them.
  */
-export function assignmentConflict(candidate: CaseParticipant & { roles: readonly string[]; active: boolean }, facts: CaseFacts): string | null {
+export function assignmentConflict(candidate: Person & { roles: readonly string[]; active: boolean }, facts: CaseFacts): string | null {
   if (!candidate.active) return 'that user is deactivated';
   if (!candidate.roles.includes('investigating_manager')) return 'only an investigating manager can be appointed';
-  const party = facts.parties.find((p) => p.staffId !== null && candidate.staffIds.includes(p.staffId));
-  if (party) return `the investigating manager cannot be ${party.capacity === 'reporter' ? 'the reporter' : `a ${party.capacity}`} of the case`;
+  const involvement = involvementOf(candidate, facts);
+  for (const capacity of ['subject', 'reporter', 'witness'] as const) {
+    if (involvement.has(capacity)) return `the investigating manager cannot be ${capacity === 'reporter' ? 'the reporter' : `a ${capacity}`} of the case`;
+  }
   return null;
 }
 
 /** Refuses a new witness who is the case's own investigating manager (checked whenever one is added). */
-export function requireWitnessNotInvestigator(witnessStaffId: string, investigator: CaseParticipant | null): void {
+export function requireWitnessNotInvestigator(witnessStaffId: string, investigator: Person | null): void {
   if (investigator && investigator.staffIds.includes(witnessStaffId)) {
     throw DomainError.conflict('conflict_of_interest', 'The investigating manager cannot be a witness of their own case; appoint another investigator first.');
   }

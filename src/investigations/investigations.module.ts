@@ -1,10 +1,8 @@
-import { Module, OnModuleInit } from '@nestjs/common';
-import { CaseViewService } from '../cases/case-view.service';
+import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { AssignmentService } from './assignment.service';
 import { InvestigationRecordsService } from './investigation-records.service';
 import { InvestigationReportService } from './investigation-report.service';
-import { INVESTIGATION_SECTIONS } from './investigation-view';
 import { InvestigationsController } from './investigations.controller';
 
 @Module({
@@ -12,10 +10,4 @@ import { InvestigationsController } from './investigations.controller';
   controllers: [InvestigationsController],
   providers: [AssignmentService, InvestigationRecordsService, InvestigationReportService],
 })
-export class InvestigationsModule implements OnModuleInit {
-  constructor(private readonly views: CaseViewService) {}
-
-  onModuleInit(): void {
-    for (const section of INVESTIGATION_SECTIONS) this.views.register(section);
-  }
-}
+export class InvestigationsModule {}

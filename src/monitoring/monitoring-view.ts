@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { isoSql } from '../database/sql';
-import { CaseSection } from '../cases/case-view.service';
+import { CaseSection } from '../cases/case-section';
 import { MonitoringAuthorisationResponse } from './dto/monitoring.dto';
 
 /** One authorisation as the API shows it, with its disclosures; `expired` is computed at read. */
@@ -21,7 +21,7 @@ export async function loadAuthorisation(em: EntityManager, id: string): Promise<
 }
 
 /** The case view lists every authorisation with status, decider, period, expiry and disclosures. */
-export const MONITORING_SECTION: CaseSection = {
+export const MONITORING_SECTION: CaseSection<'monitoring'> = {
   name: 'monitoring',
   sql: `SELECT COALESCE(json_agg(${AUTHORISATION_JSON} ORDER BY m.created_at, m.id), '[]') FROM monitoring_authorisations m WHERE m.case_id = $1`,
 };

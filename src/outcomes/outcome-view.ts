@@ -1,4 +1,4 @@
-import { CaseSection } from '../cases/case-view.service';
+import { CaseSection } from '../cases/case-section';
 import { isoSql } from '../database/sql';
 import { AppealResult, Sanction, sanctionInForce } from './outcome.rules';
 
@@ -15,9 +15,9 @@ const APPEALS_SQL = `SELECT COALESCE(json_agg(json_build_object('id', a.id, 'lod
   FROM appeals a WHERE a.case_id = $1`;
 
 /** §12 in the case view: the outcome, the appeals, and the sanction in force after them. */
-export const OUTCOME_SECTIONS: CaseSection[] = [
-  { name: 'outcome', sql: OUTCOME_SQL },
-  { name: 'appeals', sql: APPEALS_SQL },
+export const OUTCOME_SECTIONS = [
+  { name: 'outcome', sql: OUTCOME_SQL } satisfies CaseSection<'outcome'>,
+  { name: 'appeals', sql: APPEALS_SQL } satisfies CaseSection<'appeals'>,
   {
     name: 'sanctionInForce',
     sql: `SELECT json_build_object('sanction', o.sanction, 'result', a.result, 'newSanction', a.new_sanction)
@@ -27,5 +27,5 @@ export const OUTCOME_SECTIONS: CaseSection[] = [
       const row = value as { sanction: Sanction; result: AppealResult | null; newSanction: Sanction | null };
       return sanctionInForce(row.sanction, { result: row.result, newSanction: row.newSanction });
     },
-  },
-];
+  } satisfies CaseSection<'sanctionInForce'>,
+] as const;

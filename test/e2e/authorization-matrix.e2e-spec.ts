@@ -430,6 +430,9 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
           'assigned-investigator': ['investigating_manager'],
           'decision-maker': ['headteacher'],
           'investigator-or-decision-maker': ['investigating_manager', 'headteacher'],
+          triager: ['deputy_head', 'headteacher'],
+          // may hear an appeal (none is lodged yet: that is the lifecycle's 409, not a 403)
+          'appeal-hearer': ['headteacher'],
         },
       },
       {
@@ -439,20 +442,32 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
         acts: {
           'assigned-investigator': ['investigating_manager'],
           'decision-maker': ['governor'],
-          'investigator-or-decision-maker': ['investigating_manager'],
+          'investigator-or-decision-maker': ['investigating_manager', 'governor'],
+          triager: ['deputy_head', 'governor'],
+          'appeal-hearer': ['governor'],
         },
       },
       {
         name: 'unassigned case (reported)',
         ids: built.unassigned,
         sees: ['deputy_head', 'headteacher', 'hr'],
-        acts: { 'decision-maker': ['headteacher'], 'investigator-or-decision-maker': ['headteacher'] },
+        acts: {
+          'decision-maker': ['headteacher'],
+          'investigator-or-decision-maker': ['headteacher'],
+          triager: ['deputy_head', 'headteacher'],
+          'appeal-hearer': ['headteacher'],
+        },
       },
       {
         name: 'case assigned to another investigator',
         ids: built.otherInvestigator,
         sees: ['deputy_head', 'headteacher', 'hr'],
-        acts: { 'decision-maker': ['headteacher'], 'investigator-or-decision-maker': ['headteacher'] },
+        acts: {
+          'decision-maker': ['headteacher'],
+          'investigator-or-decision-maker': ['headteacher'],
+          triager: ['deputy_head', 'headteacher'],
+          'appeal-hearer': ['headteacher'],
+        },
       },
       {
         // the governor may hear the appeal; the headteacher decided the outcome, so may not
@@ -463,6 +478,7 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
           'assigned-investigator': ['investigating_manager'],
           'decision-maker': ['headteacher'],
           'investigator-or-decision-maker': ['investigating_manager', 'headteacher'],
+          triager: ['deputy_head', 'headteacher'],
           'appeal-hearer': ['governor'],
         },
       },

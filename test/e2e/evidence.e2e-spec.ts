@@ -141,6 +141,7 @@ describe('evidence', () => {
         monitoringAuthorisationId: null,
         recordedByUserId: t.ids.users[DEMO.investigator],
         createdAt: expect.any(String),
+        withheld: false,
       });
       expect(readFileSync(storedPath(sha256(png)))).toEqual(png);
       expect(tempFiles()).toEqual([]);
@@ -461,7 +462,12 @@ describe('evidence', () => {
       expect(res.body.code).toBe('evidence_integrity_failure');
       const alarm = (await events(caseId, 'evidence.integrity_failed')).filter((e) => e.entity_id === item.id);
       expect(alarm).toEqual([
-        expect.objectContaining({ actor_user_id: t.ids.users[DEMO.head], actor_role: 'headteacher', reason: expect.stringContaining('SHA-256') }),
+        expect.objectContaining({
+          actor_user_id: t.ids.users[DEMO.head],
+          actor_role: 'headteacher',
+          reason: 'integrity_failure',
+          payload: expect.objectContaining({ problem: expect.stringContaining('SHA-256') }),
+        }),
       ]);
       expect((await events(caseId, 'evidence.downloaded')).filter((e) => e.entity_id === item.id)).toEqual([]);
       const custody = (await t.db.query(`SELECT action FROM evidence_custody_events WHERE evidence_id = $1 ORDER BY created_at`, [item.id])).rows.map(

@@ -68,7 +68,7 @@ describe('retention (§13)', () => {
     expect(closed2.body.retention.retainUntil).toBe(tenYears.toISOString());
   });
 
-  it('GET /retention/due lists closed cases past their date and not on hold; headteacher and hr only', async () => {
+  it('GET /retention/due lists closed cases past their date and not on hold: headteacher and hr; governors only where they act', async () => {
     const due = await closedCase('due-list');
     const notYet = await closedCase('not-yet', false);
     const listed = await (await t.as(DEMO.hr)).get('/retention/due');
@@ -76,7 +76,9 @@ describe('retention (§13)', () => {
     const ids = listed.body.items.map((i: { id: string }) => i.id);
     expect(ids).toContain(due.caseId);
     expect(ids).not.toContain(notYet.caseId);
-    for (const who of [DEMO.deputy, DEMO.investigator, DEMO.governor, DEMO.admin]) expectProblem(await (await t.as(who)).get('/retention/due'), 403);
+    for (const who of [DEMO.deputy, DEMO.investigator, DEMO.admin]) expectProblem(await (await t.as(who)).get('/retention/due'), 403);
+    // The headteacher is free on this case: not the governors' to erase, so not in their list.
+    expect((await (await t.as(DEMO.governor)).get('/retention/due')).body.items.map((i: { id: string }) => i.id)).not.toContain(due.caseId);
     expect((await (await t.as(DEMO.northHead)).get('/retention/due')).body.items.map((i: { id: string }) => i.id)).not.toContain(due.caseId);
   });
 

@@ -169,12 +169,15 @@ describe('triage', () => {
         expect((await row(id)).status).toBe('reported');
       });
 
-      it('the governor → 403, even on a case they see (the headteacher a subject)', async () => {
-        const id = await newCase({ subjectStaffIds: [t.ids.staff['head@demo.school']] });
-        expect((await (await t.as(DEMO.governor)).get(`/cases/${id}`)).status).toBe(200);
-        expectProblem(await triage(DEMO.governor, id, { decision: 'no_further_action', rationale: 'x' }), 403);
-        expect((await row(id)).status).toBe('reported');
-        expect(await events(id, 'case.triaged')).toEqual([]);
+      it('the governor triages only in place of a conflicted headteacher (§2; domain.md "Nobody is ever stuck")', async () => {
+        const free = await newCase();
+        expectProblem(await triage(DEMO.governor, free, { decision: 'no_further_action', rationale: 'x' }), 404);
+        expect((await row(free)).status).toBe('reported');
+        const aboutHead = await newCase({ subjectStaffIds: [t.ids.staff['head@demo.school']] });
+        const res = await triage(DEMO.governor, aboutHead, { decision: 'investigate', rationale: 'The governors act for the headteacher.' });
+        expect(res.status).toBe(200);
+        expect((await row(aboutHead)).status).toBe('investigation');
+        expect((await events(aboutHead, 'case.triaged'))[0]).toEqual(expect.objectContaining({ actor_role: 'governor' }));
       });
 
       it('a headteacher who is a subject of the case gets 404 (cannot see it)', async () => {
@@ -326,13 +329,20 @@ describe('triage', () => {
     it.each([
       ['hr', DEMO.hr],
       ['an investigating manager', DEMO.investigator],
-      ['the governor', DEMO.governor],
       ['admin', DEMO.admin],
     ])('%s → 403, nothing written', async (_label, email) => {
       const id = await newCase();
       expectProblem(await (await t.as(email)).post(`/cases/${id}/safeguarding-referral`, referral()), 403);
       expect(await referrals(id)).toEqual([]);
       expect(await events(id, 'safeguarding.referred')).toEqual([]);
+    });
+
+    it('the governor records one only in place of a conflicted headteacher; otherwise the case is not theirs to see (404)', async () => {
+      const free = await newCase();
+      expectProblem(await (await t.as(DEMO.governor)).post(`/cases/${free}/safeguarding-referral`, referral()), 404);
+      const aboutHead = await newCase({ subjectStaffIds: [t.ids.staff['head@demo.school']] });
+      expect((await (await t.as(DEMO.governor)).post(`/cases/${aboutHead}/safeguarding-referral`, referral())).status).toBe(201);
+      expect(await referrals(aboutHead)).toHaveLength(1);
     });
 
     it("a case not visible to the caller → 404 (another organisation's head, the head as subject)", async () => {

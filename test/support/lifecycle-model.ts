@@ -51,6 +51,8 @@ export interface ModelCase {
   safeguarding: boolean;
   triageDecision: TriageDecision | null;
   investigator: ActorName | null;
+  /** Everyone ever appointed to investigate (a replaced investigator stays conflicted). */
+  investigators: ActorName[];
   assignments: number;
   allegations: Array<{ finding: Finding | null; notified: boolean }>;
   notifications: number;
@@ -104,8 +106,8 @@ type Route = 'view' | 'report' | 'triage' | 'referral' | 'assign' | 'investigati
 const ROUTE_ROLES: Record<Route, readonly Role[]> = {
   view: ['deputy_head', 'investigating_manager', 'headteacher', 'governor', 'hr'],
   report: ['deputy_head'],
-  triage: ['deputy_head', 'headteacher'],
-  referral: ['deputy_head', 'headteacher'],
+  triage: ['deputy_head', 'headteacher', 'governor'],
+  referral: ['deputy_head', 'headteacher', 'governor'],
   assign: ['headteacher', 'governor'],
   investigation: ['investigating_manager'],
   outcome: ['headteacher', 'governor'],
@@ -130,10 +132,10 @@ function routeOf(kind: CommandKind): Route {
 // ---------------------------------------------------------------- conflicts of interest (domain.md)
 
 const isParty = (c: ModelCase, who: ActorName) => c.subject === who || c.reporter === who;
-/** Subject, reporter or witness of the case, or its investigating manager. */
-const conflicted = (c: ModelCase, who: ActorName) => isParty(c, who) || c.investigator === who;
-/** "When the headteacher is conflicted, the governor role acts in their place." */
-export const decisionMaker = (c: ModelCase): 'head' | 'governor' => (conflicted(c, 'head') ? 'governor' : 'head');
+/** Subject, reporter or witness of the case, or ever its investigating manager. */
+const conflicted = (c: ModelCase, who: ActorName) => isParty(c, who) || c.investigators.includes(who);
+/** "Only when every active headteacher is conflicted do the governors act"; nobody when they are too. */
+export const decisionMaker = (c: ModelCase): 'head' | 'governor' | null => (!conflicted(c, 'head') ? 'head' : !conflicted(c, 'governor') ? 'governor' : null);
 const actingDecisionMaker = (c: ModelCase, who: ActorName) => decisionMaker(c) === who && !conflicted(c, who);
 /** "Appeal decided by someone who neither investigated nor decided the outcome." */
 const mayHearAppeal = (c: ModelCase, who: ActorName) => (who === 'head' || who === 'governor') && !conflicted(c, who) && c.outcome?.decidedBy !== who;
@@ -161,6 +163,10 @@ function actsOn(c: ModelCase, who: ActorName, route: Route): boolean {
     case 'outcome':
     case 'close':
       return actingDecisionMaker(c, who);
+    case 'triage':
+      return (ROLE_OF[who] === 'deputy_head' && !conflicted(c, who)) || actingDecisionMaker(c, who);
+    case 'referral':
+      return ROLE_OF[who] === 'deputy_head' || actingDecisionMaker(c, who);
     case 'investigation':
       return c.investigator === who;
     case 'decide_appeal':
@@ -174,7 +180,12 @@ function actsOn(c: ModelCase, who: ActorName, route: Route): boolean {
 function gate(c: ModelCase, who: ActorName, route: Route): Prediction | null {
   if (!ROUTE_ROLES[route].includes(ROLE_OF[who])) return refuse(403, `${ROLE_OF[who]} may not use this route`);
   if (!canSee(c, who)) return refuse(404, 'the case is not visible to them');
-  if (!actsOn(c, who, route)) return refuse(403, 'their role may not do this on this case');
+  if (!actsOn(c, who, route)) {
+    const decision = route === 'assign' || route === 'outcome' || route === 'close';
+    return decision && decisionMaker(c) === null
+      ? refuse(409, 'nobody may decide: every headteacher and governor is conflicted')
+      : refuse(403, 'their role may not do this on this case');
+  }
   return null;
 }
 
@@ -189,13 +200,14 @@ export function resolveActor(model: LifecycleModel, command: Command, pick: Acto
   const c = currentCase(model);
   switch (command.kind) {
     case 'report':
+      return 'deputy';
     case 'triage':
     case 'referral':
-      return 'deputy';
+      return c && conflicted(c, 'deputy') ? (decisionMaker(c) ?? 'deputy') : 'deputy';
     case 'assign':
     case 'outcome':
     case 'close':
-      return c ? decisionMaker(c) : 'head';
+      return c ? (decisionMaker(c) ?? 'head') : 'head';
     case 'allegation':
     case 'notify':
     case 'respond':
@@ -255,6 +267,7 @@ export function predict(model: LifecycleModel, command: Command, who: ActorName)
       return accept(200, 'case.viewed');
     case 'triage':
       if (c.status !== 'reported') return refuse(409, 'only a reported case is triaged');
+      if (command.decision === 'investigate' && decisionMaker(c) === null) return refuse(409, 'nobody could appoint an investigating manager');
       return accept(200, 'case.triaged');
     case 'referral':
       return accept(201, 'safeguarding.referred');
@@ -300,6 +313,8 @@ export function predict(model: LifecycleModel, command: Command, who: ActorName)
       if (c.status !== 'decided') return refuse(409, 'only a decided case is appealed');
       if (c.outcome!.sanction === 'no_action') return refuse(409, 'no sanction to appeal against');
       if (command.lodgedAt === 'now' && c.outcome!.deadline === 'past') return refuse(409, 'the appeal deadline has passed');
+      // domain.md "Dates the API is told": stated as lodged in time but entered after the deadline, it needs a late-entry reason
+      if (c.outcome!.deadline === 'past') return refuse(400, 'entered after the deadline without a late-entry reason');
       return accept(201, 'appeal.lodged');
     case 'decide_appeal':
       if (c.status !== 'appeal') return refuse(409, 'the appeal has been decided');
@@ -325,6 +340,7 @@ export function apply(model: LifecycleModel, command: Command, who: ActorName, a
       safeguarding: command.involvesPupils,
       triageDecision: null,
       investigator: null,
+      investigators: [],
       assignments: 0,
       allegations: [],
       notifications: 0,
@@ -350,6 +366,7 @@ export function apply(model: LifecycleModel, command: Command, who: ActorName, a
     case 'assign': {
       const candidate = resolveCandidate(model, command);
       c.investigator = candidate as ActorName;
+      if (!c.investigators.includes(candidate)) c.investigators.push(candidate);
       c.assignments++;
       break;
     }

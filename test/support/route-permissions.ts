@@ -42,6 +42,8 @@ export type CaseRule =
   | 'assigned-investigator'
   /** the acting decision-maker: the headteacher, or a governor when every headteacher is conflicted (§2) */
   | 'decision-maker'
+  /** an unconflicted deputy head, or the acting decision-maker (§4 triage; §5 referral) */
+  | 'triager'
   /** the assigned investigator, or the headteacher acting as decision-maker (§9 disclosures) */
   | 'investigator-or-decision-maker'
   /** someone who neither investigated nor decided the outcome, nor is otherwise conflicted (§12, ACAS) */
@@ -96,8 +98,8 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'POST /reports': { permission: 'reports:create', roles: [DEPUTY], scope: 'org' },
   'GET /cases': { permission: 'cases:read', roles: CASEWORK, scope: 'org' },
   'GET /cases/{id}': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
-  'POST /cases/{id}/triage': { permission: 'cases:triage', roles: [DEPUTY, HEAD], scope: 'case', caseRule: 'visible' },
-  'POST /cases/{id}/safeguarding-referral': { permission: 'cases:safeguarding', roles: [DEPUTY, HEAD], scope: 'case', caseRule: 'visible' },
+  'POST /cases/{id}/triage': { permission: 'cases:triage', roles: [DEPUTY, HEAD, GOVERNOR], scope: 'case', caseRule: 'triager' },
+  'POST /cases/{id}/safeguarding-referral': { permission: 'cases:safeguarding', roles: [DEPUTY, HEAD, GOVERNOR], scope: 'case', caseRule: 'triager' },
   'POST /cases/{id}/assign': { permission: 'cases:assign', roles: [HEAD, GOVERNOR], scope: 'case', caseRule: 'decision-maker' },
   'POST /cases/{id}/allegations': { permission: 'investigation:write', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },
   'POST /cases/{id}/facts': { permission: 'investigation:write', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },
@@ -135,7 +137,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   },
   'POST /monitoring-requests/{id}/disclosures': {
     permission: 'monitoring:disclose',
-    roles: [INVESTIGATOR, HEAD],
+    roles: [INVESTIGATOR, HEAD, GOVERNOR],
     scope: 'monitoring-request',
     caseRule: 'investigator-or-decision-maker',
   },
@@ -158,10 +160,10 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'GET /audit': { permission: 'audit:read', roles: [HEAD, HR], scope: 'org' },
   'GET /audit?caseId={id}': { permission: 'audit:read', roles: [HEAD, HR], scope: 'case-filter' },
   'GET /audit/verify': { permission: 'audit:read', roles: [HEAD, HR], scope: 'org' },
-  'GET /retention/due': { permission: 'retention:read', roles: [HEAD, HR], scope: 'org' },
-  'POST /cases/{id}/legal-hold': { permission: 'retention:manage', roles: [HEAD], scope: 'case', caseRule: 'visible' },
-  'DELETE /cases/{id}/legal-hold': { permission: 'retention:manage', roles: [HEAD], scope: 'case', caseRule: 'visible' },
-  'POST /retention/run': { permission: 'retention:manage', roles: [HEAD], scope: 'org' },
+  'GET /retention/due': { permission: 'retention:read', roles: [HEAD, GOVERNOR, HR], scope: 'org' },
+  'POST /cases/{id}/legal-hold': { permission: 'retention:manage', roles: [HEAD, GOVERNOR], scope: 'case', caseRule: 'decision-maker' },
+  'DELETE /cases/{id}/legal-hold': { permission: 'retention:manage', roles: [HEAD, GOVERNOR], scope: 'case', caseRule: 'decision-maker' },
+  'POST /retention/run': { permission: 'retention:manage', roles: [HEAD, GOVERNOR], scope: 'org' },
 };
 
 /**

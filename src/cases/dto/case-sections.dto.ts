@@ -28,7 +28,8 @@ export class AllegationResponse {
 export class FactResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
-  @ApiProperty() description: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null when withheld' }) description: string | null;
+  @ApiProperty({ description: 'true: a reporter or witness of the case does not read the statements and evidence' }) withheld: boolean;
   @ApiProperty({ type: [String], format: 'uuid' }) evidenceIds: string[];
   @ApiProperty({ format: 'uuid' }) recordedByUserId: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -41,7 +42,8 @@ export class InterviewResponse {
   @ApiProperty({ enum: ['subject', 'witness'] }) capacity: string;
   @ApiProperty({ format: 'date-time' }) heldAt: string;
   @ApiProperty({ nullable: true, type: String }) accompaniedBy: string | null;
-  @ApiProperty() statement: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null when withheld' }) statement: string | null;
+  @ApiProperty({ description: "true: another person's statement, which a reporter or witness of the case does not read" }) withheld: boolean;
   @ApiProperty({ format: 'uuid' }) recordedByUserId: string;
 }
 
@@ -56,7 +58,8 @@ export class SubjectNotificationResponse {
 export class SubjectResponseResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'date-time' }) receivedAt: string;
-  @ApiProperty() response: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null when withheld' }) response: string | null;
+  @ApiProperty({ description: 'true: a reporter or witness of the case does not read the subject’s response' }) withheld: boolean;
   @ApiProperty() refusedToRespond: boolean;
   @ApiProperty({ format: 'uuid' }) recordedByUserId: string;
 }

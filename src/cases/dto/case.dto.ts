@@ -14,7 +14,7 @@ import {
 import { EvidenceResponse } from '../../evidence/dto/evidence.dto';
 import { MonitoringAuthorisationResponse } from '../../monitoring/dto/monitoring.dto';
 import { AppealResponse, OutcomeResponse } from '../../outcomes/dto/outcome.dto';
-import { SANCTIONS } from '../../outcomes/outcome.rules';
+import { Sanction, SANCTIONS } from '../../outcomes/outcome.rules';
 
 export class CaseListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CASE_STATUSES })
@@ -35,7 +35,7 @@ export class ReportResponse {
   @ApiProperty({ enum: PLATFORMS }) platform: string;
   @ApiProperty({ nullable: true, type: String }) platformOther: string | null;
   @ApiProperty({ format: 'date-time' }) observedAt: string;
-  @ApiProperty() description: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null when withheld' }) description: string | null;
   @ApiProperty({ nullable: true, type: String }) url: string | null;
   @ApiProperty({ enum: MISUSE_CATEGORIES }) category: string;
   @ApiProperty({ enum: POLICY_STANDARDS, isArray: true }) policyStandards: string[];
@@ -43,11 +43,12 @@ export class ReportResponse {
   @ApiProperty() mayMeetHarmThreshold: boolean;
   @ApiProperty({ format: 'uuid' }) loggedByUserId: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ description: "true: the reporter's statement, which a witness of the case does not read" }) withheld: boolean;
 }
 
 export class TriageResponse {
   @ApiProperty({ enum: TRIAGE_DECISIONS }) decision: string;
-  @ApiProperty() rationale: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null once erased (§13)' }) rationale: string | null;
   @ApiProperty({ format: 'date-time' }) triagedAt: string;
   @ApiProperty({ format: 'uuid' }) triagedByUserId: string;
 }
@@ -69,7 +70,8 @@ export class SafeguardingResponse {
 }
 
 export class InvestigationReportResponse {
-  @ApiProperty() summary: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null when withheld' }) summary: string | null;
+  @ApiProperty({ description: 'true: a reporter or witness of the case does not read the investigation report' }) withheld: boolean;
   @ApiProperty({ format: 'date-time' }) submittedAt: string;
   @ApiProperty({ format: 'uuid' }) submittedByUserId: string;
 }
@@ -87,23 +89,23 @@ export class RetentionResponse {
 }
 
 /** One row of GET /cases: no case content (descriptions, names), so listing is not a read of a case. */
-export class CaseSummaryResponse {
+export class CaseListItem {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'SMP-2026-0007' }) reference: string;
   @ApiProperty({ enum: CASE_STATUSES }) status: CaseStatus;
   @ApiProperty() safeguarding: boolean;
-  @ApiProperty({ enum: MISUSE_CATEGORIES }) category: string;
-  @ApiProperty({ enum: PLATFORMS }) platform: string;
+  @ApiProperty({ enum: [...MISUSE_CATEGORIES, null], nullable: true, type: String, description: 'null once erased (§13)' }) category: string | null;
+  @ApiProperty({ enum: [...PLATFORMS, null], nullable: true, type: String, description: 'null once erased (§13)' }) platform: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
 export class CasePage {
-  @ApiProperty({ type: [CaseSummaryResponse] }) items: CaseSummaryResponse[];
+  @ApiProperty({ type: [CaseListItem] }) items: CaseListItem[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 
-/** GET /cases/:id and the answer to every state change of a case. */
+/** GET /cases/:id and the answer to every state change of a case: the core, then one field per section. */
 export class CaseResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) organisationId: string;
@@ -113,30 +115,53 @@ export class CaseResponse {
   @ApiProperty({ type: [PersonRef] }) subjects: PersonRef[];
   @ApiProperty({ type: PersonRef, nullable: true }) reporter: PersonRef | null;
   @ApiProperty({ type: [PersonRef] }) witnesses: PersonRef[];
-  @ApiProperty({ type: [ReportResponse] }) reports: ReportResponse[];
   @ApiProperty({ type: TriageResponse, nullable: true }) triage: TriageResponse | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) investigatorUserId: string | null;
   @ApiProperty({ type: InvestigationReportResponse, nullable: true, description: "the investigating manager's report (§4)" })
   investigationReport: InvestigationReportResponse | null;
-  @ApiProperty({ enum: ['headteacher', 'governor'], description: 'who decides: the governors when the headteacher is conflicted' })
-  decisionMakerRole: 'headteacher' | 'governor';
+  @ApiProperty({
+    enum: ['headteacher', 'governor'],
+    nullable: true,
+    type: String,
+    description: 'who decides: an unconflicted active headteacher; the governors when every headteacher is conflicted; null when nobody can',
+  })
+  decisionMakerRole: 'headteacher' | 'governor' | null;
+  @ApiProperty({ nullable: true, type: String, description: 'when nobody can take decisions on the case: what is missing' })
+  decisionBlocked: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) closedAt: string | null;
   @ApiProperty({ type: RetentionResponse }) retention: RetentionResponse;
-  // Sections contributed by other modules (registered with CaseViewService):
-  @ApiProperty({ type: [AssignmentResponse] }) assignments?: AssignmentResponse[];
-  @ApiProperty({ type: [AllegationResponse] }) allegations?: AllegationResponse[];
-  @ApiProperty({ type: [FactResponse] }) facts?: FactResponse[];
-  @ApiProperty({ type: [InterviewResponse] }) interviews?: InterviewResponse[];
-  @ApiProperty({ type: [SubjectNotificationResponse] }) subjectNotifications?: SubjectNotificationResponse[];
-  @ApiProperty({ type: [SubjectResponseResponse] }) subjectResponses?: SubjectResponseResponse[];
-  @ApiProperty({ type: [EvidenceResponse] }) evidence?: EvidenceResponse[];
+  // Sections, each read by the module that owns its table (src/cases/case-view.ts):
+  @ApiProperty({ type: [ReportResponse] }) reports: ReportResponse[];
+  @ApiProperty({ type: [AssignmentResponse] }) assignments: AssignmentResponse[];
+  @ApiProperty({ type: [AllegationResponse] }) allegations: AllegationResponse[];
+  @ApiProperty({ type: [FactResponse] }) facts: FactResponse[];
+  @ApiProperty({ type: [InterviewResponse] }) interviews: InterviewResponse[];
+  @ApiProperty({ type: [SubjectNotificationResponse] }) subjectNotifications: SubjectNotificationResponse[];
+  @ApiProperty({ type: [SubjectResponseResponse] }) subjectResponses: SubjectResponseResponse[];
+  @ApiProperty({ type: [EvidenceResponse] }) evidence: EvidenceResponse[];
   @ApiProperty({ type: [MonitoringAuthorisationResponse], description: 'authorisations with status, decider, period, expiry and disclosures (§9, §11)' })
-  monitoring?: MonitoringAuthorisationResponse[];
-  @ApiProperty({ type: OutcomeResponse, nullable: true }) outcome?: OutcomeResponse | null;
-  @ApiProperty({ type: [AppealResponse] }) appeals?: AppealResponse[];
+  monitoring: MonitoringAuthorisationResponse[];
+  @ApiProperty({ type: OutcomeResponse, nullable: true }) outcome: OutcomeResponse | null;
+  @ApiProperty({ type: [AppealResponse] }) appeals: AppealResponse[];
   @ApiProperty({ enum: SANCTIONS, nullable: true, type: String, description: 'after any appeal: upheld withdraws it (no_action), varied replaces it' })
-  sanctionInForce?: string | null;
-  [section: string]: unknown;
+  sanctionInForce: Sanction | null;
 }
+
+/** The parts of the case view that other modules contribute, by name. */
+export type CaseSections = Pick<
+  CaseResponse,
+  | 'reports'
+  | 'assignments'
+  | 'allegations'
+  | 'facts'
+  | 'interviews'
+  | 'subjectNotifications'
+  | 'subjectResponses'
+  | 'evidence'
+  | 'monitoring'
+  | 'outcome'
+  | 'appeals'
+  | 'sanctionInForce'
+>;

@@ -70,22 +70,28 @@ export class HandoverRequest {
   note?: string;
 }
 
+/**
+ * An evidence item. A reader who may not read it (special category, domain.md "Data
+ * protection"; or a reporter or witness of the case) sees that it exists — kind, dates,
+ * hash — and `withheld: true`, with the other fields null.
+ */
 export class EvidenceResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ enum: EVIDENCE_KINDS }) kind: EvidenceKind;
-  @ApiProperty() description: string;
-  @ApiProperty() source: string;
+  @ApiProperty({ nullable: true, type: String }) description: string | null;
+  @ApiProperty({ nullable: true, type: String }) source: string | null;
   @ApiProperty({ format: 'date-time' }) capturedAt: string;
   @ApiProperty({ enum: SENSITIVITIES }) sensitivity: Sensitivity;
   @ApiProperty({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the content, hex' }) sha256: string;
-  @ApiProperty({ description: 'bytes' }) size: number;
-  @ApiProperty({ description: 'sniffed from the content', example: 'image/png' }) mediaType: string;
-  @ApiProperty() originalFilename: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'bytes' }) size: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'sniffed from the content', example: 'image/png' }) mediaType: string | null;
+  @ApiProperty({ nullable: true, type: String }) originalFilename: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) redactsEvidenceId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) monitoringAuthorisationId: string | null;
   @ApiProperty({ format: 'uuid' }) recordedByUserId: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ description: 'true: the reader may not read this item; only its existence is shown' }) withheld: boolean;
 }
 
 export class CustodyEventResponse {

@@ -1,0 +1,107 @@
+import { EntityManager } from 'typeorm';
+import { queryOne, queryRows } from '../database/sql';
+import type { TriageDecision } from './lifecycle';
+
+/**
+ * The cases module's SQL on its tables — `cases`, `case_parties`, `case_reference_counters` —
+ * for the other modules to call. Status is not written here: only case-status.ts moves a case.
+ */
+
+/**
+ * SQL common table expressions that open a case: the next reference number for the
+ * organisation and year (the counter row stays locked until commit, so numbers are distinct
+ * and gapless), the case row, and its parties. Parameters: $1 organisation, $2 year,
+ * $3 created at, $4 safeguarding, $5 subject staff ids, $6 reporter staff id, $7 reporter
+ * name, $8 reporter relationship. Expects a CTE `known_staff(id)` of the organisation's staff
+ * records among those named (a party is only ever one of them; the caller refuses the
+ * statement's result when one is missing). Defines `opened(id, reference)`. Used by the
+ * reports module, which adds the report to the same statement.
+ */
+export const OPEN_CASE_CTES = `
+  counter AS (
+    INSERT INTO case_reference_counters (organisation_id, year, last) VALUES ($1, $2, 1)
+    ON CONFLICT (organisation_id, year) DO UPDATE SET last = case_reference_counters.last + 1 RETURNING last),
+  opened AS (
+    INSERT INTO cases (organisation_id, reference, status, safeguarding, created_at, updated_at)
+    SELECT $1, 'SMP-' || $2::int || '-' || lpad(counter.last::text, 4, '0'), 'reported', $4, $3, $3 FROM counter
+    RETURNING id, reference),
+  parties AS (
+    INSERT INTO case_parties (organisation_id, case_id, capacity, staff_id, name, relationship, created_at)
+    SELECT $1::uuid, opened.id, 'subject'::party_capacity, s, NULL, NULL, $3::timestamptz
+      FROM opened, unnest($5::uuid[]) WITH ORDINALITY AS u(s, n) WHERE s IN (SELECT id FROM known_staff)
+    UNION ALL SELECT $1::uuid, opened.id, 'reporter'::party_capacity, (SELECT id FROM known_staff WHERE id = $6::uuid), $7::text, $8::text, $3::timestamptz FROM opened
+    RETURNING 1)`;
+
+/** Adds a witness party, once per staff record (or by name for someone outside the directory). */
+export async function addWitness(em: EntityManager, organisationId: string, caseId: string, witness: { staffId: string } | { name: string }): Promise<void> {
+  if ('staffId' in witness) {
+    await em.query(
+      `INSERT INTO case_parties (organisation_id, case_id, capacity, staff_id)
+       SELECT $1, $2, 'witness', $3 WHERE NOT EXISTS (SELECT 1 FROM case_parties WHERE case_id = $2 AND capacity = 'witness' AND staff_id = $3)`,
+      [organisationId, caseId, witness.staffId],
+    );
+  } else {
+    await em.query(`INSERT INTO case_parties (organisation_id, case_id, capacity, name) VALUES ($1, $2, 'witness', $3)`, [
+      organisationId,
+      caseId,
+      witness.name,
+    ]);
+  }
+}
+
+export async function recordTriage(em: EntityManager, caseId: string, triage: { decision: TriageDecision; rationale: string; userId: string }): Promise<void> {
+  await em.query(
+    `UPDATE cases SET triage_decision = $2, triage_rationale = $3, triaged_at = now(), triaged_by_user_id = $4, updated_at = now() WHERE id = $1`,
+    [caseId, triage.decision, triage.rationale, triage.userId],
+  );
+}
+
+/** A referral makes the case a safeguarding matter (§5). */
+export async function markSafeguarding(em: EntityManager, caseId: string): Promise<void> {
+  await em.query(`UPDATE cases SET safeguarding = TRUE, updated_at = now() WHERE id = $1`, [caseId]);
+}
+
+/** The investigating manager appointed now (§4); the appointment history is the investigations module's. */
+export async function setInvestigator(em: EntityManager, caseId: string, userId: string): Promise<void> {
+  await em.query(`UPDATE cases SET investigator_user_id = $2, updated_at = now() WHERE id = $1`, [caseId, userId]);
+}
+
+export async function recordInvestigationReport(em: EntityManager, caseId: string, report: { summary: string; userId: string }): Promise<void> {
+  await em.query(
+    `UPDATE cases SET investigation_summary = $2, report_submitted_at = now(), report_submitted_by_user_id = $3, updated_at = now() WHERE id = $1`,
+    [caseId, report.summary, report.userId],
+  );
+}
+
+export async function legalHoldOf(em: EntityManager, caseId: string): Promise<string | null> {
+  return (await queryOne<{ reason: string | null }>(em, `SELECT legal_hold_reason AS reason FROM cases WHERE id = $1`, [caseId]))?.reason ?? null;
+}
+
+export async function placeLegalHold(em: EntityManager, caseId: string, hold: { reason: string; userId: string }): Promise<void> {
+  await em.query(`UPDATE cases SET legal_hold_reason = $2, legal_hold_placed_at = now(), legal_hold_placed_by_user_id = $3, updated_at = now() WHERE id = $1`, [
+    caseId,
+    hold.reason,
+    hold.userId,
+  ]);
+}
+
+export async function liftLegalHold(em: EntityManager, caseId: string): Promise<void> {
+  await em.query(
+    `UPDATE cases SET legal_hold_reason = NULL, legal_hold_placed_at = NULL, legal_hold_placed_by_user_id = NULL, updated_at = now() WHERE id = $1`,
+    [caseId],
+  );
+}
+
+/** Due for erasure (§13): closed, past its retention date, not on hold, not yet erased. */
+export const DUE_FOR_ERASURE = `c.status = 'closed' AND c.retain_until <= now() AND c.legal_hold_reason IS NULL AND c.erased_at IS NULL`;
+
+/** The tombstone of the case row (§13): its free text goes; reference, dates, retention and who investigated stay. */
+export async function eraseCaseRow(em: EntityManager, caseId: string): Promise<{ reference: string }> {
+  await em.query(`UPDATE case_parties SET name = NULL, relationship = NULL WHERE case_id = $1`, [caseId]);
+  const row = await queryRows<{ reference: string }>(
+    em,
+    `UPDATE cases SET triage_rationale = NULL, investigation_summary = NULL, erased_at = now(), updated_at = now() WHERE id = $1 RETURNING reference`,
+    [caseId],
+  );
+  return row[0];
+}
