@@ -9,7 +9,8 @@ import { JWT_AUDIENCE, JWT_ISSUER, JwtStrategy } from '../../src/auth/jwt.strate
 import { THROTTLE } from '../../src/auth/login-throttle';
 import { TEST_PASSWORD } from '../support/constants';
 import { MALFORMED_PERCENT } from '../support/openapi-arbitrary';
-import { DEMO, expectProblem, reportBody, startTestApp, TestApp } from '../support/test-app';
+import { buildCase } from '../support/case-builder';
+import { DEMO, expectProblem, startTestApp, TestApp } from '../support/test-app';
 
 /**
  * Issue 6, "Attacks": forged bearer tokens beyond those auth.e2e-spec.ts already refuses
@@ -210,7 +211,7 @@ describe('attacks (issue 6, Reliability 5)', () => {
       // the genuine token of the other school's headteacher: valid, and sees nothing of ours
       const north = await t.token(DEMO.northHead);
       expect((await me(north)).status).toBe(200);
-      const ours = (await (await t.as(DEMO.deputy)).post('/reports', reportBody(t))).body.id as string;
+      const ours = (await buildCase(t, { to: 'reported' })).caseId;
       expectProblem(await t.http().get(`/cases/${ours}`).set('authorization', `Bearer ${north}`), 404);
     });
 
@@ -353,10 +354,7 @@ describe('attacks (issue 6, Reliability 5)', () => {
     ];
 
     beforeAll(async () => {
-      const deputy = await t.as(DEMO.deputy);
-      caseId = (await deputy.post('/reports', reportBody(t))).body.id;
-      expect((await deputy.post(`/cases/${caseId}/triage`, { decision: 'investigate', rationale: 'Facts to establish.' })).status).toBe(200);
-      expect((await (await t.as(DEMO.head)).post(`/cases/${caseId}/assign`, { investigatorUserId: t.ids.users[DEMO.investigator] })).status).toBe(200);
+      caseId = (await buildCase(t, { to: 'assigned' })).caseId;
     });
 
     it.each(NAMES)('%s: stored without control characters, served under a safe name, the bytes intact', async (label, disposition) => {

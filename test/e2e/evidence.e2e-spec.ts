@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Response, Test } from 'supertest';
 import { TEST_PASSWORD } from '../support/constants';
-import { DEMO, expectProblem, reportBody, startTestApp, TestApp } from '../support/test-app';
+import { buildCase } from '../support/case-builder';
+import { DEMO, expectProblem, startTestApp, TestApp } from '../support/test-app';
 
 /**
  * Evidence (api.md "Evidence"; domain.md "Evidence", "Conflicts of interest"; issue 3 items 4
@@ -80,14 +81,9 @@ describe('evidence', () => {
       ])
     ).rows;
 
-  /** A case in `investigation` with investigator@ assigned (set directly: the assignment API is tested elsewhere). */
+  /** A case in `investigation` with investigator@ appointed (report overrides). */
   async function investigationCase(overrides: Record<string, unknown> = {}): Promise<string> {
-    const report = await (await t.as(DEMO.deputy)).post('/reports', reportBody(t, overrides));
-    expect(report.status).toBe(201);
-    const triage = await (await t.as(DEMO.head)).post(`/cases/${report.body.id}/triage`, { decision: 'investigate', rationale: 'Facts to establish.' });
-    expect(triage.status).toBe(200);
-    await t.db.query('UPDATE cases SET investigator_user_id = $1 WHERE id = $2', [t.ids.users[DEMO.investigator], report.body.id]);
-    return report.body.id;
+    return (await buildCase(t, { to: 'assigned', report: overrides })).caseId;
   }
 
   async function upload(
@@ -584,8 +580,7 @@ describe('evidence', () => {
       // hr@ is the subject of this one: a subject never sees their own case.
       subjectCaseId = await investigationCase({ subjectStaffIds: [t.ids.staff[DEMO.hr]] });
       subjectItemId = (await added(subjectCaseId, uniquePng(), { contentType: 'image/png' })).id;
-      submittedCaseId = await investigationCase();
-      await t.db.query(`UPDATE cases SET status = 'awaiting_decision' WHERE id = $1`, [submittedCaseId]);
+      submittedCaseId = (await buildCase(t, { to: 'awaiting_decision' })).caseId;
     });
 
     const HANDOVER = { to: 'LADO', handedOverAt: HANDED_OVER_AT };
@@ -785,10 +780,7 @@ describe('evidence: the size limit (EVIDENCE_MAX_BYTES)', () => {
   afterAll(() => t.close());
 
   it('over the limit → 413; no file left on disk and no row', async () => {
-    const report = await (await t.as(DEMO.deputy)).post('/reports', reportBody(t));
-    const caseId = report.body.id;
-    expect((await (await t.as(DEMO.head)).post(`/cases/${caseId}/triage`, { decision: 'investigate', rationale: 'Facts to establish.' })).status).toBe(200);
-    await t.db.query('UPDATE cases SET investigator_user_id = $1 WHERE id = $2', [t.ids.users[DEMO.investigator], caseId]);
+    const { caseId } = await buildCase(t, { to: 'assigned' });
     const token = await t.token(DEMO.investigator);
     const send = (bytes: Buffer) =>
       t

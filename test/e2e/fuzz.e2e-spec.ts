@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { Response } from 'supertest';
 import { TEST_PASSWORD } from '../support/constants';
 import { deref, FuzzBody, fuzzBody, fuzzQuery, jsonBodySchema, junkId, OpenApiDocument, OperationObject, valueFor } from '../support/openapi-arbitrary';
+import { buildCase, CaseSpec, CaseStage } from '../support/case-builder';
 import { DEMO, monitoringRequestBody, reportBody, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -144,46 +145,6 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
 
   // ---- fixtures (through the API: the fuzzer must meet real state) -------------------------
 
-  const report = async () => {
-    const body = await must('POST', '/reports', DEMO.deputy, reportBody(t, { description: 'Fuzz fixture: public post naming a colleague.' }));
-    allow(body.id as string, 'reported');
-    return body.id as string;
-  };
-  const investigating = async () => {
-    const id = await report();
-    await must('POST', `/cases/${id}/triage`, DEMO.deputy, { decision: 'investigate', rationale: 'Facts to establish.' });
-    allow(id, 'investigation');
-    return id;
-  };
-  const assigned = async () => {
-    const id = await investigating();
-    await must('POST', `/cases/${id}/assign`, DEMO.head, { investigatorUserId: t.ids.users[DEMO.investigator] });
-    return id;
-  };
-  const addAllegation = async (caseId: string) => {
-    const summary = `Harassing posts ${Math.random().toString(36).slice(2)}`;
-    const body = await must('POST', `/cases/${caseId}/allegations`, DEMO.investigator, { policyStandard: '7.7', summary });
-    return (body.allegations as Array<{ id: string; summary: string }>).find((a) => a.summary === summary)!.id;
-  };
-  /** Allegation, written notice, response and a substantiated finding: ready to submit. */
-  const ready = async () => {
-    const id = await assigned();
-    const allegationId = await addAllegation(id);
-    await must('POST', `/cases/${id}/subject-notifications`, DEMO.investigator, {
-      sentAt: iso(NOW - 5 * DAY),
-      method: 'letter',
-      allegationIds: [allegationId],
-    });
-    await must('POST', `/cases/${id}/subject-responses`, DEMO.investigator, { receivedAt: iso(NOW - 4 * DAY), response: 'I accept it' });
-    await must('POST', `/cases/${id}/findings`, DEMO.investigator, { allegationId, finding: 'substantiated', reasoning: 'Screenshots' });
-    return id;
-  };
-  const awaiting = async () => {
-    const id = await ready();
-    await must('POST', `/cases/${id}/submit-report`, DEMO.investigator, { summary: 'Report' });
-    allow(id, 'awaiting_decision');
-    return id;
-  };
   const outcome = (appealable: boolean) =>
     appealable
       ? {
@@ -195,43 +156,45 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
           appealDeadline: iso(NOW + 10 * DAY),
         }
       : { sanction: 'no_action', grossMisconduct: false, rationale: 'Words of advice only.', decidedAt: iso(NOW - DAY) };
-  const decided = async (appealable: boolean) => {
-    const id = await awaiting();
-    await must('POST', `/cases/${id}/outcome`, DEMO.head, outcome(appealable));
-    allow(id, 'decided');
-    return id;
+  /** The statuses a case passes through on its way to a stage of the builder. */
+  const PASSED: Record<CaseStage, string[]> = {
+    reported: ['reported'],
+    triaged: ['reported', 'investigation'],
+    assigned: ['reported', 'investigation'],
+    investigated: ['reported', 'investigation'],
+    awaiting_decision: ['reported', 'investigation', 'awaiting_decision'],
+    decided: ['reported', 'investigation', 'awaiting_decision', 'decided'],
+    appeal: ['reported', 'investigation', 'awaiting_decision', 'decided', 'appeal'],
+    closed: ['reported', 'closed'],
   };
+  /** A fixture case, through the API by the test builder (test/support/case-builder.ts). */
+  const build = async (spec: CaseSpec) => {
+    const built = await buildCase(t, {
+      report: { description: 'Fuzz fixture: public post naming a colleague.' },
+      allegations:
+        spec.to === 'triaged' || spec.to === 'reported' ? [] : [{ policyStandard: '7.7', summary: `Harassing posts ${Math.random().toString(36).slice(2)}` }],
+      ...spec,
+      // the fixture's own outcome bodies, exactly (undefined drops the builder's defaults)
+      outcome: spec.outcome ? { communicatedAt: undefined, warningExpiresAt: undefined, appealDeadline: undefined, ...spec.outcome } : undefined,
+    });
+    fixtureRequests += built.requests;
+    allow(built.caseId, ...PASSED[spec.to]);
+    return built;
+  };
+  const report = async () => (await build({ to: 'reported' })).caseId;
+  const investigating = async () => (await build({ to: 'triaged' })).caseId;
+  /** Allegation, written notice, response and a substantiated finding: ready to submit. */
+  const ready = async () => (await build({ to: 'investigated' })).caseId;
+  const awaiting = async () => (await build({ to: 'awaiting_decision' })).caseId;
+  const decided = async (appealable: boolean) => (await build({ to: 'decided', outcome: outcome(appealable) })).caseId;
   const appealed = async () => {
-    const id = await decided(true);
-    const body = await must('POST', `/cases/${id}/appeals`, DEMO.hr, { lodgedAt: iso(NOW - 1000), grounds: 'Too harsh' });
-    allow(id, 'appeal');
-    return { caseId: id, appealId: (body.appeals as Array<{ id: string }>)[0].id };
+    const { caseId, appealId } = await build({ to: 'appeal', outcome: outcome(true), appeal: { lodgedAt: iso(NOW - 1000), grounds: 'Too harsh' } });
+    return { caseId, appealId: appealId! };
   };
-  const closed = async () => {
-    const id = await report();
-    await must('POST', `/cases/${id}/triage`, DEMO.deputy, { decision: 'no_further_action', rationale: 'Not a breach.' });
-    allow(id, 'closed');
-    return id;
-  };
+  const closed = async () => (await build({ to: 'closed', closeVia: 'triage', triage: { decision: 'no_further_action', rationale: 'Not a breach.' } })).caseId;
   const monitoringBody = () => monitoringRequestBody({}, NOW);
   const pendingMonitoring = async () =>
     (await must('POST', `/cases/${fixture.monitoringCase}/monitoring-requests`, DEMO.investigator, monitoringBody())).id as string;
-
-  async function uploadEvidence(caseId: string): Promise<string> {
-    fixtureRequests++;
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-    const res = await t
-      .http()
-      .post(`/cases/${caseId}/evidence`)
-      .set('authorization', `Bearer ${await t.token(DEMO.investigator)}`)
-      .field('kind', 'screenshot')
-      .field('description', 'Screenshot of the post')
-      .field('source', 'A parent')
-      .field('capturedAt', iso(NOW - 2 * DAY))
-      .attach('file', Buffer.concat([png, Buffer.from(caseId)]), { filename: 'post.png', contentType: 'image/png' });
-    if (res.status !== 201) throw new Error(`fixture upload: ${res.status} ${res.text}`);
-    return res.body.id;
-  }
 
   let userCounter = 0;
   const ROUTES: Record<string, RouteSetup> = {
@@ -396,15 +359,14 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
     const northCase = (await must('POST', '/reports', northDeputy, reportBody(t, { subjectStaffIds: [t.ids.staff['Robin Teacher']] }))).id as string;
 
     const victim = await must('POST', '/users', DEMO.admin, { email: 'fuzz-victim@demo.school', name: 'Fuzz Victim', password: TEST_PASSWORD, roles: ['hr'] });
-    const openCase = await assigned();
-    const openAllegation = await addAllegation(openCase);
+    const open = await build({ to: 'assigned', evidence: [{ description: 'Screenshot of the post', source: 'A parent' }] });
+    const [openCase, openAllegation, openEvidence] = [open.caseId, open.allegationIds[0], open.evidenceId!];
     await must('POST', `/cases/${openCase}/subject-notifications`, DEMO.investigator, {
       sentAt: iso(NOW - 5 * DAY),
       method: 'letter',
       allegationIds: [openAllegation],
     });
-    const openEvidence = await uploadEvidence(openCase);
-    const monitoringCase = await assigned();
+    const monitoringCase = (await build({ to: 'assigned' })).caseId;
     fixture = { victimUserId: victim.id as string, openCase, openAllegation, openEvidence, monitoringCase, approvedMonitoring: '', northCase };
     fixture.approvedMonitoring = await pendingMonitoring();
     await must('POST', `/monitoring-requests/${fixture.approvedMonitoring}/approve`, DEMO.head, { note: 'ok' });

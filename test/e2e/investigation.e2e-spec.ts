@@ -1,4 +1,5 @@
-import { DEMO, expectProblem, reportBody, startTestApp, TestApp } from '../support/test-app';
+import { buildCase } from '../support/case-builder';
+import { DEMO, expectProblem, startTestApp, TestApp } from '../support/test-app';
 
 /**
  * §4: the investigating manager establishes the facts, fairly. Assignment and its conflicts
@@ -14,20 +15,9 @@ describe('investigation (§4)', () => {
 
   const at = '2026-11-21T10:00:00Z';
 
-  /** A case under investigation, optionally with an investigator appointed. */
+  /** A case under investigation (report overrides), optionally with an investigator appointed. */
   async function caseUnderInvestigation(overrides: Record<string, unknown> = {}, investigator: string | null = DEMO.investigator): Promise<string> {
-    const deputy = await t.as(DEMO.deputy);
-    const created = await deputy.post('/reports', reportBody(t, overrides));
-    expect(created.status).toBe(201);
-    const triager = (created.body.decisionMakerRole === 'governor' ? DEMO.deputy : DEMO.head) as string;
-    const triaged = await (await t.as(triager)).post(`/cases/${created.body.id}/triage`, { decision: 'investigate', rationale: 'needs the facts' });
-    expect(triaged.status).toBe(200);
-    if (investigator) {
-      const appointer = created.body.decisionMakerRole === 'governor' ? DEMO.governor : DEMO.head;
-      const assigned = await (await t.as(appointer)).post(`/cases/${created.body.id}/assign`, { investigatorUserId: t.ids.users[investigator] });
-      expect(assigned.status).toBe(200);
-    }
-    return created.body.id;
+    return (await buildCase(t, { to: investigator ? 'assigned' : 'triaged', report: overrides, investigator: investigator ?? undefined })).caseId;
   }
 
   async function evidenceOf(caseId: string): Promise<string> {
@@ -151,8 +141,8 @@ describe('investigation (§4)', () => {
       for (const who of [DEMO.deputy, DEMO.hr]) {
         expectProblem(await (await t.as(who)).post(`/cases/${caseId}/assign`, { investigatorUserId: t.ids.users[DEMO.investigator] }), 403);
       }
-      const reported = await (await t.as(DEMO.deputy)).post('/reports', reportBody(t));
-      expectProblem(await (await t.as(DEMO.head)).post(`/cases/${reported.body.id}/assign`, { investigatorUserId: t.ids.users[DEMO.investigator] }), 409);
+      const reported = await buildCase(t, { to: 'reported' });
+      expectProblem(await (await t.as(DEMO.head)).post(`/cases/${reported.caseId}/assign`, { investigatorUserId: t.ids.users[DEMO.investigator] }), 409);
     });
 
     it('when the headteacher is a subject, the governor appoints and the headteacher sees nothing', async () => {

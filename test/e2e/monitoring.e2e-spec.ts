@@ -1,4 +1,5 @@
-import { DEMO, expectProblem, monitoringRequestBody, reportBody, startTestApp, TestApp } from '../support/test-app';
+import { buildCase } from '../support/case-builder';
+import { DEMO, expectProblem, monitoringRequestBody, startTestApp, TestApp } from '../support/test-app';
 
 /** A real 1×1 PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -22,15 +23,13 @@ describe('monitoring authorisations (§9, §11)', () => {
 
   /** A case under investigation by Ian; the headteacher conflicted when `headIsSubject`. */
   async function openCase(headIsSubject = false): Promise<{ caseId: string; allegationId: string; decider: string }> {
-    const deputy = await t.as(DEMO.deputy);
-    const subjects = headIsSubject ? [t.ids.staff[DEMO.head]] : [t.ids.staff['Sam Teacher']];
-    const created = await deputy.post('/reports', reportBody(t, { subjectStaffIds: subjects }));
-    const caseId = created.body.id;
-    expect((await deputy.post(`/cases/${caseId}/triage`, { decision: 'investigate', rationale: 'r' })).status).toBe(200);
-    const decider = headIsSubject ? DEMO.governor : DEMO.head;
-    expect((await (await t.as(decider)).post(`/cases/${caseId}/assign`, { investigatorUserId: t.ids.users[DEMO.investigator] })).status).toBe(200);
-    const allegation = await (await t.as(DEMO.investigator)).post(`/cases/${caseId}/allegations`, { policyStandard: '7.7', summary: 'Harassing posts' });
-    return { caseId, allegationId: allegation.body.allegations[0].id, decider };
+    const built = await buildCase(t, {
+      to: 'assigned',
+      subjects: [headIsSubject ? t.ids.staff[DEMO.head] : t.ids.staff['Sam Teacher']],
+      allegations: [{ policyStandard: '7.7', summary: 'Harassing posts' }],
+    });
+    expect(built.decider).toBe(headIsSubject ? DEMO.governor : DEMO.head);
+    return { caseId: built.caseId, allegationId: built.allegationIds[0], decider: built.decider };
   }
 
   async function requestMonitoring(caseId: string, overrides: Record<string, unknown> = {}) {
@@ -187,12 +186,10 @@ describe('monitoring authorisations (§9, §11)', () => {
     it('a headteacher who is also the requester (holding both roles) cannot decide it: the governors do', async () => {
       await t.db.query(`UPDATE users SET roles = '{headteacher,investigating_manager}' WHERE id = $1`, [t.ids.users[DEMO.head]]);
       try {
-        const deputy = await t.as(DEMO.deputy);
-        const created = await deputy.post('/reports', reportBody(t));
-        await deputy.post(`/cases/${created.body.id}/triage`, { decision: 'investigate', rationale: 'r' });
+        const { caseId, view } = await buildCase(t, { to: 'assigned', investigator: DEMO.head, appointer: DEMO.head });
+        expect(view.decisionMakerRole).toBe('governor');
         const head = await t.as(DEMO.head);
-        expect((await head.post(`/cases/${created.body.id}/assign`, { investigatorUserId: t.ids.users[DEMO.head] })).body.decisionMakerRole).toBe('governor');
-        const request = await head.post(`/cases/${created.body.id}/monitoring-requests`, validRequest());
+        const request = await head.post(`/cases/${caseId}/monitoring-requests`, validRequest());
         expect(request.status).toBe(201);
         expectProblem(await head.post(`/monitoring-requests/${request.body.id}/approve`, {}), 403);
         const approved = await (await t.as(DEMO.governor)).post(`/monitoring-requests/${request.body.id}/approve`, {});

@@ -1,3 +1,4 @@
+import { buildCase, Finding } from '../support/case-builder';
 import { DEMO, expectProblem, reportBody, startTestApp, TestApp } from '../support/test-app';
 
 const DAY = 86_400_000;
@@ -28,23 +29,16 @@ describe('outcome and appeal (§12)', () => {
   });
 
   /** A case awaiting decision; `finding` on its one allegation. */
-  async function awaitingDecision(opts: { finding?: string; headIsSubject?: boolean; investigator?: string } = {}): Promise<string> {
-    const deputy = await t.as(DEMO.deputy);
-    const subjects = opts.headIsSubject ? [t.ids.staff[DEMO.head]] : [t.ids.staff['Sam Teacher']];
-    const { body } = await deputy.post('/reports', reportBody(t, { subjectStaffIds: subjects }));
-    await deputy.post(`/cases/${body.id}/triage`, { decision: 'investigate', rationale: 'r' });
-    const appointer = await t.as(opts.headIsSubject ? DEMO.governor : DEMO.head);
-    const investigatorEmail = opts.investigator ?? DEMO.investigator;
-    expect((await appointer.post(`/cases/${body.id}/assign`, { investigatorUserId: t.ids.users[investigatorEmail] })).status).toBe(200);
-    const ian = await t.as(investigatorEmail);
-    const allegation = await ian.post(`/cases/${body.id}/allegations`, { policyStandard: '7.7', summary: 'Bullying a colleague online' });
-    const allegationId = allegation.body.allegations[0].id;
-    await ian.post(`/cases/${body.id}/subject-notifications`, { sentAt: iso(now - 5 * DAY), method: 'letter', allegationIds: [allegationId] });
-    await ian.post(`/cases/${body.id}/subject-responses`, { receivedAt: iso(now - 4 * DAY), response: 'I accept it' });
-    await ian.post(`/cases/${body.id}/findings`, { allegationId, finding: opts.finding ?? 'substantiated', reasoning: 'Screenshots' });
-    const submitted = await ian.post(`/cases/${body.id}/submit-report`, { summary: 'Report' });
-    expect(submitted.body.status).toBe('awaiting_decision');
-    return body.id;
+  async function awaitingDecision(opts: { finding?: Finding; headIsSubject?: boolean; investigator?: string } = {}): Promise<string> {
+    const { caseId, view } = await buildCase(t, {
+      to: 'awaiting_decision',
+      subjects: opts.headIsSubject ? [t.ids.staff[DEMO.head]] : [t.ids.staff['Sam Teacher']],
+      investigator: opts.investigator,
+      allegations: [{ policyStandard: '7.7', summary: 'Bullying a colleague online' }],
+      finding: opts.finding ?? 'substantiated',
+    });
+    expect(view.status).toBe('awaiting_decision');
+    return caseId;
   }
 
   describe('POST /cases/:id/outcome', () => {
@@ -196,9 +190,9 @@ describe('outcome and appeal (§12)', () => {
 
   describe('appeals', () => {
     async function decided(overrides: Record<string, unknown> = {}): Promise<string> {
-      const caseId = await awaitingDecision();
-      expect((await (await t.as(DEMO.head)).post(`/cases/${caseId}/outcome`, outcome(overrides))).status).toBe(201);
-      return caseId;
+      return (
+        await buildCase(t, { to: 'decided', allegations: [{ policyStandard: '7.7', summary: 'Bullying a colleague online' }], outcome: outcome(overrides) })
+      ).caseId;
     }
 
     it('hr lodges an appeal by the deadline; the case is in appeal; a second is a 409', async () => {
@@ -277,9 +271,13 @@ describe('outcome and appeal (§12)', () => {
     });
 
     async function appealed(): Promise<{ caseId: string; appealId: string }> {
-      const caseId = await decided();
-      const lodged = await (await t.as(DEMO.hr)).post(`/cases/${caseId}/appeals`, { lodgedAt: iso(now - 1000), grounds: 'Too harsh' });
-      return { caseId, appealId: lodged.body.appeals[0].id };
+      const { caseId, appealId } = await buildCase(t, {
+        to: 'appeal',
+        allegations: [{ policyStandard: '7.7', summary: 'Bullying a colleague online' }],
+        outcome: outcome(),
+        appeal: { lodgedAt: iso(now - 1000), grounds: 'Too harsh' },
+      });
+      return { caseId, appealId: appealId! };
     }
 
     it('heard by a governor; never by the headteacher who decided, nor the investigator', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO, expectProblem, reportBody, startTestApp, TestApp } from '../support/test-app';
+import { buildCase } from '../support/case-builder';
+import { DEMO, expectProblem, startTestApp, TestApp } from '../support/test-app';
 
 /**
  * POST /cases/:id/triage and POST /cases/:id/safeguarding-referral (api.md "Reports and
@@ -13,11 +14,7 @@ describe('triage', () => {
   });
   afterAll(() => t.close());
 
-  async function newCase(overrides: Record<string, unknown> = {}): Promise<string> {
-    const res = await (await t.as(DEMO.deputy)).post('/reports', reportBody(t, overrides));
-    expect(res.status).toBe(201);
-    return res.body.id;
-  }
+  const newCase = async (overrides: Record<string, unknown> = {}): Promise<string> => (await buildCase(t, { to: 'reported', report: overrides })).caseId;
   const row = async (caseId: string) =>
     (
       await t.db.query('SELECT status, triage_decision, triage_rationale, triaged_at, triaged_by_user_id, closed_at, safeguarding FROM cases WHERE id = $1', [
