@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Response } from 'supertest';
+import type { Role } from '../../src/access/roles';
+import { TEST_PASSWORD } from './constants';
 import { DEMO, monitoringRequestBody, reportBody, TestApp } from './test-app';
 
 /**
@@ -73,6 +75,8 @@ export interface CaseSpec {
   appointer?: string;
   /** The investigating manager appointed (default: investigator@). */
   investigator?: string;
+  /** Investigating managers appointed before them, each replaced by the next (domain.md: they stay conflicted for good). */
+  replacedInvestigators?: string[];
   /** Allegations (default: one, §7.5, from `investigated` on; none when the case stops at `assigned`). */
   allegations?: Array<Record<string, unknown>>;
   /** Witnesses interviewed once the investigator is appointed. */
@@ -146,6 +150,13 @@ export function outcomeBody(overrides: Record<string, unknown> = {}, now = Date.
   };
 }
 
+/** The user id of an account the demo ids do not know (made by the test). */
+async function userIdOf(t: TestApp, email: string): Promise<string> {
+  const { rows } = await t.db.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [email.toLowerCase()]);
+  if (!rows[0]) throw new Error(`buildCase: no user ${email}`);
+  return rows[0].id;
+}
+
 const reached = (spec: CaseSpec, stage: CaseStage) => STAGES.indexOf(spec.to) >= STAGES.indexOf(stage);
 
 /** Drives a new case through the API as far as `spec.to`, as the natural person at each step; returns every id made on the way. */
@@ -201,8 +212,14 @@ export async function buildCase(t: TestApp, spec: CaseSpec): Promise<BuiltCase> 
   // Appointment by the acting decision-maker.
   const investigator = spec.investigator ?? DEMO.investigator;
   built.investigator = investigator;
-  built.decider = decider();
-  view = (await step('assign', 200, post(spec.appointer ?? built.decider, `/cases/${caseId}/assign`, { investigatorUserId: t.ids.users[investigator] }))).body;
+  for (const [i, appointee] of [...(spec.replacedInvestigators ?? []), investigator].entries()) {
+    // appointed by the acting decision-maker of the moment (an investigator who is a headteacher hands the decisions on)
+    built.decider = decider();
+    const userId = t.ids.users[appointee] ?? (await userIdOf(t, appointee));
+    view = (
+      await step(i === 0 ? 'assign' : `reassign ${i}`, 200, post(spec.appointer ?? built.decider, `/cases/${caseId}/assign`, { investigatorUserId: userId }))
+    ).body;
+  }
 
   const allegations = spec.allegations ?? (reached(spec, 'investigated') ? [{ policyStandard: '7.5', summary: 'Named a colleague in a public post' }] : []);
   for (const [i, allegation] of allegations.entries()) {
@@ -303,4 +320,45 @@ export async function buildCase(t: TestApp, spec: CaseSpec): Promise<BuiltCase> 
   );
   view = decided.body;
   return done();
+}
+
+export interface PersonSpec {
+  name: string;
+  roles: Role[];
+  /** Linked to a staff record of their own (default), or a login with no record the system can connect to a case. */
+  linked?: boolean;
+  /** Deactivated by the admin once made (default: active). */
+  active?: boolean;
+  /** The organisation's admin who makes them (default: Werrington's). */
+  admin?: string;
+}
+
+export interface BuiltPerson {
+  email: string;
+  userId: string;
+  /** Their staff record: linked to the account, or (`linked: false`) a record of the same person the system does not know is theirs. */
+  staffId: string;
+}
+
+/**
+ * A person, made the way a school would through the API: the admin adds their staff record
+ * (POST /staff) and then their account with the same e-mail (POST /users links the two);
+ * with `linked: false` the record carries no e-mail, so the account stays unconnected.
+ */
+export async function addPerson(t: TestApp, spec: PersonSpec): Promise<BuiltPerson> {
+  const admin = await t.as(spec.admin ?? DEMO.admin);
+  const domain = (spec.admin ?? DEMO.admin).split('@')[1];
+  const email = `${spec.name.toLowerCase().replace(/[^a-z]+/g, '.')}.${randomBytes(3).toString('hex')}@${domain}`;
+  const linked = spec.linked ?? true;
+  const staff = await admin.post('/staff', { name: spec.name, jobTitle: 'Teacher', ...(linked ? { email } : {}) });
+  if (staff.status !== 201) throw new Error(`addPerson ${spec.name}: POST /staff ${staff.status} ${JSON.stringify(staff.body)}`);
+  const user = await admin.post('/users', { email, name: spec.name, password: TEST_PASSWORD, roles: spec.roles });
+  if (user.status !== 201) throw new Error(`addPerson ${spec.name}: POST /users ${user.status} ${JSON.stringify(user.body)}`);
+  if (user.body.staffId !== (linked ? staff.body.id : null)) throw new Error(`addPerson ${spec.name}: linked to ${user.body.staffId}`);
+  if (spec.active === false) {
+    await t.token(email); // a token from before the deactivation: refused from then on
+    const off = await admin.patch(`/users/${user.body.id}`, { active: false });
+    if (off.status !== 200) throw new Error(`addPerson ${spec.name}: deactivation ${off.status} ${JSON.stringify(off.body)}`);
+  }
+  return { email, userId: user.body.id, staffId: staff.body.id };
 }
