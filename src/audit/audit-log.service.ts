@@ -10,7 +10,28 @@ import { AuditEventResponse, AuditQuery } from './dto/audit.dto';
 
 const isSeqKey = (key: unknown[]): key is [number] => key.length === 1 && Number.isSafeInteger(key[0]) && (key[0] as number) > 0;
 
-/** Reading the audit log: the caller's organisation, only events of cases they may see. */
+/**
+ * The audit events a person may read (domain.md "Audit reads"), as a predicate over
+ * `audit_events e`: their organisation's, leaving out
+ * - the events of cases they may not see (the rule of GET /cases/:id, as SQL), and
+ * - the events about themselves as a subject: an event whose entity is one of their own staff
+ *   records (a subject-access export of them, a change to their directory entry …),
+ * so that nothing in the log lets a person learn of a case they may not see. The one
+ * statement of the rule: GET /audit and the audit events of a subject-access export use it.
+ */
+export function readableAuditEventsPredicate(actor: Actor, params: SqlParams, alias = 'e'): string {
+  const e = alias;
+  const clauses = [
+    `${e}.organisation_id = ${params.add(actor.organisationId)}::uuid`,
+    `(${e}.case_id IS NULL OR EXISTS (SELECT 1 FROM cases c WHERE c.id = ${e}.case_id AND ${visibleCasesPredicate(actor, params)}))`,
+  ];
+  if (actor.staffIds.length > 0) {
+    clauses.push(`NOT (${e}.entity_type IS NOT DISTINCT FROM 'staff_member' AND COALESCE(${e}.entity_id = ANY(${params.add(actor.staffIds)}::uuid[]), FALSE))`);
+  }
+  return `(${clauses.join(' AND ')})`;
+}
+
+/** Reading the audit log: the caller's organisation, only the events they may read. */
 @Injectable()
 export class AuditLogService {
   constructor(
@@ -23,8 +44,7 @@ export class AuditLogService {
     const after = decodeCursor(query.cursor, isSeqKey);
     return this.dataSource.transaction(async (em) => {
       const p = new SqlParams();
-      const where = [`e.organisation_id = ${p.add(actor.organisationId)}`];
-      where.push(`(e.case_id IS NULL OR EXISTS (SELECT 1 FROM cases c WHERE c.id = e.case_id AND ${visibleCasesPredicate(actor, p)}))`);
+      const where = [readableAuditEventsPredicate(actor, p)];
       if (query.caseId) where.push(`e.case_id = ${p.add(query.caseId)}`);
       if (query.actorId) where.push(`e.actor_user_id = ${p.add(query.actorId)}`);
       if (query.from) where.push(`e.occurred_at >= ${p.add(new Date(query.from))}`);
@@ -36,16 +56,15 @@ export class AuditLogService {
          FROM audit_events e WHERE ${where.join(' AND ')} ORDER BY e.seq DESC LIMIT ${limit + 1}`,
         p.values,
       );
-      // This event has no case, so every audit reader sees it: no case id goes into its payload.
+      // This event has no case, so every audit reader sees it: no case id goes into its payload,
+      // and no count either — how many events one reader got, set against what another reader
+      // gets for the same filters, would tell the other of events (and cases) hidden from them.
       await this.audit.record(em, {
         organisationId: actor.organisationId,
         actor,
         role: roleFor(actor, 'audit:read'),
         action: 'audit.read',
-        payload: {
-          filters: { byCase: query.caseId !== undefined, actorId: query.actorId, from: query.from, to: query.to },
-          returned: Math.min(rows.length, limit),
-        },
+        payload: { filters: { byCase: query.caseId !== undefined, actorId: query.actorId, from: query.from, to: query.to } },
       });
       return toPage(rows, limit, (r) => [Number(r.seq)], toResponse);
     });

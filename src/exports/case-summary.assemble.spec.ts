@@ -1,27 +1,43 @@
+import type { ReaderRights } from '../access/case-access.policy';
+import { redactCase } from '../cases/case-redaction';
+import type { CaseResponse } from '../cases/dto/case.dto';
 import { assembleCaseSummary } from './case-summary.assemble';
-import type { CaseSummaryRow } from './case-summary.sql';
 import type { CaseSummaryResponse } from './dto/case-summary.dto';
+import { exportRights } from './special-category';
 
 const GENERATED = new Date('2026-12-01T12:00:00.000Z');
+const CONTEXT = { school: 'Werrington Primary School', specialCategoryIncluded: false, generatedAt: GENERATED };
 
-function row(overrides: Partial<CaseSummaryRow> = {}): CaseSummaryRow {
+/** The case view's readers (case-access.policy.ts readerRights): HR, a witness holding hr, the acting decision-maker. */
+const HR: ReaderRights = { specialCategory: false, othersStatements: true, isReporter: false, staffIds: ['s-hr'] };
+const WITNESS: ReaderRights = { specialCategory: false, othersStatements: false, isReporter: false, staffIds: ['s-witness'] };
+const DECIDER: ReaderRights = { specialCategory: true, othersStatements: true, isReporter: false, staffIds: ['s-head'] };
+
+const U = 'u-1';
+
+/** A whole case as GET /cases/:id builds it, before redaction. */
+function caseView(overrides: Partial<CaseResponse> = {}): CaseResponse {
   return {
     id: 'case-1',
-    school: 'Werrington Primary School',
+    organisationId: 'org-1',
     reference: 'SMP-2026-0007',
     status: 'closed',
-    safeguarding: false,
-    reportedAt: '2026-11-20T19:00:00.000Z',
-    triagedAt: '2026-11-21T09:00:00.000Z',
-    triageDecision: 'investigate',
-    triageRationale: 'needs the facts',
-    reportSubmittedAt: '2026-11-25T09:00:00.000Z',
-    investigationSummary: 'The post was public.',
+    safeguarding: { flagged: false, referralDueBy: null, referralOverdue: false, referrals: [] },
+    subjects: [{ staffId: 's-subject', name: 'Sam Teacher', jobTitle: 'Class Teacher, Year 4', relationship: null }],
+    reporter: { staffId: null, name: 'A Parent', jobTitle: null, relationship: 'parent' },
+    witnesses: [{ staffId: 's-witness', name: 'Taylor Assistant', jobTitle: 'Teaching Assistant', relationship: null }],
+    triage: { decision: 'investigate', rationale: 'needs the facts', triagedAt: '2026-11-21T09:00:00.000Z', triagedByUserId: U },
+    investigatorUserId: U,
+    investigationReport: { summary: 'The post was public.', submittedAt: '2026-11-25T09:00:00.000Z', submittedByUserId: U, withheld: false },
+    decisionMakerRole: 'headteacher',
+    decisionBlocked: null,
+    createdAt: '2026-11-20T19:00:00.000Z',
+    updatedAt: '2026-12-10T09:00:00.000Z',
     closedAt: '2026-12-10T09:00:00.000Z',
-    erasedAt: null,
-    subjects: [{ name: 'Sam Teacher', jobTitle: 'Class Teacher, Year 4' }],
+    retention: { retainUntil: '2028-06-10T09:00:00.000Z', legalHold: null, erasedAt: null },
     reports: [
       {
+        id: 'r1',
         platform: 'facebook',
         platformOther: null,
         observedAt: '2026-11-20T18:30:00.000Z',
@@ -29,21 +45,93 @@ function row(overrides: Partial<CaseSummaryRow> = {}): CaseSummaryRow {
         url: null,
         category: 'disrepute',
         policyStandards: ['7.5', '8'],
+        involvesPupils: false,
+        mayMeetHarmThreshold: false,
+        loggedByUserId: U,
+        createdAt: '2026-11-20T19:00:00.000Z',
+        withheld: false,
       },
     ],
+    assignments: [],
     allegations: [
       {
+        id: 'a1',
         policyStandard: '7.5',
         category: null,
         summary: 'Named a colleague',
-        finding: 'substantiated',
-        findingReasoning: 'The post is public',
-        findingRecordedAt: '2026-11-24T09:00:00.000Z',
+        finding: { finding: 'substantiated', reasoning: 'The post is public', recordedAt: '2026-11-24T09:00:00.000Z' },
+        recordedByUserId: U,
+        createdAt: '2026-11-22T09:00:00.000Z',
       },
-      { policyStandard: null, category: 'copyright', summary: 'Used a photo', finding: null, findingReasoning: null, findingRecordedAt: null },
+      {
+        id: 'a2',
+        policyStandard: null,
+        category: 'copyright',
+        summary: 'Used a photo',
+        finding: null,
+        recordedByUserId: U,
+        createdAt: '2026-11-22T09:01:00.000Z',
+      },
     ],
-    subjectResponses: [{ receivedAt: '2026-11-23T09:00:00.000Z', response: 'It was a joke', refusedToRespond: false }],
+    facts: [],
+    interviews: [
+      {
+        id: 'i1',
+        staffId: 's-witness',
+        name: 'Taylor Assistant',
+        capacity: 'witness',
+        heldAt: '2026-11-22T10:00:00.000Z',
+        accompaniedBy: null,
+        statement: 'I saw the post',
+        withheld: false,
+        recordedByUserId: U,
+      },
+    ],
+    subjectNotifications: [{ id: 'n1', sentAt: '2026-11-22T09:00:00.000Z', method: 'letter', allegationIds: ['a1', 'a2'], recordedByUserId: U }],
+    subjectResponses: [
+      { id: 'sr1', receivedAt: '2026-11-23T09:00:00.000Z', response: 'It was a joke', withheld: false, refusedToRespond: false, recordedByUserId: U },
+    ],
+    evidence: [
+      {
+        id: 'e1',
+        caseId: 'case-1',
+        kind: 'screenshot',
+        description: 'The post',
+        source: 'a parent',
+        capturedAt: '2026-11-20T18:35:00.000Z',
+        sensitivity: 'personal',
+        sha256: 'a'.repeat(64),
+        size: 2048,
+        mediaType: 'image/png',
+        originalFilename: 'post.png',
+        redactsEvidenceId: null,
+        monitoringAuthorisationId: null,
+        recordedByUserId: U,
+        createdAt: '2026-11-21T10:00:00.000Z',
+        withheld: false,
+      },
+      {
+        id: 'e2',
+        caseId: 'case-1',
+        kind: 'document',
+        description: 'Occupational health letter',
+        source: 'the subject',
+        capturedAt: '2026-11-22T10:00:00.000Z',
+        sensitivity: 'special_category',
+        sha256: 'b'.repeat(64),
+        size: 10,
+        mediaType: 'application/pdf',
+        originalFilename: 'oh.pdf',
+        redactsEvidenceId: null,
+        monitoringAuthorisationId: null,
+        recordedByUserId: U,
+        createdAt: '2026-11-22T10:00:00.000Z',
+        withheld: false,
+      },
+    ],
+    monitoring: [],
     outcome: {
+      id: 'o1',
       sanction: 'final_written_warning',
       grossMisconduct: false,
       rationale: 'Serious breach of §7.5',
@@ -51,50 +139,41 @@ function row(overrides: Partial<CaseSummaryRow> = {}): CaseSummaryRow {
       communicatedAt: '2026-11-28T10:00:00.000Z',
       warningExpiresAt: '2027-11-28T09:00:00.000Z',
       appealDeadline: '2026-12-05T09:00:00.000Z',
-      decidedByRole: 'headteacher',
       separationWaiverReason: null,
+      decidedByUserId: U,
+      decidedByRole: 'headteacher',
     },
-    appeal: {
-      lodgedAt: '2026-12-01T09:00:00.000Z',
-      grounds: 'Too harsh',
-      result: 'varied',
-      rationale: 'A first warning is enough',
-      newSanction: 'first_written_warning',
-      newWarningExpiresAt: '2027-06-01T09:00:00.000Z',
-      decidedAt: '2026-12-08T09:00:00.000Z',
-      decidedByRole: 'governor',
-    },
-    evidence: [
+    appeals: [
       {
-        id: 'e1',
-        kind: 'screenshot',
-        description: 'The post',
-        capturedAt: '2026-11-20T18:35:00.000Z',
-        sensitivity: 'personal',
-        sha256: 'a'.repeat(64),
-        size: '2048',
-        mediaType: 'image/png',
-        redactsEvidenceId: null,
-      },
-      {
-        id: 'e2',
-        kind: 'document',
-        description: 'Occupational health letter',
-        capturedAt: '2026-11-22T10:00:00.000Z',
-        sensitivity: 'special_category',
-        sha256: 'b'.repeat(64),
-        size: 10,
-        mediaType: 'application/pdf',
-        redactsEvidenceId: null,
+        id: 'ap1',
+        lodgedAt: '2026-12-01T09:00:00.000Z',
+        grounds: 'Too harsh',
+        lodgedByUserId: U,
+        result: 'varied',
+        rationale: 'A first warning is enough',
+        newSanction: 'first_written_warning',
+        newWarningExpiresAt: '2027-06-01T09:00:00.000Z',
+        decidedByUserId: U,
+        decidedByRole: 'governor',
+        decidedAt: '2026-12-08T09:00:00.000Z',
       },
     ],
+    sanctionInForce: 'first_written_warning',
     ...overrides,
   };
 }
 
-describe('assembleCaseSummary (domain.md "HR exports", §13)', () => {
+/** The summary as `rights` read it, special category included on purpose or not. */
+function summaryFor(rights: ReaderRights, includeSpecial = false, view = caseView()): CaseSummaryResponse {
+  return assembleCaseSummary(redactCase(view, exportRights(rights, includeSpecial)), {
+    ...CONTEXT,
+    specialCategoryIncluded: includeSpecial,
+  }) as CaseSummaryResponse;
+}
+
+describe('assembleCaseSummary: the case view as its reader may see it, as a document (domain.md "HR exports", §13)', () => {
   it('quotes the clause of every allegation and of the report, with findings and reasoning', () => {
-    const summary = assembleCaseSummary(row(), { includeSpecial: false, generatedAt: GENERATED }) as CaseSummaryResponse;
+    const summary = summaryFor(HR);
     expect(summary.allegations).toEqual([
       {
         clause: { code: '7.5', title: '§7.5 No confidential or personal information about the school, its staff or governors' },
@@ -110,8 +189,8 @@ describe('assembleCaseSummary (domain.md "HR exports", §13)', () => {
     ]);
   });
 
-  it('gives the dates, the outcome, the appeal and the sanction in force after it', () => {
-    const summary = assembleCaseSummary(row(), { includeSpecial: false, generatedAt: GENERATED }) as CaseSummaryResponse;
+  it('gives the school, subjects, dates, the outcome, the appeal and the sanction in force after it', () => {
+    const summary = summaryFor(HR);
     expect(summary.dates).toEqual({
       reportedAt: '2026-11-20T19:00:00.000Z',
       triagedAt: '2026-11-21T09:00:00.000Z',
@@ -119,50 +198,90 @@ describe('assembleCaseSummary (domain.md "HR exports", §13)', () => {
       decidedAt: '2026-11-28T09:00:00.000Z',
       closedAt: '2026-12-10T09:00:00.000Z',
     });
-    expect(summary.outcome?.sanction).toBe('final_written_warning');
-    expect(summary.appeal?.result).toBe('varied');
+    expect(summary.subjects).toEqual([{ name: 'Sam Teacher', jobTitle: 'Class Teacher, Year 4' }]);
+    expect(summary.outcome).toEqual(
+      expect.objectContaining({ sanction: 'final_written_warning', rationale: 'Serious breach of §7.5', decidedByRole: 'headteacher' }),
+    );
+    expect(summary.outcome).not.toHaveProperty('decidedByUserId');
+    expect(summary.appeal).toEqual(expect.objectContaining({ result: 'varied', grounds: 'Too harsh', decidedByRole: 'governor' }));
     expect(summary.sanctionInForce).toBe('first_written_warning');
     expect(summary.generatedAt).toBe('2026-12-01T12:00:00.000Z');
     expect(summary.school).toBe('Werrington Primary School');
   });
 
   it('no outcome yet: no sanction in force, no decision date', () => {
-    const summary = assembleCaseSummary(row({ outcome: null, appeal: null, status: 'awaiting_decision' }), {
-      includeSpecial: false,
-      generatedAt: GENERATED,
-    }) as CaseSummaryResponse;
+    const summary = summaryFor(HR, false, caseView({ outcome: null, appeals: [], sanctionInForce: null, status: 'awaiting_decision' }));
     expect(summary.sanctionInForce).toBeNull();
+    expect(summary.appeal).toBeNull();
     expect(summary.dates.decidedAt).toBeNull();
   });
 
-  it('leaves special-category evidence out, and counts it', () => {
-    const summary = assembleCaseSummary(row(), { includeSpecial: false, generatedAt: GENERATED }) as CaseSummaryResponse;
+  it('special-category evidence is withheld from hr exactly as in the case view: listed with kind, dates and hash, nothing more, and counted', () => {
+    const summary = summaryFor(HR);
+    const caseViewItem = redactCase(caseView(), HR).evidence[1];
     expect(summary.evidence).toEqual({
       items: [
-        expect.objectContaining({
-          id: 'e1',
-          sha256: 'a'.repeat(64),
-          size: 2048,
-          mediaType: 'image/png',
-          kind: 'screenshot',
-          capturedAt: '2026-11-20T18:35:00.000Z',
-        }),
+        expect.objectContaining({ id: 'e1', description: 'The post', sha256: 'a'.repeat(64), size: 2048, mediaType: 'image/png', withheld: false }),
+        {
+          id: 'e2',
+          kind: 'document',
+          description: null,
+          capturedAt: '2026-11-22T10:00:00.000Z',
+          sensitivity: 'special_category',
+          sha256: 'b'.repeat(64),
+          size: null,
+          mediaType: null,
+          redactsEvidenceId: null,
+          withheld: true,
+        },
       ],
       withheldSpecialCategory: 1,
       specialCategoryIncluded: false,
     });
+    // the same fields the case view shows this reader
+    for (const field of ['description', 'size', 'mediaType', 'sha256', 'kind', 'capturedAt', 'withheld'] as const)
+      expect({ field, value: summary.evidence.items[1][field] }).toEqual({ field, value: caseViewItem[field] });
     expect(JSON.stringify(summary)).not.toContain('Occupational health');
   });
 
-  it('includes it when asked to (the caller has already been checked)', () => {
-    const summary = assembleCaseSummary(row(), { includeSpecial: true, generatedAt: GENERATED }) as CaseSummaryResponse;
-    expect(summary.evidence.items.map((e) => e.id)).toEqual(['e1', 'e2']);
-    expect(summary.evidence.withheldSpecialCategory).toBe(0);
-    expect(summary.evidence.specialCategoryIncluded).toBe(true);
+  it('the acting decision-maker reads it only when including it on purpose', () => {
+    expect(summaryFor(DECIDER, false).evidence).toEqual(expect.objectContaining({ withheldSpecialCategory: 1, specialCategoryIncluded: false }));
+    const included = summaryFor(DECIDER, true);
+    expect(included.evidence.items.map((e) => [e.id, e.withheld])).toEqual([
+      ['e1', false],
+      ['e2', false],
+    ]);
+    expect(included.evidence.items[1].description).toBe('Occupational health letter');
+    expect(included.evidence).toEqual(expect.objectContaining({ withheldSpecialCategory: 0, specialCategoryIncluded: true }));
+  });
+
+  it('asking to include it gives nothing more to someone who may not read it', () => {
+    expect(JSON.stringify(summaryFor(HR, true))).not.toContain('Occupational health');
+  });
+
+  it("a witness (holding hr) reads it redacted like the case view: other people's statements and evidence withheld", () => {
+    const summary = summaryFor(WITNESS);
+    expect(summary.reports[0]).toEqual(
+      expect.objectContaining({ description: null, url: null, withheld: true, category: expect.objectContaining({ code: 'disrepute' }) }),
+    );
+    expect(summary.subjectResponses).toEqual([{ receivedAt: '2026-11-23T09:00:00.000Z', response: null, refusedToRespond: false, withheld: true }]);
+    expect(summary.investigationReport).toEqual({ summary: null, submittedAt: '2026-11-25T09:00:00.000Z', withheld: true });
+    expect(summary.evidence.items.map((e) => [e.id, e.withheld, e.description])).toEqual([
+      ['e1', true, null],
+      ['e2', true, null],
+    ]);
+    const text = JSON.stringify(summary);
+    for (const statement of ['Public post naming a colleague', 'It was a joke', 'The post was public.', 'The post"']) expect(text).not.toContain(statement);
+  });
+
+  it('the reporter reads their own report, not the rest', () => {
+    const summary = summaryFor({ ...WITNESS, isReporter: true });
+    expect(summary.reports[0]).toEqual(expect.objectContaining({ description: 'Public post naming a colleague', withheld: false }));
+    expect(summary.subjectResponses[0]).toEqual(expect.objectContaining({ response: null, withheld: true }));
   });
 
   it('an erased case is a tombstone: reference, dates, status, outcome category, erasedAt, nothing else', () => {
-    const erased = assembleCaseSummary(row({ erasedAt: '2028-01-01T00:00:00.000Z' }), { includeSpecial: true, generatedAt: GENERATED });
+    const erased = assembleCaseSummary(caseView({ retention: { retainUntil: null, legalHold: null, erasedAt: '2028-01-01T00:00:00.000Z' } }), CONTEXT);
     expect(erased).toEqual({
       erased: true,
       reference: 'SMP-2026-0007',
@@ -176,10 +295,16 @@ describe('assembleCaseSummary (domain.md "HR exports", §13)', () => {
   });
 
   it('the tombstone of a case closed at triage keeps the triage decision as its outcome category', () => {
-    const erased = assembleCaseSummary(row({ erasedAt: '2028-01-01T00:00:00.000Z', triageDecision: 'no_further_action', outcome: null, appeal: null }), {
-      includeSpecial: false,
-      generatedAt: GENERATED,
-    });
+    const erased = assembleCaseSummary(
+      caseView({
+        retention: { retainUntil: null, legalHold: null, erasedAt: '2028-01-01T00:00:00.000Z' },
+        triage: { decision: 'no_further_action', rationale: null, triagedAt: '2026-11-21T09:00:00.000Z', triagedByUserId: U },
+        outcome: null,
+        appeals: [],
+        sanctionInForce: null,
+      }),
+      CONTEXT,
+    );
     expect(erased).toEqual(expect.objectContaining({ outcomeCategory: 'no_further_action' }));
   });
 });

@@ -28,7 +28,10 @@ export class CaseSummaryController {
   @Allow('summaries:read')
   @ApiOperation({
     summary: 'HR case summary (headteacher, hr; the read is audited)',
-    description: 'Special-category evidence is left out (counted) unless ?include=special by the headteacher. An erased case answers its tombstone.',
+    description:
+      'The case view as the caller may see it, as a document: what GET /cases/:id withholds from the caller is withheld here too (special-category evidence shows only that it exists — kind, date, hash — and is counted; ' +
+      "a reporter or witness of the case does not read other people's statements). ?include=special adds special-category content for someone who may read it " +
+      '(the acting decision-maker, the headteacher); 403 for anyone else. An erased case answers its tombstone.',
   })
   @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(CaseSummaryResponse) }, { $ref: getSchemaPath(CaseTombstoneResponse) }] } })
   summary(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: IncludeQuery): Promise<CaseSummaryDocument> {

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../access/actor';
 import { CaseRunner } from '../cases/case-runner.service';
+import { CaseViewService } from '../cases/case-view.service';
 import { PdfRenderer } from '../documents/pdf-renderer.service';
 import { attachmentDisposition } from '../evidence/safe-filename';
 import { assembleCaseSummary } from './case-summary.assemble';
-import { loadCaseSummaryRow } from './case-summary.sql';
 import { CaseSummaryDocument } from './dto/case-summary.dto';
 import { IncludeQuery } from './dto/export-query.dto';
-import { includeSpecialCategory } from './special-category';
+import { schoolName } from './school.sql';
+import { exportRights, includeSpecialCategory } from './special-category';
 import { summaryPdfDocument } from './summary-pdf';
 
 export interface SummaryPdf {
@@ -16,11 +17,16 @@ export interface SummaryPdf {
   disposition: string;
 }
 
-/** The HR case summary (domain.md "HR exports"): an audited read of the case, as JSON or PDF. */
+/**
+ * The HR case summary (domain.md "HR exports"): an audited read of the case view, as JSON or
+ * PDF. It is the case view (CaseViewService.read) redacted for the reader (the one statement
+ * of what a reader may not read, cases/case-redaction.ts), projected into a document.
+ */
 @Injectable()
 export class CaseSummaryService {
   constructor(
     private readonly runner: CaseRunner,
+    private readonly views: CaseViewService,
     private readonly renderer: PdfRenderer,
   ) {}
 
@@ -46,10 +52,13 @@ export class CaseSummaryService {
       // §13: special-category content only for those who may read it (the acting decision-maker, not HR), on purpose.
       const includeSpecial = includeSpecialCategory(query.include, rights.specialCategory);
       const generatedAt = new Date();
-      const row = await loadCaseSummaryRow(em, actor.organisationId, caseId);
-      const document = assembleCaseSummary(row, { includeSpecial, generatedAt });
+      const read = await this.views.read(em, actor.organisationId, caseId, generatedAt);
+      if (!read) throw new Error(`case ${caseId} vanished inside its transaction`);
+      const view = this.views.forReader(read, exportRights(rights, includeSpecial));
+      const school = await schoolName(em, actor.organisationId);
+      const document = assembleCaseSummary(view, { school, specialCategoryIncluded: includeSpecial, generatedAt });
       return {
-        result: { document, school: row.school, generatedAt },
+        result: { document, school, generatedAt },
         audit: {
           action: 'summary.viewed',
           entityType: 'case',

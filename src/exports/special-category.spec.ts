@@ -1,5 +1,6 @@
+import type { ReaderRights } from '../access/case-access.policy';
 import { DomainError } from '../common/errors/domain-error';
-import { includeSpecialCategory, partitionEvidence } from './special-category';
+import { exportRights, includeSpecialCategory } from './special-category';
 
 describe('special-category content in exports (§13, domain.md "Data protection")', () => {
   describe('includeSpecialCategory', () => {
@@ -8,7 +9,7 @@ describe('special-category content in exports (§13, domain.md "Data protection"
       expect(includeSpecialCategory(undefined, false)).toBe(false);
     });
 
-    it('is included when the headteacher asks for it', () => {
+    it('is included when someone who may read it (the acting decision-maker) asks for it', () => {
       expect(includeSpecialCategory('special', true)).toBe(true);
     });
 
@@ -24,24 +25,18 @@ describe('special-category content in exports (§13, domain.md "Data protection"
     });
   });
 
-  describe('partitionEvidence', () => {
-    const items = [
-      { id: 'a', sensitivity: 'personal' as const },
-      { id: 'b', sensitivity: 'special_category' as const },
-      { id: 'c', sensitivity: 'personal' as const },
-      { id: 'd', sensitivity: 'special_category' as const },
-    ];
+  describe('exportRights: what the case view shows the reader, special category only on purpose', () => {
+    const decider: ReaderRights = { specialCategory: true, othersStatements: true, isReporter: false, staffIds: ['s1'] };
+    const witness: ReaderRights = { specialCategory: false, othersStatements: false, isReporter: true, staffIds: ['s2'] };
 
-    it('withholds special-category items, counting them, and keeps the order of the rest', () => {
-      expect(partitionEvidence(items, false)).toEqual({ shown: [items[0], items[2]], withheld: 2 });
+    it('keeps special category out unless included, even for a reader who may read it', () => {
+      expect(exportRights(decider, false)).toEqual({ ...decider, specialCategory: false });
+      expect(exportRights(decider, true)).toEqual(decider);
     });
 
-    it('shows everything when special-category content is included', () => {
-      expect(partitionEvidence(items, true)).toEqual({ shown: items, withheld: 0 });
-    });
-
-    it('an empty list withholds nothing', () => {
-      expect(partitionEvidence([], false)).toEqual({ shown: [], withheld: 0 });
+    it('never gives more than the reader has', () => {
+      expect(exportRights(witness, true)).toEqual(witness);
+      expect(exportRights(witness, false)).toEqual(witness);
     });
   });
 });

@@ -1,5 +1,12 @@
-import { assembleSubjectAccess, casesNeedingContent } from './subject-access.assemble';
-import type { SarAuditRow, SarCaseContentRow, SarCaseRow, SarStaffRow } from './subject-access.sql';
+import type { ReaderRights } from '../access/case-access.policy';
+import { redactCase } from '../cases/case-redaction';
+import type { CaseResponse } from '../cases/dto/case.dto';
+import type { PartyCapacity } from '../cases/entities/case-party.entity';
+import type { SarCase } from './dto/subject-access.dto';
+import { exportRights } from './special-category';
+import { assembleSarCase, assembleSubjectAccess } from './subject-access.assemble';
+import { ownSubjectAccessProblem } from './subject-access.rules';
+import type { SarAuditRow, SarStaffRow } from './subject-access.sql';
 
 const STAFF: SarStaffRow = {
   id: 's1',
@@ -11,117 +18,173 @@ const STAFF: SarStaffRow = {
   userAccount: null,
 };
 
-function caseRow(id: string, capacities: SarCaseRow['capacities'], overrides: Partial<SarCaseRow> = {}): SarCaseRow {
+/** The exporter's rights on the case (case-access.policy.ts readerRights): HR, uninvolved; a headteacher acting as decision-maker. */
+const HR: ReaderRights = { specialCategory: false, othersStatements: true, isReporter: false, staffIds: ['s-hr'] };
+const DECIDER: ReaderRights = { specialCategory: true, othersStatements: true, isReporter: false, staffIds: ['s-head'] };
+
+const U = 'u-1';
+
+/** A whole case as GET /cases/:id builds it, before redaction. */
+function caseView(overrides: Partial<CaseResponse> = {}): CaseResponse {
   return {
-    id,
-    reference: `SMP-2026-${id}`,
+    id: 'case-1',
+    organisationId: 'org-1',
+    reference: 'SMP-2026-0007',
     status: 'closed',
-    capacities,
-    visible: true,
-    reportedAt: '2026-11-20T19:00:00.000Z',
-    triagedAt: '2026-11-21T09:00:00.000Z',
-    triageDecision: 'investigate',
-    reportSubmittedAt: null,
+    safeguarding: { flagged: false, referralDueBy: null, referralOverdue: false, referrals: [] },
+    subjects: [{ staffId: 's1', name: 'Sam Teacher', jobTitle: 'Class Teacher, Year 4', relationship: null }],
+    reporter: { staffId: null, name: 'A Parent', jobTitle: null, relationship: 'parent' },
+    witnesses: [{ staffId: 's1', name: 'Taylor Assistant', jobTitle: 'Teaching Assistant', relationship: null }],
+    triage: { decision: 'investigate', rationale: 'needs the facts', triagedAt: '2026-11-21T09:00:00.000Z', triagedByUserId: U },
+    investigatorUserId: U,
+    investigationReport: { summary: 'The post was public.', submittedAt: '2026-11-25T09:00:00.000Z', submittedByUserId: U, withheld: false },
+    decisionMakerRole: 'headteacher',
+    decisionBlocked: null,
+    createdAt: '2026-11-20T19:00:00.000Z',
+    updatedAt: '2026-12-10T09:00:00.000Z',
     closedAt: '2026-12-10T09:00:00.000Z',
-    erasedAt: null,
+    retention: { retainUntil: '2028-06-10T09:00:00.000Z', legalHold: null, erasedAt: null },
+    reports: [
+      {
+        id: 'r1',
+        platform: 'facebook',
+        platformOther: null,
+        observedAt: '2026-11-20T18:30:00.000Z',
+        description: 'Public post naming a colleague',
+        url: null,
+        category: 'disrepute',
+        policyStandards: ['7.5', '8'],
+        involvesPupils: false,
+        mayMeetHarmThreshold: false,
+        loggedByUserId: U,
+        createdAt: '2026-11-20T19:00:00.000Z',
+        withheld: false,
+      },
+    ],
+    assignments: [],
+    allegations: [
+      {
+        id: 'a1',
+        policyStandard: '7.5',
+        category: null,
+        summary: 'Named a colleague',
+        finding: { finding: 'substantiated', reasoning: 'The post is public', recordedAt: '2026-11-24T09:00:00.000Z' },
+        recordedByUserId: U,
+        createdAt: '2026-11-22T09:00:00.000Z',
+      },
+      {
+        id: 'a2',
+        policyStandard: null,
+        category: 'copyright',
+        summary: 'Used a photo',
+        finding: null,
+        recordedByUserId: U,
+        createdAt: '2026-11-22T09:01:00.000Z',
+      },
+    ],
+    facts: [],
+    interviews: [
+      {
+        id: 'i1',
+        staffId: 's1',
+        name: 'Taylor Assistant',
+        capacity: 'witness',
+        heldAt: '2026-11-22T10:00:00.000Z',
+        accompaniedBy: null,
+        statement: 'I saw the post',
+        withheld: false,
+        recordedByUserId: U,
+      },
+    ],
+    subjectNotifications: [{ id: 'n1', sentAt: '2026-11-22T09:00:00.000Z', method: 'letter', allegationIds: ['a1', 'a2'], recordedByUserId: U }],
+    subjectResponses: [
+      { id: 'sr1', receivedAt: '2026-11-23T09:00:00.000Z', response: 'It was a joke', withheld: false, refusedToRespond: false, recordedByUserId: U },
+    ],
+    evidence: [
+      {
+        id: 'e1',
+        caseId: 'case-1',
+        kind: 'screenshot',
+        description: 'The post',
+        source: 'a parent',
+        capturedAt: '2026-11-20T18:35:00.000Z',
+        sensitivity: 'personal',
+        sha256: 'a'.repeat(64),
+        size: 2048,
+        mediaType: 'image/png',
+        originalFilename: 'post.png',
+        redactsEvidenceId: null,
+        monitoringAuthorisationId: null,
+        recordedByUserId: U,
+        createdAt: '2026-11-21T10:00:00.000Z',
+        withheld: false,
+      },
+      {
+        id: 'e2',
+        caseId: 'case-1',
+        kind: 'document',
+        description: 'Occupational health letter',
+        source: 'the subject',
+        capturedAt: '2026-11-22T10:00:00.000Z',
+        sensitivity: 'special_category',
+        sha256: 'b'.repeat(64),
+        size: 10,
+        mediaType: 'application/pdf',
+        originalFilename: 'oh.pdf',
+        redactsEvidenceId: null,
+        monitoringAuthorisationId: null,
+        recordedByUserId: U,
+        createdAt: '2026-11-22T10:00:00.000Z',
+        withheld: false,
+      },
+    ],
+    monitoring: [],
     outcome: {
+      id: 'o1',
       sanction: 'final_written_warning',
       grossMisconduct: false,
-      rationale: 'Serious',
+      rationale: 'Serious breach of §7.5',
       decidedAt: '2026-11-28T09:00:00.000Z',
-      communicatedAt: null,
+      communicatedAt: '2026-11-28T10:00:00.000Z',
       warningExpiresAt: '2027-11-28T09:00:00.000Z',
       appealDeadline: '2026-12-05T09:00:00.000Z',
-      decidedByRole: 'headteacher',
       separationWaiverReason: null,
+      decidedByUserId: U,
+      decidedByRole: 'headteacher',
     },
-    appeal: {
-      lodgedAt: '2026-12-01T09:00:00.000Z',
-      grounds: 'Too harsh',
-      result: 'upheld',
-      rationale: 'Agreed',
-      newSanction: null,
-      newWarningExpiresAt: null,
-      decidedAt: '2026-12-08T09:00:00.000Z',
-      decidedByRole: 'governor',
-    },
+    appeals: [
+      {
+        id: 'ap1',
+        lodgedAt: '2026-12-01T09:00:00.000Z',
+        grounds: 'Too harsh',
+        lodgedByUserId: U,
+        result: 'varied',
+        rationale: 'A first warning is enough',
+        newSanction: 'first_written_warning',
+        newWarningExpiresAt: '2027-06-01T09:00:00.000Z',
+        decidedByUserId: U,
+        decidedByRole: 'governor',
+        decidedAt: '2026-12-08T09:00:00.000Z',
+      },
+    ],
+    sanctionInForce: 'first_written_warning',
     ...overrides,
   };
 }
 
-function content(id: string): SarCaseContentRow {
-  return {
-    id,
-    reports: [
-      {
-        platform: 'facebook',
-        platformOther: null,
-        observedAt: '2026-11-20T18:30:00.000Z',
-        description: 'The post',
-        url: null,
-        category: 'disrepute',
-        policyStandards: ['7.5'],
-      },
-    ],
-    allegations: [
-      { policyStandard: '7.5', category: null, summary: 'Named a colleague', finding: 'substantiated', findingReasoning: 'Public', findingRecordedAt: null },
-    ],
-    subjectNotifications: [{ sentAt: '2026-11-22T09:00:00.000Z', method: 'letter', allegations: 1 }],
-    subjectResponses: [{ receivedAt: '2026-11-23T09:00:00.000Z', response: 'A joke', refusedToRespond: false }],
-    interviews: [{ capacity: 'witness', heldAt: '2026-11-22T10:00:00.000Z', accompaniedBy: null, statement: 'I saw it' }],
-    evidence: [
-      {
-        id: 'e1',
-        kind: 'screenshot',
-        description: 'Screenshot',
-        capturedAt: '2026-11-20T18:35:00.000Z',
-        sensitivity: 'personal',
-        sha256: 'a'.repeat(64),
-        size: '10',
-        mediaType: 'image/png',
-        redactsEvidenceId: null,
-      },
-      {
-        id: 'e2',
-        kind: 'document',
-        description: 'Medical note',
-        capturedAt: '2026-11-21T18:35:00.000Z',
-        sensitivity: 'special_category',
-        sha256: 'b'.repeat(64),
-        size: 20,
-        mediaType: 'application/pdf',
-        redactsEvidenceId: null,
-      },
-    ],
-  };
+/** Taylor (s1) in `capacities`, exported by a reader with `rights`. */
+function sarCase(capacities: PartyCapacity[], rights: ReaderRights = HR, options: { includeSpecial?: boolean; view?: CaseResponse } = {}): SarCase {
+  const effective = exportRights(rights, options.includeSpecial ?? false);
+  return assembleSarCase('s1', {
+    view: redactCase(options.view ?? caseView(), effective),
+    capacities,
+    specialCategoryIncluded: effective.specialCategory,
+  }) as SarCase;
 }
 
-const event = (seq: number, visible: boolean): SarAuditRow => ({
-  seq: String(seq),
-  visible,
-  occurredAt: visible ? '2026-11-20T19:00:00.000Z' : null!,
-  action: visible ? 'case.viewed' : null!,
-  actorRole: visible ? 'hr' : null,
-  caseId: visible ? 'c1' : null,
-  entityType: visible ? 'case' : null,
-  entityId: visible ? 'c1' : null,
-  reason: null,
-});
-
-function assemble(cases: SarCaseRow[], options: { includeSpecial?: boolean; events?: SarAuditRow[] } = {}) {
-  return assembleSubjectAccess({
-    staff: STAFF,
-    cases,
-    content: new Map(casesNeedingContent(cases).map((id) => [id, content(id)])),
-    events: options.events ?? [],
-    includeSpecial: options.includeSpecial ?? false,
-    generatedAt: new Date('2026-12-20T00:00:00Z'),
-  });
-}
-
-describe('assembleSubjectAccess (§13 subject access)', () => {
-  it('a subject gets the reports, allegations with findings, notice, response, outcome, appeal and sanction in force', () => {
-    const [c] = assemble([caseRow('c1', ['subject'])]).cases;
+describe("assembleSarCase: the staff member's own personal data in a case (§13 subject access, UK GDPR Art. 15)", () => {
+  it('a subject gets what they were said to have done: reports, allegations with findings, notice, their response, outcome, appeal, sanction in force, evidence', () => {
+    const c = sarCase(['subject']);
     expect(c).toEqual(
       expect.objectContaining({
         erased: false,
@@ -129,77 +192,139 @@ describe('assembleSubjectAccess (§13 subject access)', () => {
         reports: [expect.objectContaining({ category: { code: 'disrepute', title: 'App.A Bringing the organisation into disrepute' } })],
         allegations: [
           expect.objectContaining({ clause: expect.objectContaining({ code: '7.5' }), finding: expect.objectContaining({ finding: 'substantiated' }) }),
+          expect.objectContaining({ clause: expect.objectContaining({ code: 'copyright' }), finding: null }),
         ],
-        subjectNotifications: [expect.objectContaining({ method: 'letter' })],
-        subjectResponses: [expect.objectContaining({ response: 'A joke' })],
+        subjectNotifications: [{ sentAt: '2026-11-22T09:00:00.000Z', method: 'letter', allegations: 2 }],
+        subjectResponses: [expect.objectContaining({ response: 'It was a joke', withheld: false })],
         outcome: expect.objectContaining({ sanction: 'final_written_warning' }),
-        appeal: expect.objectContaining({ result: 'upheld' }),
-        sanctionInForce: 'no_action',
+        appeal: expect.objectContaining({ result: 'varied' }),
+        sanctionInForce: 'first_written_warning',
       }),
     );
+    expect(c.evidence.items.map((e) => e.id)).toEqual(['e1', 'e2']);
   });
 
-  it('a witness gets their own statements and the evidence list, not what concerns the subject', () => {
-    const [c] = assemble([caseRow('c1', ['witness'])]).cases;
+  it("a witness's export holds their own statements and the fact that they were a witness, not the case's evidence or anyone else's statements", () => {
+    const view = caseView({
+      interviews: [
+        ...caseView().interviews,
+        {
+          id: 'i2',
+          staffId: 's-other',
+          name: 'Another Witness',
+          capacity: 'witness',
+          heldAt: '2026-11-22T11:00:00.000Z',
+          accompaniedBy: null,
+          statement: 'Someone else said this',
+          withheld: false,
+          recordedByUserId: U,
+        },
+      ],
+    });
+    const c = sarCase(['witness'], HR, { view });
     expect(c).toEqual(
       expect.objectContaining({
+        capacities: ['witness'],
         reports: [],
         allegations: [],
         subjectNotifications: [],
         subjectResponses: [],
-        interviews: [expect.objectContaining({ statement: 'I saw it' })],
+        interviews: [{ capacity: 'witness', heldAt: '2026-11-22T10:00:00.000Z', accompaniedBy: null, statement: 'I saw the post', withheld: false }],
         outcome: null,
         appeal: null,
         sanctionInForce: null,
-        evidence: expect.objectContaining({ items: [expect.objectContaining({ id: 'e1', size: 10 })] }),
+        evidence: { items: [], withheldSpecialCategory: 0, specialCategoryIncluded: false },
       }),
     );
+    const text = JSON.stringify(c);
+    for (const third of ['The post', 'Occupational health', 'a'.repeat(64), 'Someone else said this', 'It was a joke', 'Named a colleague'])
+      expect(text).not.toContain(third);
   });
 
-  it('a reporter gets the reports, not the allegations or the outcome', () => {
-    const [c] = assemble([caseRow('c1', ['reporter'])]).cases;
-    expect(c).toEqual(expect.objectContaining({ reports: [expect.anything()], allegations: [], outcome: null, sanctionInForce: null }));
-  });
-
-  it('special-category evidence is withheld and counted unless included', () => {
-    expect(assemble([caseRow('c1', ['subject'])]).cases[0]).toEqual(
-      expect.objectContaining({ evidence: { items: [expect.objectContaining({ id: 'e1' })], withheldSpecialCategory: 1, specialCategoryIncluded: false } }),
+  it('a reporter gets their report, not the allegations, the outcome or the evidence', () => {
+    const c = sarCase(['reporter']);
+    expect(c).toEqual(
+      expect.objectContaining({
+        reports: [expect.objectContaining({ description: 'Public post naming a colleague' })],
+        allegations: [],
+        outcome: null,
+        sanctionInForce: null,
+      }),
     );
-    const included = assemble([caseRow('c1', ['subject'])], { includeSpecial: true });
-    expect(included.specialCategoryIncluded).toBe(true);
-    expect(included.cases[0]).toEqual(
-      expect.objectContaining({ evidence: expect.objectContaining({ withheldSpecialCategory: 0, items: [expect.anything(), expect.anything()] }) }),
+    expect(c.evidence.items).toEqual([]);
+  });
+
+  it('special-category evidence is withheld per the exporter: kind, dates and hash only, as in the case view', () => {
+    const hr = sarCase(['subject'], HR, { includeSpecial: true });
+    expect(hr.evidence).toEqual(
+      expect.objectContaining({
+        withheldSpecialCategory: 1,
+        specialCategoryIncluded: false,
+        items: [expect.anything(), expect.objectContaining({ id: 'e2', description: null, sha256: 'b'.repeat(64), withheld: true })],
+      }),
     );
+    expect(sarCase(['subject'], DECIDER).evidence).toEqual(expect.objectContaining({ withheldSpecialCategory: 1, specialCategoryIncluded: false }));
+    const included = sarCase(['subject'], DECIDER, { includeSpecial: true });
+    expect(included.evidence).toEqual(expect.objectContaining({ withheldSpecialCategory: 0, specialCategoryIncluded: true }));
+    expect(included.evidence.items[1].description).toBe('Occupational health letter');
   });
 
-  it('cases the caller may not see are only counted, and their content is never asked for', () => {
-    const cases = [caseRow('c1', ['subject']), caseRow('c2', ['witness'], { visible: false })];
-    expect(casesNeedingContent(cases)).toEqual(['c1']);
-    const result = assemble(cases);
-    expect(result.cases.map((c) => c.reference)).toEqual(['SMP-2026-c1']);
-    expect(result.furtherCasesHeld).toBe(1);
+  it("an exporter who is a witness of the case reads what the case view shows them: the subject's response withheld", () => {
+    const witnessExporter: ReaderRights = { specialCategory: false, othersStatements: false, isReporter: false, staffIds: ['s-hr'] };
+    const c = sarCase(['subject'], witnessExporter);
+    expect(c.subjectResponses).toEqual([expect.objectContaining({ response: null, withheld: true })]);
+    expect(c.reports[0]).toEqual(expect.objectContaining({ description: null, withheld: true }));
+    expect(JSON.stringify(c)).not.toContain('It was a joke');
   });
 
-  it('an erased case is a tombstone, and its content is never asked for', () => {
-    const cases = [caseRow('c1', ['subject'], { erasedAt: '2028-01-01T00:00:00.000Z' })];
-    expect(casesNeedingContent(cases)).toEqual([]);
-    expect(assemble(cases).cases).toEqual([
+  it('an erased case is a tombstone', () => {
+    const c = assembleSarCase('s1', {
+      view: caseView({
+        retention: { retainUntil: null, legalHold: null, erasedAt: '2028-01-01T00:00:00.000Z' },
+        appeals: [{ ...caseView().appeals[0], result: 'upheld', newSanction: null }],
+      }),
+      capacities: ['subject'],
+      specialCategoryIncluded: false,
+    });
+    expect(c).toEqual({
+      erased: true,
+      reference: 'SMP-2026-0007',
+      capacities: ['subject'],
+      status: 'closed',
+      dates: expect.objectContaining({ reportedAt: '2026-11-20T19:00:00.000Z', decidedAt: '2026-11-28T09:00:00.000Z' }),
+      outcomeCategory: 'no_action',
+      erasedAt: '2028-01-01T00:00:00.000Z',
+    });
+  });
+});
+
+describe('assembleSubjectAccess (§13 subject access)', () => {
+  const event: SarAuditRow = {
+    seq: '7',
+    occurredAt: '2026-11-20T19:00:00.000Z',
+    action: 'case.viewed',
+    actorRole: 'hr',
+    caseId: 'c1',
+    entityType: 'case',
+    entityId: 'c1',
+    reason: null,
+  };
+
+  it('counts nothing it does not show: no further cases, no withheld events', () => {
+    const result = assembleSubjectAccess({ staff: STAFF, cases: [], events: [event], includeSpecial: false, generatedAt: new Date('2026-12-20T00:00:00Z') });
+    expect(Object.keys(result).sort()).toEqual(['auditEvents', 'cases', 'generatedAt', 'school', 'specialCategoryIncluded', 'staff', 'userAccount']);
+    expect(result.auditEvents).toEqual([
       {
-        erased: true,
-        reference: 'SMP-2026-c1',
-        capacities: ['subject'],
-        status: 'closed',
-        dates: expect.objectContaining({ reportedAt: '2026-11-20T19:00:00.000Z', decidedAt: '2026-11-28T09:00:00.000Z' }),
-        outcomeCategory: 'no_action',
-        erasedAt: '2028-01-01T00:00:00.000Z',
+        seq: 7,
+        occurredAt: '2026-11-20T19:00:00.000Z',
+        action: 'case.viewed',
+        actorRole: 'hr',
+        caseId: 'c1',
+        entityType: 'case',
+        entityId: 'c1',
+        reason: null,
       },
     ]);
-  });
-
-  it('audit events on cases the caller may not see are counted, not shown; never a payload', () => {
-    const result = assemble([], { events: [event(1, true), event(2, false), event(3, true)] });
-    expect(result.auditEvents.map((e) => e.seq)).toEqual([1, 3]);
-    expect(result.auditEventsWithheld).toBe(1);
     expect(result.auditEvents[0]).not.toHaveProperty('payload');
   });
 
@@ -208,8 +333,22 @@ describe('assembleSubjectAccess (§13 subject access)', () => {
       ...STAFF,
       userAccount: { id: 'u1', email: 'x@demo.school', name: 'X', roles: ['hr'], active: true, createdAt: 'c', updatedAt: 'u', passwordHash: 'scrypt$secret' },
     };
-    const result = assembleSubjectAccess({ staff: withLogin, cases: [], content: new Map(), events: [], includeSpecial: false, generatedAt: new Date() });
+    const result = assembleSubjectAccess({ staff: withLogin, cases: [], events: [], includeSpecial: false, generatedAt: new Date() });
     expect(result.userAccount).toEqual({ id: 'u1', email: 'x@demo.school', name: 'X', roles: ['hr'], active: true, createdAt: 'c', updatedAt: 'u' });
     expect(JSON.stringify(result)).not.toContain('secret');
+  });
+});
+
+describe('ownSubjectAccessProblem: nobody runs a subject-access export of themselves', () => {
+  it('refuses a staff record linked to the caller (409 own_subject_access), whichever of their records it is', () => {
+    for (const staffId of ['s1', 's2']) {
+      const problem = ownSubjectAccessProblem({ staffIds: ['s1', 's2'] }, staffId);
+      expect({ status: problem?.status, code: problem?.code }).toEqual({ status: 409, code: 'own_subject_access' });
+    }
+  });
+
+  it("allows anyone else's record, and a caller with no staff record", () => {
+    expect(ownSubjectAccessProblem({ staffIds: ['s1'] }, 's3')).toBeNull();
+    expect(ownSubjectAccessProblem({ staffIds: [] }, 's3')).toBeNull();
   });
 });

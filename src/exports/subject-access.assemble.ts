@@ -1,34 +1,83 @@
-import { sanctionInForce } from '../outcomes/outcome.rules';
-import { summaryDates } from './case-summary.assemble';
+import type { CaseResponse } from '../cases/dto/case.dto';
+import type { PartyCapacity } from '../cases/entities/case-party.entity';
+import {
+  summaryAllegations,
+  summaryAppeal,
+  summaryDates,
+  summaryEvidence,
+  summaryOutcome,
+  summaryReports,
+  summarySubjectResponses,
+  tombstoneOf,
+} from './case-view-projection';
 import { SarAuditEvent, SarCase, SarCaseTombstone, SubjectAccessExportResponse } from './dto/subject-access.dto';
-import { outcomeCategory, quoteAllegationClause, quoteCategory, quoteStandard } from './export-vocabulary';
-import type { SarAuditRow, SarCaseContentRow, SarCaseRow, SarStaffRow } from './subject-access.sql';
-import { partitionEvidence } from './special-category';
+import type { SarAuditRow, SarStaffRow } from './subject-access.sql';
+
+/** One case of the export: the case view as the caller may see it, and how the staff member is involved. */
+export interface SarCaseInput {
+  /** Already redacted for the caller (CaseViewService.forReader with the export's rights). */
+  view: CaseResponse;
+  capacities: PartyCapacity[];
+  /** Special-category content was included in this case (asked for, and the caller may read it here). */
+  specialCategoryIncluded: boolean;
+}
+
+/**
+ * What of a case is the staff member's own personal data (UK GDPR Art. 15; domain.md "Data
+ * protection": "what they reported, said or were said to have done"), by capacity:
+ * - as subject: what they were said to have done and what came of it — the reports, the
+ *   allegations with their findings, the notice, their own response, the outcome, the appeal,
+ *   the sanction in force, and the evidence list;
+ * - as reporter: their report;
+ * - in every capacity: their own interviews (a witness's statements, the subject's);
+ * - nothing else: a witness's export holds their own statements and the fact that they were a
+ *   witness, never other people's evidence or statements (third-party data).
+ * Whatever the caller may not read is already withheld in `view`, as in the case view. An erased
+ * case is its tombstone.
+ */
+export function assembleSarCase(staffId: string, input: SarCaseInput): SarCase | SarCaseTombstone {
+  const { view, capacities } = input;
+  const tombstone = tombstoneOf(view);
+  if (tombstone) return { erased: true, ...tombstone, capacities };
+  const asSubject = capacities.includes('subject');
+  const asReporter = capacities.includes('reporter');
+  return {
+    erased: false,
+    caseId: view.id,
+    reference: view.reference,
+    capacities,
+    status: view.status,
+    dates: summaryDates(view),
+    reports: asSubject || asReporter ? summaryReports(view.reports) : [],
+    allegations: asSubject ? summaryAllegations(view.allegations) : [],
+    subjectNotifications: asSubject ? view.subjectNotifications.map((n) => ({ sentAt: n.sentAt, method: n.method, allegations: n.allegationIds.length })) : [],
+    subjectResponses: asSubject ? summarySubjectResponses(view.subjectResponses) : [],
+    interviews: view.interviews
+      .filter((i) => i.staffId === staffId)
+      .map((i) => ({ capacity: i.capacity, heldAt: i.heldAt, accompaniedBy: i.accompaniedBy, statement: i.statement, withheld: i.withheld })),
+    outcome: asSubject ? summaryOutcome(view.outcome) : null,
+    appeal: asSubject ? summaryAppeal(view.appeals) : null,
+    sanctionInForce: asSubject ? view.sanctionInForce : null,
+    evidence: summaryEvidence(asSubject ? view.evidence : [], input.specialCategoryIncluded),
+  };
+}
 
 export interface SubjectAccessInput {
   staff: SarStaffRow;
-  cases: SarCaseRow[];
-  /** Content of the visible, unerased cases, by id. */
-  content: Map<string, SarCaseContentRow>;
+  /** The cases the caller may see, assembled (assembleSarCase), oldest first. */
+  cases: Array<SarCase | SarCaseTombstone>;
+  /** The audit events the login performed that the caller may read. */
   events: SarAuditRow[];
   includeSpecial: boolean;
   generatedAt: Date;
 }
 
-/** The visible, unerased cases whose content the export needs. */
-export function casesNeedingContent(cases: readonly SarCaseRow[]): string[] {
-  return cases.filter((c) => c.visible && !c.erasedAt).map((c) => c.id);
-}
-
 /**
  * §13 subject access: everything held about the staff member that the caller may see. A case
- * the caller may not see is only counted; an erased case is a tombstone. Within a case, each
- * section holds what concerns the person in their capacity (see SarCase).
+ * the caller may not see is not there, and not counted: nothing in the export tells of it.
  */
 export function assembleSubjectAccess(input: SubjectAccessInput): SubjectAccessExportResponse {
   const { staff } = input;
-  const visibleCases = input.cases.filter((c) => c.visible);
-  const events = input.events.filter((e) => e.visible);
   return {
     generatedAt: input.generatedAt.toISOString(),
     school: staff.school,
@@ -44,60 +93,9 @@ export function assembleSubjectAccess(input: SubjectAccessInput): SubjectAccessE
           updatedAt: staff.userAccount.updatedAt,
         }
       : null,
-    cases: visibleCases.map((c) => (c.erasedAt ? tombstone(c, c.erasedAt) : caseDetail(c, input.content.get(c.id), input.includeSpecial))),
-    furtherCasesHeld: input.cases.length - visibleCases.length,
-    auditEvents: events.map(toEvent),
-    auditEventsWithheld: input.events.length - events.length,
+    cases: input.cases,
+    auditEvents: input.events.map(toEvent),
     specialCategoryIncluded: input.includeSpecial,
-  };
-}
-
-function caseDetail(c: SarCaseRow, content: SarCaseContentRow | undefined, includeSpecial: boolean): SarCase {
-  if (!content) throw new Error(`content of case ${c.id} was not loaded`);
-  const asSubject = c.capacities.includes('subject');
-  const asReporter = c.capacities.includes('reporter');
-  const evidence = partitionEvidence(content.evidence, includeSpecial);
-  return {
-    erased: false,
-    caseId: c.id,
-    reference: c.reference,
-    capacities: c.capacities,
-    status: c.status,
-    dates: summaryDates(c),
-    reports:
-      asSubject || asReporter
-        ? content.reports.map((r) => ({ ...r, category: quoteCategory(r.category), policyStandards: r.policyStandards.map(quoteStandard) }))
-        : [],
-    allegations: asSubject
-      ? content.allegations.map((a) => ({
-          clause: quoteAllegationClause(a),
-          summary: a.summary,
-          finding: a.finding ? { finding: a.finding, reasoning: a.findingReasoning, recordedAt: a.findingRecordedAt } : null,
-        }))
-      : [],
-    subjectNotifications: asSubject ? content.subjectNotifications : [],
-    subjectResponses: asSubject ? content.subjectResponses : [],
-    interviews: content.interviews,
-    outcome: asSubject ? c.outcome : null,
-    appeal: asSubject ? c.appeal : null,
-    sanctionInForce: asSubject && c.outcome ? sanctionInForce(c.outcome.sanction, c.appeal) : null,
-    evidence: {
-      items: evidence.shown.map((e) => ({ ...e, size: Number(e.size) })),
-      withheldSpecialCategory: evidence.withheld,
-      specialCategoryIncluded: includeSpecial,
-    },
-  };
-}
-
-function tombstone(c: SarCaseRow, erasedAt: string): SarCaseTombstone {
-  return {
-    erased: true,
-    reference: c.reference,
-    capacities: c.capacities,
-    status: c.status,
-    dates: summaryDates(c),
-    outcomeCategory: outcomeCategory(c.triageDecision, c.outcome, c.appeal),
-    erasedAt,
   };
 }
 

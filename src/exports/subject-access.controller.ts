@@ -19,8 +19,10 @@ export class SubjectAccessController {
   @ApiOperation({
     summary: 'Everything held about a staff member (§13 subject access; headteacher, hr; audited)',
     description:
-      'Cases where they are a subject, witness or reporter, in full as far as the caller may see them (the rest counted), erased cases as tombstones, ' +
-      'and the audit events their login performed. Special-category evidence is left out unless ?include=special by the headteacher.',
+      'Their own personal data in the cases where they are a subject, witness or reporter that the caller may see (a case the caller may not see is neither shown nor counted), ' +
+      'each as the case view shows it to the caller; erased cases as tombstones; and the audit events their login performed that the caller may read. ' +
+      "A witness's export holds their own statements, not other people's evidence or statements. Special-category evidence shows only that it exists unless " +
+      '?include=special by a headteacher (in the cases they decide). Nobody exports themselves: a staff record linked to the caller answers 409 own_subject_access.',
   })
   @ApiOkResponse({ type: SubjectAccessExportResponse })
   export(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: IncludeQuery): Promise<SubjectAccessExportResponse> {

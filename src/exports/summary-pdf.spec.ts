@@ -48,6 +48,7 @@ const evidenceItem = (i: number) => ({
   size: 2048,
   mediaType: 'image/png',
   redactsEvidenceId: null,
+  withheld: false,
 });
 
 describe('the HR summary as a document (summaryPdfDocument)', () => {
@@ -71,6 +72,43 @@ describe('the HR summary as a document (summaryPdfDocument)', () => {
     expect(withheld).toBeGreaterThan(-1);
     expect(withheld).toBeLessThan(firstItem);
     expect(model.truncationHint).toContain('JSON summary');
+  });
+
+  it('what the reader may not read prints as withheld, as in the case view: an item shows its kind, date and hash only', () => {
+    const withheldItem = {
+      ...evidenceItem(1),
+      kind: 'document' as const,
+      sensitivity: 'special_category' as const,
+      description: null,
+      size: null,
+      mediaType: null,
+      sha256: 'cd'.repeat(32),
+      withheld: true,
+    };
+    const model = summaryPdfDocument(
+      sampleSummary({
+        reports: [
+          {
+            platform: 'facebook',
+            platformOther: null,
+            observedAt: '2026-11-20T18:30:00.000Z',
+            description: null,
+            url: null,
+            category: { code: 'disrepute', title: 'App.A Bringing the organisation into disrepute' },
+            policyStandards: [],
+            withheld: true,
+          },
+        ],
+        subjectResponses: [{ receivedAt: '2026-11-23T09:00:00.000Z', response: null, refusedToRespond: false, withheld: true }],
+        evidence: { items: [evidenceItem(0), withheldItem], withheldSpecialCategory: 1, specialCategoryIncluded: false },
+      }),
+      context,
+    );
+    const withheldNotes = model.blocks.filter((b) => b.kind === 'note' && b.text.startsWith('Withheld from this reader'));
+    expect(withheldNotes).toHaveLength(3);
+    expect(model.blocks).toContainEqual({ kind: 'subheading', text: 'Item 2: Document (special-category data)' });
+    expect(model.blocks).toContainEqual({ kind: 'field', label: 'SHA-256', value: 'cd'.repeat(32), mono: true });
+    expect(model.blocks.filter((b) => b.kind === 'field' && b.label === 'Media type, size')).toHaveLength(1);
   });
 
   it('a tombstone says the content was erased and gives only the reference, status, outcome and dates', () => {

@@ -51,7 +51,7 @@ function writeSummary(pdf: Blocks, s: CaseSummaryResponse): void {
   if (s.reports.length === 0) pdf.paragraph('No report recorded.');
   s.reports.forEach((r, i) => {
     pdf.subheading(`Report ${i + 1}: ${humanise(r.platform)}${r.platformOther ? ` (${r.platformOther})` : ''}, observed ${formatDateTime(r.observedAt)}`);
-    pdf.paragraph(r.description);
+    writeText(pdf, r.description, r.withheld);
     if (r.url) pdf.field('Link', r.url);
     pdf.quote(r.category.title);
     for (const standard of r.policyStandards) pdf.quote(standard.title);
@@ -75,11 +75,11 @@ function writeSummary(pdf: Blocks, s: CaseSummaryResponse): void {
   if (s.subjectResponses.length === 0) pdf.paragraph('No response recorded.');
   for (const r of s.subjectResponses) {
     pdf.subheading(`Received ${formatDateTime(r.receivedAt)}${r.refusedToRespond ? ' (declined to respond)' : ''}`);
-    pdf.paragraph(r.response);
+    writeText(pdf, r.response, r.withheld);
   }
   if (s.investigationReport) {
     pdf.subheading(`Investigation report, submitted ${formatDateTime(s.investigationReport.submittedAt)}`);
-    if (s.investigationReport.summary) pdf.paragraph(s.investigationReport.summary);
+    writeText(pdf, s.investigationReport.summary, s.investigationReport.withheld);
   }
 
   pdf.section('Outcome (§12)');
@@ -124,11 +124,17 @@ function writeSummary(pdf: Blocks, s: CaseSummaryResponse): void {
   if (s.evidence.items.length === 0) pdf.paragraph('No evidence items are listed.');
   s.evidence.items.forEach((e, i) => {
     pdf.subheading(`Item ${i + 1}: ${humanise(e.kind)}${e.sensitivity === 'special_category' ? ' (special-category data)' : ''}`);
-    pdf.paragraph(e.description);
+    writeText(pdf, e.description, e.withheld);
     pdf.field('Captured', formatDateTime(e.capturedAt));
-    pdf.field('Media type, size', `${e.mediaType}, ${formatSize(e.size)}`);
+    if (e.mediaType !== null && e.size !== null) pdf.field('Media type, size', `${e.mediaType}, ${formatSize(e.size)}`);
     pdf.field('SHA-256', e.sha256, true);
   });
+}
+
+/** A statement, or — where the reader may not read it, as in the case view — a note that it is withheld. */
+function writeText(pdf: Blocks, text: string | null, withheld: boolean): void {
+  if (withheld) pdf.note('Withheld from this reader (§4, §13): only that it exists is shown.');
+  else if (text) pdf.paragraph(text);
 }
 
 function writeDates(pdf: Blocks, d: SummaryDates): void {

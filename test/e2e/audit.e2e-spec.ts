@@ -15,6 +15,9 @@ interface AuditItem {
   actorRole: string | null;
   action: string;
   caseId: string | null;
+  entityType: string | null;
+  entityId: string | null;
+  payload: unknown;
   hash: string;
 }
 
@@ -140,6 +143,40 @@ describe('GET /audit', () => {
     expect(await auditAll(head, `caseId=${headSubjectCase}`)).toEqual([]);
     const all = await auditAll(head, '');
     expect(all.some((i) => i.caseId === headSubjectCase)).toBe(false);
+  });
+
+  it('the audit log leaves out events about the reader as a subject (issue 9, finding 10): a subject-access export of them, a change to their staff record', async () => {
+    const headStaff = t.ids.staff[DEMO.head];
+    const hr = await t.as(DEMO.hr);
+    // hr runs the head's subject-access export (it holds the case about the head), and an admin edits the head's staff record
+    expect((await hr.get(`/staff/${headStaff}/subject-access-export`)).status).toBe(200);
+    expect((await (await t.as(DEMO.admin)).patch(`/staff/${headStaff}`, { jobTitle: 'Headteacher (acting)' })).status).toBe(200);
+    const { rows } = await t.db.query<{ seq: string; action: string }>(
+      `SELECT seq, action FROM audit_events WHERE organisation_id = $1 AND entity_type = 'staff_member' AND entity_id = $2 ORDER BY seq`,
+      [t.ids.org.werrington, headStaff],
+    );
+    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['subject_access.exported', 'subject_access.case_exported', 'staff.updated']));
+
+    const aboutHead = (items: AuditItem[]) => items.filter((i) => i.entityType === 'staff_member' && i.entityId === headStaff).map((i) => i.action);
+    const forHead = await auditAll(await t.as(DEMO.head), '');
+    expect(aboutHead(forHead)).toEqual([]);
+    expect(forHead.some((i) => i.caseId === headSubjectCase)).toBe(false);
+    // by every route into the log: filtered by actor, or by the case
+    expect(aboutHead(await auditAll(await t.as(DEMO.head), `actorId=${t.ids.users[DEMO.hr]}`))).toEqual([]);
+    expect(await auditAll(await t.as(DEMO.head), `caseId=${headSubjectCase}`)).toEqual([]);
+    // others read them: hr, who is not the subject, sees the export and the per-case event, and the staff change
+    expect(aboutHead(await auditAll(hr, ''))).toEqual(expect.arrayContaining(['subject_access.exported', 'subject_access.case_exported', 'staff.updated']));
+  });
+
+  it('no audit payload the reader gets carries a count of cases or events (issue 9, finding 10): events without a case are read by everyone', async () => {
+    await (await t.as(DEMO.hr)).get(`/staff/${t.ids.staff['Sam Teacher']}/subject-access-export`);
+    await (await t.as(DEMO.hr)).get(`/audit?actorId=${t.ids.users[DEMO.deputy]}`);
+    const numbersIn = (value: unknown): number[] =>
+      typeof value === 'number' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(numbersIn) : [];
+    const items = await auditAll(await t.as(DEMO.head), '');
+    const caseless = items.filter((i) => i.caseId === null);
+    expect(caseless.map((i) => i.action)).toEqual(expect.arrayContaining(['subject_access.exported', 'audit.read']));
+    expect(caseless.filter((i) => numbersIn(i.payload).length > 0).map((i) => ({ action: i.action, payload: i.payload }))).toEqual([]);
   });
 
   it('filters by actorId: only that actor’s events, all of those the reader may see', async () => {

@@ -100,6 +100,27 @@ describe('cases CSV export (§13, HR exports)', () => {
       expect((await csv(DEMO.hr)).text).toContain(conflicted.reference);
     });
 
+    it('nothing in it tells of a case the caller may not see, nor of withheld content (issue 9): not a case about hr, no evidence or statement', async () => {
+      const aboutHr = await caseThroughAppeal(t, { report: { subjectStaffIds: [t.ids.staff[DEMO.hr]] }, until: 'investigation' });
+      const witnessed = await caseThroughAppeal(t, { witnessStaffId: t.ids.staff[DEMO.hr], until: 'investigation' });
+      const hr = await csv(DEMO.hr);
+      expect(hr.status).toBe(200);
+      expect(hr.text).not.toContain(aboutHr.reference);
+      expect(hr.text).toContain(witnessed.reference);
+      expect((await csv(DEMO.head)).text).toContain(aboutHr.reference);
+      for (const withheld of [
+        witnessed.specialEvidence,
+        witnessed.specialSha256,
+        witnessed.personalEvidence,
+        'Public post criticising a colleague by name.',
+        'I accept I named her',
+      ])
+        expect(hr.text).not.toContain(withheld);
+      // the export's own audit event names no case and counts none
+      const { rows } = await t.db.query(`SELECT case_id, payload FROM audit_events WHERE action = 'export.cases_csv' ORDER BY seq DESC LIMIT 1`);
+      expect(rows[0]).toEqual({ case_id: null, payload: { from: null, to: null, status: null } });
+    });
+
     it('bad input: 400 naming the field', async () => {
       expectProblem(await csv(DEMO.hr, '?from=yesterday'), 400, 'from');
       expectProblem(await csv(DEMO.hr, '?to=2026-13-01T00:00:00Z'), 400, 'to');

@@ -1,6 +1,6 @@
 import type { SarCase } from '../../src/exports/dto/subject-access.dto';
 import { caseThroughAppeal, FlowCase } from '../support/exports-fixtures';
-import { DEMO, expectProblem, startTestApp, TestApp } from '../support/test-app';
+import { DEMO, expectProblem, reportBody, startTestApp, TestApp } from '../support/test-app';
 
 /**
  * Subject access (issue 5 item 5; api.md "HR and data protection"; domain.md "Data protection":
@@ -68,7 +68,6 @@ describe('subject-access export (§13)', () => {
       const res = await sar(DEMO.hr, taylor);
       expect(res.status).toBe(200);
       expect(res.body.cases.map((c: { reference: string }) => c.reference)).toEqual([asWitness, asReporter, asSubject, headConflicted].map((c) => c.reference));
-      expect(res.body.furtherCasesHeld).toBe(0);
 
       const witness = caseOf(res.body, asWitness)!;
       expect(witness).toEqual(expect.objectContaining({ erased: false, caseId: asWitness.id, capacities: ['witness'], status: 'closed' }));
@@ -79,6 +78,8 @@ describe('subject-access export (§13)', () => {
       expect(witness.outcome).toBeNull();
       expect(witness.sanctionInForce).toBeNull();
       expect(witness.dates).toEqual(expect.objectContaining({ reportedAt: expect.any(String), closedAt: expect.any(String) }));
+      expect(witness.reports).toEqual([]);
+      expect(witness.evidence.items).toEqual([]);
 
       const reporter = caseOf(res.body, asReporter)!;
       expect(reporter).toEqual(expect.objectContaining({ capacities: ['reporter'], status: 'investigation' }));
@@ -104,24 +105,52 @@ describe('subject-access export (§13)', () => {
       expect(subject.reports).toHaveLength(1);
     });
 
-    it('evidence metadata of those cases, special-category items withheld and counted', async () => {
+    // Rules changed (issue 9, findings 9 and 11): the evidence list is the subject's only (a witness's
+    // export no longer lists the case's evidence), and a special-category item is shown as existing
+    // (kind, date, hash), withheld, as in the case view, instead of being left out.
+    it('evidence metadata of the cases they are the subject of, special-category items only as existing, and counted', async () => {
       const res = await sar(DEMO.hr, taylor);
-      for (const flow of [asWitness, asSubject]) {
-        const c = caseOf(res.body, flow)!;
-        expect(c.evidence).toEqual({
-          items: [
-            expect.objectContaining({
-              description: flow.personalEvidence,
-              sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
-              size: 2048,
-              mediaType: 'image/png',
-            }),
-          ],
-          withheldSpecialCategory: 1,
-          specialCategoryIncluded: false,
-        });
-        expect(res.text).not.toContain(flow.specialEvidence);
-      }
+      const c = caseOf(res.body, asSubject)!;
+      expect(c.evidence).toEqual({
+        items: [
+          expect.objectContaining({
+            description: asSubject.personalEvidence,
+            sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+            size: 2048,
+            mediaType: 'image/png',
+            withheld: false,
+          }),
+          expect.objectContaining({ kind: 'document', description: null, sha256: asSubject.specialSha256, size: null, mediaType: null, withheld: true }),
+        ],
+        withheldSpecialCategory: 1,
+        specialCategoryIncluded: false,
+      });
+      expect(res.text).not.toContain(asSubject.specialEvidence);
+    });
+
+    it("a witness's subject-access export holds their own statements, not the case's evidence or other people's statements (issue 9, finding 11)", async () => {
+      const res = await sar(DEMO.hr, taylor);
+      const witness = caseOf(res.body, asWitness)!;
+      expect(witness.capacities).toEqual(['witness']);
+      expect(witness.interviews).toEqual([
+        expect.objectContaining({ capacity: 'witness', statement: expect.stringMatching(/^I saw the post on my phone/), withheld: false }),
+      ]);
+      expect(witness.evidence).toEqual({ items: [], withheldSpecialCategory: 0, specialCategoryIncluded: false });
+      expect(witness.reports).toEqual([]);
+      expect(witness.subjectResponses).toEqual([]);
+      const text = JSON.stringify(witness);
+      for (const thirdParty of [
+        asWitness.personalEvidence,
+        asWitness.specialEvidence,
+        asWitness.specialSha256,
+        'Public post criticising a colleague by name.',
+        'I accept I named her',
+      ])
+        expect(text).not.toContain(thirdParty);
+      // the reporter likewise: their own report, not the evidence
+      const reporter = caseOf(res.body, asReporter)!;
+      expect(reporter.evidence.items).toEqual([]);
+      expect(JSON.stringify(reporter)).not.toContain(asReporter.personalEvidence);
     });
 
     it('a staff member with a login: the account without its password hash, and the audit events they performed', async () => {
@@ -150,7 +179,6 @@ describe('subject-access export (§13)', () => {
         expect.objectContaining({ seq: expect.any(Number), occurredAt: expect.any(String), action: expect.any(String), actorRole: expect.any(String) }),
       );
       expect(res.body.auditEvents[0]).not.toHaveProperty('payload');
-      expect(res.body.auditEventsWithheld).toBe(0);
     });
 
     it('a staff member without a login: no account, no audit events', async () => {
@@ -160,21 +188,65 @@ describe('subject-access export (§13)', () => {
     });
   });
 
-  describe('a headteacher sees only the cases they may see', () => {
-    it('full detail of the visible cases and a count of the rest; hr gets everything', async () => {
-      const head = (await sar(DEMO.head, taylor)).body;
+  // Rule changed (issue 9, finding 10): what the caller may not see is no longer counted
+  // (`furtherCasesHeld`, `auditEventsWithheld` are gone): a count tells of a case hidden from them.
+  describe('a headteacher sees only the cases they may see, and nothing tells them of the rest', () => {
+    it('full detail of the visible cases, and no count of the others; hr gets everything', async () => {
+      const res = await sar(DEMO.head, taylor);
+      const head = res.body;
       expect(head.cases.map((c: { reference: string }) => c.reference)).toEqual([asWitness, asReporter, asSubject].map((c) => c.reference));
-      expect(head.furtherCasesHeld).toBe(1);
-      expect(JSON.stringify(head)).not.toContain(headConflicted.id);
+      expect(Object.keys(head).sort()).toEqual(['auditEvents', 'cases', 'generatedAt', 'school', 'specialCategoryIncluded', 'staff', 'userAccount']);
+      expect(res.text).not.toContain(headConflicted.id);
+      expect(res.text).not.toContain(headConflicted.reference);
       const hr = (await sar(DEMO.hr, taylor)).body;
-      expect(hr.furtherCasesHeld).toBe(0);
       expect(caseOf(hr, headConflicted)).toBeDefined();
     });
 
-    it('audit events on a case the headteacher may not see are counted, not shown', async () => {
-      const head = (await sar(DEMO.head, t.ids.staff[DEMO.deputy])).body;
-      expect(head.auditEventsWithheld).toBeGreaterThanOrEqual(1);
-      expect(head.auditEvents.map((e: { caseId: string | null }) => e.caseId)).not.toContain(headConflicted.id);
+    it('audit events on a case the headteacher may not see are neither shown nor counted', async () => {
+      const res = await sar(DEMO.head, t.ids.staff[DEMO.deputy]);
+      expect(res.body.auditEvents.map((e: { caseId: string | null }) => e.caseId)).not.toContain(headConflicted.id);
+      expect(res.body).not.toHaveProperty('auditEventsWithheld');
+      const hr = (await sar(DEMO.hr, t.ids.staff[DEMO.deputy])).body;
+      expect(hr.auditEvents.map((e: { caseId: string | null }) => e.caseId)).toContain(headConflicted.id);
+    });
+  });
+
+  describe('nobody runs a subject-access export of themselves (issue 9, finding 10)', () => {
+    it.each([DEMO.hr, DEMO.head])('%s exporting their own staff record: 409 own_subject_access, nothing read or recorded', async (who) => {
+      const exports = async () =>
+        Number(
+          (await t.db.query(`SELECT count(*) AS n FROM audit_events WHERE action LIKE 'subject_access.%' AND actor_user_id = $1`, [t.ids.users[who]])).rows[0]
+            .n,
+        );
+      const before = await exports();
+      for (const query of ['', ...(who === DEMO.head ? ['?include=special'] : [])]) {
+        const res = await sar(who, t.ids.staff[who], query);
+        expectProblem(res, 409);
+        expect(res.body.code).toBe('own_subject_access');
+        expect(res.text).not.toMatch(/cases|furtherCasesHeld/);
+      }
+      expect(await exports()).toBe(before);
+    });
+
+    it('a headteacher under investigation learns nothing of the hidden case about them: not from their own export, nor from the audit log', async () => {
+      const reported = await (await t.as(DEMO.deputy)).post('/reports', reportBody(t, { subjectStaffIds: [t.ids.staff[DEMO.head]] }));
+      expect(reported.status).toBe(201);
+      const aboutHead = { id: reported.body.id as string, reference: reported.body.reference as string };
+      // hr runs the head's subject-access export, as the rule says someone else must
+      const byHr = await sar(DEMO.hr, t.ids.staff[DEMO.head]);
+      expect(byHr.status).toBe(200);
+      expect(byHr.body.cases.map((c: { reference: string }) => c.reference)).toContain(aboutHead.reference);
+      // the head's own export is refused, whatever it would hold
+      expectProblem(await sar(DEMO.head, t.ids.staff[DEMO.head]), 409);
+      // and the head's audit log shows neither that export nor anything counting the case
+      const log = await (await t.as(DEMO.head)).get('/audit?limit=200');
+      expect(log.status).toBe(200);
+      const about = log.body.items.filter(
+        (e: { entityType: string | null; entityId: string | null }) => e.entityType === 'staff_member' && e.entityId === t.ids.staff[DEMO.head],
+      );
+      expect(about).toEqual([]);
+      expect(log.text).not.toContain(aboutHead.id);
+      expect(log.text).not.toContain('furtherCasesHeld');
     });
   });
 
@@ -189,22 +261,37 @@ describe('subject-access export (§13)', () => {
       );
     });
 
-    it('each export is audited: who, in which role, about whom, how many cases (no case ids: every audit reader sees this event)', async () => {
+    // Rule changed (issue 9, finding 10): the export's event carries no counts (every audit reader
+    // sees it, and a count set against the cases they may see tells of a hidden one); instead each
+    // case exported is an event on that case, which only those who may see the case read.
+    it('each export is audited: who, in which role, about whom (no case ids, no counts), and each case it held on that case', async () => {
       await sar(DEMO.hr, taylor);
       const { rows } = await t.db.query(
-        `SELECT actor_user_id, actor_role, entity_type, entity_id, payload FROM audit_events WHERE action = 'subject_access.exported' ORDER BY seq DESC LIMIT 2`,
+        `SELECT seq, actor_user_id, actor_role, entity_type, entity_id, payload FROM audit_events WHERE action = 'subject_access.exported' ORDER BY seq DESC LIMIT 2`,
       );
       expect(rows[0]).toEqual({
+        seq: expect.anything(),
         actor_user_id: t.ids.users[DEMO.hr],
         actor_role: 'hr',
         entity_type: 'staff_member',
         entity_id: taylor,
-        payload: expect.objectContaining({ includeSpecial: false, furtherCasesHeld: 0, cases: 4 }),
+        payload: { includeSpecial: false },
       });
-      expect(JSON.stringify(rows[0].payload)).not.toContain(headConflicted.id);
-      expect(rows[1]).toEqual(
-        expect.objectContaining({ actor_role: 'headteacher', payload: expect.objectContaining({ includeSpecial: true, furtherCasesHeld: 1 }) }),
+      expect(rows[1]).toEqual(expect.objectContaining({ actor_role: 'headteacher', payload: { includeSpecial: true } }));
+      const perCase = await t.db.query(
+        `SELECT case_id, entity_type, entity_id, payload FROM audit_events
+         WHERE action = 'subject_access.case_exported' AND actor_user_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT 4`,
+        [t.ids.users[DEMO.hr], rows[0].seq],
       );
+      expect(perCase.rows.map((r) => r.case_id).reverse()).toEqual([asWitness, asReporter, asSubject, headConflicted].map((c) => c.id));
+      expect(perCase.rows.every((r) => r.entity_type === 'staff_member' && r.entity_id === taylor)).toBe(true);
+      expect(perCase.rows.at(-1)!.payload).toEqual({ capacities: ['witness'], erased: false, specialCategoryIncluded: false });
+      // the headteacher reads the export, and the cases of it they may see, not the one hidden from them
+      const log = await (await t.as(DEMO.head)).get(`/audit?actorId=${t.ids.users[DEMO.hr]}&limit=200`);
+      const seen = log.body.items.filter((e: { action: string }) => e.action === 'subject_access.case_exported').map((e: { caseId: string }) => e.caseId);
+      expect(seen).toEqual(expect.arrayContaining([asWitness.id, asReporter.id, asSubject.id]));
+      expect(seen).not.toContain(headConflicted.id);
+      expect(log.text).not.toContain(headConflicted.id);
     });
   });
 

@@ -123,7 +123,10 @@ describe('HR case summary (§13)', () => {
       expect(undecided.sanctionInForce).toBe('final_written_warning');
     });
 
-    it('the evidence list gives SHA-256, size, media type, kind and capture time; special-category items are withheld and counted', async () => {
+    // Rule changed (issue 9, finding 9; domain.md "Special category, the same everywhere"): a
+    // special-category item is no longer left out of the list but shown as existing (kind,
+    // date, hash), withheld, as in the case view; it is still counted.
+    it('the evidence list gives SHA-256, size, media type, kind and capture time; special-category items show only that they exist, and are counted', async () => {
       const res = await (await t.as(DEMO.hr)).get(`/cases/${appealed.id}/summary`);
       expect(res.body.evidence).toEqual({
         items: [
@@ -135,13 +138,25 @@ describe('HR case summary (§13)', () => {
             mediaType: 'image/png',
             capturedAt: expect.any(String),
             sensitivity: 'personal',
+            withheld: false,
           }),
+          {
+            id: expect.any(String),
+            kind: 'document',
+            description: null,
+            capturedAt: expect.any(String),
+            sensitivity: 'special_category',
+            sha256: appealed.specialSha256,
+            size: null,
+            mediaType: null,
+            redactsEvidenceId: null,
+            withheld: true,
+          },
         ],
         withheldSpecialCategory: 1,
         specialCategoryIncluded: false,
       });
       expect(res.text).not.toContain(appealed.specialEvidence);
-      expect(res.text).not.toContain(appealed.specialSha256);
     });
   });
 
@@ -180,6 +195,96 @@ describe('HR case summary (§13)', () => {
     });
   });
 
+  describe('one projection: the summary withholds exactly what the case view withholds from the same reader (issue 9, finding 9)', () => {
+    /** The evidence as GET /cases/:id lists it to `who`, in the fields the summary has. */
+    const caseViewEvidence = async (who: string, caseId: string) => {
+      const res = await (await t.as(who)).get(`/cases/${caseId}`);
+      expect(res.status).toBe(200);
+      return (res.body.evidence as Array<Record<string, unknown>>).map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        description: e.description,
+        capturedAt: e.capturedAt,
+        sensitivity: e.sensitivity,
+        sha256: e.sha256,
+        size: e.size,
+        mediaType: e.mediaType,
+        redactsEvidenceId: e.redactsEvidenceId,
+        withheld: e.withheld,
+      }));
+    };
+
+    it('special-category evidence is withheld from hr in the summary, the PDF, the CSV and the subject-access export alike: only that it exists (kind, date, hash)', async () => {
+      const hr = await t.as(DEMO.hr);
+      const summary = (await hr.get(`/cases/${appealed.id}/summary`)).body;
+      // the summary's list is the case view's, item for item
+      expect(summary.evidence.items).toEqual(await caseViewEvidence(DEMO.hr, appealed.id));
+      const special = summary.evidence.items.find((e: { sha256: string }) => e.sha256 === appealed.specialSha256);
+      expect(special).toEqual(expect.objectContaining({ kind: 'document', capturedAt: expect.any(String), description: null, withheld: true }));
+
+      const pdf = await pdfText((await getPdf(DEMO.hr, `/cases/${appealed.id}/summary.pdf`)).body as Buffer);
+      expect(pdf.text).toContain(appealed.specialSha256);
+      expect(pdf.text).not.toContain(appealed.specialEvidence);
+
+      const csv = await hr.get('/exports/cases.csv');
+      expect(csv.status).toBe(200);
+      expect(csv.text).toContain(appealed.reference);
+      expect(csv.text).not.toContain(appealed.specialEvidence);
+
+      const sar = await hr.get(`/staff/${t.ids.staff['Sam Teacher']}/subject-access-export`);
+      expect(sar.status).toBe(200);
+      const sarCase = sar.body.cases.find((c: { reference: string }) => c.reference === appealed.reference);
+      expect(sarCase.evidence.items).toEqual(await caseViewEvidence(DEMO.hr, appealed.id));
+      expect(sar.text).not.toContain(appealed.specialEvidence);
+    });
+
+    it('the acting decision-maker (the headteacher) reads it in the summary only when including it on purpose; hr may not include it', async () => {
+      const head = await t.as(DEMO.head);
+      expect((await head.get(`/cases/${appealed.id}/summary`)).text).not.toContain(appealed.specialEvidence);
+      expect((await head.get(`/cases/${appealed.id}/summary?include=special`)).text).toContain(appealed.specialEvidence);
+      expectProblem(await (await t.as(DEMO.hr)).get(`/cases/${appealed.id}/summary?include=special`), 403);
+    });
+
+    it("a witness who holds hr reads the summary redacted like the case view: other people's statements and evidence withheld, in the JSON and the PDF", async () => {
+      const witnessed = await caseThroughAppeal(t, { witnessStaffId: t.ids.staff[DEMO.hr], appeal: null });
+      const hr = await t.as(DEMO.hr);
+      const view = (await hr.get(`/cases/${witnessed.id}`)).body;
+      expect(view.reports[0].withheld).toBe(true);
+      const summary = (await hr.get(`/cases/${witnessed.id}/summary`)).body;
+      expect(summary.reports).toEqual([
+        expect.objectContaining({ description: null, url: null, withheld: true, category: expect.objectContaining({ code: 'disrepute' }) }),
+      ]);
+      expect(summary.subjectResponses).toEqual([expect.objectContaining({ response: null, withheld: true })]);
+      expect(summary.investigationReport).toEqual(expect.objectContaining({ summary: null, withheld: true }));
+      expect(summary.evidence.items).toEqual(await caseViewEvidence(DEMO.hr, witnessed.id));
+      expect(summary.evidence.items.every((e: { withheld: boolean }) => e.withheld)).toBe(true);
+      for (const statement of [
+        'Public post criticising a colleague by name.',
+        'I accept I named her; it was a joke.',
+        'One allegation substantiated.',
+        witnessed.personalEvidence,
+      ])
+        expect(JSON.stringify(summary)).not.toContain(statement);
+      // what the case view does not withhold from them, the summary gives too
+      expect(summary.allegations).toHaveLength(2);
+      expect(summary.outcome).toEqual(expect.objectContaining({ sanction: 'final_written_warning' }));
+
+      const { text } = await pdfText((await getPdf(DEMO.hr, `/cases/${witnessed.id}/summary.pdf`)).body as Buffer);
+      expect(text).toContain(witnessed.reference);
+      expect(text).toContain('Withheld from this reader');
+      for (const statement of ['Public post criticising a colleague by name.', 'I accept I named her; it was a joke.', witnessed.personalEvidence])
+        expect(text).not.toContain(statement);
+    });
+
+    it('a reporter who holds hr reads their own report in the summary, not the subject’s response', async () => {
+      const reported = await caseThroughAppeal(t, { report: { reporter: { staffId: t.ids.staff[DEMO.hr] } }, until: 'investigation' });
+      const summary = (await (await t.as(DEMO.hr)).get(`/cases/${reported.id}/summary`)).body;
+      expect(summary.reports).toEqual([expect.objectContaining({ description: 'Public post criticising a colleague by name.', withheld: false })]);
+      expect(summary.subjectResponses).toEqual([expect.objectContaining({ response: null, withheld: true })]);
+      expect(summary.evidence.items.every((e: { withheld: boolean }) => e.withheld)).toBe(true);
+    });
+  });
+
   describe('the PDF', () => {
     it('is a printable attachment naming the reference and the school, with the clauses quoted, a footer and page numbers', async () => {
       const res = await getPdf(DEMO.hr, `/cases/${appealed.id}/summary.pdf`);
@@ -201,7 +306,8 @@ describe('HR case summary (§13)', () => {
       expect(text).toContain('Generated ');
       expect(text).toContain(appealed.personalEvidence);
       expect(text).not.toContain(appealed.specialEvidence);
-      expect(text).not.toContain(appealed.specialSha256);
+      // rule changed (finding 9): the withheld item is listed as existing, with its hash, as in the case view
+      expect(text).toContain(appealed.specialSha256);
       expect(text).toContain('1 special-category item(s) withheld');
     });
 

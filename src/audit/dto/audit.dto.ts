@@ -42,7 +42,12 @@ export class AuditEventResponse {
 }
 
 export class AuditPage {
-  @ApiProperty({ type: [AuditEventResponse] }) items: AuditEventResponse[];
+  @ApiProperty({
+    type: [AuditEventResponse],
+    description:
+      'the events the reader may read (domain.md "Audit reads"): not those of cases they may not see, nor those about themselves as a subject (an event whose entity is their own staff record)',
+  })
+  items: AuditEventResponse[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 

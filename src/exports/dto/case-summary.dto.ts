@@ -27,10 +27,11 @@ export class SummaryReport {
   @ApiProperty() platform: string;
   @ApiProperty({ nullable: true, type: String }) platformOther: string | null;
   @ApiProperty({ format: 'date-time' }) observedAt: string;
-  @ApiProperty() description: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null when withheld' }) description: string | null;
   @ApiProperty({ nullable: true, type: String }) url: string | null;
   @ApiProperty({ type: QuotedClauseResponse, description: 'App.A category, quoted' }) category: QuotedClauseResponse;
   @ApiProperty({ type: [QuotedClauseResponse], description: '§7/§8 standards, quoted' }) policyStandards: QuotedClauseResponse[];
+  @ApiProperty({ description: "true: the reporter's statement, which a witness of the case does not read (as in the case view)" }) withheld: boolean;
 }
 
 export class SummaryTriage {
@@ -53,13 +54,15 @@ export class SummaryAllegation {
 
 export class SummarySubjectResponse {
   @ApiProperty({ format: 'date-time' }) receivedAt: string;
-  @ApiProperty() response: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null when withheld' }) response: string | null;
   @ApiProperty() refusedToRespond: boolean;
+  @ApiProperty({ description: 'true: a reporter or witness of the case does not read the subject’s response (as in the case view)' }) withheld: boolean;
 }
 
 export class SummaryInvestigationReport {
-  @ApiProperty({ nullable: true, type: String }) summary: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'null when withheld or erased' }) summary: string | null;
   @ApiProperty({ format: 'date-time' }) submittedAt: string;
+  @ApiProperty({ description: 'true: a reporter or witness of the case does not read the investigation report (as in the case view)' }) withheld: boolean;
 }
 
 export class SummaryOutcome {
@@ -85,22 +88,29 @@ export class SummaryAppeal {
   @ApiProperty({ nullable: true, type: String }) decidedByRole: string | null;
 }
 
+/**
+ * An evidence item as the case view shows it to the reader (cases/case-redaction.ts): an item
+ * the reader may not read — special category (§13), or other people's evidence for a reporter
+ * or witness of the case — shows only that it exists (kind, dates, hash), `withheld: true`.
+ */
 export class SummaryEvidenceItem {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: EVIDENCE_KINDS }) kind: EvidenceKind;
-  @ApiProperty() description: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null when withheld' }) description: string | null;
   @ApiProperty({ format: 'date-time' }) capturedAt: string;
   @ApiProperty({ enum: SENSITIVITIES }) sensitivity: Sensitivity;
-  @ApiProperty({ example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' }) sha256: string;
-  @ApiProperty({ description: 'bytes' }) size: number;
-  @ApiProperty() mediaType: string;
+  @ApiProperty({ pattern: '^[0-9a-f]{64}$', example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' }) sha256: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'bytes; null when withheld' }) size: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'null when withheld' }) mediaType: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) redactsEvidenceId: string | null;
+  @ApiProperty({ description: 'true: the reader may not read this item; only its existence is shown' }) withheld: boolean;
 }
 
 export class SummaryEvidence {
   @ApiProperty({ type: [SummaryEvidenceItem] }) items: SummaryEvidenceItem[];
-  @ApiProperty({ description: 'special-category items left out (§13)' }) withheldSpecialCategory: number;
-  @ApiProperty({ description: 'true when the headteacher included special-category content' }) specialCategoryIncluded: boolean;
+  @ApiProperty({ description: 'special-category items listed without their content (§13)' }) withheldSpecialCategory: number;
+  @ApiProperty({ description: 'true when special-category content was included on purpose, by someone who may read it (the acting decision-maker)' })
+  specialCategoryIncluded: boolean;
 }
 
 /** The HR case summary (domain.md "HR exports"): a document a person would file. */

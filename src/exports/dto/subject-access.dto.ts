@@ -26,11 +26,14 @@ export class SarUserAccount {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
+/** One of their own interviews, as the case view shows it to the caller. */
 export class SarInterview {
   @ApiProperty({ enum: ['subject', 'witness'] }) capacity: string;
   @ApiProperty({ format: 'date-time' }) heldAt: string;
   @ApiProperty(nullableString) accompaniedBy: string | null;
-  @ApiProperty() statement: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null when withheld from the caller (a reporter or witness of the case)' }) statement:
+    string | null;
+  @ApiProperty({ description: 'true: the caller may not read this statement (as in the case view)' }) withheld: boolean;
 }
 
 export class SarSubjectNotification {
@@ -40,9 +43,14 @@ export class SarSubjectNotification {
 }
 
 /**
- * A case where the staff member is a party. Each section holds what concerns them in their
- * capacity: a subject gets the reports, allegations, findings, notice, response, outcome
- * and appeal; a reporter the reports; everyone their own interviews and the evidence list.
+ * A case where the staff member is a party, holding only their own personal data (UK GDPR
+ * Art. 15; domain.md "Data protection"), each section by capacity: a subject gets what they were
+ * said to have done — the reports, allegations with findings, notice, their response, outcome,
+ * appeal, sanction in force and the evidence list —; a reporter their report; everyone their own
+ * interviews. A witness gets their own statements and the fact that they were a witness, never
+ * other people's evidence or statements (third-party data). Everything is as the case view shows
+ * it to the caller: what the caller may not read (special category, unless included on purpose;
+ * other people's statements, when the caller is a reporter or witness) is withheld the same way.
  */
 export class SarCase {
   @ApiProperty({ enum: [false] }) erased: false;
@@ -55,11 +63,12 @@ export class SarCase {
   @ApiProperty({ type: [SummaryAllegation], description: 'with findings (as subject)' }) allegations: SummaryAllegation[];
   @ApiProperty({ type: [SarSubjectNotification] }) subjectNotifications: SarSubjectNotification[];
   @ApiProperty({ type: [SummarySubjectResponse] }) subjectResponses: SummarySubjectResponse[];
-  @ApiProperty({ type: [SarInterview], description: 'their own interviews and statements' }) interviews: SarInterview[];
+  @ApiProperty({ type: [SarInterview], description: 'their own interviews and statements (a witness: only these)' }) interviews: SarInterview[];
   @ApiProperty({ type: SummaryOutcome, nullable: true }) outcome: SummaryOutcome | null;
   @ApiProperty({ type: SummaryAppeal, nullable: true }) appeal: SummaryAppeal | null;
   @ApiProperty({ enum: SANCTIONS, nullable: true, type: String }) sanctionInForce: Sanction | null;
-  @ApiProperty({ type: SummaryEvidence, description: 'metadata only' }) evidence: SummaryEvidence;
+  @ApiProperty({ type: SummaryEvidence, description: 'as subject only: metadata, never the content; empty for a witness or reporter' })
+  evidence: SummaryEvidence;
 }
 
 /** A case of theirs erased under retention (§13). */
@@ -92,13 +101,18 @@ export class SubjectAccessExportResponse {
   @ApiProperty({ type: SarStaffRecord }) staff: SarStaffRecord;
   @ApiProperty({ type: SarUserAccount, nullable: true }) userAccount: SarUserAccount | null;
   @ApiProperty({
-    description: 'cases where they are a subject, witness or reporter (erased ones as tombstones)',
+    description:
+      'cases where they are a subject, witness or reporter that the caller may see (erased ones as tombstones). A case the caller may not see is ' +
+      'neither shown nor counted (§13: nothing lets a person learn of a case they may not see): a complete export is run by someone unconflicted.',
     type: 'array',
     items: { oneOf: [{ $ref: getSchemaPath(SarCase) }, { $ref: getSchemaPath(SarCaseTombstone) }] },
   })
   cases: Array<SarCase | SarCaseTombstone>;
-  @ApiProperty({ description: 'further cases held about them that the caller may not see (a conflicted headteacher)' }) furtherCasesHeld: number;
-  @ApiProperty({ type: [SarAuditEvent], description: 'events where their login is the actor, oldest first' }) auditEvents: SarAuditEvent[];
-  @ApiProperty({ description: 'further such events, on cases the caller may not see' }) auditEventsWithheld: number;
-  @ApiProperty({ description: 'special-category evidence included (headteacher only)' }) specialCategoryIncluded: boolean;
+  @ApiProperty({
+    type: [SarAuditEvent],
+    description: 'events where their login is the actor, oldest first, as far as the caller may read the audit log (GET /audit: the same rule)',
+  })
+  auditEvents: SarAuditEvent[];
+  @ApiProperty({ description: 'special-category evidence asked for (headteacher only); included in the cases where the caller may read it' })
+  specialCategoryIncluded: boolean;
 }
