@@ -13,6 +13,7 @@ import { ActorLoader } from '../src/auth/actor-loader.service';
 import { CaseRunner } from '../src/cases/case-runner.service';
 import { CaseViewService } from '../src/cases/case-view.service';
 import { CasesService } from '../src/cases/cases.service';
+import { SystemClock } from '../src/common/clock/clock';
 import { DomainError } from '../src/common/errors/domain-error';
 import { CreateReportRequest } from '../src/reports/dto/report.dto';
 import { ReportsService } from '../src/reports/reports.service';
@@ -46,12 +47,12 @@ const views = new CaseViewService();
 const runner = new CaseRunner(dataSource, views, audit);
 const cases = new CasesService(dataSource, runner);
 const reports = new ReportsService(runner);
-const actors = new ActorLoader(dataSource);
+const actors = new ActorLoader(dataSource, new SystemClock(), { sessionIdleMinutes: Number(process.env.SESSION_IDLE_MINUTES ?? 30) });
 
 /** The bearer's claims, unverified: the floor pays no crypto the API would not also pay elsewhere. */
 async function actorOf(authorization: string | undefined): Promise<Actor> {
   const payload = JSON.parse(Buffer.from((authorization ?? '').split('.')[1] ?? '', 'base64url').toString() || '{}');
-  const actor = await actors.load(payload.sub, payload.org);
+  const actor = await actors.load({ userId: payload.sub, organisationId: payload.org, sessionId: payload.sid, issuedAt: payload.iat });
   if (!actor) throw DomainError.unauthorized();
   return actor;
 }

@@ -63,7 +63,16 @@ async function main() {
     log(`Seeded in ${fmt((Date.now() - seedStart) / 1000, 1)} s`);
 
     const secret = randomBytes(48).toString('base64url');
-    const env = { DATABASE_URL: url, NODE_ENV: 'production', JWT_SECRET: secret, SWAGGER_ENABLED: 'false', DATA_DIR: join(scratch, 'api') };
+    // sessions that neither idle out nor end during a run (the seeded ones: bench/seed.ts)
+    const env = {
+      DATABASE_URL: url,
+      NODE_ENV: 'production',
+      JWT_SECRET: secret,
+      SWAGGER_ENABLED: 'false',
+      DATA_DIR: join(scratch, 'api'),
+      SESSION_IDLE_MINUTES: '1440',
+      SESSION_MAX_HOURS: '24',
+    };
     const api = await startServer('api', 'src/main.js', env);
     servers.push(api);
     const floor = await startServer('floor', 'bench/floor-server.js', env);

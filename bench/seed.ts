@@ -109,6 +109,13 @@ export async function seedBenchmark(url: string, options: SeedOptions, log: (m: 
         [o.deputyUserId, o.id, `deputy${i}@bench.example`, `Deputy ${i}`, passwordHash, '{deputy_head}', true, now, now],
       ]),
     );
+    // one session per bench user, its id the user's own, for benchToken (sessions: docs/sessions.md)
+    await client.query(
+      `INSERT INTO sessions (id, organisation_id, user_id, sign_in_method, created_at, last_used_at, expires_at, access_not_before, refresh_token_hash)
+       SELECT id, organisation_id, id, 'password', $1, $1, $1::timestamptz + interval '24 hours', $1::timestamptz - interval '1 hour', sha256(id::text::bytea)
+       FROM users WHERE organisation_id = ANY($2::uuid[])`,
+      [now, orgs.map((o) => o.id)],
+    );
     const staffRows: unknown[][] = [];
     for (const o of orgs) {
       for (let s = 0; s < STAFF_PER_ORG; s++) {
@@ -309,10 +316,13 @@ export async function seedBenchmark(url: string, options: SeedOptions, log: (m: 
   return { small: orgs[0], big: orgs[1], fillers: orgs.slice(2) };
 }
 
-/** A HS256 token the API accepts (same secret, issuer and audience as src/auth/jwt.strategy.ts). */
+/**
+ * A HS256 token the API accepts (same secret, issuer and audience as src/auth/jwt.strategy.ts), in
+ * the session seeded for the user (its id is the user's): the bench servers run with a 24-hour idle limit.
+ */
 export function benchToken(secret: string, userId: string, organisationId: string): string {
   const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
-  const body = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ sub: userId, org: organisationId, iat: now, exp: now + 6 * 3600, iss: 'smp-casework', aud: 'smp-casework-api' })}`;
+  const body = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ sub: userId, org: organisationId, sid: userId, iat: now, exp: now + 6 * 3600, iss: 'smp-casework', aud: 'smp-casework-api' })}`;
   return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
 }

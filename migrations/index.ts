@@ -7,6 +7,7 @@ import { Outcomes1795477705819 } from './1795477705819-Outcomes';
 import { AuditChainInDatabase1795480000000 } from './1795480000000-AuditChainInDatabase';
 import { AuditChainInlined1795480100000 } from './1795480100000-AuditChainInlined';
 import { AppealLateEntryReason1796072888149 } from './1796072888149-AppealLateEntryReason';
+import { Sessions1796075345432 } from './1796075345432-Sessions';
 export const MIGRATIONS: Function[] = [
   Initial1795474956969,
   AuditAppendOnly1795474956970,
@@ -16,4 +17,5 @@ export const MIGRATIONS: Function[] = [
   AuditChainInDatabase1795480000000,
   AuditChainInlined1795480100000,
   AppealLateEntryReason1796072888149,
+  Sessions1796075345432,
 ];

@@ -4,10 +4,12 @@ import { DataSource } from 'typeorm';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import type { FastifyServerOptions } from 'fastify';
 import multipart from '@fastify/multipart';
 import { AppModule } from './app.module';
+import { Clock } from './common/clock/clock';
 import { AppConfig } from './config/config';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
@@ -39,8 +41,15 @@ function guardPoolErrors(dataSource: DataSource): void {
 
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
-/** Builds the configured application (used by main.ts and by the e2e tests). */
-export async function createApp(config: AppConfig, databaseUrl: string, options: { logger?: LogLevel[] | false } = {}): Promise<NestFastifyApplication> {
+/**
+ * Builds the configured application (used by main.ts and by the e2e tests). `clock`: what time
+ * it is for the app's rules (src/common/clock); the system clock unless a test brings its own.
+ */
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  options: { logger?: LogLevel[] | false; clock?: Clock } = {},
+): Promise<NestFastifyApplication> {
   const fastifyOptions: FastifyServerOptions = {
     // A hop count becomes "trust the nearest n addresses", as proxy-addr does.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
@@ -69,7 +78,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     },
   };
   const adapter = new FastifyAdapter(fastifyOptions as ConstructorParameters<typeof FastifyAdapter>[0]);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl, options.clock), adapter, {
     logger: options.logger ?? ['error', 'warn'],
     bufferLogs: false,
   });
@@ -80,6 +89,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   // Multipart bodies are not read here: the upload route streams its parts only after the
   // case-access check; these limits are tightened per request (src/evidence/multipart-upload.ts).
   await app.register(multipart, { limits: { fileSize: config.evidenceMaxBytes, files: 1, fields: 20, parts: 30, fieldSize: 64 * 1024 } });
+  // The refresh-token cookie (src/auth/refresh-cookie.ts): parsed on every request, set by /auth.
+  await app.register(cookie);
   await app.register(helmet, {
     // Swagger UI needs inline scripts and styles; the API itself serves only JSON.
     contentSecurityPolicy: {

@@ -4,6 +4,8 @@ import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
+import { Clock } from './common/clock/clock';
+import { ClockModule } from './common/clock/clock.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
@@ -20,11 +22,13 @@ import { TriageModule } from './triage/triage.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  /** `clock`: the system clock unless a test brings its own (src/common/clock). */
+  static forRoot(config: AppConfig, databaseUrl: string, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule.forRoot(clock),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         AccessModule,
         AuditModule,

@@ -14,11 +14,19 @@ export const JWT_AUDIENCE = 'smp-casework-api';
 export interface AccessTokenClaims {
   sub: string;
   org: string;
+  /** the session (docs/sessions.md) */
+  sid: string;
+  iat: number;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Bearer tokens: HS256 only (`none` and every other algorithm refused), issuer and audience pinned. */
+/**
+ * Bearer tokens: HS256 only (`none` and every other algorithm refused), issuer and audience
+ * pinned, `exp` checked against real time by passport-jwt. The token's session (`sid`) is
+ * checked by ActorLoader, in the statement that loads the caller: the session row, read
+ * against the Clock, decides whether a session has ended, idled out or run its course.
+ */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
@@ -38,7 +46,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(claims: AccessTokenClaims): Promise<Actor | false> {
-    if (typeof claims.sub !== 'string' || !UUID.test(claims.sub) || typeof claims.org !== 'string' || !UUID.test(claims.org)) return false;
-    return (await this.actors.load(claims.sub, claims.org)) ?? false;
+    const { sub, org, sid, iat } = claims;
+    if (![sub, org, sid].every((id) => typeof id === 'string' && UUID.test(id)) || !Number.isInteger(iat)) return false;
+    return (await this.actors.load({ userId: sub, organisationId: org, sessionId: sid, issuedAt: iat })) ?? false;
   }
 }

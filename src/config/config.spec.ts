@@ -185,6 +185,9 @@ describe('loadConfig (api.md "Running, configuration and the demo")', () => {
         pdfRender: { threads: defaultRenderThreads(), queue: 8 },
         appealDeadline: { minWorkingDays: 5, maxMonths: 3 },
         monitoring: { periodMaxMonths: 12, expiryMaxMonths: 3 },
+        sessionIdleMinutes: 30,
+        sessionMaxHours: 12,
+        cookieSecure: false,
       };
       expect(config).toEqual({ ...expected, jwtSecret: expect.any(String) });
       expect(existsSync(join(dir, '.data', 'jwt-secret'))).toBe(true);
@@ -226,6 +229,37 @@ describe('loadConfig (api.md "Running, configuration and the demo")', () => {
       expect(() => loadConfig({ JWT_TTL_SECONDS: '59', DATA_DIR: dir }, dir)).toThrow(ConfigError);
       expect(() => loadConfig({ JWT_TTL_SECONDS: '86401', DATA_DIR: dir }, dir)).toThrow(ConfigError);
       expect(loadConfig({ JWT_TTL_SECONDS: '60', DATA_DIR: dir }, dir).jwtTtlSeconds).toBe(60);
+    });
+
+    describe('sessions (api.md "Sessions and passwords")', () => {
+      it('SESSION_IDLE_MINUTES (default 30) and SESSION_MAX_HOURS (default 12)', () => {
+        expect(loadConfig({ DATA_DIR: dir }, dir)).toEqual(expect.objectContaining({ sessionIdleMinutes: 30, sessionMaxHours: 12 }));
+        expect(loadConfig({ SESSION_IDLE_MINUTES: '45', SESSION_MAX_HOURS: '8', DATA_DIR: dir }, dir)).toEqual(
+          expect.objectContaining({ sessionIdleMinutes: 45, sessionMaxHours: 8 }),
+        );
+        expect(() => loadConfig({ SESSION_IDLE_MINUTES: '0', DATA_DIR: dir }, dir)).toThrow(/SESSION_IDLE_MINUTES/);
+        expect(() => loadConfig({ SESSION_MAX_HOURS: '0', DATA_DIR: dir }, dir)).toThrow(/SESSION_MAX_HOURS/);
+        expect(() => loadConfig({ SESSION_MAX_HOURS: '721', DATA_DIR: dir }, dir)).toThrow(/SESSION_MAX_HOURS/);
+      });
+
+      it('the idle limit fits within the absolute one, and an access token never outlives the idle limit', () => {
+        expect(configError(() => loadConfig({ SESSION_IDLE_MINUTES: '120', SESSION_MAX_HOURS: '1', DATA_DIR: dir }, dir)).problems).toEqual([
+          'SESSION_IDLE_MINUTES (120) must not exceed SESSION_MAX_HOURS (1 hours)',
+        ]);
+        expect(configError(() => loadConfig({ JWT_TTL_SECONDS: '3600', DATA_DIR: dir }, dir)).problems).toEqual([
+          expect.stringContaining('JWT_TTL_SECONDS (3600) must not exceed SESSION_IDLE_MINUTES (30 minutes)'),
+        ]);
+        expect(loadConfig({ JWT_TTL_SECONDS: '3600', SESSION_IDLE_MINUTES: '60', DATA_DIR: dir }, dir).jwtTtlSeconds).toBe(3600);
+      });
+
+      it('the refresh cookie is Secure in production, not by default elsewhere; COOKIE_SECURE decides outside production', () => {
+        expect(loadConfig({ DATA_DIR: dir }, dir).cookieSecure).toBe(false);
+        expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, DATA_DIR: dir }, dir).cookieSecure).toBe(true);
+        expect(loadConfig({ COOKIE_SECURE: 'true', DATA_DIR: dir }, dir).cookieSecure).toBe(true);
+        expect(configError(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, COOKIE_SECURE: 'false', DATA_DIR: dir }, dir)).problems).toEqual([
+          expect.stringContaining('COOKIE_SECURE cannot be false when NODE_ENV=production'),
+        ]);
+      });
     });
 
     it('PDF_RENDER_THREADS between 1 and 16, PDF_RENDER_QUEUE between 0 and 1000', () => {

@@ -16,6 +16,12 @@ export interface AppConfig {
   dataDir: string;
   jwtSecret: string;
   jwtTtlSeconds: number;
+  /** A session ends after this many minutes without use (a sign-in or a refresh is a use). */
+  sessionIdleMinutes: number;
+  /** And this many hours after sign-in, whatever happens. */
+  sessionMaxHours: number;
+  /** The refresh-token cookie carries `Secure` (HTTPS only). */
+  cookieSecure: boolean;
   demoPassword: string;
   evidenceMaxBytes: number;
   evidenceDir: string;
@@ -115,6 +121,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     dataDir,
     jwtSecret,
     jwtTtlSeconds: integer(env, 'JWT_TTL_SECONDS', 900, 60, 86400, problems),
+    sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 1440, problems),
+    sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 12, 1, 720, problems),
+    cookieSecure: boolean(env, 'COOKIE_SECURE', production, problems),
     demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
     evidenceMaxBytes: integer(env, 'EVIDENCE_MAX_BYTES', 25 * 1024 * 1024, 1, 2 ** 40, problems),
     evidenceDir,
@@ -146,6 +155,17 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       `APPEAL_DEADLINE_MIN_WORKING_DAYS (${config.appealDeadline.minWorkingDays}) must fit within APPEAL_DEADLINE_MAX_MONTHS (${config.appealDeadline.maxMonths}): at most ${20 * config.appealDeadline.maxMonths}`,
     );
   }
+  // An access token outliving the idle limit would be cut off while its holder is still using it.
+  if (config.jwtTtlSeconds > config.sessionIdleMinutes * 60) {
+    problems.push(
+      `JWT_TTL_SECONDS (${config.jwtTtlSeconds}) must not exceed SESSION_IDLE_MINUTES (${config.sessionIdleMinutes} minutes): a client refreshes when its access token expires, and a refresh is what keeps a session alive`,
+    );
+  }
+  if (config.sessionIdleMinutes > config.sessionMaxHours * 60) {
+    problems.push(`SESSION_IDLE_MINUTES (${config.sessionIdleMinutes}) must not exceed SESSION_MAX_HOURS (${config.sessionMaxHours} hours)`);
+  }
+  if (production && !config.cookieSecure)
+    problems.push('COOKIE_SECURE cannot be false when NODE_ENV=production: the refresh cookie must travel over HTTPS only');
   if (config.demoPassword.length < 8) problems.push('DEMO_PASSWORD must be at least 8 characters');
   if (problems.length) throw new ConfigError(problems);
 

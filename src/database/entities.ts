@@ -2,6 +2,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { User } from '../people/entities/user.entity';
 import { StaffMember } from '../people/entities/staff-member.entity';
 import { LoginAttempt } from '../auth/login-attempt.entity';
+import { Session } from '../auth/session.entity';
 import { Case } from '../cases/entities/case.entity';
 import { CaseParty } from '../cases/entities/case-party.entity';
 import { CaseReferenceCounter } from '../cases/entities/case-reference-counter.entity';
@@ -28,6 +29,7 @@ export const ENTITIES = [
   User,
   StaffMember,
   LoginAttempt,
+  Session,
   Case,
   CaseParty,
   CaseReferenceCounter,

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, CurrentActor } from '../access/actor';
 import { Allow } from '../access/decorators';
 import { UuidParam } from '../common/http/uuid-param';
 import { PageQuery } from '../common/pagination/pagination';
-import { CreateUserRequest, UpdateUserRequest, UserPage, UserResponse } from './dto/user.dto';
+import { CreateUserRequest, PasswordResetResponse, UpdateUserRequest, UserPage, UserResponse } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('people')
@@ -52,5 +52,19 @@ export class UsersController {
   @ApiOkResponse({ type: UserResponse })
   update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: UpdateUserRequest): Promise<UserResponse> {
     return this.users.update(actor, id, body);
+  }
+
+  @Post(':id/password-reset')
+  @HttpCode(200)
+  @Allow('users:manage')
+  @ApiOperation({
+    summary: 'Reset an account’s password (admin): a temporary password, shown once',
+    description:
+      'The person must choose a new password at their next sign-in (until then other routes answer 403 password_change_required); ' +
+      'every session of theirs ends. Never one’s own (409 own_password_reset: use POST /auth/password).',
+  })
+  @ApiOkResponse({ type: PasswordResetResponse })
+  resetPassword(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<PasswordResetResponse> {
+    return this.users.resetPassword(actor, id);
   }
 }

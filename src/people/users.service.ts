@@ -4,12 +4,15 @@ import { Actor } from '../access/actor';
 import { roleFor } from '../access/permissions';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
+import { PASSWORD_PROBLEMS, passwordProblem, temporaryPassword } from '../auth/password-policy';
+import { endSessionsOfUser } from '../auth/session-store';
+import { Clock } from '../common/clock/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { decodeCursor, DEFAULT_LIMIT, isTimeIdKey, Page, PageQuery, toPage } from '../common/pagination/pagination';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { queryOne, queryRows } from '../database/sql';
-import { CreateUserRequest, toUserResponse, UpdateUserRequest, UserResponse } from './dto/user.dto';
+import { CreateUserRequest, PasswordResetResponse, toUserResponse, UpdateUserRequest, UserResponse } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { ADMIN_CHANGE_MESSAGES, adminChangeProblem } from './people.rules';
 import { StaffService } from './staff.service';
@@ -25,6 +28,7 @@ export class UsersService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly staff: StaffService,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -34,8 +38,10 @@ export class UsersService {
    * person's conflicts of interest hold from their first sign-in; `staffId` says so.
    */
   async create(actor: Actor, request: CreateUserRequest): Promise<UserResponse> {
-    const passwordHash = await hashPassword(request.password, this.config.passwordCost);
     const email = request.email.trim().toLowerCase();
+    const problem = passwordProblem(request.password, { email, name: request.name });
+    if (problem) throw DomainError.invalidField('password', PASSWORD_PROBLEMS[problem]);
+    const passwordHash = await hashPassword(request.password, this.config.passwordCost);
     return this.dataSource.transaction(async (em) => {
       const taken = await em.query(`SELECT 1 FROM users WHERE email = $1`, [email]);
       if (taken.length) throw DomainError.conflict('email_taken', 'An account with this e-mail already exists.');
@@ -149,6 +155,41 @@ export class UsersService {
       const after = (await this.find(em, actor.organisationId, id))!;
       return toUserResponse(after, after.staffId);
     });
+  }
+
+  /**
+   * POST /users/:id/password-reset: a generated temporary password (shown once), which the person
+   * must replace at their next sign-in (password_change_required); every session of theirs ends.
+   * Never one's own (409 own_password_reset): that is POST /auth/password, which asks for the
+   * current password, so a stolen admin token cannot take the admin's account for good.
+   */
+  async resetPassword(actor: Actor, id: string): Promise<PasswordResetResponse> {
+    if (id === actor.userId) throw DomainError.conflict('own_password_reset', 'Change your own password with POST /auth/password.');
+    const target = await this.find(this.dataSource.manager, actor.organisationId, id);
+    if (!target) throw DomainError.notFound('User');
+    const password = temporaryPassword(target);
+    const passwordHash = await hashPassword(password, this.config.passwordCost);
+    await this.dataSource.transaction(async (em) => {
+      const now = this.clock.now();
+      const updated = await queryRows<{ id: string }>(
+        em,
+        `UPDATE users SET password_hash = $3, password_change_required = true, password_changed_at = $4, updated_at = now()
+         WHERE id = $1 AND organisation_id = $2 RETURNING id`,
+        [id, actor.organisationId, passwordHash, now],
+      );
+      if (!updated.length) throw DomainError.notFound('User');
+      const ended = await endSessionsOfUser(em, { userId: id, organisationId: actor.organisationId, reason: 'password_reset', at: now });
+      await this.audit.record(em, {
+        organisationId: actor.organisationId,
+        actor,
+        role: roleFor(actor, 'users:manage'),
+        action: 'user.password_reset',
+        entityType: 'user',
+        entityId: id,
+        payload: { sessionsEnded: ended.length, passwordChangeRequired: true },
+      });
+    });
+    return { temporaryPassword: password };
   }
 
   /** The caller's own account (GET /auth/me). */

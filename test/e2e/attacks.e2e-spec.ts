@@ -89,9 +89,12 @@ function filesUnder(dir: string): string[] {
 describe('attacks (issue 6, Reliability 5)', () => {
   let t: TestApp;
   const now = () => Math.floor(Date.now() / 1000);
+  /** a real session of each user hand-built tokens are made for (docs/sessions.md): each refusal is then the forgery's doing */
+  const sessions: Record<string, string> = {};
   const claims = (email: string, extra: Record<string, unknown> = {}) => ({
     sub: t.ids.users[email],
     org: email.endsWith('@northfield.demo') ? t.ids.org.northfield : t.ids.org.werrington,
+    sid: sessions[email],
     iss: JWT_ISSUER,
     aud: JWT_AUDIENCE,
     iat: now(),
@@ -103,6 +106,9 @@ describe('attacks (issue 6, Reliability 5)', () => {
   beforeAll(async () => {
     // behind a load balancer: the login throttle keys on X-Forwarded-For
     t = await startTestApp({ TRUST_PROXY: '1' });
+    for (const email of [DEMO.deputy, DEMO.head, DEMO.northHead]) {
+      sessions[email] = JSON.parse(Buffer.from((await t.token(email)).split('.')[1], 'base64url').toString()).sid;
+    }
   });
   afterAll(() => t.close());
 

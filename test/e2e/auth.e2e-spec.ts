@@ -27,9 +27,13 @@ describe('auth', () => {
     t = await startTestApp();
     await t.token(DEMO.admin);
     address = (await t.db.query<{ ip: string }>(`SELECT ip FROM login_attempts WHERE succeeded ORDER BY id DESC LIMIT 1`)).rows[0].ip;
+    // hand-built tokens name a real session of their user (docs/sessions.md), so each refusal below is the forgery's doing
+    const sid = async (email: string) => JSON.parse(Buffer.from((await t.token(email)).split('.')[1], 'base64url').toString()).sid as string;
+    const sessions: Record<string, string> = { [DEMO.deputy]: await sid(DEMO.deputy), [DEMO.head]: await sid(DEMO.head) };
     claims = (email, extra = {}) => ({
       sub: t.ids.users[email],
       org: email.endsWith('@northfield.demo') ? t.ids.org.northfield : t.ids.org.werrington,
+      sid: sessions[email],
       iss: JWT_ISSUER,
       aud: JWT_AUDIENCE,
       iat: now(),
@@ -72,8 +76,11 @@ describe('auth', () => {
           roles: ['headteacher'],
           organisationId: t.ids.org.werrington,
         }),
+        passwordChangeRequired: false,
       });
-      expect(JSON.stringify(res.body)).not.toMatch(/password|scrypt/i);
+      // the refresh token went to the cookie (sessions.e2e-spec.ts), not the body
+      expect(res.headers['set-cookie']).toEqual([expect.stringMatching(/^smp_refresh=/)]);
+      expect(JSON.stringify({ ...res.body, passwordChangeRequired: undefined })).not.toMatch(/password|scrypt/i);
       const header = JSON.parse(Buffer.from(res.body.accessToken.split('.')[0], 'base64url').toString());
       expect(header.alg).toBe('HS256');
       const payload = JSON.parse(Buffer.from(res.body.accessToken.split('.')[1], 'base64url').toString());
@@ -126,6 +133,14 @@ describe('auth', () => {
       const res = await me(jwt({ alg: 'HS256', typ: 'JWT' }, claims(DEMO.deputy), t.config.jwtSecret));
       expect(res.status).toBe(200);
       expect(res.body.id).toBe(t.ids.users[DEMO.deputy]);
+    });
+
+    it('refuses a token without a session, with a session of another user, or with one that does not exist', async () => {
+      expectProblem(await me(jwt({ alg: 'HS256', typ: 'JWT' }, claims(DEMO.deputy, { sid: undefined }), t.config.jwtSecret)), 401);
+      expectProblem(await me(jwt({ alg: 'HS256', typ: 'JWT' }, claims(DEMO.deputy, { sid: randomUUID() }), t.config.jwtSecret)), 401);
+      expectProblem(await me(jwt({ alg: 'HS256', typ: 'JWT' }, claims(DEMO.deputy, { sid: claims(DEMO.head).sid }), t.config.jwtSecret)), 401);
+      expectProblem(await me(jwt({ alg: 'HS256', typ: 'JWT' }, claims(DEMO.deputy, { sid: 'not-a-uuid' }), t.config.jwtSecret)), 401);
+      expectProblem(await me(jwt({ alg: 'HS256', typ: 'JWT' }, claims(DEMO.deputy, { iat: undefined }), t.config.jwtSecret)), 401);
     });
 
     it('refuses no token', async () => {

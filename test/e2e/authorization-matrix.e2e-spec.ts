@@ -47,6 +47,8 @@ const CALLER_EMAIL: Record<Role, string> = {
   hr: DEMO.hr,
 };
 const CALLERS: readonly Caller[] = [...ROLES, 'no token'];
+/** Routes that end the caller's current session: probed in a session of their own. */
+const SESSION_ENDING_ROUTES: readonly string[] = ['POST /auth/logout'];
 
 /**
  * Authorization bugs this matrix found (reported with it; src/ is left to its owners). A
@@ -65,6 +67,7 @@ interface Ids {
   appealId?: string;
   staffId?: string;
   userId?: string;
+  sessionId?: string;
   /** not a path parameter: the case's human reference, looked for in answers (see `leaks`) */
   reference?: string;
 }
@@ -101,6 +104,8 @@ function neededIds(key: string, route: RoutePermission): Array<keyof Ids> {
         return 'staffId';
       case 'user':
         return 'userId';
+      case 'session':
+        return 'sessionId';
       default:
         throw new Error(`${key}: a ${route.scope} route with a path parameter {${param}}`);
     }
@@ -265,10 +270,16 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
   let hrUserId: string;
   let targets: Target[];
 
-  /** A request, as `email` or without a token. */
-  async function call(method: string, path: string, email: string | null, body?: Body): Promise<Response> {
+  /** A session of its own for `email` (not the one t.token keeps): its access token. */
+  async function signInAgain(email: string): Promise<{ accessToken: string; sessionId: string }> {
+    const res = await must(`sign in as ${email}`, 200, t.http().post('/auth/login').send({ email, password: TEST_PASSWORD }));
+    return { accessToken: res.body.accessToken, sessionId: JSON.parse(Buffer.from(res.body.accessToken.split('.')[1], 'base64url').toString()).sid };
+  }
+
+  /** A request, as `email` or without a token; `ownSession`: in a session of its own, for routes that end the session they are called in. */
+  async function call(method: string, path: string, email: string | null, body?: Body, ownSession = false): Promise<Response> {
     let req: Test = t.http()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete' | 'put'](path);
-    if (email) req = req.set('authorization', `Bearer ${await t.token(email)}`);
+    if (email) req = req.set('authorization', `Bearer ${ownSession ? (await signInAgain(email)).accessToken : await t.token(email)}`);
     if (body === MULTIPART) {
       req = req
         .field('kind', 'screenshot')
@@ -372,6 +383,12 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
     t.ids.users['investigator@northfield.demo'] = northInvestigator.body.id;
     // every caller's token, once, before the probes run in parallel
     for (const email of Object.values(CALLER_EMAIL)) await t.token(email);
+    // a second session of each caller, theirs to end (DELETE /auth/sessions/{id}); and others' sessions, which are not
+    const ownSessions = Object.fromEntries(
+      await Promise.all(ROLES.map(async (role) => [role, (await signInAgain(CALLER_EMAIL[role])).sessionId] as const)),
+    ) as Record<Role, string>;
+    const someoneElsesSession = (await signInAgain(DEMO.investigator2)).sessionId;
+    const northfieldSession = (await signInAgain(DEMO.northHead)).sessionId;
 
     const sam = t.ids.staff['Sam Teacher'];
     const staffOf = (role: Role) => t.ids.staff[CALLER_EMAIL[role]];
@@ -485,12 +502,18 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
       {
         name: "another organisation's case, evidence, request, appeal, staff member, user",
         // (without its reference: references are unique per organisation only)
-        ids: { ...built.northfield, reference: undefined, staffId: t.ids.staff['Robin Teacher'], userId: t.ids.users[DEMO.northHead] },
+        ids: {
+          ...built.northfield,
+          reference: undefined,
+          staffId: t.ids.staff['Robin Teacher'],
+          userId: t.ids.users[DEMO.northHead],
+          sessionId: northfieldSession,
+        },
         sees: [],
       },
       {
         name: 'nonexistent ids',
-        ids: { caseId: none(), evidenceId: none(), monitoringRequestId: none(), appealId: none(), staffId: none(), userId: none() },
+        ids: { caseId: none(), evidenceId: none(), monitoringRequestId: none(), appealId: none(), staffId: none(), userId: none(), sessionId: none() },
         sees: [],
       },
       {
@@ -517,6 +540,8 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
         onlyAs: role,
       })),
       { name: 'own user account', ids: { userId: patchTarget.body.id }, sees: ROLES },
+      ...ROLES.map((role): Target => ({ name: "another session of the caller's", ids: { sessionId: ownSessions[role] }, sees: ROLES, onlyAs: role })),
+      { name: "another person's session", ids: { sessionId: someoneElsesSession }, sees: [] },
     ];
   }, 120_000);
   afterAll(() => t?.close());
@@ -620,7 +645,8 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
       const [method] = probe.key.split(' ');
       const body = BODIES[probe.key]?.(context) ?? (['POST', 'PUT', 'PATCH'].includes(method) ? {} : undefined);
       const email = probe.caller === 'no token' ? null : CALLER_EMAIL[probe.caller];
-      const res = await call(method, url(probe.key, probe.route, probe.target.ids), email, body);
+      // a sign-out ends the session it is made in: never the one the other probes use
+      const res = await call(method, url(probe.key, probe.route, probe.target.ids), email, body, SESSION_ENDING_ROUTES.includes(probe.key));
       const got = classify(res);
       const leaked = leaks(res, probe.caller);
       if (got === probe.expected && leaked.length === 0) return;

@@ -49,7 +49,8 @@ const API_PATHS = [
 ];
 
 /** The only routes anyone may call without a token (api.md "Conventions"). */
-const PUBLIC_ROUTES = ['POST /auth/login', 'GET /health'];
+// api.md "Conventions", and "Sessions and passwords": POST /auth/refresh is for the holder of a refresh token (its credential), with no bearer token
+const PUBLIC_ROUTES = ['POST /auth/login', 'POST /auth/refresh', 'GET /health'];
 
 type Operation = { security?: Array<Record<string, string[]>> };
 type OpenApi = { openapi: string; paths: Record<string, Record<string, Operation>>; components: { securitySchemes: Record<string, Record<string, string>> } };
@@ -255,7 +256,8 @@ describe('docs and health', () => {
         await probe.init();
         await probe.getHttpAdapter().getInstance().ready();
         const http = () => request(probe.getHttpServer());
-        const token = (await http().post('/auth/login').send({ email: DEMO.head, password: TEST_PASSWORD })).body.accessToken as string;
+        // (the refresh token in the body: this bare app has no cookie plugin)
+        const token = (await http().post('/auth/login').send({ email: DEMO.head, password: TEST_PASSWORD, tokenDelivery: 'body' })).body.accessToken as string;
         expect(token).toEqual(expect.any(String));
 
         expectProblem(await http().get('/guard-probe/undeclared'), 401);

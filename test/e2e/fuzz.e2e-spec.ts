@@ -31,6 +31,9 @@ const DAY = 86_400_000;
 const NOW = Date.now();
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** The account whose password POST /auth/password is fuzzed on. */
+const FUZZ_PASSWORD_USER = 'fuzz-password@demo.school';
+
 /** An id no row has: sent as `id`, `approvedBy` …; it must never be stored anywhere. */
 const ATTACKER_ID = '6a7c3e1e-0bad-4bad-8bad-000000000666';
 /** Sent as `createdAt`/`updatedAt`: no row may end up created before 2000. */
@@ -199,6 +202,23 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
   let userCounter = 0;
   const ROUTES: Record<string, RouteSetup> = {
     'POST /auth/login': { as: null, target: async () => ({}), good: () => ({ email: DEMO.hr, password: TEST_PASSWORD }) },
+    // a session of its own, from the body, for each target (a success rotates the token the base body holds)
+    'POST /auth/refresh': {
+      as: null,
+      consumes: true,
+      target: async () => {
+        const res = await send('POST', '/auth/login', null, JSON.stringify({ email: DEMO.hr, password: TEST_PASSWORD, tokenDelivery: 'body' }), true);
+        if (res.status !== 200) throw new Error(`fixture login: ${res.status} ${res.text}`);
+        return { refreshToken: res.body.refreshToken as string };
+      },
+      good: (params) => ({ refreshToken: params.refreshToken }),
+    },
+    // a user of its own: the first success changes their password (later bodies then hold a wrong current one)
+    'POST /auth/password': {
+      as: FUZZ_PASSWORD_USER,
+      target: async () => ({}),
+      good: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'fuzzed new passphrase' }),
+    },
     'POST /users': {
       as: DEMO.admin,
       target: async () => ({}),
@@ -359,6 +379,8 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
     const northCase = (await must('POST', '/reports', northDeputy, reportBody(t, { subjectStaffIds: [t.ids.staff['Robin Teacher']] }))).id as string;
 
     const victim = await must('POST', '/users', DEMO.admin, { email: 'fuzz-victim@demo.school', name: 'Fuzz Victim', password: TEST_PASSWORD, roles: ['hr'] });
+    const passwordUser = await must('POST', '/users', DEMO.admin, { email: FUZZ_PASSWORD_USER, name: 'Fuzz Password', password: TEST_PASSWORD, roles: ['hr'] });
+    await t.token(FUZZ_PASSWORD_USER);
     const open = await build({ to: 'assigned', evidence: [{ description: 'Screenshot of the post', source: 'A parent' }] });
     const [openCase, openAllegation, openEvidence] = [open.caseId, open.allegationIds[0], open.evidenceId!];
     await must('POST', `/cases/${openCase}/subject-notifications`, DEMO.investigator, {
@@ -371,6 +393,8 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
     fixture.approvedMonitoring = await pendingMonitoring();
     await must('POST', `/monitoring-requests/${fixture.approvedMonitoring}/approve`, DEMO.head, { note: 'ok' });
     grantedRoles.set(fixture.victimUserId, ['hr']);
+    // its password changes (POST /auth/password): compared by roles only, like the victim
+    grantedRoles.set(passwordUser.id as string, ['hr']);
 
     const north = t.ids.org.northfield;
     northfieldIds = [north];
@@ -479,6 +503,7 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
     'POST /cases/{id}/evidence': DEMO.investigator,
     'DELETE /cases/{id}/legal-hold': DEMO.head,
     'GET /users/{id}': DEMO.admin,
+    'POST /users/{id}/password-reset': DEMO.admin,
   };
 
   // ---- the fuzzing -----------------------------------------------------------------------------

@@ -27,6 +27,8 @@ export type RouteScope =
   | 'staff'
   /** `{id}` is a user account of the caller's organisation */
   | 'user'
+  /** `{id}` is a session (docs/sessions.md): only the caller's own are theirs to end */
+  | 'session'
   /** `{id}`, in the query string, names a case to filter by: any case may be named, only what the caller may see is answered */
   | 'case-filter';
 
@@ -79,12 +81,20 @@ const EVERYONE = [ADMIN, ...CASEWORK] as const;
 export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   // api.md "Conventions": the only routes without a token
   'POST /auth/login': { permission: null, roles: [], scope: 'public' },
+  // "holder of a refresh token": the token is the credential, not a bearer token
+  'POST /auth/refresh': { permission: null, roles: [], scope: 'public' },
   'GET /health': { permission: null, roles: [], scope: 'public' },
   'GET /docs': { permission: null, roles: [], scope: 'public' },
   'GET /docs-json': { permission: null, roles: [], scope: 'public' },
 
   // Auth and people
   'GET /auth/me': { permission: 'profile:read', roles: EVERYONE, scope: 'org' },
+  // Sessions and passwords: every user, on their own sessions and password only
+  'POST /auth/logout': { permission: 'profile:read', roles: EVERYONE, scope: 'org' },
+  'GET /auth/sessions': { permission: 'profile:read', roles: EVERYONE, scope: 'org' },
+  'DELETE /auth/sessions/{id}': { permission: 'profile:read', roles: EVERYONE, scope: 'session' },
+  'POST /auth/password': { permission: 'profile:read', roles: EVERYONE, scope: 'org' },
+  'POST /users/{id}/password-reset': { permission: 'users:manage', roles: [ADMIN], scope: 'user' },
   'POST /users': { permission: 'users:manage', roles: [ADMIN], scope: 'org' },
   'GET /users': { permission: 'users:manage', roles: [ADMIN], scope: 'org' },
   'PATCH /users/{id}': { permission: 'users:manage', roles: [ADMIN], scope: 'user' },

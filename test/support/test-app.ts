@@ -6,6 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Pool } from 'pg';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory';
+import { TestClock } from '../../src/common/clock/clock';
 import { AppConfig, loadConfig } from '../../src/config/config';
 import { createDatabase, dropDatabase } from '../../src/database/server';
 import { TEST_PASSWORD, TEST_PASSWORD_COST } from './constants';
@@ -24,6 +25,8 @@ export interface TestApp {
   /** Direct access to this file's database (for setting up and inspecting, never for the app). */
   db: Pool;
   ids: DemoIds;
+  /** The app's clock (src/common/clock): real time until a test sets or advances it. */
+  clock: TestClock;
   http(): ReturnType<typeof request>;
   token(email: string): Promise<string>;
   as(email: string): Promise<Client>;
@@ -52,7 +55,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     PASSWORD_COST: String(TEST_PASSWORD_COST),
     ...env,
   });
-  const app = await createApp(config, url, { logger: ['error'] });
+  const clock = new TestClock();
+  const app = await createApp(config, url, { logger: ['error'], clock });
   await app.getHttpAdapter().getInstance().ready();
   const db = new Pool({ connectionString: url, max: 4 });
   // The file's database is dropped WITH (FORCE) at the end: a connection still closing then
@@ -75,6 +79,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     config,
     db,
     ids,
+    clock,
     http,
     token,
     async as(email: string) {

@@ -1,6 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { UserResponse } from '../../people/dto/user.dto';
+
+export const TOKEN_DELIVERIES = ['cookie', 'body'] as const;
+export type TokenDelivery = (typeof TOKEN_DELIVERIES)[number];
 
 export class LoginRequest {
   @ApiProperty({ example: 'deputy@demo.school' })
@@ -14,10 +17,32 @@ export class LoginRequest {
   @MinLength(1)
   @MaxLength(200)
   password: string;
+
+  @ApiPropertyOptional({
+    enum: TOKEN_DELIVERIES,
+    default: 'cookie',
+    description: 'where the refresh token goes: an HttpOnly cookie (browsers), or `refreshToken` in the body (other clients)',
+  })
+  @IsOptional()
+  @IsIn(TOKEN_DELIVERIES)
+  tokenDelivery?: TokenDelivery;
 }
 
 export class LoginResponse {
   @ApiProperty() accessToken: string;
   @ApiProperty({ description: 'seconds until the token expires' }) expiresIn: number;
   @ApiProperty({ type: UserResponse }) user: UserResponse;
+  @ApiProperty({ description: 'an admin reset the password: choose a new one (POST /auth/password) before anything else' })
+  passwordChangeRequired: boolean;
+  @ApiPropertyOptional({ description: 'only when asked for with tokenDelivery "body" (or refreshed from the body); otherwise it is in the cookie' })
+  refreshToken?: string;
+}
+
+/** POST /auth/refresh: the refresh token from the body, or (browsers) from the cookie. */
+export class RefreshRequest {
+  @ApiPropertyOptional({ description: 'the refresh token, for clients that keep it themselves; browsers send the cookie instead' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  refreshToken?: string;
 }

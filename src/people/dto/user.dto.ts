@@ -3,6 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, I
 import { ROLES, Role } from '../../access/roles';
 import { User } from '../entities/user.entity';
 import { NotBlank } from '../../common/validation/not-blank';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password-policy';
 
 export class UserResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -30,10 +31,14 @@ export class CreateUserRequest {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ minLength: 12 })
+  @ApiProperty({
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    description: 'at least 12 characters; not the e-mail or name; not a commonly used password (NCSC guidance)',
+  })
   @IsString()
-  @MinLength(12)
-  @MaxLength(200)
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
 
   @ApiProperty({ enum: ROLES, isArray: true })
@@ -75,4 +80,10 @@ export class UpdateUserRequest {
 export class UserPage {
   @ApiProperty({ type: [UserResponse] }) items: UserResponse[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+/** POST /users/:id/password-reset: the temporary password, shown this once and never stored in clear. */
+export class PasswordResetResponse {
+  @ApiProperty({ description: 'give it to the person; they must choose their own at their next sign-in' })
+  temporaryPassword: string;
 }

@@ -22,6 +22,14 @@ export class User extends OrganisationScoped {
   @Column('boolean', { default: true })
   active: boolean;
 
+  /** Set by an admin's password reset: until the user chooses a new password, only POST /auth/password, GET /auth/me and POST /auth/logout answer. */
+  @Column('boolean', { default: false })
+  passwordChangeRequired: boolean;
+
+  /** The last change or reset of the password (null: unchanged since the account was made). */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  passwordChangedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 

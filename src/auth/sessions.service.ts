@@ -1,0 +1,291 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../access/actor';
+import { Role } from '../access/roles';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock/clock';
+import { DomainError } from '../common/errors/domain-error';
+import { decodeCursor, DEFAULT_LIMIT, isTimeIdKey, Page, PageQuery, toPage } from '../common/pagination/pagination';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { queryOne, queryRows } from '../database/sql';
+import { toUserResponse } from '../people/dto/user.dto';
+import { AccessTokens } from './access-tokens';
+import { SessionPage, SessionResponse } from './dto/session.dto';
+import { formatRefreshToken, hashRefreshSecret, newRefreshSecret, parseRefreshToken, sameHash } from './refresh-token';
+import { SessionEndReason, SignInMethod } from './session.entity';
+import { LoginResponse } from './dto/login.dto';
+
+/** Where a request came from, as kept on the session and in the audit log. */
+export interface ClientContext {
+  ip: string;
+  userAgent?: string;
+}
+
+/** A session's tokens, fresh from sign-in or refresh: the controller delivers the refresh token (cookie or body). */
+export interface IssuedSession {
+  response: LoginResponse;
+  refreshToken: string;
+  sessionExpiresAt: Date;
+  issuedAt: Date;
+}
+
+/** Replaced refresh tokens remembered per session for reuse detection (a session refreshed every minute for 12 hours needs 720). */
+export const PREVIOUS_TOKENS_KEPT = 1000;
+
+const USER_AGENT_MAX = 512;
+const userAgentOf = (context: ClientContext) => (context.userAgent ? context.userAgent.slice(0, USER_AGENT_MAX) : null);
+
+export const REFRESH_REFUSED = 'The refresh token is not valid: sign in again.';
+const refused = () => new DomainError('unauthorized', 'invalid_refresh_token', REFRESH_REFUSED);
+
+interface UserForToken {
+  id: string;
+  organisation_id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  active: boolean;
+  staff_id: string | null;
+  password_change_required: boolean;
+}
+
+interface SessionRow {
+  id: string;
+  organisation_id: string;
+  user_id: string;
+  refresh_token_hash: Buffer;
+  previous_token_hashes: Buffer[];
+  revoked_at: Date | null;
+  expires_at: Date;
+  last_used_at: Date;
+  active: boolean;
+}
+
+export const USER_FOR_TOKEN_SQL = `SELECT u.id, u.organisation_id, u.email, u.name, u.roles::text[] AS roles, u.active, u.password_change_required,
+  (SELECT s.id FROM staff_members s WHERE s.user_id = u.id LIMIT 1) AS staff_id FROM users u`;
+
+/**
+ * Sessions (api.md "Sessions and passwords", docs/sessions.md): started at sign-in, refreshed
+ * with a rotating refresh token, listed and ended by their owner. The Clock decides idle and
+ * absolute expiry; every event is audited in the user's organisation, without secrets.
+ */
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly tokens: AccessTokens,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private idleSince(now: Date): Date {
+    return new Date(now.getTime() - this.config.sessionIdleMinutes * 60_000);
+  }
+
+  /** A new session for a user who has just proved who they are (in the sign-in's transaction, before its audit event). */
+  async start(
+    em: EntityManager,
+    user: { id: string; organisation_id: string },
+    method: SignInMethod,
+    context: ClientContext,
+  ): Promise<{ sessionId: string; secret: string; issuedAt: Date; expiresAt: Date }> {
+    const issuedAt = this.clock.now();
+    const expiresAt = new Date(issuedAt.getTime() + this.config.sessionMaxHours * 3_600_000);
+    const secret = newRefreshSecret();
+    const row = (await queryOne<{ id: string }>(
+      em,
+      `INSERT INTO sessions (organisation_id, user_id, sign_in_method, created_at, last_used_at, expires_at, access_not_before, user_agent, ip, refresh_token_hash)
+       VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [
+        user.organisation_id,
+        user.id,
+        method,
+        issuedAt,
+        expiresAt,
+        // access tokens carry whole seconds
+        new Date(Math.floor(issuedAt.getTime() / 1000) * 1000),
+        userAgentOf(context),
+        context.ip,
+        hashRefreshSecret(secret),
+      ],
+    ))!;
+    return { sessionId: row.id, secret, issuedAt, expiresAt };
+  }
+
+  /** The answer to a sign-in or a refresh: an access token of the session, and the refresh token for the controller to deliver. */
+  async issue(user: UserForToken, session: { sessionId: string; secret: string; issuedAt: Date; expiresAt: Date }): Promise<IssuedSession> {
+    const { accessToken, expiresIn } = await this.tokens.issue(
+      { userId: user.id, organisationId: user.organisation_id, sessionId: session.sessionId, sessionExpiresAt: session.expiresAt },
+      session.issuedAt,
+    );
+    return {
+      response: {
+        accessToken,
+        expiresIn,
+        user: toUserResponse({ ...user, organisationId: user.organisation_id }, user.staff_id),
+        passwordChangeRequired: user.password_change_required,
+      },
+      refreshToken: formatRefreshToken(session.sessionId, session.secret),
+      sessionExpiresAt: session.expiresAt,
+      issuedAt: session.issuedAt,
+    };
+  }
+
+  /**
+   * POST /auth/refresh. The presented token must be the session's current one: it is replaced
+   * (rotation) and the session counts as used. A token the session has already replaced means
+   * two parties hold it — the session is ended at once (reuse detection). Ended, idle, expired
+   * sessions and deactivated accounts are refused. Every outcome for a known session is audited.
+   */
+  async refresh(presented: string, context: ClientContext): Promise<IssuedSession> {
+    const parsed = parseRefreshToken(presented);
+    if (!parsed) throw refused();
+    const now = this.clock.now();
+    const outcome = await this.dataSource.transaction(async (em) => {
+      const session = await queryOne<SessionRow>(
+        em,
+        `SELECT s.id, s.organisation_id, s.user_id, s.refresh_token_hash, s.previous_token_hashes, s.revoked_at, s.expires_at, s.last_used_at, u.active
+         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1 FOR NO KEY UPDATE OF s`,
+        [parsed.sessionId],
+      );
+      // an unknown session belongs to no organisation: nothing to audit
+      if (!session) return null;
+      const hash = hashRefreshSecret(parsed.secret);
+      const current = sameHash(hash, session.refresh_token_hash);
+      const replaced = !current && session.previous_token_hashes.some((previous) => sameHash(hash, previous));
+      const event = (action: string, reason: string | null, payload: Record<string, unknown> = {}) =>
+        this.audit.record(em, {
+          organisationId: session.organisation_id,
+          actor: { userId: session.user_id },
+          role: null,
+          action,
+          entityType: 'session',
+          entityId: session.id,
+          reason,
+          payload: { ip: context.ip, userAgent: userAgentOf(context), ...payload },
+        });
+      const end = (reason: SessionEndReason) =>
+        em.query(`UPDATE sessions SET revoked_at = $2, revoked_reason = $3 WHERE id = $1 AND revoked_at IS NULL`, [session.id, now, reason]);
+
+      if (replaced) {
+        if (!session.revoked_at) await end('refresh_token_reuse');
+        await event('auth.refresh_token_reused', 'refresh_token_reuse', { sessionAlreadyEnded: Boolean(session.revoked_at) });
+        return null;
+      }
+      if (!current) {
+        await event('auth.refresh_refused', 'unknown_token');
+        return null;
+      }
+      const problem: SessionEndReason | 'session_ended' | null = session.revoked_at
+        ? 'session_ended'
+        : session.expires_at <= now
+          ? 'absolute_timeout'
+          : session.last_used_at <= this.idleSince(now)
+            ? 'idle_timeout'
+            : !session.active
+              ? 'account_inactive'
+              : null;
+      if (problem) {
+        if (problem !== 'session_ended') await end(problem);
+        await event('auth.refresh_refused', problem);
+        return null;
+      }
+      const secret = newRefreshSecret();
+      await em.query(
+        `UPDATE sessions SET refresh_token_hash = $2, previous_token_hashes = (ARRAY[refresh_token_hash] || previous_token_hashes)[1:${PREVIOUS_TOKENS_KEPT}],
+           rotations = rotations + 1, last_used_at = $3, ip = $4, user_agent = COALESCE($5, user_agent)
+         WHERE id = $1`,
+        [session.id, hashRefreshSecret(secret), now, context.ip, userAgentOf(context)],
+      );
+      const user = (await queryOne<UserForToken>(em, `${USER_FOR_TOKEN_SQL} WHERE u.id = $1`, [session.user_id]))!;
+      await event('auth.session_refreshed', null);
+      return { user, session: { sessionId: session.id, secret, issuedAt: now, expiresAt: session.expires_at } };
+    });
+    if (!outcome) throw refused();
+    return this.issue(outcome.user, outcome.session);
+  }
+
+  /** GET /auth/sessions: the caller's open sessions, newest first. */
+  async list(actor: Actor, query: PageQuery): Promise<SessionPage> {
+    const now = this.clock.now();
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const after = decodeCursor(query.cursor, isTimeIdKey);
+    const rows = await queryRows<{
+      id: string;
+      created_at: Date;
+      last_used_at: Date;
+      expires_at: Date;
+      user_agent: string | null;
+      ip: string | null;
+      sign_in_method: SignInMethod;
+    }>(
+      this.dataSource.manager,
+      `SELECT id, created_at, last_used_at, expires_at, user_agent, ip, sign_in_method FROM sessions
+       WHERE user_id = $1 AND organisation_id = $2 AND revoked_at IS NULL AND expires_at > $3 AND last_used_at > $4
+         ${after ? 'AND (created_at, id) < ($5::timestamptz, $6::uuid)' : ''}
+       ORDER BY created_at DESC, id DESC LIMIT ${limit + 1}`,
+      [actor.userId, actor.organisationId, now, this.idleSince(now), ...(after ?? [])],
+    );
+    const idleMs = this.config.sessionIdleMinutes * 60_000;
+    const page: Page<SessionResponse> = toPage(
+      rows,
+      limit,
+      (r) => [r.created_at.toISOString(), r.id],
+      (r) => ({
+        id: r.id,
+        createdAt: r.created_at.toISOString(),
+        lastUsedAt: r.last_used_at.toISOString(),
+        expiresAt: r.expires_at.toISOString(),
+        idleExpiresAt: new Date(Math.min(r.last_used_at.getTime() + idleMs, r.expires_at.getTime())).toISOString(),
+        userAgent: r.user_agent,
+        ip: r.ip,
+        signInMethod: r.sign_in_method,
+        current: r.id === actor.session?.id,
+      }),
+    );
+    return page;
+  }
+
+  /** DELETE /auth/sessions/:id: ends one of the caller's open sessions; anyone else's (or an ended one) is 404. */
+  async end(actor: Actor, sessionId: string): Promise<void> {
+    const now = this.clock.now();
+    await this.dataSource.transaction(async (em) => {
+      const ended = await queryRows<{ id: string }>(
+        em,
+        `UPDATE sessions SET revoked_at = $4, revoked_reason = 'ended_by_user'
+         WHERE id = $1 AND user_id = $2 AND organisation_id = $3 AND revoked_at IS NULL AND expires_at > $4 AND last_used_at > $5 RETURNING id`,
+        [sessionId, actor.userId, actor.organisationId, now, this.idleSince(now)],
+      );
+      if (!ended.length) throw DomainError.notFound('Session');
+      await this.audit.record(em, {
+        organisationId: actor.organisationId,
+        actor,
+        role: null,
+        action: 'auth.session_ended',
+        entityType: 'session',
+        entityId: sessionId,
+        reason: 'ended_by_user',
+        payload: { current: sessionId === actor.session?.id },
+      });
+    });
+  }
+
+  /** POST /auth/logout: ends the session of the caller's access token. */
+  async logout(actor: Actor): Promise<void> {
+    const sessionId = actor.session!.id;
+    await this.dataSource.transaction(async (em) => {
+      await em.query(`UPDATE sessions SET revoked_at = $2, revoked_reason = 'logout' WHERE id = $1 AND revoked_at IS NULL`, [sessionId, this.clock.now()]);
+      await this.audit.record(em, {
+        organisationId: actor.organisationId,
+        actor,
+        role: null,
+        action: 'auth.signed_out',
+        entityType: 'session',
+        entityId: sessionId,
+        reason: 'logout',
+      });
+    });
+  }
+}
