@@ -186,10 +186,14 @@ export class AuthService {
     return { ...counts, oldestRelevantFailure: oldest };
   }
 
-  /** Keeps the table small: failures matter for one window, successes for knownAddressDays. */
+  /**
+   * Keeps the tables small: failures matter for one window, successes for knownAddressDays; a
+   * session is of no use once over (its events stay in the audit log), kept a week for looking into.
+   */
   private async prune(em: EntityManager): Promise<void> {
     await em.query(`DELETE FROM login_attempts WHERE at < now() - make_interval(days => $1) OR (NOT succeeded AND at < now() - interval '1 day')`, [
       THROTTLE.knownAddressDays,
     ]);
+    await em.query(`DELETE FROM sessions WHERE expires_at < now() - interval '7 days'`);
   }
 }
