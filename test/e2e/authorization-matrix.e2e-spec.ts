@@ -8,6 +8,9 @@ import { Permission, rolesGranting } from '../../src/access/permissions';
 import { Role, ROLES } from '../../src/access/roles';
 import { TEST_PASSWORD } from '../support/constants';
 import { CaseRule, PENDING_ROUTES, renderRoutePermissions, ROUTE_PERMISSIONS, RoutePermission, SWAGGER_ROUTES } from '../support/route-permissions';
+import { DataSource } from 'typeorm';
+import { OrganisationSetup } from '../../src/organisations/organisations.service';
+import { addPerson, BuiltCase, buildCase, CaseSpec } from '../support/case-builder';
 import { DEMO, reportBody, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -21,6 +24,14 @@ import { DEMO, reportBody, startTestApp, TestApp } from '../support/test-app';
  * Bodies are valid (a 400 from validation would hide a 404) and chosen so that no probe
  * changes who may see what: see BODIES. And no allowed answer (a list, an export, the audit
  * log, a subject-access export) may name a case the caller may not see: see `leaks`.
+ *
+ * Callers are the demo users, one per role, and — in a third organisation, Oakfield, made by
+ * this file — people with several roles (a headteacher who is also deputy head, one who is
+ * also hr, a governor who is also an investigating manager), a replaced investigator, a
+ * deactivated headteacher and a governor among the subjects, and an hr account whose staff
+ * record is not linked to it (PERSONAS). A person passes a route's guard when any of their
+ * roles does, sees a case when any role does, and uses a route on it only through a role that
+ * both sees the case and holds the route's permission (domain.md: conflicts are of the person).
  */
 
 const DAY = 86_400_000;
@@ -37,8 +48,26 @@ const MULTIPART = Symbol('multipart evidence upload');
 // ---------------------------------------------------------------------------------------
 // Who calls
 
-type Caller = Role | 'no token';
-const CALLER_EMAIL: Record<Role, string> = {
+/**
+ * People of Oakfield with the roles they hold (their e-mails are made in beforeAll). Dan, a
+ * deactivated headteacher, is no caller: he is a subject, and counts for nothing.
+ */
+const PERSONAS = {
+  'Olive (headteacher + deputy_head)': ['headteacher', 'deputy_head'],
+  'Otto (headteacher)': ['headteacher'],
+  'Hal (headteacher + hr)': ['headteacher', 'hr'],
+  'Gus (governor + investigating_manager)': ['governor', 'investigating_manager'],
+  'Gwen (governor)': ['governor'],
+  'Ivan (investigating_manager)': ['investigating_manager'],
+  'Dee (deputy_head)': ['deputy_head'],
+  'Harriet (hr, her staff record not linked)': ['hr'],
+} as const satisfies Record<string, readonly Role[]>;
+type Persona = keyof typeof PERSONAS;
+const PERSONA_NAMES = Object.keys(PERSONAS) as Persona[];
+const [OLIVE, OTTO, HAL, GUS, GWEN, IVAN, DEE, HARRIET] = PERSONA_NAMES;
+
+type Caller = Role | 'no token' | Persona;
+const CALLER_EMAIL: Record<Role, string> & Partial<Record<Persona, string>> = {
   admin: DEMO.admin,
   deputy_head: DEMO.deputy,
   investigating_manager: DEMO.investigator,
@@ -46,7 +75,10 @@ const CALLER_EMAIL: Record<Role, string> = {
   governor: DEMO.governor,
   hr: DEMO.hr,
 };
+/** Who is probed on a target unless it names its own callers: the demo users and no token. */
 const CALLERS: readonly Caller[] = [...ROLES, 'no token'];
+const isPersona = (caller: Caller): caller is Persona => caller in PERSONAS;
+const rolesOf = (caller: Exclude<Caller, 'no token'>): readonly Role[] => (isPersona(caller) ? PERSONAS[caller] : [caller]);
 /** Routes that end the caller's current session: probed in a session of their own. */
 const SESSION_ENDING_ROUTES: readonly string[] = ['POST /auth/logout'];
 
@@ -77,14 +109,23 @@ type ActingRule = Exclude<CaseRule, 'visible' | 'headteacher'>;
 interface Target {
   name: string;
   ids: Ids;
-  /** the roles that see it: every other role that passes the guard gets 404 */
-  sees: readonly Role[];
-  /** for each case rule, the roles (among those that see it) for whom it holds; 403 for the others */
-  acts?: Partial<Record<ActingRule, readonly Role[]>>;
+  /** the callers that see it: every other caller that passes the guard gets 404 */
+  sees: readonly Caller[];
+  /**
+   * For a person with several roles, the roles through which they see it (default: all of
+   * theirs): a route is theirs to use only through one of these.
+   */
+  seesAs?: Partial<Record<Persona, readonly Role[]>>;
+  /** for each case rule, the callers (among those that see it) for whom it holds; 403 for the others */
+  acts?: Partial<Record<ActingRule, readonly Caller[]>>;
   /** probed only on routes naming {evidenceId} */
   evidenceRoutesOnly?: boolean;
-  /** a per-caller target (the case where the caller is a subject): probed only as this role */
-  onlyAs?: Role;
+  /** who is probed on it (default: CALLERS) */
+  callers?: readonly Caller[];
+  /** a per-caller target (the case where the caller is a subject): hidden from its callers only */
+  perCaller?: boolean;
+  /** Oakfield's: its reference may equal a Werrington case's (references are unique per organisation) */
+  oakfield?: boolean;
 }
 
 /** The id each path parameter of a route names, by scope. */
@@ -126,12 +167,18 @@ type Expected = 401 | 403 | 404 | 'allowed';
 function expectedFor(route: RoutePermission, caller: Caller, target: Target): Expected {
   if (route.scope === 'public') return 'allowed';
   if (caller === 'no token') return 401;
-  if (!route.roles.includes(caller)) return 403;
+  const roles = rolesOf(caller);
+  if (!roles.some((role) => route.roles.includes(role))) return 403;
   if (route.scope === 'case-filter') return 'allowed'; // a filter: `leaks` checks the answer
   if (!target.sees.includes(caller)) return 404;
+  // the roles through which the caller sees the target: only these may act on it
+  const seeing = (isPersona(caller) && target.seesAs?.[caller]) || roles;
   const rule = route.caseRule ?? 'visible';
-  if (rule === 'headteacher') return caller === 'headteacher' ? 'allowed' : 403;
-  if (rule !== 'visible' && !(target.acts?.[rule] ?? []).includes(caller)) return 403;
+  if (rule === 'visible') return seeing.some((role) => route.roles.includes(role)) ? 'allowed' : 403;
+  if (rule === 'headteacher') return seeing.includes('headteacher') ? 'allowed' : 403;
+  // reading other people's evidence: everyone who sees the case, unless the target says otherwise (a reporter or witness does not)
+  const holders = target.acts?.[rule] ?? (rule === 'reads-evidence' ? target.sees : []);
+  if (!holders.includes(caller)) return 403;
   return 'allowed';
 }
 
@@ -146,7 +193,7 @@ function classify(res: Response): Expected | string {
 
 // ---------------------------------------------------------------------------------------
 // Bodies: valid (so that validation never answers before the access check), and unable to
-// change visibility — nobody is (re)assigned, no case reaches `decided`, no appeal is lodged.
+// change visibility — nobody is (re)assigned, no case reaches `decided`, no appeal is lodged or decided.
 
 interface BodyContext {
   t: TestApp;
@@ -186,7 +233,8 @@ const BODIES: Record<string, (c: BodyContext) => Body> = {
   'POST /monitoring-requests/{id}/disclosures': () => ({ recipient: 'HR adviser', purpose: 'Advice', disclosedAt: ago(HOUR) }),
   'POST /cases/{id}/outcome': () => outcome(),
   'POST /cases/{id}/appeals': () => ({ lodgedAt: ago(HOUR), grounds: 'Probe grounds' }),
-  'POST /appeals/{id}/decision': () => ({ result: 'dismissed', rationale: 'The warning stands' }),
+  // a harsher sanction on appeal: 409 after the access check, so no appeal is decided (and nobody's view of it changes)
+  'POST /appeals/{id}/decision': () => ({ result: 'varied', rationale: 'Probe rationale', newSanction: 'dismissal_with_notice' }),
   'POST /cases/{id}/close': () => ({}),
   'POST /cases/{id}/legal-hold': () => ({ reason: 'Tribunal claim pending' }),
   'POST /retention/run': () => ({}),
@@ -300,52 +348,40 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
     return answer;
   }
 
-  interface CaseSpec {
+  interface MatrixCase {
     label: string;
     subjects: string[];
     /** the deputy who logs and triages the report (stop at `reported` when no investigator) */
     deputy: string;
     investigator?: string;
+    /** investigating managers appointed, then replaced, before `investigator` */
+    replaced?: string[];
     /** who appoints and decides: the acting decision-maker */
     decider?: string;
     /** who lodges the appeal; without one the case stays in investigation */
     lodger?: string;
+    reporter?: string;
+    witnesses?: string[];
   }
 
-  /** A case taken as far as the spec says, with an item of evidence, a monitoring request and an appeal on the way. */
-  async function buildCase(spec: CaseSpec): Promise<Ids> {
-    const as = (email: string) => ({
-      post: async (path: string, body?: Body) => call('POST', path, email, body ?? {}),
-    });
-    const label = (step: string) => `${spec.label}: ${step}`;
-    const report = await must(label('report'), 201, as(spec.deputy).post('/reports', reportBody(t, { subjectStaffIds: spec.subjects })));
-    const caseId: string = report.body.id;
-    const reference: string = report.body.reference;
-    if (!spec.investigator) return { caseId, reference };
-    await must(label('triage'), 200, as(spec.deputy).post(`/cases/${caseId}/triage`, { decision: 'investigate', rationale: 'Facts to establish.' }));
-    await must(label('assign'), 200, as(spec.decider!).post(`/cases/${caseId}/assign`, { investigatorUserId: t.ids.users[spec.investigator] }));
-    const investigator = as(spec.investigator);
-    const allegation = await must(
-      label('allegation'),
-      201,
-      investigator.post(`/cases/${caseId}/allegations`, { policyStandard: '7.5', summary: 'Named a colleague publicly' }),
-    );
-    const allegationId: string = allegation.body.allegations[0].id;
-    const evidence = await must(label('evidence'), 201, investigator.post(`/cases/${caseId}/evidence`, MULTIPART));
-    const monitoring = await must(label('monitoring request'), 201, investigator.post(`/cases/${caseId}/monitoring-requests`, monitoringRequest()));
-    const ids: Ids = { caseId, reference, evidenceId: evidence.body.id, monitoringRequestId: monitoring.body.id };
-    if (!spec.lodger) return ids;
-    await must(
-      label('notification'),
-      201,
-      investigator.post(`/cases/${caseId}/subject-notifications`, { sentAt: ago(5 * DAY), method: 'letter', allegationIds: [allegationId] }),
-    );
-    await must(label('response'), 201, investigator.post(`/cases/${caseId}/subject-responses`, { receivedAt: ago(4 * DAY), response: 'I accept it' }));
-    await must(label('finding'), 201, investigator.post(`/cases/${caseId}/findings`, { allegationId, finding: 'substantiated', reasoning: 'The screenshot' }));
-    await must(label('submit'), 200, investigator.post(`/cases/${caseId}/submit-report`, { summary: 'Report' }));
-    await must(label('outcome'), 201, as(spec.decider!).post(`/cases/${caseId}/outcome`, outcome()));
-    const appeal = await must(label('appeal'), 201, as(spec.lodger).post(`/cases/${caseId}/appeals`, { lodgedAt: ago(HOUR), grounds: 'Too harsh' }));
-    return { ...ids, appealId: appeal.body.appeals[0].id };
+  /** A case taken as far as the spec says by the test builder, with an item of evidence, a monitoring request and an appeal on the way. */
+  async function build(spec: MatrixCase): Promise<Ids> {
+    const built: BuiltCase = await buildCase(t, {
+      label: spec.label,
+      to: spec.lodger ? 'appeal' : spec.investigator ? 'assigned' : 'reported',
+      subjects: spec.subjects,
+      reporter: spec.reporter,
+      deputy: spec.deputy,
+      investigator: spec.investigator,
+      replacedInvestigators: spec.replaced,
+      decider: spec.decider,
+      lodger: spec.lodger,
+      allegations: [{ policyStandard: '7.5', summary: 'Named a colleague publicly' }],
+      witnesses: spec.witnesses?.map((staffId) => ({ staffId })),
+      ...(spec.investigator ? { evidence: 1, monitoring: true as const } : {}),
+    } satisfies CaseSpec);
+    const { caseId, reference, evidenceId, monitoringRequestId, appealId } = built;
+    return { caseId, reference, evidenceId, monitoringRequestId, appealId };
   }
 
   beforeAll(async () => {
@@ -395,7 +431,7 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
     const standard = { deputy: DEMO.deputy, investigator: DEMO.investigator, decider: DEMO.head };
     const toAppeal = { ...standard, lodger: DEMO.hr };
     // a case where the caller is a subject, for each role: taken to appeal, so it has every kind of id
-    const subjectSpecs: Record<Role, CaseSpec> = {
+    const subjectSpecs: Record<Role, MatrixCase> = {
       admin: { label: 'admin is the subject', subjects: [staffOf('admin')], ...toAppeal },
       deputy_head: { label: 'deputy is the subject', subjects: [staffOf('deputy_head')], ...toAppeal, deputy: 'deputy2@demo.school' },
       // investigator2 builds it; investigator@ is made its investigator afterwards (below)
@@ -425,10 +461,10 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
         lodger: DEMO.northHead,
       },
       ...Object.fromEntries(ROLES.map((role) => [`subject:${role}`, subjectSpecs[role]])),
-    } satisfies Record<string, CaseSpec>;
+    } satisfies Record<string, MatrixCase>;
     const built: Record<string, Ids> = {};
     await inPool(Object.entries(specs), IN_FLIGHT, async ([name, spec]) => {
-      built[name] = await buildCase(spec);
+      built[name] = await build(spec);
     });
     // §4: a subject never sees their own case, even as its assigned investigator (the API
     // refuses such an appointment, so it is set directly: only the subject rule then hides it)
@@ -448,6 +484,7 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
           'decision-maker': ['headteacher'],
           'investigator-or-decision-maker': ['investigating_manager', 'headteacher'],
           triager: ['deputy_head', 'headteacher'],
+          referrer: ['deputy_head', 'headteacher'],
           // may hear an appeal (none is lodged yet: that is the lifecycle's 409, not a 403)
           'appeal-hearer': ['headteacher'],
         },
@@ -461,6 +498,7 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
           'decision-maker': ['governor'],
           'investigator-or-decision-maker': ['investigating_manager', 'governor'],
           triager: ['deputy_head', 'governor'],
+          referrer: ['deputy_head', 'governor'],
           'appeal-hearer': ['governor'],
         },
       },
@@ -472,6 +510,7 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
           'decision-maker': ['headteacher'],
           'investigator-or-decision-maker': ['headteacher'],
           triager: ['deputy_head', 'headteacher'],
+          referrer: ['deputy_head', 'headteacher'],
           'appeal-hearer': ['headteacher'],
         },
       },
@@ -483,6 +522,7 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
           'decision-maker': ['headteacher'],
           'investigator-or-decision-maker': ['headteacher'],
           triager: ['deputy_head', 'headteacher'],
+          referrer: ['deputy_head', 'headteacher'],
           'appeal-hearer': ['headteacher'],
         },
       },
@@ -496,6 +536,7 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
           'decision-maker': ['headteacher'],
           'investigator-or-decision-maker': ['investigating_manager', 'headteacher'],
           triager: ['deputy_head', 'headteacher'],
+          referrer: ['deputy_head', 'headteacher'],
           'appeal-hearer': ['governor'],
         },
       },
@@ -515,6 +556,7 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
         name: 'nonexistent ids',
         ids: { caseId: none(), evidenceId: none(), monitoringRequestId: none(), appealId: none(), staffId: none(), userId: none(), sessionId: none() },
         sees: [],
+        callers: [...CALLERS, ...PERSONA_NAMES],
       },
       {
         name: "assigned case, another case's evidence",
@@ -529,7 +571,13 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
         evidenceRoutesOnly: true,
       },
       { name: 'assigned case, nonexistent evidence', ids: { caseId: built.assigned.caseId, evidenceId: none() }, sees: [], evidenceRoutesOnly: true },
-      ...ROLES.map((role): Target => ({ name: 'the caller is a subject of the case', ids: built[`subject:${role}`], sees: [], onlyAs: role })),
+      ...ROLES.map((role): Target => ({
+        name: 'the caller is a subject of the case',
+        ids: built[`subject:${role}`],
+        sees: [],
+        callers: [role],
+        perCaller: true,
+      })),
       // a staff member of the organisation, so the export is allowed; the cases in it are only
       // those the caller may see (`leaks`): not the ones where Sam and the headteacher are subjects
       { name: 'own staff member (Sam Teacher)', ids: { staffId: sam }, sees: ROLES },
@@ -537,13 +585,114 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
         name: "the caller's own staff record (a subject of a case)",
         ids: { staffId: staffOf(role) },
         sees: ROLES,
-        onlyAs: role,
+        callers: [role],
       })),
       { name: 'own user account', ids: { userId: patchTarget.body.id }, sees: ROLES },
-      ...ROLES.map((role): Target => ({ name: "another session of the caller's", ids: { sessionId: ownSessions[role] }, sees: ROLES, onlyAs: role })),
+      ...ROLES.map((role): Target => ({ name: "another session of the caller's", ids: { sessionId: ownSessions[role] }, sees: ROLES, callers: [role] })),
       { name: "another person's session", ids: { sessionId: someoneElsesSession }, sees: [] },
+      ...(await oakfieldTargets()),
     ];
   }, 120_000);
+
+  /**
+   * Oakfield: a third organisation, made here, whose people hold several roles each
+   * (PERSONAS), with a deactivated headteacher and an unlinked staff record, and four cases
+   * driven through the API by them. Its people are probed on its cases, on the organisation's
+   * routes and on nonexistent ids; the demo users are not probed on its cases (another
+   * organisation's case is the Northfield target's), but `leaks` checks that none of their
+   * answers names one.
+   */
+  async function oakfieldTargets(): Promise<Target[]> {
+    const passwordHash = (await t.db.query<{ password_hash: string }>(`SELECT password_hash FROM users WHERE email = $1`, [DEMO.admin])).rows[0].password_hash;
+    const admin = 'admin@oakfield.demo';
+    await t.app.get(DataSource).transaction(async (em) => {
+      const setup = new OrganisationSetup(em);
+      const organisationId = await setup.createOrganisation('Oakfield Primary (authorization matrix)');
+      await setup.createPerson(organisationId, { email: admin, name: 'Oak Admin', roles: ['admin'], passwordHash, jobTitle: 'Office manager' });
+    });
+    const people = {} as Record<Persona, { email: string; staffId: string }>;
+    for (const name of PERSONA_NAMES) {
+      people[name] = await addPerson(t, { name: name.split(' ')[0], roles: [...PERSONAS[name]], admin, linked: name !== HARRIET });
+      CALLER_EMAIL[name] = people[name].email;
+      await t.token(people[name].email);
+    }
+    // Dan, a headteacher whose account is deactivated; Pip, a teacher without a login
+    const dan = await addPerson(t, { name: 'Dan', roles: ['headteacher'], admin, active: false });
+    const pip = await (await t.as(admin)).post('/staff', { name: 'Pip Teacher', jobTitle: 'Teacher' });
+    const staffOf = (name: Persona) => people[name].staffId;
+    const cast = { deputy: people[DEE].email, investigator: people[IVAN].email, decider: people[OTTO].email };
+    const [reporter, replaced, deactivated, unlinked] = await Promise.all([
+      build({ label: 'Oakfield: head+deputy reporter', subjects: [pip.body.id], ...cast, reporter: staffOf(OLIVE) }),
+      build({ label: 'Oakfield: replaced investigator', subjects: [pip.body.id], ...cast, replaced: [people[GUS].email], lodger: people[HARRIET].email }),
+      build({ label: 'Oakfield: deactivated head and a governor the subjects', subjects: [dan.staffId, staffOf(GWEN)], ...cast }),
+      build({ label: 'Oakfield: unlinked record the subject, head+hr a witness', subjects: [staffOf(HARRIET)], ...cast, witnesses: [staffOf(HAL)] }),
+    ]);
+    const oakfield = { callers: PERSONA_NAMES, oakfield: true } as const;
+    return [
+      {
+        name: 'Oakfield: the reporter is a headteacher who is also deputy head (Olive)',
+        ids: reporter,
+        ...oakfield,
+        sees: [OLIVE, OTTO, HAL, IVAN, DEE, HARRIET],
+        // her headteacher role does not see it (conflicted); her deputy role does, and reads no one else's evidence
+        seesAs: { [OLIVE]: ['deputy_head'] },
+        acts: {
+          'assigned-investigator': [IVAN],
+          'decision-maker': [OTTO, HAL],
+          'investigator-or-decision-maker': [IVAN, OTTO, HAL],
+          triager: [DEE, OTTO, HAL],
+          referrer: [OLIVE, DEE, OTTO, HAL],
+          'reads-evidence': [OTTO, HAL, IVAN, DEE, HARRIET],
+        },
+      },
+      {
+        name: 'Oakfield: on appeal; Gus (governor + investigating manager) investigated first and was replaced; Otto decided',
+        ids: replaced,
+        ...oakfield,
+        sees: [OLIVE, OTTO, HAL, IVAN, DEE, HARRIET, GWEN],
+        acts: {
+          'assigned-investigator': [IVAN],
+          'decision-maker': [OLIVE, OTTO, HAL],
+          'investigator-or-decision-maker': [IVAN, OLIVE, OTTO, HAL],
+          triager: [DEE, OLIVE, OTTO, HAL],
+          referrer: [DEE, OLIVE, OTTO, HAL],
+          // never Gus (investigated), never Otto (decided the outcome)
+          'appeal-hearer': [OLIVE, HAL, GWEN],
+        },
+      },
+      {
+        name: 'Oakfield: the subjects are a deactivated headteacher (Dan) and a governor (Gwen)',
+        ids: deactivated,
+        ...oakfield,
+        // Dan counts for nothing: the headteachers act, so no governor sees it; Gwen is a subject
+        sees: [OLIVE, OTTO, HAL, IVAN, DEE, HARRIET],
+        acts: {
+          'assigned-investigator': [IVAN],
+          'decision-maker': [OLIVE, OTTO, HAL],
+          'investigator-or-decision-maker': [IVAN, OLIVE, OTTO, HAL],
+          triager: [DEE, OLIVE, OTTO, HAL],
+          referrer: [DEE, OLIVE, OTTO, HAL],
+        },
+      },
+      {
+        name: "Oakfield: the subject is Harriet's staff record, not linked to her account; Hal (headteacher + hr) a witness",
+        ids: unlinked,
+        ...oakfield,
+        // to the system Harriet is any hr user; Hal sees it through hr only
+        sees: [OLIVE, OTTO, HAL, IVAN, DEE, HARRIET],
+        seesAs: { [HAL]: ['hr'] },
+        acts: {
+          'assigned-investigator': [IVAN],
+          'decision-maker': [OLIVE, OTTO],
+          'investigator-or-decision-maker': [IVAN, OLIVE, OTTO],
+          triager: [DEE, OLIVE, OTTO],
+          referrer: [DEE, OLIVE, OTTO],
+          'reads-evidence': [OLIVE, OTTO, IVAN, DEE, HARRIET],
+        },
+      },
+    ];
+  }
+
   afterAll(() => t?.close());
 
   it('knows every role', () => {
@@ -601,7 +750,8 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
       target: Target;
       expected: Expected;
     }
-    const orgTarget: Target = { name: 'the organisation', ids: {}, sees: ROLES };
+    const everyone: readonly Caller[] = [...ROLES, ...PERSONA_NAMES];
+    const orgTarget: Target = { name: 'the organisation', ids: {}, sees: everyone, callers: [...CALLERS, ...PERSONA_NAMES] };
     const probes: Probe[] = [];
     const unexercised: string[] = [];
     for (const key of Object.keys(ROUTE_PERMISSIONS).sort(byKey)) {
@@ -613,20 +763,21 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
           ? [orgTarget]
           : targets.filter((target) => needed.every((id) => target.ids[id]) && (!target.evidenceRoutesOnly || needed.includes('evidenceId')));
       for (const target of applicable) {
-        for (const caller of CALLERS) {
-          if (target.onlyAs && caller !== target.onlyAs) continue;
+        for (const caller of target.callers ?? CALLERS) {
           probes.push({ key, route, caller, target, expected: expectedFor(route, caller, target) });
         }
       }
       if (!probes.some((p) => p.key === key && p.expected === 'allowed')) unexercised.push(`${key}: no probe where it is allowed`);
     }
 
-    // what each role may not see: the case fixtures' ids and references
-    const hidden = new Map<Role, string[]>(ROLES.map((role) => [role, []]));
+    // what each caller may not see: the case fixtures' ids, and the references of their own organisation's
+    // (references are unique per organisation only: another organisation's may equal one of theirs)
+    const hidden = new Map<Caller, string[]>(everyone.map((caller) => [caller, []]));
     for (const target of targets) {
       if (!target.ids.caseId || target.evidenceRoutesOnly) continue;
-      for (const role of target.onlyAs ? [target.onlyAs] : ROLES.filter((r) => !target.sees.includes(r))) {
-        hidden.get(role)!.push(target.ids.caseId, ...(target.ids.reference ? [target.ids.reference] : []));
+      for (const caller of target.perCaller ? target.callers! : everyone.filter((c) => !target.sees.includes(c))) {
+        const sameOrganisation = isPersona(caller) === Boolean(target.oakfield);
+        hidden.get(caller)!.push(target.ids.caseId, ...(target.ids.reference && sameOrganisation ? [target.ids.reference] : []));
       }
     }
     /** The hidden ids and references an allowed answer names. */
@@ -644,7 +795,7 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
     const run = async (probe: Probe) => {
       const [method] = probe.key.split(' ');
       const body = BODIES[probe.key]?.(context) ?? (['POST', 'PUT', 'PATCH'].includes(method) ? {} : undefined);
-      const email = probe.caller === 'no token' ? null : CALLER_EMAIL[probe.caller];
+      const email = probe.caller === 'no token' ? null : CALLER_EMAIL[probe.caller]!;
       // a sign-out ends the session it is made in: never the one the other probes use
       const res = await call(method, url(probe.key, probe.route, probe.target.ids), email, body, SESSION_ENDING_ROUTES.includes(probe.key));
       const got = classify(res);

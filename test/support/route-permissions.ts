@@ -44,8 +44,12 @@ export type CaseRule =
   | 'assigned-investigator'
   /** the acting decision-maker: the headteacher, or a governor when every headteacher is conflicted (§2) */
   | 'decision-maker'
-  /** an unconflicted deputy head, or the acting decision-maker (§4 triage; §5 referral) */
+  /** an unconflicted deputy head, or the acting decision-maker (§4 triage) */
   | 'triager'
+  /** any deputy head who sees the case (the one who reported it too: a referral is no decision), or the acting decision-maker (§5) */
+  | 'referrer'
+  /** someone who sees the case and may read other people's evidence: not its reporter or a witness (domain.md "Conflicts of interest") */
+  | 'reads-evidence'
   /** the assigned investigator, or the headteacher acting as decision-maker (§9 disclosures) */
   | 'investigator-or-decision-maker'
   /** someone who neither investigated nor decided the outcome, nor is otherwise conflicted (§12, ACAS) */
@@ -109,7 +113,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'GET /cases': { permission: 'cases:read', roles: CASEWORK, scope: 'org' },
   'GET /cases/{id}': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
   'POST /cases/{id}/triage': { permission: 'cases:triage', roles: [DEPUTY, HEAD, GOVERNOR], scope: 'case', caseRule: 'triager' },
-  'POST /cases/{id}/safeguarding-referral': { permission: 'cases:safeguarding', roles: [DEPUTY, HEAD, GOVERNOR], scope: 'case', caseRule: 'triager' },
+  'POST /cases/{id}/safeguarding-referral': { permission: 'cases:safeguarding', roles: [DEPUTY, HEAD, GOVERNOR], scope: 'case', caseRule: 'referrer' },
   'POST /cases/{id}/assign': { permission: 'cases:assign', roles: [HEAD, GOVERNOR], scope: 'case', caseRule: 'decision-maker' },
   'POST /cases/{id}/allegations': { permission: 'investigation:write', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },
   'POST /cases/{id}/facts': { permission: 'investigation:write', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },
@@ -122,7 +126,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   // Evidence
   'POST /cases/{id}/evidence': { permission: 'investigation:write', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },
   'GET /cases/{id}/evidence/{evidenceId}': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
-  'GET /cases/{id}/evidence/{evidenceId}/content': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
+  'GET /cases/{id}/evidence/{evidenceId}/content': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'reads-evidence' },
   // not in api.md: the chain-of-custody hand-over (domain.md "Evidence")
   'POST /cases/{id}/evidence/{evidenceId}/handovers': {
     permission: 'investigation:write',
