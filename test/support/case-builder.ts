@@ -200,14 +200,13 @@ export async function buildCase(t: TestApp, spec: CaseSpec): Promise<BuiltCase> 
   if (spec.to === 'reported') return done();
 
   // Triage: the deputy head, unless they are a party to the case (then the acting decision-maker).
-  const closesAtTriage = spec.triage?.decision !== undefined && spec.triage.decision !== 'investigate';
   const deputyStaff = t.ids.staff[deputy];
   const deputyIsParty = deputyStaff !== undefined && (subjects.includes(deputyStaff) || reporterStaffId === deputyStaff);
   const triager = spec.triage?.by ?? (deputyIsParty ? decider() : deputy);
   const decision = spec.triage?.decision ?? (spec.to === 'closed' && spec.closeVia === 'triage' ? 'no_further_action' : 'investigate');
   const rationale = spec.triage?.rationale ?? (decision === 'investigate' ? 'Facts to establish.' : 'Not a breach of the policy.');
   view = (await step('triage', 200, post(triager, `/cases/${caseId}/triage`, { decision, rationale }))).body;
-  if (closesAtTriage || decision !== 'investigate' || spec.to === 'triaged') return done();
+  if (decision !== 'investigate' || spec.to === 'triaged') return done();
 
   // Appointment by the acting decision-maker.
   const investigator = spec.investigator ?? DEMO.investigator;
