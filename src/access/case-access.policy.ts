@@ -2,6 +2,9 @@ import { Actor } from './actor';
 import {
   CaseFacts,
   decisionMakerRole,
+  NO_APPEAL_HEARER,
+  NO_DECISION_MAKER,
+  someoneMayHearAppeal,
   DecisionMakerRole,
   Involvement,
   involvementOf,
@@ -123,9 +126,21 @@ export function actingRole(actor: Actor, facts: CaseFacts, permission: Permissio
   return order.find((role) => roleActs(role, permission, actor, involvement, facts, options)) ?? null;
 }
 
-/** Whether nobody at all could take this decision on the case (then a 409 says what is missing). */
-export function decisionIsStuck(permission: Permission, facts: CaseFacts): boolean {
-  return DECISIONS.has(permission) && decisionMakerRole(facts) === null;
+/**
+ * What is missing when nobody at all could take this decision on the case (then a 409 says
+ * so), or null when someone could.
+ */
+export function stuckDecision(permission: Permission, facts: CaseFacts): string | null {
+  if (DECISIONS.has(permission) && decisionMakerRole(facts) === null) return NO_DECISION_MAKER;
+  if (permission === 'appeals:decide' && facts.status === 'appeal' && !someoneMayHearAppeal(facts)) return NO_APPEAL_HEARER;
+  return null;
+}
+
+/** The case's blocked state, for the case view: what nobody in the organisation can do now, or null. */
+export function caseBlocked(facts: CaseFacts): string | null {
+  if (facts.status === 'closed') return null;
+  if (facts.status === 'appeal' && !someoneMayHearAppeal(facts)) return NO_APPEAL_HEARER;
+  return decisionMakerRole(facts) === null ? NO_DECISION_MAKER : null;
 }
 
 /** What this person may read of the case's content, beyond seeing it (domain.md "Data protection"). */

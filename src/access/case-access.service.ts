@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { Actor } from './actor';
-import { ActingOptions, actingRole, canSeeCase, decisionIsStuck, readerRights, ReaderRights } from './case-access.policy';
+import { ActingOptions, actingRole, canSeeCase, readerRights, stuckDecision, ReaderRights } from './case-access.policy';
 import { loadCaseFacts } from './case-facts.sql';
-import { CaseFacts, NO_DECISION_MAKER } from './conflicts';
+import { CaseFacts } from './conflicts';
 import { Permission } from './permissions';
 import { Role } from './roles';
 
@@ -26,7 +26,8 @@ export function decideCaseAccess(actor: Actor, facts: CaseFacts | undefined, per
   if (!facts || !canSeeCase(actor, facts)) throw DomainError.notFound('Case');
   const role = actingRole(actor, facts, permission, options);
   if (!role) {
-    if (decisionIsStuck(permission, facts)) throw DomainError.conflict('no_decision_maker', NO_DECISION_MAKER);
+    const stuck = stuckDecision(permission, facts);
+    if (stuck) throw DomainError.conflict('no_decision_maker', stuck);
     throw DomainError.forbidden(`Your role does not allow ${permission} on this case.`);
   }
   return { facts, role, rights: readerRights(actor, facts) };

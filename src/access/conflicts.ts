@@ -92,6 +92,15 @@ export function decisionMakerRole(facts: CaseFacts): DecisionMakerRole | null {
   return null;
 }
 
+/** Whether any active headteacher or governor may hear the case's appeal (ACAS: someone uninvolved). */
+export function someoneMayHearAppeal(facts: CaseFacts): boolean {
+  return [...facts.headteachers, ...facts.governors].some((person) => mayHearAppeal(involvementOf(person, facts)));
+}
+
+/** What is missing when nobody may hear the appeal. */
+export const NO_APPEAL_HEARER =
+  'Nobody in the organisation can hear this appeal: every active headteacher and governor investigated, decided or is a party to the case. An admin must give an uninvolved person the governor role.';
+
 /** What to do when nobody may decide (domain.md: "Nobody is ever stuck"). */
 export const NO_DECISION_MAKER =
   'Nobody in the organisation can take decisions on this case: every active headteacher and governor is conflicted on it. An admin must give an unconflicted person the governor role.';

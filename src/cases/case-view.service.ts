@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { decisionMakerRole, ReaderRights } from '../access/case-access.policy';
+import { caseBlocked, decisionMakerRole, ReaderRights } from '../access/case-access.policy';
 import { CASE_FACTS_COLUMNS, CaseFactsRow, toCaseFacts } from '../access/case-facts.sql';
-import { CaseFacts, NO_DECISION_MAKER } from '../access/conflicts';
+import { CaseFacts } from '../access/conflicts';
 import { queryOne } from '../database/sql';
 import { EVIDENCE_SECTION } from '../evidence/evidence-records';
 import { INVESTIGATION_SECTIONS } from '../investigations/investigation-view';
@@ -86,7 +86,7 @@ function assemble(row: CoreRow & Record<string, unknown>, facts: CaseFacts, now:
         }
       : null,
     decisionMakerRole: deciding,
-    decisionBlocked: deciding === null && row.status !== 'closed' ? NO_DECISION_MAKER : null,
+    decisionBlocked: caseBlocked(facts),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     closedAt: row.closed_at?.toISOString() ?? null,

@@ -338,7 +338,7 @@ describe('a subject never reads their case, whatever roles they hold, once their
   });
 });
 
-describe('finding 5, the appeal: an appeal nobody may hear says so (KNOWN GAP, reported: marked failing until src/ handles it)', () => {
+describe('finding 5, the appeal: an appeal nobody may hear says so', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
@@ -346,10 +346,8 @@ describe('finding 5, the appeal: an appeal nobody may hear says so (KNOWN GAP, r
   afterAll(() => t?.close());
 
   // The headteacher is the subject, so the governors act; the one governor decided the outcome and the other (also an
-  // investigating manager) investigated first and was replaced: nobody in the organisation may hear the appeal. Today
-  // everyone is refused (403/404) and the case view's decisionBlocked is null. When src/ says so (a 409 naming what is
-  // missing, and the case showing it), this test starts failing: make it an ordinary `it`.
-  it.failing('a 409 naming what is missing to the governor who decided, and decisionBlocked on the case', async () => {
+  // investigating manager) investigated first and was replaced: nobody in the organisation may hear the appeal.
+  it('a 409 naming what is missing to the governor who decided, and decisionBlocked on the case', async () => {
     const gil = await addPerson(t, { name: 'Gil Investigating Governor', roles: ['investigating_manager', 'governor'] });
     const stuck = await buildCase(t, { to: 'appeal', subjects: [t.ids.staff[DEMO.head]], replacedInvestigators: [gil.email], decider: DEMO.governor });
     const heard = { result: 'dismissed', rationale: 'The warning stands.' };

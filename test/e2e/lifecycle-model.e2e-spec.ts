@@ -8,6 +8,7 @@ import {
   Command,
   CommandKind,
   currentCase,
+  caseBlocked,
   decisionMakerRole,
   describeCommand,
   emptyModel,
@@ -280,7 +281,7 @@ describe('lifecycle model (fast-check model-based test)', () => {
         status: c.status,
         investigatorUserId: c.investigator ? userOf(c.investigator) : null,
         decisionMakerRole: deciding,
-        blocked: deciding === null && c.status !== 'closed',
+        blocked: caseBlocked(m.roster, c),
       };
       if (JSON.stringify(view) !== JSON.stringify(model)) throw new Error(`${label}: answered ${JSON.stringify(view)}, the model has ${JSON.stringify(model)}`);
     }

@@ -194,6 +194,17 @@ const actsAsDecisionMaker = (r: Roster, c: ModelCase, who: ActorName, role: Role
 const hearsAppeal = (r: Roster, c: ModelCase, who: ActorName, role: Role) =>
   (role === 'headteacher' || role === 'governor') && !conflicted(r, c, who) && c.outcome?.decidedBy !== who;
 
+/** "Nobody is ever stuck": is there any active headteacher or governor who may hear the appeal? */
+const someoneHearsAppeal = (r: Roster, c: ModelCase) =>
+  (['headteacher', 'governor'] as const).some((role) => holders(r, role).some((who) => hearsAppeal(r, c, who, role)));
+
+/** What the case view's decisionBlocked says: nobody may hear its appeal, or nobody may decide (open cases only). */
+export function caseBlocked(r: Roster, c: ModelCase): boolean {
+  if (c.status === 'closed') return false;
+  if (c.status === 'appeal' && !someoneHearsAppeal(r, c)) return true;
+  return decisionMakerRole(r, c) === null;
+}
+
 /** Whether this role of the person shows them the case (domain.md "People and roles"). */
 function roleSees(r: Roster, c: ModelCase, who: ActorName, role: Role): boolean {
   switch (role) {
@@ -231,8 +242,6 @@ function roleActs(r: Roster, c: ModelCase, who: ActorName, role: Role, route: Ro
     case 'investigation':
       return role === 'investigating_manager' && c.investigator === who;
     case 'decide_appeal':
-      // Nobody free to hear it: everyone is refused (403/404). domain.md "Nobody is ever stuck" asks for a 409 naming
-      // what is missing here too; the API does not give one (reported with test/e2e/fairness.e2e-spec.ts).
       return hearsAppeal(r, c, who, role);
     default:
       return true;
@@ -246,9 +255,9 @@ function gate(r: Roster, c: ModelCase, who: ActorName, route: Route): Prediction
   if (!canSee(r, c, who)) return refuse(404, 'the case is not visible to them');
   if (!rolesOf(r, who).some((role) => roleActs(r, c, who, role, route))) {
     const decision = route === 'assign' || route === 'outcome' || route === 'close';
-    return decision && decisionMakerRole(r, c) === null
-      ? refuse(409, 'nobody may decide: every active headteacher and governor is conflicted')
-      : refuse(403, 'none of their roles may do this on this case');
+    if (decision && decisionMakerRole(r, c) === null) return refuse(409, 'nobody may decide: every active headteacher and governor is conflicted');
+    if (route === 'decide_appeal' && c.status === 'appeal' && !someoneHearsAppeal(r, c)) return refuse(409, 'nobody may hear the appeal');
+    return refuse(403, 'none of their roles may do this on this case');
   }
   return null;
 }
