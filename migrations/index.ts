@@ -8,6 +8,7 @@ import { AuditChainInDatabase1795480000000 } from './1795480000000-AuditChainInD
 import { AuditChainInlined1795480100000 } from './1795480100000-AuditChainInlined';
 import { AppealLateEntryReason1796072888149 } from './1796072888149-AppealLateEntryReason';
 import { Sessions1796075345432 } from './1796075345432-Sessions';
+import { AuditReasonIsCode1796077079884 } from './1796077079884-AuditReasonIsCode';
 export const MIGRATIONS: Function[] = [
   Initial1795474956969,
   AuditAppendOnly1795474956970,
@@ -18,4 +19,5 @@ export const MIGRATIONS: Function[] = [
   AuditChainInlined1795480100000,
   AppealLateEntryReason1796072888149,
   Sessions1796075345432,
+  AuditReasonIsCode1796077079884,
 ];

@@ -4,6 +4,7 @@ import { Actor } from '../access/actor';
 import { Role } from '../access/roles';
 import { queryOne } from '../database/sql';
 import { GENESIS_HASH } from './audit-chain';
+import { auditReasonProblem } from './audit-reason';
 
 export interface AuditInput {
   organisationId: string;
@@ -15,9 +16,13 @@ export interface AuditInput {
   caseId?: string | null;
   entityType?: string | null;
   entityId?: string | null;
-  /** Why, where the policy requires a reason. */
+  /**
+   * Why, where the policy requires a reason, as a short snake_case code (`rejected`,
+   * `separation_waived`, a sanction): it is hashed into the chain and can never be erased, so
+   * it is never free text (audit-reason.ts). The words go in the payload.
+   */
   reason?: string | null;
-  /** What changed or what was read. Erasable under retention (§13). */
+  /** What changed or what was read, free text included. Erasable under retention (§13). */
   payload?: Record<string, unknown>;
 }
 
@@ -31,6 +36,9 @@ export interface AuditInput {
 @Injectable()
 export class AuditService {
   async record(em: EntityManager, input: AuditInput): Promise<{ seq: number; id: string }> {
+    // A programming error, not the caller's: the text would outlive erasure in the chain (§13).
+    const problem = auditReasonProblem(input.reason);
+    if (problem) throw new Error(`audit reason of ${input.action} ${problem}`);
     const row = await queryOne<{ seq: string; id: string }>(em, `SELECT seq, id FROM audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9::json)`, [
       input.organisationId,
       input.actor?.userId ?? null,

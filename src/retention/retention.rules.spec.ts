@@ -21,6 +21,17 @@ describe('retainUntil (§13; README "Retention")', () => {
     expect(retainUntil({ ...base, safeguarding: true }).toISOString()).toBe('2036-01-10T09:00:00.000Z');
     expect(retainUntil({ ...base, safeguarding: true, sanction: 'summary_dismissal' }).toISOString()).toBe('2036-01-10T09:00:00.000Z');
   });
+  it('a case that becomes a safeguarding case after closure (a late referral) moves from a year after closure to ten years from the report', () => {
+    const atClosure = retainUntil(base);
+    const afterReferral = retainUntil({ ...base, safeguarding: true });
+    expect([atClosure.toISOString(), afterReferral.toISOString()]).toEqual(['2027-03-01T12:00:00.000Z', '2036-01-10T09:00:00.000Z']);
+    // RETENTION_SAFEGUARDING_YEARS: from the report, whenever the case closed.
+    expect(retainUntil({ ...base, safeguarding: true }, { ...DEFAULT_RETENTION, safeguardingYears: 25 }).toISOString()).toBe('2051-01-10T09:00:00.000Z');
+  });
+  it('safeguarding never shortens a longer period', () => {
+    const dismissal = { ...base, closedAt: new Date('2031-03-01T12:00:00.000Z'), sanction: 'summary_dismissal' as const };
+    expect(retainUntil({ ...dismissal, safeguarding: true }).toISOString()).toBe('2037-03-01T12:00:00.000Z');
+  });
   it('periods are configuration', () => {
     expect(retainUntil(base, { ...DEFAULT_RETENTION, baseMonths: 3 }).toISOString()).toBe('2026-06-01T12:00:00.000Z');
   });

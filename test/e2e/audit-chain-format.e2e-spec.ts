@@ -1,4 +1,5 @@
 import { checkLink, GENESIS_HASH, StoredLink } from '../../src/audit/audit-chain';
+import { AUDIT_REASON_MAX_LENGTH, isAuditReasonCode } from '../../src/audit/audit-reason';
 import { DEMO, reportBody, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -78,5 +79,65 @@ describe('audit chain: the database and the TypeScript reference agree', () => {
     } finally {
       client.release();
     }
+  });
+  describe('the reason is a code: the database refuses free text too (domain.md "Data protection")', () => {
+    const samples = [
+      null,
+      'rejected',
+      'separation_waived',
+      'retention_period_ended',
+      'final_written_warning',
+      'a1_b2',
+      'a'.repeat(AUDIT_REASON_MAX_LENGTH),
+      'a'.repeat(AUDIT_REASON_MAX_LENGTH + 1),
+      'retention period ended (§13)',
+      'Not proportionate',
+      'Rejected',
+      'separation-waived',
+      '_x',
+      'x_',
+      'x__y',
+      '1x',
+      'rejected\n',
+      'rejected\nSam Teacher admitted it',
+      'réjected',
+      '',
+    ];
+
+    /** Whether audit_append, called directly, writes an event with this reason (rolled back either way). */
+    async function databaseAccepts(reason: string | null): Promise<boolean> {
+      const client = await t.db.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(`SELECT audit_append($1, NULL, NULL, 'test.reason', NULL, NULL, NULL, $2, '{"note":"free text goes here"}')`, [
+          t.ids.org.werrington,
+          reason,
+        ]);
+        return true;
+      } catch (error) {
+        expect((error as { code?: string }).code).toBe('23514'); // check_violation: audit_events_reason_is_code
+        return false;
+      } finally {
+        await client.query('ROLLBACK');
+        client.release();
+      }
+    }
+
+    it('AuditService.record and the CHECK constraint agree on every sample', async () => {
+      const verdicts: Array<{ reason: string | null; typescript: boolean; database: boolean }> = [];
+      for (const reason of samples)
+        verdicts.push({ reason, typescript: reason === null || isAuditReasonCode(reason), database: await databaseAccepts(reason) });
+      expect(verdicts.filter((v) => v.typescript !== v.database)).toEqual([]);
+      expect(verdicts.filter((v) => !v.database).length).toBeGreaterThan(10);
+    });
+
+    it('the constraint is declared NOT VALID (old rows are not re-checked) and no event written through the API has a free-text reason', async () => {
+      const { rows } = await t.db.query(
+        `SELECT convalidated, pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conrelid = 'audit_events'::regclass AND conname = 'audit_events_reason_is_code'`,
+      );
+      expect(rows).toEqual([{ convalidated: false, definition: expect.stringContaining('NOT VALID') }]);
+      const reasons = await t.db.query<{ reason: string }>(`SELECT DISTINCT reason FROM audit_events WHERE reason IS NOT NULL`);
+      expect(reasons.rows.map((r) => r.reason).filter((r) => !isAuditReasonCode(r))).toEqual([]);
+    });
   });
 });

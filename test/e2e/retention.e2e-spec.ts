@@ -68,6 +68,29 @@ describe('retention (§13)', () => {
     expect(closed2.body.retention.retainUntil).toBe(tenYears.toISOString());
   });
 
+  it('a safeguarding referral recorded after closure keeps the case for RETENTION_SAFEGUARDING_YEARS from the report, not a year (finding 8)', async () => {
+    const deputy = await t.as(DEMO.deputy);
+    const reported = await deputy.post('/reports', reportBody(t, { description: 'Post about late referral' }));
+    const closed = await deputy.post(`/cases/${reported.body.id}/triage`, { decision: 'no_further_action', rationale: 'Not a breach' });
+    expect(closed.body).toEqual(expect.objectContaining({ status: 'closed', safeguarding: expect.objectContaining({ flagged: false }) }));
+    const base = new Date(closed.body.closedAt);
+    base.setUTCMonth(base.getUTCMonth() + t.config.retention.baseMonths);
+    expect(closed.body.retention.retainUntil).toBe(base.toISOString());
+
+    // Later, it comes to light that the matter was referred to the LADO: the case is now a safeguarding case.
+    const referred = await deputy.post(`/cases/${reported.body.id}/safeguarding-referral`, { referredTo: 'LADO', referredAt: new Date().toISOString() });
+    expect(referred.status).toBe(201);
+    const floor = new Date(reported.body.createdAt);
+    floor.setUTCFullYear(floor.getUTCFullYear() + t.config.retention.safeguardingYears);
+    expect(referred.body).toEqual(expect.objectContaining({ status: 'closed', safeguarding: expect.objectContaining({ flagged: true }) }));
+    expect(referred.body.retention.retainUntil).toBe(floor.toISOString());
+    const { rows } = await t.db.query(`SELECT retain_until FROM cases WHERE id = $1`, [reported.body.id]);
+    expect(rows[0].retain_until.toISOString()).toBe(floor.toISOString());
+    // A year and a day after closure it is not due: the referral's date is what counts.
+    await t.db.query(`UPDATE cases SET closed_at = closed_at - interval '1 year 1 day' WHERE id = $1`, [reported.body.id]);
+    expect((await (await t.as(DEMO.hr)).get('/retention/due')).body.items.map((i: { id: string }) => i.id)).not.toContain(reported.body.id);
+  });
+
   it('GET /retention/due lists closed cases past their date and not on hold: headteacher and hr; governors only where they act', async () => {
     const due = await closedCase('due-list');
     const notYet = await closedCase('not-yet', false);
@@ -149,6 +172,36 @@ describe('retention (§13)', () => {
     expect(verify.body.erasedPayloads).toBeGreaterThan(0);
     // A second run finds nothing new.
     expect((await head.post('/retention/run')).body.erased).toEqual([]);
+  });
+
+  it('a case with events chained before the reason rule (free text in reason) is still erased, and the chain verifies', async () => {
+    const head = await t.as(DEMO.head);
+    await head.post('/retention/run');
+    const legacy = await closedCase('legacy-reason');
+    // As written before migration AuditReasonIsCode: the constraint is NOT VALID, so such rows may exist.
+    const client = await t.db.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query(
+        `SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conrelid = 'audit_events'::regclass AND conname = 'audit_events_reason_is_code'`,
+      );
+      await client.query(`ALTER TABLE audit_events DROP CONSTRAINT audit_events_reason_is_code`);
+      await client.query(`SELECT audit_append($1, $2, 'headteacher', 'case.closed', $3, 'case', $3, 'Closed: the subject apologised', '{"reason":"old"}')`, [
+        t.ids.org.werrington,
+        t.ids.users[DEMO.head],
+        legacy.caseId,
+      ]);
+      await client.query(`ALTER TABLE audit_events ADD CONSTRAINT audit_events_reason_is_code ${rows[0].definition}`);
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    const run = await head.post('/retention/run');
+    expect(run.status).toBe(200);
+    expect(run.body.erased).toEqual([legacy.caseId]);
+    const { rows } = await t.db.query(`SELECT payload FROM audit_events WHERE case_id = $1 AND action = 'case.closed'`, [legacy.caseId]);
+    expect(rows).toEqual([{ payload: null }]);
+    expect((await head.get('/audit/verify')).body).toEqual(expect.objectContaining({ valid: true, firstBrokenAt: null }));
   });
 
   it('an erased payload cannot be put back or changed: the database still refuses', async () => {

@@ -1,14 +1,22 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Organisation } from '../../organisations/organisation.entity';
 import { bigintNumber } from '../../database/transformers';
+import { AUDIT_REASON_MAX_LENGTH, AUDIT_REASON_PATTERN } from '../audit-reason';
 
 /**
  * One link of an organisation's audit chain (§4, §5, §13). Append-only: a trigger in the
  * migration refuses UPDATE, DELETE and TRUNCATE (payload erasure under retention excepted).
  * `hash` covers the previous hash and every field but the payload itself, which is
  * represented by `payloadDigest`, so erasing a payload leaves the chain verifiable.
+ * `reason` is therefore a code, never free text (audit-reason.ts; the CHECK below is the
+ * same rule in the database, added NOT VALID by migration AuditReasonIsCode, which says why an
+ * erased event — payload NULL — is exempt).
  */
 @Entity('audit_events')
+@Check(
+  'audit_events_reason_is_code',
+  `reason IS NULL OR (reason ~ '${AUDIT_REASON_PATTERN}' AND length(reason) <= ${AUDIT_REASON_MAX_LENGTH}) OR payload IS NULL`,
+)
 @Index(['organisationId', 'caseId', 'seq'])
 @Index(['organisationId', 'actorUserId', 'seq'])
 @Index(['organisationId', 'occurredAt'])
