@@ -1,5 +1,5 @@
 import { Actor } from './actor';
-import { actingRole, canSeeCase, CaseFacts, decisionMakerRole, readerRights, roleSeesCase } from './case-access.policy';
+import { actingRole, alreadyDecidedFor, canSeeCase, CaseFacts, decisionMakerRole, readerRights, roleSeesCase } from './case-access.policy';
 import { involvementOf } from './conflicts';
 import { Role, ROLES } from './roles';
 import type { PartyCapacity } from '../cases/entities/case-party.entity';
@@ -450,6 +450,23 @@ describe('case access policy (domain.md "People and roles", "Conflicts of intere
       expect(canSeeCase(actor(GOVERNOR, ['governor']), f)).toBe(false);
       expect(canSeeCase(actor(HEAD, ['headteacher']), f)).toBe(false);
       expect(decisionMakerRole(f)).toBeNull();
+    });
+  });
+
+  describe('alreadyDecidedFor: an appeal someone else decided is a 409 for those who could have heard it', () => {
+    const decided = facts({ status: 'closed', outcomeDecidedByUserId: HEAD.userId, appealDecidedByUserId: 'u-gov2' });
+    it('an eligible governor who no longer sees the case is told it was decided', () => {
+      expect(canSeeCase(actor(GOVERNOR, ['governor']), decided)).toBe(false);
+      expect(alreadyDecidedFor(actor(GOVERNOR, ['governor']), decided, 'appeals:decide')).toBe(true);
+    });
+    it('not the one who decided the outcome, not a subject, not another organisation, not for another permission', () => {
+      expect(alreadyDecidedFor(actor(HEAD, ['headteacher']), decided, 'appeals:decide')).toBe(false);
+      expect(alreadyDecidedFor(actor({ userId: 'u-x', staffIds: [SUBJECT_STAFF] }, ['governor']), decided, 'appeals:decide')).toBe(false);
+      expect(alreadyDecidedFor(actor(GOVERNOR, ['governor'], OTHER_ORG), decided, 'appeals:decide')).toBe(false);
+      expect(alreadyDecidedFor(actor(GOVERNOR, ['governor']), decided, 'cases:close')).toBe(false);
+    });
+    it('not before any appeal was decided', () => {
+      expect(alreadyDecidedFor(actor(GOVERNOR, ['governor']), facts(), 'appeals:decide')).toBe(false);
     });
   });
 });

@@ -136,6 +136,18 @@ export function stuckDecision(permission: Permission, facts: CaseFacts): string 
   return null;
 }
 
+/**
+ * A decision the caller could have taken, already taken by someone else: the answer is a
+ * 409 saying so, not a 404, even though taking it has moved the case out of the caller's
+ * sight. Only appeals do that (the panel sees a case while its appeal waits); and only for
+ * someone who could have heard it — a subject or a conflicted person still gets the 404.
+ */
+export function alreadyDecidedFor(actor: Actor, facts: CaseFacts, permission: Permission): boolean {
+  if (permission !== 'appeals:decide' || facts.appealDecidedByUserId === null || actor.organisationId !== facts.organisationId) return false;
+  const involvement = involvementOf(actor, facts);
+  return !neverReads(involvement) && mayHearAppeal(involvement) && actor.roles.some((role) => role === 'headteacher' || role === 'governor');
+}
+
 /** The case's blocked state, for the case view: what nobody in the organisation can do now, or null. */
 export function caseBlocked(facts: CaseFacts): string | null {
   if (facts.status === 'closed') return null;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../access/actor';
-import { ActingOptions, canSeeCase, readerRights } from '../access/case-access.policy';
+import { ActingOptions, alreadyDecidedFor, canSeeCase, readerRights } from '../access/case-access.policy';
 import { CaseAccess, decideCaseAccess } from '../access/case-access.service';
 import { loadCaseFacts } from '../access/case-facts.sql';
 import { Permission, roleFor } from '../access/permissions';
@@ -68,6 +68,9 @@ export class CaseRunner {
     return this.dataSource.transaction(async (em) => {
       const caseId = await this.locate(em, actor, target);
       const asked = await loadCaseFacts(em, actor.organisationId, caseId);
+      if (asked && !canSeeCase(actor, asked) && alreadyDecidedFor(actor, asked, permission)) {
+        throw DomainError.conflict('already_decided', 'This has already been decided by someone else.');
+      }
       if (!asked || !canSeeCase(actor, asked)) throw notFound(target);
       const facts = (await loadCaseFacts(em, actor.organisationId, caseId, true))!;
       if (!canSeeCase(actor, facts)) throw DomainError.conflict('case_changed', 'The case changed while your request waited; reload it.');
