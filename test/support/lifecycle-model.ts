@@ -252,7 +252,13 @@ function roleActs(r: Roster, c: ModelCase, who: ActorName, role: Role, route: Ro
 function gate(r: Roster, c: ModelCase, who: ActorName, route: Route): Prediction | null {
   if (!isActive(r, who)) return refuse(401, 'a deactivated account');
   if (!rolesOf(r, who).some((role) => ROUTE_ROLES[route].includes(role))) return refuse(403, `${rolesOf(r, who).join('+')} may not use this route`);
-  if (!canSee(r, c, who)) return refuse(404, 'the case is not visible to them');
+  if (!canSee(r, c, who)) {
+    // Someone who could have heard the appeal, after another decided it, is told so (409), not 404.
+    const couldHaveHeard = (['headteacher', 'governor'] as const).some((role) => rolesOf(r, who).includes(role) && hearsAppeal(r, c, who, role));
+    if (route === 'decide_appeal' && c.appeal?.decidedBy && !isSubject(r, c, who) && couldHaveHeard)
+      return refuse(409, 'the appeal was decided by someone else');
+    return refuse(404, 'the case is not visible to them');
+  }
   if (!rolesOf(r, who).some((role) => roleActs(r, c, who, role, route))) {
     const decision = route === 'assign' || route === 'outcome' || route === 'close';
     if (decision && decisionMakerRole(r, c) === null) return refuse(409, 'nobody may decide: every active headteacher and governor is conflicted');
