@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../access/actor';
 import { visibleCasesPredicate } from '../access/case-visibility.sql';
@@ -16,6 +16,8 @@ import { eraseCaseContent } from './erasure';
 /** §13: retention dates, legal holds, and erasure that leaves a tombstone and a verifiable audit chain. */
 @Injectable()
 export class RetentionService {
+  private readonly logger = new Logger('Retention');
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly runner: CaseRunner,
@@ -65,13 +67,14 @@ export class RetentionService {
    * transaction each: a case that fails is left whole and the run goes on. Evidence files
    * go after commit, once unreferenced.
    */
-  async run(actor: Actor): Promise<{ erased: string[] }> {
+  async run(actor: Actor): Promise<{ erased: string[]; failed: string[] }> {
     const p = new SqlParams();
     const candidates: { id: string }[] = await this.dataSource.query(
       `SELECT c.id FROM cases c WHERE ${visibleCasesPredicate(actor, p)} AND ${DUE_FOR_ERASURE} ORDER BY c.retain_until, c.id`,
       p.values,
     );
     const erased: string[] = [];
+    const failed: string[] = [];
     for (const { id } of candidates) {
       let released: string[];
       try {
@@ -93,11 +96,14 @@ export class RetentionService {
       } catch (error) {
         // Not this caller's decision (another decides for it), or changed meanwhile: left for its decision-maker.
         if (error instanceof DomainError && ['forbidden', 'not_found', 'conflict'].includes(error.kind)) continue;
-        throw error;
+        // Anything else: this case is left whole (its transaction rolled back), the run goes on, and it is said.
+        this.logger.error(`retention: case ${id} could not be erased: ${(error as Error).message}`);
+        failed.push(id);
+        continue;
       }
       erased.push(id);
       await this.reaper.removeUnreferenced(released);
     }
-    return { erased };
+    return { erased, failed };
   }
 }

@@ -53,6 +53,28 @@ describe('retention (§13)', () => {
 
   const evidencePath = (sha256: string) => join(t.config.evidenceDir, sha256.slice(0, 2), sha256);
 
+  it('a run goes on past a case that cannot be erased: that case is left whole and listed as failed, the others are erased', async () => {
+    const broken = await closedCase('broken-erasure');
+    const fine = await closedCase('fine-erasure');
+    // A fault in one case's erasure (as a lost disk or a bug would be): its reports refuse deletion.
+    await t.db.query(`CREATE FUNCTION test_refuse_report_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF OLD.case_id = '${broken.caseId}' THEN RAISE EXCEPTION 'injected fault'; END IF; RETURN OLD; END $$`);
+    await t.db.query(`CREATE TRIGGER test_refuse_report_delete BEFORE DELETE ON reports FOR EACH ROW EXECUTE FUNCTION test_refuse_report_delete()`);
+    try {
+      const run = await (await t.as(DEMO.head)).post('/retention/run');
+      expect(run.status).toBe(200);
+      expect(run.body.erased).toContain(fine.caseId);
+      expect(run.body.failed).toEqual([broken.caseId]);
+      const { rows } = await t.db.query(`SELECT erased_at FROM cases WHERE id = $1`, [broken.caseId]);
+      expect(rows[0].erased_at).toBeNull();
+      expect((await t.db.query(`SELECT count(*)::int AS n FROM evidence WHERE case_id = $1`, [broken.caseId])).rows[0].n).toBe(1);
+      expect(existsSync(evidencePath(broken.sha256))).toBe(true);
+    } finally {
+      await t.db.query(`DROP TRIGGER test_refuse_report_delete ON reports`);
+      await t.db.query(`DROP FUNCTION test_refuse_report_delete()`);
+    }
+  });
+
   it('closing at triage sets a retention date one year after closure (ten years from the report when safeguarding)', async () => {
     const deputy = await t.as(DEMO.deputy);
     const plain = await deputy.post('/reports', reportBody(t));

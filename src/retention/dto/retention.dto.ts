@@ -26,4 +26,7 @@ export class RetentionDuePage {
 export class RetentionRunResponse {
   @ApiProperty({ type: [String], format: 'uuid', description: 'cases whose content was erased, leaving a tombstone' })
   erased: string[];
+
+  @ApiProperty({ type: [String], format: 'uuid', description: 'due cases that could not be erased this time (left whole, logged); the run went on' })
+  failed: string[];
 }
