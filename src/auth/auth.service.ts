@@ -24,6 +24,7 @@ interface UserRow {
   password_hash: string;
   staff_id: string | null;
   password_change_required: boolean;
+  organisation_name: string;
 }
 
 @Injectable()
@@ -54,7 +55,8 @@ export class AuthService {
       const found = await queryOne<UserRow>(
         em,
         `SELECT u.id, u.organisation_id, u.email, u.name, u.roles::text[] AS roles, u.active, u.password_hash, u.password_change_required,
-                (SELECT s.id FROM staff_members s WHERE s.user_id = u.id LIMIT 1) AS staff_id
+                (SELECT s.id FROM staff_members s WHERE s.user_id = u.id LIMIT 1) AS staff_id,
+                (SELECT o.name FROM organisations o WHERE o.id = u.organisation_id) AS organisation_name
          FROM users u WHERE u.email = $1`,
         [email],
       );

@@ -48,6 +48,7 @@ interface UserForToken {
   active: boolean;
   staff_id: string | null;
   password_change_required: boolean;
+  organisation_name: string;
 }
 
 interface SessionRow {
@@ -63,7 +64,8 @@ interface SessionRow {
 }
 
 export const USER_FOR_TOKEN_SQL = `SELECT u.id, u.organisation_id, u.email, u.name, u.roles::text[] AS roles, u.active, u.password_change_required,
-  (SELECT s.id FROM staff_members s WHERE s.user_id = u.id LIMIT 1) AS staff_id FROM users u`;
+  (SELECT s.id FROM staff_members s WHERE s.user_id = u.id LIMIT 1) AS staff_id,
+  (SELECT o.name FROM organisations o WHERE o.id = u.organisation_id) AS organisation_name FROM users u`;
 
 /**
  * Sessions (api.md "Sessions and passwords", docs/sessions.md): started at sign-in, refreshed
@@ -114,6 +116,12 @@ export class SessionsService {
     return { sessionId: row.id, secret, issuedAt, expiresAt };
   }
 
+  /** Seconds until the session ends unless used again (idle), and whatever happens (absolute): for a client's timeout warning. */
+  private sessionLimits(session: { issuedAt: Date; expiresAt: Date }): Pick<LoginResponse, 'sessionIdleExpiresIn' | 'sessionExpiresIn'> {
+    const left = Math.max(0, Math.floor((session.expiresAt.getTime() - session.issuedAt.getTime()) / 1000));
+    return { sessionIdleExpiresIn: Math.min(this.config.sessionIdleMinutes * 60, left), sessionExpiresIn: left };
+  }
+
   /** The answer to a sign-in or a refresh: an access token of the session, and the refresh token for the controller to deliver. */
   async issue(user: UserForToken, session: { sessionId: string; secret: string; issuedAt: Date; expiresAt: Date }): Promise<IssuedSession> {
     const { accessToken, expiresIn } = await this.tokens.issue(
@@ -126,6 +134,8 @@ export class SessionsService {
         expiresIn,
         user: toUserResponse({ ...user, organisationId: user.organisation_id }, user.staff_id),
         passwordChangeRequired: user.password_change_required,
+        organisationName: user.organisation_name,
+        ...this.sessionLimits(session),
       },
       refreshToken: formatRefreshToken(session.sessionId, session.secret),
       sessionExpiresAt: session.expiresAt,

@@ -77,6 +77,9 @@ describe('auth', () => {
           organisationId: t.ids.org.werrington,
         }),
         passwordChangeRequired: false,
+        organisationName: 'Werrington Primary School (demo)',
+        sessionIdleExpiresIn: t.config.sessionIdleMinutes * 60,
+        sessionExpiresIn: t.config.sessionMaxHours * 3600,
       });
       // the refresh token went to the cookie (sessions.e2e-spec.ts), not the body
       expect(res.headers['set-cookie']).toEqual([expect.stringMatching(/^smp_refresh=/)]);

@@ -114,7 +114,15 @@ describe('sessions and passwords', () => {
       const user = await newUser();
       const res = await login(user.email, user.password);
       expect(res.status).toBe(200);
-      expect(Object.keys(res.body).sort()).toEqual(['accessToken', 'expiresIn', 'passwordChangeRequired', 'user']);
+      expect(Object.keys(res.body).sort()).toEqual([
+        'accessToken',
+        'expiresIn',
+        'organisationName',
+        'passwordChangeRequired',
+        'sessionExpiresIn',
+        'sessionIdleExpiresIn',
+        'user',
+      ]);
       const cookie = refreshCookie(res)!;
       keep(cookie.value);
       expect(cookie.value).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
@@ -189,7 +197,13 @@ describe('sessions and passwords', () => {
         expiresIn: t.config.jwtTtlSeconds,
         user: expect.objectContaining({ id: user.id }),
         passwordChangeRequired: false,
+        organisationName: 'Werrington Primary School (demo)',
+        // a refresh is a use: the idle limit starts again (the web app's timeout warning counts from it)
+        sessionIdleExpiresIn: t.config.sessionIdleMinutes * 60,
+        sessionExpiresIn: expect.any(Number),
       });
+      expect(res.body.sessionExpiresIn).toBeLessThanOrEqual(t.config.sessionMaxHours * 3600);
+      expect(res.body.sessionExpiresIn).toBeGreaterThan(t.config.sessionMaxHours * 3600 - 60);
       const rotated = refreshCookie(res)!;
       keep(rotated.value);
       expect(rotated.value).not.toBe(cookie.value);
@@ -531,6 +545,10 @@ describe('sessions and passwords', () => {
       tokens = { accessToken: keep(last.body.accessToken), refreshToken: keep(last.body.refreshToken) };
       expect(last.body.expiresIn).toBeLessThanOrEqual(10 * 60);
       expect(last.body.expiresIn).toBeGreaterThan(9 * 60);
+      // the session's limits as the client is told them: both the 10 minutes left, not the 30-minute idle limit
+      expect(last.body.sessionExpiresIn).toBe(last.body.sessionIdleExpiresIn);
+      expect(last.body.sessionExpiresIn).toBeLessThanOrEqual(10 * 60);
+      expect(last.body.sessionExpiresIn).toBeGreaterThan(9 * 60);
       const signedInAt = (await t.db.query(`SELECT created_at FROM sessions WHERE id = $1`, [session.sessionId])).rows[0].created_at as Date;
       expect((claimsOf(tokens.accessToken).exp as number) * 1000).toBeLessThanOrEqual(signedInAt.getTime() + 12 * HOUR);
       t.clock.advance(11 * MINUTE);

@@ -34,6 +34,12 @@ export class LoginResponse {
   @ApiProperty({ type: UserResponse }) user: UserResponse;
   @ApiProperty({ description: 'an admin reset the password: choose a new one (POST /auth/password) before anything else' })
   passwordChangeRequired: boolean;
+  @ApiProperty({ description: 'the name of the user’s organisation (the school)' })
+  organisationName: string;
+  @ApiProperty({ description: 'seconds until the session ends unless it is used (refreshed) before: SESSION_IDLE_MINUTES, never past its end' })
+  sessionIdleExpiresIn: number;
+  @ApiProperty({ description: 'seconds until the session ends whatever happens (SESSION_MAX_HOURS after sign-in)' })
+  sessionExpiresIn: number;
   @ApiPropertyOptional({ description: 'only when asked for with tokenDelivery "body" (or refreshed from the body); otherwise it is in the cookie' })
   refreshToken?: string;
 }
