@@ -16,6 +16,7 @@ import { InvestigationsModule } from './investigations/investigations.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
 import { PeopleModule } from './people/people.module';
+import { PolicyModule } from './policy/policy.module';
 import { ReportsModule } from './reports/reports.module';
 import { RetentionModule } from './retention/retention.module';
 import { TriageModule } from './triage/triage.module';
@@ -34,6 +35,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         PeopleModule,
+        PolicyModule,
         ReportsModule,
         CasesModule,
         TriageModule,

@@ -93,6 +93,8 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
 
   // Auth and people
   'GET /auth/me': { permission: 'profile:read', roles: EVERYONE, scope: 'org' },
+  // not in api.md: the policy's own words beside every choice (web.md)
+  'GET /policy': { permission: 'profile:read', roles: EVERYONE, scope: 'org' },
   // Sessions and passwords: every user, on their own sessions and password only
   'POST /auth/logout': { permission: 'profile:read', roles: EVERYONE, scope: 'org' },
   'GET /auth/sessions': { permission: 'profile:read', roles: EVERYONE, scope: 'org' },
@@ -122,6 +124,13 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'POST /cases/{id}/subject-responses': { permission: 'investigation:write', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },
   'POST /cases/{id}/findings': { permission: 'investigation:write', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },
   'POST /cases/{id}/submit-report': { permission: 'investigation:write', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },
+  // api.md "Conventions": each record a POST creates answers GET at the path its Location names; read like the case view
+  'GET /cases/{id}/allegations/{allegationId}': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
+  'GET /cases/{id}/facts/{factId}': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
+  'GET /cases/{id}/interviews/{interviewId}': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
+  'GET /cases/{id}/subject-notifications/{notificationId}': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
+  'GET /cases/{id}/subject-responses/{responseId}': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
+  'GET /cases/{id}/safeguarding-referrals/{referralId}': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
 
   // Evidence
   'POST /cases/{id}/evidence': { permission: 'investigation:write', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },
@@ -149,6 +158,8 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
     scope: 'monitoring-request',
     caseRule: 'decision-maker',
   },
+  'GET /monitoring-requests/{id}': { permission: 'cases:read', roles: CASEWORK, scope: 'monitoring-request', caseRule: 'visible' },
+  'GET /monitoring-requests/{id}/disclosures/{disclosureId}': { permission: 'cases:read', roles: CASEWORK, scope: 'monitoring-request', caseRule: 'visible' },
   'POST /monitoring-requests/{id}/disclosures': {
     permission: 'monitoring:disclose',
     roles: [INVESTIGATOR, HEAD, GOVERNOR],
@@ -159,6 +170,8 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   // Outcome and appeal (§12)
   'POST /cases/{id}/outcome': { permission: 'outcome:decide', roles: [HEAD, GOVERNOR], scope: 'case', caseRule: 'decision-maker' },
   'POST /cases/{id}/appeals': { permission: 'appeals:lodge', roles: [HEAD, HR], scope: 'case', caseRule: 'visible' },
+  'GET /cases/{id}/outcome': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
+  'GET /appeals/{id}': { permission: 'cases:read', roles: CASEWORK, scope: 'appeal', caseRule: 'visible' },
   'POST /appeals/{id}/decision': { permission: 'appeals:decide', roles: [HEAD, GOVERNOR], scope: 'appeal', caseRule: 'appeal-hearer' },
   'POST /cases/{id}/close': { permission: 'cases:close', roles: [HEAD, GOVERNOR], scope: 'case', caseRule: 'decision-maker' },
 

@@ -1,0 +1,108 @@
+import type { Actor } from '../access/actor';
+import type { CaseFacts } from '../access/conflicts';
+import type { Role } from '../access/roles';
+import { caseGuidance, GuidanceInput } from './case-guidance';
+
+const HEAD = { userId: 'u-head', staffIds: ['s-head'] };
+const GOVERNOR = { userId: 'u-gov', staffIds: ['s-gov'] };
+const IAN = { userId: 'u-inv', staffIds: ['s-inv'] };
+const DEPUTY = { userId: 'u-dep', staffIds: ['s-dep'] };
+
+const actor = (person: { userId: string; staffIds: string[] }, roles: Role[]): Actor => ({ ...person, organisationId: 'org', email: 'x', name: 'x', roles });
+
+function facts(overrides: Partial<CaseFacts> = {}): CaseFacts {
+  return {
+    id: 'c',
+    organisationId: 'org',
+    status: 'investigation',
+    erased: false,
+    parties: [{ capacity: 'subject', staffId: 's-sam' }],
+    investigatorUserId: IAN.userId,
+    investigatorUserIds: [IAN.userId],
+    outcomeDecidedByUserId: null,
+    appealDecidedByUserId: null,
+    headteachers: [HEAD],
+    governors: [GOVERNOR],
+    ...overrides,
+  };
+}
+
+function input(overrides: Partial<GuidanceInput> = {}): GuidanceInput {
+  return {
+    status: 'investigation',
+    erased: false,
+    legalHold: false,
+    sanction: null,
+    appealDeadline: null,
+    pendingMonitoringRequests: 0,
+    allegations: [],
+    notifiedAllegationIds: [],
+    responses: 0,
+    retainUntil: null,
+    ...overrides,
+  };
+}
+
+describe('case guidance: the API decides, the page explains', () => {
+  it('the investigator sees what still blocks the report, and may not submit until nothing does', () => {
+    const g = caseGuidance(actor(IAN, ['investigating_manager']), facts(), input({ allegations: [{ id: 'a1', finding: null }] }));
+    expect(g.actions).toEqual(['investigate', 'request_monitoring']);
+    expect(g.submission.ready).toBe(false);
+    expect(g.submission.blockers.join(' ')).toMatch(/notified in writing/);
+    expect(g.nextStep.by).toBe('investigating_manager');
+    const ready = caseGuidance(
+      actor(IAN, ['investigating_manager']),
+      facts(),
+      input({ allegations: [{ id: 'a1', finding: { finding: 'substantiated' } }], notifiedAllegationIds: ['a1'], responses: 1 }),
+    );
+    expect(ready.actions).toContain('submit_report');
+    expect(ready.submission).toEqual({ ready: true, blockers: [] });
+  });
+
+  it('a conflicted headteacher is told how they are involved, and that the governors decide', () => {
+    const f = facts({ status: 'awaiting_decision', parties: [...facts().parties, { capacity: 'witness', staffId: HEAD.staffIds[0] }] });
+    const head = caseGuidance(actor(HEAD, ['headteacher', 'hr']), f, input({ status: 'awaiting_decision' }));
+    expect(head.actions).not.toContain('record_outcome');
+    expect(head.involvement).toEqual(['witness']);
+    expect(head.nextStep).toEqual({ description: expect.stringMatching(/the governors/), by: 'governor' });
+    expect(caseGuidance(actor(GOVERNOR, ['governor']), f, input({ status: 'awaiting_decision' })).actions).toContain('record_outcome');
+  });
+
+  it('reported: the deputy triages; the head may too; nobody investigates yet', () => {
+    const f = facts({ status: 'reported', investigatorUserId: null, investigatorUserIds: [] });
+    expect(caseGuidance(actor(DEPUTY, ['deputy_head']), f, input({ status: 'reported' })).actions).toEqual(['triage', 'refer_safeguarding']);
+    expect(caseGuidance(actor(HEAD, ['headteacher']), f, input({ status: 'reported' })).actions).toContain('triage');
+    expect(caseGuidance(actor(DEPUTY, ['deputy_head']), f, input({ status: 'reported' })).nextStep.by).toBe('deputy_head');
+  });
+
+  it('a decided case closes only once the appeal window has passed', () => {
+    const f = facts({ status: 'decided', outcomeDecidedByUserId: HEAD.userId });
+    const open = input({ status: 'decided', sanction: 'first_written_warning', appealDeadline: '2026-12-10T00:00:00.000Z' });
+    const before = caseGuidance(actor(HEAD, ['headteacher']), f, open, new Date('2026-12-01T00:00:00Z'));
+    expect(before.actions).not.toContain('close');
+    expect(before.actions).toContain('lodge_appeal');
+    const after = caseGuidance(actor(HEAD, ['headteacher']), f, open, new Date('2026-12-11T00:00:00Z'));
+    expect(after.actions).toContain('close');
+  });
+
+  it('nobody may decide: the next step says what is missing, and nobody is named', () => {
+    const f = facts({
+      status: 'reported',
+      parties: [
+        { capacity: 'subject', staffId: GOVERNOR.staffIds[0] },
+        { capacity: 'reporter', staffId: HEAD.staffIds[0] },
+      ],
+    });
+    expect(caseGuidance(actor(DEPUTY, ['deputy_head']), f, input({ status: 'reported' })).nextStep).toEqual({
+      description: expect.stringMatching(/governor role/),
+      by: null,
+    });
+  });
+
+  it('an erased case offers nothing but reading', () => {
+    const f = facts({ status: 'closed', erased: true });
+    const g = caseGuidance(actor(HEAD, ['headteacher']), f, input({ status: 'closed', erased: true }));
+    expect(g.actions).toEqual(['read_summary', 'read_audit']);
+    expect(g.nextStep.by).toBeNull();
+  });
+});

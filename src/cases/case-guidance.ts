@@ -1,0 +1,124 @@
+import type { Actor } from '../access/actor';
+import { actingRole, caseBlocked } from '../access/case-access.policy';
+import { CaseFacts, decisionMakerRole, Involvement, involvementOf } from '../access/conflicts';
+import { hasPermission, Permission } from '../access/permissions';
+import type { Role } from '../access/roles';
+import { submissionBlockers } from '../investigations/investigation.rules';
+import type { CaseStatus } from './lifecycle';
+
+/**
+ * What the case says to the person reading it: what they may do now, how they are involved,
+ * the next step and who takes it, and what still blocks the investigation report. The API
+ * decides; a client (the web application) only explains. Pure: from the access facts, the
+ * reader and the (unredacted) view.
+ */
+
+/** The things a person can do on a case, each one route (or group of routes) of the API. */
+export const CASE_ACTIONS = [
+  'triage',
+  'refer_safeguarding',
+  'assign',
+  'investigate',
+  'request_monitoring',
+  'decide_monitoring',
+  'submit_report',
+  'record_outcome',
+  'lodge_appeal',
+  'decide_appeal',
+  'close',
+  'place_legal_hold',
+  'lift_legal_hold',
+  'read_summary',
+  'read_audit',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+/** What the guidance reads of a case beyond its access facts. */
+export interface GuidanceInput {
+  status: CaseStatus;
+  erased: boolean;
+  legalHold: boolean;
+  sanction: string | null;
+  appealDeadline: string | null;
+  pendingMonitoringRequests: number;
+  allegations: ReadonlyArray<{ id: string; finding: { finding: string } | null }>;
+  notifiedAllegationIds: readonly string[];
+  responses: number;
+  retainUntil: string | null;
+}
+
+export interface CaseGuidance {
+  /** What this person may do on the case now. */
+  actions: CaseAction[];
+  /** How this person is involved in the case (their own conflicts), so a refusal can be explained. */
+  involvement: Involvement[];
+  /** The next step of the process and the role that takes it (null: nobody, or nothing left to do). */
+  nextStep: { description: string; by: Role | null };
+  /** While investigating: whether the report may go to the decision-maker, and what is missing. */
+  submission: { ready: boolean; blockers: string[] };
+}
+
+const ROLE_WORDS: Record<'headteacher' | 'governor', string> = { headteacher: 'the headteacher', governor: 'the governors' };
+
+export function caseGuidance(actor: Actor, facts: CaseFacts, input: GuidanceInput, now = new Date()): CaseGuidance {
+  const may = (permission: Permission) => actingRole(actor, facts, permission) !== null;
+  const blockers = submissionBlockers({
+    allegations: input.allegations.map((a) => ({ id: a.id, finding: (a.finding?.finding ?? null) as never })),
+    notifiedAllegationIds: new Set(input.notifiedAllegationIds),
+    responses: input.responses,
+  });
+  const windowOpen = input.appealDeadline !== null && new Date(input.appealDeadline) > now;
+  const open = !input.erased;
+  const when: Record<CaseAction, boolean> = {
+    triage: input.status === 'reported' && may('cases:triage'),
+    refer_safeguarding: open && may('cases:safeguarding'),
+    assign: input.status === 'investigation' && may('cases:assign'),
+    investigate: input.status === 'investigation' && may('investigation:write'),
+    request_monitoring: input.status === 'investigation' && may('monitoring:request'),
+    decide_monitoring: input.status === 'investigation' && input.pendingMonitoringRequests > 0 && may('monitoring:decide'),
+    submit_report: input.status === 'investigation' && blockers.length === 0 && may('investigation:write'),
+    record_outcome: input.status === 'awaiting_decision' && may('outcome:decide'),
+    lodge_appeal: input.status === 'decided' && input.sanction !== null && input.sanction !== 'no_action' && may('appeals:lodge'),
+    decide_appeal: input.status === 'appeal' && may('appeals:decide'),
+    close: input.status === 'decided' && !windowOpen && may('cases:close'),
+    place_legal_hold: open && !input.legalHold && may('retention:manage'),
+    lift_legal_hold: open && input.legalHold && may('retention:manage'),
+    read_summary: may('summaries:read'),
+    read_audit: hasPermission(actor.roles, 'audit:read'),
+  };
+  return {
+    actions: CASE_ACTIONS.filter((action) => when[action]),
+    involvement: [...involvementOf(actor, facts)],
+    nextStep: nextStep(facts, input, blockers, windowOpen),
+    submission: { ready: input.status === 'investigation' && blockers.length === 0, blockers: input.status === 'investigation' ? blockers : [] },
+  };
+}
+
+function nextStep(facts: CaseFacts, input: GuidanceInput, blockers: string[], windowOpen: boolean): CaseGuidance['nextStep'] {
+  const blocked = caseBlocked(facts);
+  if (blocked) return { description: blocked, by: null };
+  const deciding = decisionMakerRole(facts)!;
+  switch (input.status) {
+    case 'reported':
+      return { description: 'Triage the report: close it with a rationale, or start an investigation (§4).', by: 'deputy_head' };
+    case 'investigation':
+      if (!facts.investigatorUserId) return { description: `Appoint an investigating manager (§4): ${ROLE_WORDS[deciding]}.`, by: deciding };
+      return blockers.length
+        ? { description: `Establish the facts (§4): ${blockers.join('; ')}.`, by: 'investigating_manager' }
+        : { description: 'Submit the investigation report to the decision-maker.', by: 'investigating_manager' };
+    case 'awaiting_decision':
+      return { description: `Decide the outcome (§12): ${ROLE_WORDS[deciding]}.`, by: deciding };
+    case 'decided':
+      return windowOpen
+        ? { description: `The appeal window is open until ${input.appealDeadline}; an appeal may be lodged, then the case is closed.`, by: 'hr' }
+        : { description: `Close the case: ${ROLE_WORDS[deciding]}.`, by: deciding };
+    case 'appeal':
+      return { description: 'Hear and decide the appeal: a governor, or a headteacher who neither investigated nor decided.', by: 'governor' };
+    case 'closed':
+      if (input.erased) return { description: 'Nothing: the content has been erased under the retention policy (§13).', by: null };
+      return {
+        description: `Nothing until the retention date${input.retainUntil ? ` (${input.retainUntil})` : ''}; then the content is erased (§13).`,
+        by: null,
+      };
+  }
+}
