@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../access/actor';
 import { roleFor } from '../access/permissions';
 import { visibleCasesPredicate } from '../access/case-visibility.sql';
+import { instantRange } from '../calendar/period';
 import { decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../common/pagination/pagination';
 import { SqlParams } from '../database/sql';
 import { AuditService } from './audit.service';
@@ -47,8 +48,9 @@ export class AuditLogService {
       const where = [readableAuditEventsPredicate(actor, p)];
       if (query.caseId) where.push(`e.case_id = ${p.add(query.caseId)}`);
       if (query.actorId) where.push(`e.actor_user_id = ${p.add(query.actorId)}`);
-      if (query.from) where.push(`e.occurred_at >= ${p.add(new Date(query.from))}`);
-      if (query.to) where.push(`e.occurred_at < ${p.add(new Date(query.to))}`);
+      const { start, end } = instantRange(query); // dates are whole days in the school's time zone, `to` included
+      if (start) where.push(`e.occurred_at >= ${p.add(start)}`);
+      if (end) where.push(`e.occurred_at < ${p.add(end)}`);
       if (after) where.push(`e.seq < ${p.add(after[0])}`);
       const rows: Array<Record<string, unknown>> = await em.query(
         `SELECT e.seq, e.id, e.occurred_at, e.actor_user_id, e.actor_role, e.action, e.case_id, e.entity_type, e.entity_id,

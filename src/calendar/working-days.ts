@@ -142,6 +142,31 @@ export function workingDaysBetween(from: Date, to: Date, zone = SCHOOL_TIME_ZONE
   return count;
 }
 
+/** A local calendar date: `YYYY-MM-DD`. */
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `value` is a local calendar date `YYYY-MM-DD` that exists (no 31 February, no month 13). */
+export function isLocalDate(value: unknown): value is string {
+  const match = typeof value === 'string' ? LOCAL_DATE.exec(value) : null;
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  const utc = new Date(Date.UTC(year, month - 1, day));
+  return utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day;
+}
+
+/**
+ * The instant a local date begins in the zone: its midnight (`2026-10-25` in London is
+ * 2026-10-24T23:00:00Z, BST). `days` shifts the date first: `startOfLocalDate(d, zone, 1)` is
+ * the midnight that ends `d`, so `[startOfLocalDate(d), startOfLocalDate(d, zone, 1))` is the
+ * whole day — 23 hours when the clocks go forward, 25 when they go back.
+ */
+export function startOfLocalDate(date: string, zone = SCHOOL_TIME_ZONE, days = 0): Date {
+  if (!isLocalDate(date)) throw new RangeError(`startOfLocalDate: not a date YYYY-MM-DD (${date})`);
+  const [year, month, day] = date.split('-').map(Number);
+  const local = shiftLocalDays({ year, month, day, hour: 0, minute: 0, second: 0, millisecond: 0 }, days);
+  return fromLocal(local, zone);
+}
+
 /** The last millisecond (23:59:59.999) of `at`'s local date in the zone. */
 export function endOfLocalDay(at: Date, zone = SCHOOL_TIME_ZONE): Date {
   return fromLocal({ ...localDateTime(at, zone), hour: 23, minute: 59, second: 59, millisecond: 999 }, zone);

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../access/actor';
 import { roleFor } from '../access/permissions';
 import { AuditService } from '../audit/audit.service';
-import { DomainError } from '../common/errors/domain-error';
+import { instantRange } from '../calendar/period';
 import { casesCsvCopySql, CasesCsvFilters } from './cases-csv.sql';
 import { copyOut } from './copy-out';
 import { CasesCsvQuery } from './dto/cases-csv.dto';
@@ -27,12 +27,9 @@ export class CasesCsvService {
   ) {}
 
   async export(actor: Actor, query: CasesCsvQuery, now = new Date()): Promise<CasesCsv> {
-    const filters: CasesCsvFilters = {
-      from: query.from ? new Date(query.from) : undefined,
-      to: query.to ? new Date(query.to) : undefined,
-      status: query.status,
-    };
-    if (filters.from && filters.to && filters.from >= filters.to) throw DomainError.invalidField('to', 'must be after from');
+    // Dates are whole days in the school's time zone, `to` included (an empty period is refused by the query's validation).
+    const { start, end } = instantRange(query);
+    const filters: CasesCsvFilters = { from: start, to: end, status: query.status };
     await this.dataSource.transaction((em) =>
       this.audit.record(em, {
         organisationId: actor.organisationId,

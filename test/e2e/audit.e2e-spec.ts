@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
+import { localDateOf, startOfLocalDate } from '../../src/calendar/working-days';
 import { Client, DEMO, expectProblem, reportBody, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -218,6 +219,29 @@ describe('GET /audit', () => {
     expect((await auditAll(head, `caseId=${id}&from=${encodeURIComponent(offset)}`)).length).toBe(2);
   });
 
+  it('filters by dates: whole days in Europe/London, `to` included (api.md "Conventions"; issue 10 item 3)', async () => {
+    const id = await newCase(t);
+    await view(t, DEMO.head, id);
+    const head = await t.as(DEMO.head);
+    const events = await auditAll(head, `caseId=${id}`);
+    expect(events.map((e) => e.action)).toEqual(['case.viewed', 'report.created']);
+    // the London date of each event (the two may straddle a midnight: the expectations follow them)
+    const dayOf = (e: AuditItem) => localDateOf(new Date(e.occurredAt));
+    const day = dayOf(events[0]);
+    const dayBefore = localDateOf(new Date(startOfLocalDate(day).getTime() - 1));
+    const dayAfter = localDateOf(startOfLocalDate(day, undefined, 1));
+    const seqs = (items: AuditItem[]) => items.map((e) => e.seq);
+    expect(seqs(await auditAll(head, `caseId=${id}&from=${day}&to=${day}`))).toEqual(seqs(events.filter((e) => dayOf(e) === day)));
+    expect(seqs(await auditAll(head, `caseId=${id}&to=${day}`))).toEqual(seqs(events));
+    expect(seqs(await auditAll(head, `caseId=${id}&to=${dayBefore}`))).toEqual(seqs(events.filter((e) => dayOf(e) <= dayBefore)));
+    expect(await auditAll(head, `caseId=${id}&from=${dayAfter}`)).toEqual([]);
+    // a date and a date-time together: from the start of the day up to (not including) the newest event
+    expect(seqs(await auditAll(head, `caseId=${id}&from=${dayBefore}&to=${encodeURIComponent(events[0].occurredAt)}`))).toEqual(seqs(events.slice(1)));
+    // the read is audited with the filters as they were asked for
+    const { rows } = await t.db.query(`SELECT payload FROM audit_events WHERE action = 'audit.read' ORDER BY seq DESC LIMIT 1`);
+    expect(rows[0].payload.filters).toEqual({ byCase: true, from: dayBefore, to: events[0].occurredAt });
+  });
+
   it('paginates with limit and cursor: disjoint pages, newest first, nextCursor null at the end', async () => {
     const id = await newCase(t);
     for (let i = 0; i < 7; i++) await view(t, DEMO.head, id);
@@ -252,6 +276,10 @@ describe('GET /audit', () => {
     ['actorId=me', 'actorId'],
     ['from=yesterday', 'from'],
     ['to=2026-11-20T10:00:00', 'to'],
+    ['from=2026-02-29', 'from'],
+    ['to=20/11/2026', 'to'],
+    ['from=2026-11-21&to=2026-11-20', 'to'],
+    ['from=2026-11-20T10:00:00Z&to=2026-11-20T10:00:00Z', 'to'],
     ['organisationId=0b1c7a52-4a3e-4d7e-9a55-2f0c3f7f6a10', 'organisationId'],
   ])('?%s → 400 naming %s', async (query, field) => {
     expectProblem(await (await t.as(DEMO.head)).get(`/audit?${query}`), 400, field);

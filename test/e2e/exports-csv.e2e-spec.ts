@@ -2,6 +2,7 @@ import { get as httpGet, IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { buildCase } from '../support/case-builder';
 import { caseThroughAppeal } from '../support/exports-fixtures';
 import { DEMO, expectProblem, startTestApp, TestApp } from '../support/test-app';
 
@@ -124,7 +125,10 @@ describe('cases CSV export (§13, HR exports)', () => {
     it('bad input: 400 naming the field', async () => {
       expectProblem(await csv(DEMO.hr, '?from=yesterday'), 400, 'from');
       expectProblem(await csv(DEMO.hr, '?to=2026-13-01T00:00:00Z'), 400, 'to');
-      expectProblem(await csv(DEMO.hr, '?from=2026-01-01'), 400, 'from');
+      expectProblem(await csv(DEMO.hr, '?from=2026-02-30'), 400, 'from');
+      expectProblem(await csv(DEMO.hr, '?from=01/09/2026'), 400, 'from');
+      expectProblem(await csv(DEMO.hr, '?to=2026-10-25T10:00:00'), 400, 'to'); // a date-time needs its zone
+      expectProblem(await csv(DEMO.hr, '?from=2026-10-26&to=2026-10-25'), 400, 'to');
       expectProblem(await csv(DEMO.hr, '?status=open'), 400, 'status');
       expectProblem(await csv(DEMO.hr, '?status=closed&status=appeal'), 400, 'status');
       expectProblem(await csv(DEMO.hr, '?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z'), 400, 'to');
@@ -226,6 +230,46 @@ describe('cases CSV export (§13, HR exports)', () => {
       expect(await refs('?from=2025-03-01T00:00:00Z&to=2025-03-04T00:00:00Z&status=investigation')).toEqual([a.reference, b.reference]);
       expect(await refs('?to=2025-03-02T00:00:00%2B00:00&from=2025-02-28T23:00:00-01:00')).toEqual([a.reference]);
       expect(await refs('?from=2025-03-04T00:00:00Z&to=2025-03-05T00:00:00Z')).toEqual([]);
+    });
+
+    it('dates, as an HR officer types them: whole days in Europe/London, `to` included (issue 10 item 3)', async () => {
+      expect((await csv(DEMO.hr, '?from=2026-09-01&to=2026-12-31')).status).toBe(200);
+      // Reported at each instant (UTC), and the London date it falls on.
+      const at: Array<[string, string]> = [
+        ['2026-03-28T23:30:00.000Z', '28 March, 23:30 GMT'],
+        ['2026-03-29T22:30:00.000Z', '29 March, 23:30 BST (the clocks went forward at 01:00: a 23-hour day)'],
+        ['2026-03-29T23:30:00.000Z', '30 March, 00:30 BST'],
+        ['2026-10-24T22:30:00.000Z', '24 October, 23:30 BST'],
+        ['2026-10-24T23:30:00.000Z', '25 October, 00:30 BST'],
+        ['2026-10-25T23:30:00.000Z', '25 October, 23:30 GMT (the clocks went back at 02:00: a 25-hour day)'],
+        ['2026-10-26T00:00:00.000Z', '26 October, 00:00 GMT'],
+      ];
+      const ref: Record<string, string> = {};
+      for (const [instant] of at) {
+        const built = await buildCase(t, { to: 'reported' });
+        await createdAt(built.caseId, instant);
+        ref[instant] = built.reference;
+      }
+      const refs = async (query: string) => {
+        const res = await csv(DEMO.hr, query);
+        expect(res.status).toBe(200);
+        return records(res.text).map((r) => r.reference);
+      };
+      const of = (...instants: string[]) => instants.map((i) => ref[i]);
+      expect(await refs('?from=2026-03-29&to=2026-03-29')).toEqual(of('2026-03-29T22:30:00.000Z'));
+      expect(await refs('?from=2026-03-28&to=2026-03-30')).toEqual(of('2026-03-28T23:30:00.000Z', '2026-03-29T22:30:00.000Z', '2026-03-29T23:30:00.000Z'));
+      expect(await refs('?from=2026-10-24&to=2026-10-24')).toEqual(of('2026-10-24T22:30:00.000Z'));
+      expect(await refs('?from=2026-10-25&to=2026-10-25')).toEqual(of('2026-10-24T23:30:00.000Z', '2026-10-25T23:30:00.000Z'));
+      expect(await refs('?from=2026-10-26&to=2026-10-31')).toEqual(of('2026-10-26T00:00:00.000Z'));
+      // `to` alone, a date: up to the end of that day; `from` alone: from its start
+      expect(await refs('?from=2026-10-01&to=2026-10-24')).toEqual(of('2026-10-24T22:30:00.000Z'));
+      expect(await refs('?from=2026-10-25&to=2026-11-01')).toEqual(of('2026-10-24T23:30:00.000Z', '2026-10-25T23:30:00.000Z', '2026-10-26T00:00:00.000Z'));
+      // a date and a date-time together; the date-time `to` is excluded
+      expect(await refs('?from=2026-10-25&to=2026-10-25T23:30:00Z')).toEqual(of('2026-10-24T23:30:00.000Z'));
+      expect(await refs('?from=2026-10-25T23:30:00%2B00:00&to=2026-10-25')).toEqual(of('2026-10-25T23:30:00.000Z'));
+      // the audit event keeps the period as it was asked for
+      const { rows } = await t.db.query(`SELECT payload FROM audit_events WHERE action = 'export.cases_csv' ORDER BY seq DESC LIMIT 1`);
+      expect(rows[0].payload).toEqual({ from: '2026-10-25T23:30:00+00:00', to: '2026-10-25', status: null });
     });
   });
 

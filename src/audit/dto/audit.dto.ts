@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { PageQuery } from '../../common/pagination/pagination';
-import { IsTimestamp } from '../../common/validation/is-timestamp';
+import { PeriodBound } from '../../common/validation/period-bound';
 import { IsId } from '../../common/validation/is-id';
 
 export class AuditQuery extends PageQuery {
@@ -15,14 +15,10 @@ export class AuditQuery extends PageQuery {
   @IsId()
   actorId?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsTimestamp()
+  @PeriodBound('from', 'events that occurred on or after')
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsTimestamp()
+  @PeriodBound('to', 'events that occurred up to')
   to?: string;
 }
 

@@ -31,7 +31,7 @@ describe('NotInFuture (domain.md "Dates the API is told": never in the future wh
 });
 
 /**
- * Every date-time a request states (src/**\/dto/*.ts, `@IsTimestamp()`): what records the past
+ * Every date-time a request states (src/**\/dto/*.ts, `@IsTimestamp()`, or a period's `@PeriodBound()`): what records the past
  * carries `@NotInFuture()`. The rest, listed here with why, look ahead or select.
  */
 const NOT_A_RECORD_OF_THE_PAST: Record<string, string> = {
@@ -39,6 +39,8 @@ const NOT_A_RECORD_OF_THE_PAST: Record<string, string> = {
   'AuditQuery.to': 'a filter',
   'CasesCsvQuery.from': 'a filter',
   'CasesCsvQuery.to': 'a filter',
+  'CaseListQuery.from': 'a filter',
+  'CaseListQuery.to': 'a filter',
   'MonitoringRequestBody.periodFrom': 'the period to be reviewed may run into the future (bounded by monitoring.rules)',
   'MonitoringRequestBody.periodTo': 'the period to be reviewed may run into the future (bounded by monitoring.rules)',
   'MonitoringRequestBody.expiresAt': 'an expiry (bounded by monitoring.rules)',
@@ -73,7 +75,8 @@ describe('every date field of a request that records the past is never in the fu
         }
       }
     }
-    timestamps = [...fields].filter(([, names]) => names.includes('isTimestamp'));
+    // a period filter's end (period-bound.ts) is a date or a date-time
+    timestamps = [...fields].filter(([, names]) => names.includes('isTimestamp') || names.includes('isPeriodBound'));
   });
 
   it('finds the request DTOs', () => {

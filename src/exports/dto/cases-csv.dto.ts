@@ -1,17 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { CASE_STATUSES, CaseStatus } from '../../cases/lifecycle';
-import { IsTimestamp } from '../../common/validation/is-timestamp';
+import { PeriodBound } from '../../common/validation/period-bound';
 
 export class CasesCsvQuery {
-  @ApiPropertyOptional({ format: 'date-time', description: 'cases created at or after' })
-  @IsOptional()
-  @IsTimestamp()
+  @PeriodBound('from', 'cases reported on or after')
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'cases created before' })
-  @IsOptional()
-  @IsTimestamp()
+  @PeriodBound('to', 'cases reported up to')
   to?: string;
 
   @ApiPropertyOptional({ enum: CASE_STATUSES })
