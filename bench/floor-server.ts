@@ -13,6 +13,7 @@ import { ActorLoader } from '../src/auth/actor-loader.service';
 import { CaseRunner } from '../src/cases/case-runner.service';
 import { CaseViewService } from '../src/cases/case-view.service';
 import { CasesService } from '../src/cases/cases.service';
+import type { CaseListQuery } from '../src/cases/dto/case.dto';
 import { SystemClock } from '../src/common/clock/clock';
 import { DomainError } from '../src/common/errors/domain-error';
 import { CreateReportRequest } from '../src/reports/dto/report.dto';
@@ -45,7 +46,7 @@ const dataSource = {
 const audit = new AuditService();
 const views = new CaseViewService();
 const runner = new CaseRunner(dataSource, views, audit);
-const cases = new CasesService(dataSource, runner);
+const cases = new CasesService(dataSource, runner, new SystemClock());
 const reports = new ReportsService(runner);
 const actors = new ActorLoader(dataSource, new SystemClock(), { sessionIdleMinutes: Number(process.env.SESSION_IDLE_MINUTES ?? 30) });
 
@@ -63,11 +64,20 @@ app.setErrorHandler((error: unknown, _request, reply) => {
   reply.status(status).send({ status, detail: error instanceof Error ? error.message : String(error) });
 });
 app.get<{ Params: { id: string } }>('/cases/:id', async (request) => cases.get(await actorOf(request.headers.authorization), request.params.id));
-app.get<{ Querystring: { limit?: string; cursor?: string } }>('/cases', async (request) =>
-  cases.list(await actorOf(request.headers.authorization), {
-    limit: request.query.limit ? Number(request.query.limit) : undefined,
-    cursor: request.query.cursor,
-  }),
+/** The list's query as the API's validation pipe hands it over: numbers and booleans read, the rest as sent. */
+function listQuery(query: Record<string, string | undefined>): CaseListQuery {
+  const flag = (value: string | undefined) => (value === undefined ? undefined : value === 'true');
+  return {
+    ...query,
+    limit: query.limit ? Number(query.limit) : undefined,
+    q: query.q?.trim(),
+    safeguarding: flag(query.safeguarding),
+    overdue: flag(query.overdue),
+    assignedToMe: flag(query.assignedToMe),
+  } as CaseListQuery;
+}
+app.get<{ Querystring: Record<string, string | undefined> }>('/cases', async (request) =>
+  cases.list(await actorOf(request.headers.authorization), listQuery(request.query)),
 );
 app.post<{ Body: CreateReportRequest }>('/reports', async (request, reply) => {
   reply.status(201);

@@ -9,6 +9,7 @@ import { AuditChainInlined1795480100000 } from './1795480100000-AuditChainInline
 import { AppealLateEntryReason1796072888149 } from './1796072888149-AppealLateEntryReason';
 import { Sessions1796075345432 } from './1796075345432-Sessions';
 import { AuditReasonIsCode1796077079884 } from './1796077079884-AuditReasonIsCode';
+import { CaseListSearch1796078774282 } from './1796078774282-CaseListSearch';
 export const MIGRATIONS: Function[] = [
   Initial1795474956969,
   AuditAppendOnly1795474956970,
@@ -20,4 +21,5 @@ export const MIGRATIONS: Function[] = [
   AppealLateEntryReason1796072888149,
   Sessions1796075345432,
   AuditReasonIsCode1796077079884,
+  CaseListSearch1796078774282,
 ];

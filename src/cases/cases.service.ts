@@ -2,11 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../access/actor';
 import { visibleCasesPredicate } from '../access/case-visibility.sql';
+import { instantRange } from '../calendar/period';
+import { Clock } from '../common/clock/clock';
 import { decodeCursor, DEFAULT_LIMIT, isTimeIdKey, Page, toPage } from '../common/pagination/pagination';
 import { SqlParams } from '../database/sql';
+import { staffNameMatchesSql } from '../people/staff.sql';
+import { referralRecordedSql } from '../triage/referral-view';
+import { casesWithSubjectAmongSql, referenceContainsSql } from './case-rows';
 import { CaseRunner } from './case-runner.service';
 import { CaseListItem, CaseListQuery, CaseResponse } from './dto/case.dto';
 import { CaseStatus } from './lifecycle';
+import { referralOverdueCutoff } from './overdue';
 
 /** Reading cases: the list of those visible to the caller, and one case (an audited read). */
 @Injectable()
@@ -14,21 +20,33 @@ export class CasesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly runner: CaseRunner,
+    private readonly clock: Clock,
   ) {}
 
   async list(actor: Actor, query: CaseListQuery): Promise<Page<CaseListItem>> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor, isTimeIdKey);
     const p = new SqlParams();
-    const where = [visibleCasesPredicate(actor, p)];
-    if (query.status) where.push(`c.status = ${p.add(query.status)}`);
+    // Visibility first and always (never bypassed); each filter narrows it; then the keyset.
+    const { where, anyOf } = listFilters(actor, query, p, this.clock.now());
+    where.unshift(visibleCasesPredicate(actor, p));
     if (after) where.push(`(c.created_at, c.id) < (${p.add(after[0])}::timestamptz, ${p.add(after[1])}::uuid)`);
+    const page = (also: string[]) =>
+      `SELECT c.id, c.reference, c.status, c.safeguarding, c.created_at, c.updated_at FROM cases c
+       WHERE ${[...where, ...also].join(' AND ')}
+       ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit + 1}`;
+    // A search is one page per way of matching (the reference; a subject's name), each planned on its own indexes, then
+    // merged: an OR of the two in one WHERE would leave PostgreSQL one plan for a search that finds one case and for one
+    // that finds ten thousand.
+    const cases = anyOf
+      ? `SELECT * FROM (${anyOf.map((one) => `(${page([one])})`).join(' UNION ')}) m ORDER BY m.created_at DESC, m.id DESC LIMIT ${limit + 1}`
+      : page([]);
+    // The page first, then its first reports.
     const rows: Array<ListRow> = await this.dataSource.query(
       `SELECT c.id, c.reference, c.status, c.safeguarding, c.created_at, c.updated_at, r.category, r.platform
-       FROM cases c
+       FROM (${cases}) c
        LEFT JOIN LATERAL (SELECT category, platform FROM reports WHERE case_id = c.id ORDER BY created_at, id LIMIT 1) r ON TRUE
-       WHERE ${where.join(' AND ')}
-       ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit + 1}`,
+       ORDER BY c.created_at DESC, c.id DESC`,
       p.values,
     );
     return toPage(rows, limit, (r) => [r.created_at.toISOString(), r.id], toListItem);
@@ -38,6 +56,48 @@ export class CasesService {
   get(actor: Actor, caseId: string): Promise<CaseResponse> {
     return this.runner.view(actor, caseId);
   }
+}
+
+/**
+ * The GET /cases filters (docs/case-list.md) as predicates over `cases c`, each shaped so that
+ * an index answers it at a million cases (docs/benchmarks.md "Case list filters"):
+ * - `q`: the reference (trigram index on `cases.reference`) or a subject's name (trigram index
+ *   on `staff_members.name`, then `case_parties.staff_id`), as `c.id = ANY(ARRAY(…))` so that
+ *   PostgreSQL can OR the two bitmaps — or, for a search that matches most cases, walk the
+ *   (organisation, created_at) index and stop at a page;
+ * - `subjectStaffId`: the subject's case ids from `case_parties.staff_id`;
+ * - `overdue`: see overdue.ts — a `created_at` bound computed here, not a deadline per row;
+ * - `from`/`to`: `created_at` bounds (src/calendar/period.ts), the keyset index's own column.
+ */
+function listFilters(actor: Actor, query: CaseListQuery, p: SqlParams, now: Date): { where: string[]; anyOf?: string[] } {
+  const where: string[] = [];
+  let anyOf: string[] | undefined;
+  if (query.status) where.push(`c.status = ${p.add(query.status)}`);
+  if (query.q !== undefined) {
+    const literal = likeLiteral(query.q);
+    const named = staffNameMatchesSql(`${p.add(actor.organisationId)}::uuid`, p.add(`%${literal}%`));
+    anyOf = [referenceContainsSql(literal, p), `c.id IN (${casesWithSubjectAmongSql(named)})`];
+  }
+  if (query.subjectStaffId !== undefined) where.push(`c.id IN (${casesWithSubjectAmongSql(`${p.add(query.subjectStaffId)}::uuid`)})`);
+  if (query.safeguarding !== undefined) where.push(query.safeguarding ? 'c.safeguarding' : 'NOT c.safeguarding');
+  if (query.overdue !== undefined) {
+    const overdue = `(c.safeguarding AND c.erased_at IS NULL AND c.created_at < ${p.add(referralOverdueCutoff(now).toISOString())}::timestamptz
+      AND NOT ${referralRecordedSql('c.id')})`;
+    where.push(query.overdue ? overdue : `NOT ${overdue}`);
+  }
+  if (query.assignedToMe !== undefined) {
+    const me = `${p.add(actor.userId)}::uuid`;
+    where.push(query.assignedToMe ? `c.investigator_user_id = ${me}` : `c.investigator_user_id IS DISTINCT FROM ${me}`);
+  }
+  const { start, end } = instantRange(query);
+  if (start) where.push(`c.created_at >= ${p.add(start.toISOString())}::timestamptz`);
+  if (end) where.push(`c.created_at < ${p.add(end.toISOString())}::timestamptz`);
+  return { where, anyOf };
+}
+
+/** `text` for a LIKE pattern, its `%`, `_` and `\` plain characters. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 interface ListRow {

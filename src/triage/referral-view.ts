@@ -6,3 +6,8 @@ export function referralsJsonSql(caseColumn: string): string {
       'notes', f.notes, 'recordedByUserId', f.recorded_by_user_id) ORDER BY f.referred_at, f.id)
     FROM safeguarding_referrals f WHERE f.case_id = ${caseColumn}), '[]')`;
 }
+
+/** §5: a safeguarding referral of case `caseColumn` is on record (a predicate; the index on `case_id` answers it). */
+export function referralRecordedSql(caseColumn: string): string {
+  return `EXISTS (SELECT 1 FROM safeguarding_referrals f WHERE f.case_id = ${caseColumn})`;
+}

@@ -440,3 +440,355 @@ describe('cases', () => {
     });
   });
 });
+
+/**
+ * GET /cases filters and search (api.md "Reports and cases"; issue 10 items 3 and 4;
+ * docs/case-list.md): each filter alone and combined, never wider than what the caller may
+ * see, keyset pages disjoint and in order under every filter, date periods across the clock
+ * changes, and bad values refused naming the parameter. A database of its own.
+ */
+describe('GET /cases filters', () => {
+  let t: TestApp;
+  /** Cases by label. */
+  const cases: Record<string, string> = {};
+  const references: Record<string, string> = {};
+  /** The subjects of each case, by name. */
+  const subjects: Record<string, string[]> = {};
+  let northCase: string;
+  let sam: string;
+  let taylor: string;
+
+  const staff = (key: string) => t.ids.staff[key];
+  const createdAt = (label: string, at: string) => t.db.query('UPDATE cases SET created_at = $2 WHERE id = $1', [cases[label], at]);
+
+  /** A case of this block, taken `to` a stage by the API. */
+  async function make(label: string, spec: Partial<CaseSpec> & { subjectNames?: string[] } = {}): Promise<string> {
+    const names = spec.subjectNames ?? ['Sam Teacher'];
+    const built = await buildCase(t, { to: 'reported', subjects: names.map(staff), ...spec });
+    cases[label] = built.caseId;
+    references[label] = built.reference;
+    subjects[label] = names;
+    return built.caseId;
+  }
+
+  /** The London-time instants of the period tests: [label, reported at (UTC), the London date]. */
+  const DST: Array<[string, string, string]> = [
+    ['mar28late', '2026-03-28T23:30:00.000Z', '2026-03-28'], // 23:30 GMT
+    ['mar29late', '2026-03-29T22:30:00.000Z', '2026-03-29'], // 23:30 BST: the 29th lasts 23 hours
+    ['mar30early', '2026-03-29T23:30:00.000Z', '2026-03-30'], // 00:30 BST
+    ['oct24late', '2026-10-24T22:30:00.000Z', '2026-10-24'], // 23:30 BST
+    ['oct25early', '2026-10-24T23:30:00.000Z', '2026-10-25'], // 00:30 BST: already the 25th in London
+    ['oct25late', '2026-10-25T23:30:00.000Z', '2026-10-25'], // 23:30 GMT: the 25th lasts 25 hours
+    ['oct26', '2026-10-26T00:00:00.000Z', '2026-10-26'], // 00:00 GMT
+  ];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    sam = staff('Sam Teacher');
+    taylor = staff('Taylor Assistant');
+    // A directory name with LIKE's wildcards in it: they must be plain characters in a search.
+    const admin = await t.as(DEMO.admin);
+    const pat = await admin.post('/staff', { name: 'Pat 100%_Off', jobTitle: 'Cover Supervisor' });
+    expect(pat.status).toBe(201);
+    t.ids.staff['Pat 100%_Off'] = pat.body.id;
+
+    await make('sam');
+    await make('samInvestigation', { to: 'triaged' });
+    await make('taylor', { subjectNames: ['Taylor Assistant'], report: { platform: 'twitter' } });
+    await make('both', { subjectNames: ['Sam Teacher', 'Taylor Assistant'] });
+    await make('pct', { subjectNames: ['Pat 100%_Off'] });
+    await make('aboutHead', { subjectNames: ['Helen Head'] });
+    await make('deputyReporter', { subjectNames: ['Taylor Assistant'], reporter: staff('deputy@demo.school') });
+    await make('assigned', { to: 'assigned' });
+    await make('assignedButSubject', { subjectNames: ['Ian Investigator'] });
+    await t.db.query('UPDATE cases SET investigator_user_id = $2 WHERE id = $1', [cases.assignedButSubject, t.ids.users[DEMO.investigator]]);
+    // Safeguarding (§5): reported on Friday 20 November 2026, due by the end of Monday 23; today is later.
+    await make('sgOverdue', { subjectNames: ['Taylor Assistant'], report: { involvesPupils: true } });
+    await make('sgReferred', { report: { involvesPupils: true } });
+    const referral = await (
+      await t.as(DEMO.deputy)
+    ).post(`/cases/${cases.sgReferred}/safeguarding-referral`, {
+      referredTo: 'Designated safeguarding lead',
+      referredAt: new Date().toISOString(),
+    });
+    expect([200, 201]).toContain(referral.status);
+    await make('sgErased', { report: { involvesPupils: true } });
+    for (const label of ['sgOverdue', 'sgReferred', 'sgErased']) await createdAt(label, '2026-11-20T10:00:00.000Z');
+    await t.db.query('UPDATE cases SET erased_at = now() WHERE id = $1', [cases.sgErased]);
+    await make('sgFresh', { report: { involvesPupils: true } }); // reported now: due by the end of the next working day
+    for (const [label, at] of DST) {
+      await make(label);
+      await createdAt(label, at);
+    }
+    // Northfield: a case about Robin Teacher, reported there (the demo gives Northfield no deputy head: written directly).
+    const { rows } = await t.db.query<{ id: string }>(
+      `INSERT INTO cases (organisation_id, reference, status, safeguarding, created_at, updated_at)
+       VALUES ($1, $2, 'reported', TRUE, '2026-10-25T12:00:00Z', '2026-10-25T12:00:00Z') RETURNING id`,
+      [t.ids.org.northfield, references.sam],
+    );
+    northCase = rows[0].id;
+    await t.db.query(`INSERT INTO case_parties (organisation_id, case_id, capacity, staff_id) VALUES ($1, $2, 'subject', $3)`, [
+      t.ids.org.northfield,
+      northCase,
+      staff('Robin Teacher'),
+    ]);
+  });
+  afterAll(() => t.close());
+
+  const ids = async (email: string, query: string, limit = 200) => (await listAll(await t.as(email), query, limit)).map((i) => i.id);
+  const labelsOf = (list: string[]) => list.map((id) => Object.keys(cases).find((l) => cases[l] === id) ?? (id === northCase ? 'north' : id));
+  /** The labels a reader finds with a query, newest first. */
+  const find = async (email: string, query: string) => labelsOf(await ids(email, query));
+  /** Every case of this block the deputy head sees (all of Werrington's), newest first. */
+  const all = () => find(DEMO.deputy, '');
+  const sorted = (labels: string[]) => [...labels].sort();
+
+  describe('?q= searches the reference and the subjects’ names', () => {
+    it('a reference, whole or in part, in any case', async () => {
+      expect(await find(DEMO.deputy, `q=${references.sam}`)).toEqual(['sam']);
+      expect(await find(DEMO.deputy, `q=${references.sam.toLowerCase()}`)).toEqual(['sam']);
+      // a part of it: every reference that contains it
+      const part = references.taylor.slice(4, 11); // e.g. "2026-00"
+      const expected = (await all()).filter((l) => references[l]?.toLowerCase().includes(part.toLowerCase()));
+      expect(expected.length).toBeGreaterThan(1);
+      expect(await find(DEMO.deputy, `q=${part}`)).toEqual(expected);
+    });
+
+    it('a subject’s name, whole or in part, in any case', async () => {
+      const withSubject = async (name: string) => (await all()).filter((l) => subjects[l]?.includes(name));
+      expect(await find(DEMO.deputy, 'q=Sam%20Teacher')).toEqual(await withSubject('Sam Teacher'));
+      expect(await find(DEMO.deputy, 'q=sam%20teach')).toEqual(await withSubject('Sam Teacher'));
+      expect(await find(DEMO.deputy, 'q=TAYLOR')).toEqual(await withSubject('Taylor Assistant'));
+      expect(await find(DEMO.deputy, 'q=%20%20ssist%20')).toEqual(await withSubject('Taylor Assistant')); // trimmed
+      expect(sorted(await find(DEMO.deputy, 'q=Teacher'))).toEqual(sorted(await withSubject('Sam Teacher'))); // not Northfield's Robin Teacher
+    });
+
+    it('% and _ are plain characters, not wildcards', async () => {
+      expect(await find(DEMO.deputy, 'q=100%25')).toEqual(['pct']);
+      expect(await find(DEMO.deputy, 'q=0%25_O')).toEqual(['pct']);
+      expect(await find(DEMO.deputy, 'q=Pat%20_00')).toEqual([]);
+      expect(await find(DEMO.deputy, 'q=S%25M')).toEqual([]);
+    });
+
+    it('only subjects: a reporter’s or witness’s name finds nothing', async () => {
+      expect(await find(DEMO.deputy, 'q=Dee%20Deputy')).toEqual([]);
+    });
+
+    it('never finds a case the caller may not see', async () => {
+      expect(await find(DEMO.deputy, 'q=Helen%20Head')).toEqual(['aboutHead']);
+      expect(await find(DEMO.governor, 'q=Helen%20Head')).toEqual(['aboutHead']);
+      expect(await find(DEMO.head, 'q=Helen%20Head')).toEqual([]); // the head is its subject
+      expect(await find(DEMO.investigator, 'q=Ian%20Investigator')).toEqual([]); // assigned, but a subject
+      expect(await find(DEMO.investigator, 'q=Sam%20Teacher')).toEqual(['assigned']); // only the case they investigate
+      expect(await find(DEMO.investigator2, 'q=Sam%20Teacher')).toEqual([]);
+      expect(await find(DEMO.deputy, 'q=Robin')).toEqual([]); // Northfield's
+      expect(await find(DEMO.northHead, 'q=Robin')).toEqual(['north']);
+      // the same reference in both schools: each finds its own
+      expect(await find(DEMO.northHead, `q=${references.sam}`)).toEqual(['north']);
+      expect(await find(DEMO.deputy, `q=${references.sam}`)).toEqual(['sam']);
+    });
+  });
+
+  describe('?subjectStaffId=', () => {
+    it('the cases with that staff member among their subjects', async () => {
+      expect(await find(DEMO.deputy, `subjectStaffId=${taylor}`)).toEqual((await all()).filter((l) => subjects[l]?.includes('Taylor Assistant')));
+      expect(await find(DEMO.deputy, `subjectStaffId=${sam.toUpperCase()}`)).toEqual((await all()).filter((l) => subjects[l]?.includes('Sam Teacher')));
+      expect(await find(DEMO.head, `subjectStaffId=${staff('head@demo.school')}`)).toEqual([]);
+      expect(await find(DEMO.deputy, `subjectStaffId=${staff('Robin Teacher')}`)).toEqual([]);
+      expect(await find(DEMO.deputy, `subjectStaffId=${randomUUID()}`)).toEqual([]);
+    });
+  });
+
+  describe('?safeguarding=, ?overdue=, ?assignedToMe= (true, or false for the others)', () => {
+    const SAFEGUARDING = ['sgOverdue', 'sgReferred', 'sgErased', 'sgFresh'];
+
+    it('safeguarding=true: the flagged cases; false: the rest', async () => {
+      expect(sorted(await find(DEMO.deputy, 'safeguarding=true'))).toEqual(sorted(SAFEGUARDING));
+      expect(sorted(await find(DEMO.deputy, 'safeguarding=false'))).toEqual(sorted((await all()).filter((l) => !SAFEGUARDING.includes(l))));
+    });
+
+    it('overdue=true: a safeguarding case not referred by its due time (not one referred, still within time, or erased)', async () => {
+      expect(await find(DEMO.deputy, 'overdue=true')).toEqual(['sgOverdue']);
+      expect(sorted(await find(DEMO.deputy, 'overdue=false'))).toEqual(sorted((await all()).filter((l) => l !== 'sgOverdue')));
+      expect(await find(DEMO.head, 'overdue=true')).toEqual(['sgOverdue']);
+      expect(await find(DEMO.investigator, 'overdue=true')).toEqual([]);
+    });
+
+    it("overdue=true agrees with each case's own safeguarding.referralOverdue (the erased one excepted: its referrals went with its content)", async () => {
+      const deputy = await t.as(DEMO.deputy);
+      const overdue = new Set(await ids(DEMO.deputy, 'overdue=true'));
+      for (const [label, id] of Object.entries(cases)) {
+        if (label === 'sgErased') continue;
+        const view = await deputy.get(`/cases/${id}`);
+        expect({ label, overdue: overdue.has(id) }).toEqual({ label, overdue: view.body.safeguarding.referralOverdue });
+      }
+    });
+
+    it('assignedToMe=true: the cases the caller is the current investigator of — never one they may not see', async () => {
+      expect(await find(DEMO.investigator, 'assignedToMe=true')).toEqual(['assigned']); // not assignedButSubject
+      expect(await find(DEMO.investigator, 'assignedToMe=false')).toEqual([]);
+      expect(await find(DEMO.investigator2, 'assignedToMe=true')).toEqual([]);
+      expect(await find(DEMO.deputy, 'assignedToMe=true')).toEqual([]);
+      expect(await find(DEMO.deputy, 'assignedToMe=false')).toEqual(await all());
+    });
+  });
+
+  describe('?from=&to= (reported): dates are whole days in Europe/London, `to` included', () => {
+    const dated = (...dates: string[]) =>
+      DST.filter(([, , date]) => dates.includes(date))
+        .map(([label]) => label)
+        .reverse();
+
+    it('across the clocks going forward (29 March 2026, a 23-hour day) and back (25 October 2026, a 25-hour day)', async () => {
+      for (const date of ['2026-03-28', '2026-03-29', '2026-03-30', '2026-10-24', '2026-10-25', '2026-10-26']) {
+        expect({ date, found: await find(DEMO.deputy, `from=${date}&to=${date}`) }).toEqual({ date, found: dated(date) });
+      }
+      // 23:30 UTC on 24 October is 00:30 on the 25th in London
+      expect(await find(DEMO.deputy, 'from=2026-10-25&to=2026-10-25')).toContain('oct25early');
+      expect(await find(DEMO.deputy, 'to=2026-10-24&from=2026-10-01')).toEqual(['oct24late']);
+    });
+
+    it('`to` alone includes its whole day; `from` alone starts at its midnight', async () => {
+      expect(await find(DEMO.deputy, 'to=2026-03-29')).toEqual(dated('2026-03-28', '2026-03-29'));
+      expect(await find(DEMO.deputy, 'from=2026-03-30&to=2026-10-25')).toEqual(dated('2026-03-30', '2026-10-24', '2026-10-25'));
+      const after = await find(DEMO.deputy, 'from=2026-10-26');
+      expect(after).toContain('oct26');
+      expect(after).not.toContain('oct25late');
+    });
+
+    it('a date-time is an instant: `from` included, `to` excluded; any offset understood', async () => {
+      expect(await find(DEMO.deputy, 'from=2026-10-24T23:30:00Z&to=2026-10-25T23:30:00Z')).toEqual(['oct25early']);
+      expect(await find(DEMO.deputy, 'from=2026-10-25T00:30:00%2B01:00&to=2026-10-25')).toEqual(['oct25late', 'oct25early']);
+      expect(await find(DEMO.deputy, 'from=2026-10-25&to=2026-10-26T00:00:00.001Z')).toEqual(['oct26', 'oct25late', 'oct25early']);
+    });
+
+    it('never finds a case the caller may not see', async () => {
+      expect(await find(DEMO.investigator, 'from=2026-01-01&to=2026-12-31')).toEqual(['assigned']);
+      expect(await find(DEMO.deputy, 'from=2026-10-25&to=2026-10-25')).not.toContain('north');
+      expect(await find(DEMO.northHead, 'from=2026-10-25&to=2026-10-25')).toEqual(['north']);
+    });
+  });
+
+  describe('combined', () => {
+    /** One query per filter, each finding some of this block's cases and leaving others. */
+    const single = () => [
+      'q=Sam%20Teacher',
+      'q=taylor',
+      `q=${references.sam.slice(0, 9)}`,
+      `subjectStaffId=${taylor}`,
+      'safeguarding=true',
+      'safeguarding=false',
+      'overdue=true',
+      'overdue=false',
+      'assignedToMe=true',
+      'assignedToMe=false',
+      'from=2026-10-25&to=2026-10-26',
+      'from=2026-11-01',
+      'status=investigation',
+      'status=reported',
+    ];
+
+    it.each([DEMO.deputy, DEMO.head, DEMO.governor, DEMO.hr, DEMO.investigator, DEMO.northHead])(
+      '%s: every filter finds only cases the caller sees, and two filters find what both find',
+      async (email) => {
+        const visible = await ids(email, '');
+        const found = new Map<string, string[]>();
+        for (const query of single()) {
+          const list = await ids(email, query);
+          expect({ query, outside: list.filter((id) => !visible.includes(id)) }).toEqual({ query, outside: [] });
+          expect({ query, order: list }).toEqual({ query, order: visible.filter((id) => list.includes(id)) });
+          found.set(query, list);
+        }
+        const queries = single();
+        for (let i = 0; i < queries.length; i++) {
+          for (let j = i + 1; j < queries.length; j++) {
+            const [a, b] = [queries[i], queries[j]];
+            if (a.split('=')[0] === b.split('=')[0]) continue; // the same parameter twice is refused
+            const both = await ids(email, `${a}&${b}`);
+            expect({ query: `${a}&${b}`, both }).toEqual({ query: `${a}&${b}`, both: found.get(a)!.filter((id) => found.get(b)!.includes(id)) });
+          }
+        }
+      },
+    );
+
+    it('all of them at once', async () => {
+      expect(
+        await find(
+          DEMO.deputy,
+          `q=taylor&subjectStaffId=${taylor}&safeguarding=true&overdue=true&assignedToMe=false&status=reported&from=2026-11-20&to=2026-11-20`,
+        ),
+      ).toEqual(['sgOverdue']);
+      expect(await find(DEMO.deputy, `q=sam&safeguarding=true&overdue=true`)).toEqual([]);
+    });
+  });
+
+  describe('keyset pages under filters', () => {
+    it.each([
+      ['no filter', ''],
+      ['a name', 'q=Sam%20Teacher'],
+      ['a reference part', 'q=SMP'],
+      ['a subject', 'subjectStaffId=SAM'],
+      ['not safeguarding', 'safeguarding=false'],
+      ['not overdue, in a period', 'overdue=false&from=2026-03-01&to=2026-12-31'],
+    ])('%s: pages of 1, 2 and 3 are disjoint, newest first, and together the whole list', async (_label, raw) => {
+      const query = raw.replace('SAM', sam);
+      const whole = await ids(DEMO.deputy, query);
+      expect(whole.length).toBeGreaterThan(3);
+      for (const limit of [1, 2, 3]) {
+        const paged = await ids(DEMO.deputy, query, limit);
+        expect(new Set(paged).size).toBe(paged.length);
+        expect(paged).toEqual(whole);
+      }
+      // newest first: createdAt, then id, descending
+      const items = await listAll(await t.as(DEMO.deputy), query);
+      for (let i = 1; i < items.length; i++) {
+        const [a, b] = [items[i - 1], items[i]];
+        expect(a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id)).toBe(true);
+      }
+    });
+
+    it('a cursor from one filter used with another still answers only older cases that match it', async () => {
+      const deputy = await t.as(DEMO.deputy);
+      const first = await deputy.get('/cases?limit=3');
+      const next = await deputy.get(`/cases?limit=200&safeguarding=true&cursor=${encodeURIComponent(first.body.nextCursor)}`);
+      expect(next.status).toBe(200);
+      const last = first.body.items[2] as Summary;
+      for (const item of next.body.items as Array<Summary & { safeguarding: boolean }>) {
+        expect(item.safeguarding).toBe(true);
+        expect(item.createdAt < last.createdAt || (item.createdAt === last.createdAt && item.id < last.id)).toBe(true);
+      }
+    });
+  });
+
+  describe('bad values: 400 naming the parameter', () => {
+    it.each([
+      ['q=', 'q'],
+      ['q=ab', 'q'],
+      ['q=%20%20ab%20%20', 'q'],
+      [`q=${'x'.repeat(101)}`, 'q'],
+      ['q=sam&q=taylor', 'q'],
+      ['subjectStaffId=sam', 'subjectStaffId'],
+      ['safeguarding=yes', 'safeguarding'],
+      ['safeguarding=', 'safeguarding'],
+      ['safeguarding=true&safeguarding=true', 'safeguarding'],
+      ['overdue=1', 'overdue'],
+      ['assignedToMe=TRUE', 'assignedToMe'],
+      ['from=2026-02-29', 'from'],
+      ['from=29/03/2026', 'from'],
+      ['to=2026-10-25T10:00:00', 'to'],
+      ['to=2026-10', 'to'],
+      ['from=2026-10-26&to=2026-10-25', 'to'],
+      ['from=2026-10-25T12:00:00Z&to=2026-10-25T12:00:00Z', 'to'],
+      ['from=2026-10-26T00:00:00Z&to=2026-10-25', 'to'],
+      ['overdu=true', 'overdu'],
+      ['subject=Sam', 'subject'],
+    ])('?%s → 400 naming %s', async (query, field) => {
+      expectProblem(await (await t.as(DEMO.deputy)).get(`/cases?${query}`), 400, field);
+    });
+
+    it('the same date for from and to is one day, not an empty period', async () => {
+      expect((await (await t.as(DEMO.deputy)).get('/cases?from=2026-10-25&to=2026-10-25')).status).toBe(200);
+      expect((await (await t.as(DEMO.deputy)).get('/cases?from=2026-10-25T23:59:00Z&to=2026-10-25')).status).toBe(200);
+    });
+  });
+});

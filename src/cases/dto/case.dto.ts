@@ -1,6 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { PageQuery } from '../../common/pagination/pagination';
+import { IsId } from '../../common/validation/is-id';
+import { PeriodBound } from '../../common/validation/period-bound';
+import { QueryBoolean } from '../../common/validation/query-boolean';
 import { MISUSE_CATEGORIES, PLATFORMS, POLICY_STANDARDS } from '../../policy/vocabulary';
 import { CASE_STATUSES, CaseStatus, TRIAGE_DECISIONS } from '../lifecycle';
 import {
@@ -16,11 +20,52 @@ import { MonitoringAuthorisationResponse } from '../../monitoring/dto/monitoring
 import { AppealResponse, OutcomeResponse } from '../../outcomes/dto/outcome.dto';
 import { Sanction, SANCTIONS } from '../../outcomes/outcome.rules';
 
+/** `?q=`: shorter searches cannot use the trigram indexes (three characters make a trigram). */
+export const CASE_SEARCH_MIN_LENGTH = 3;
+export const CASE_SEARCH_MAX_LENGTH = 100;
+
+/** GET /cases filters (docs/case-list.md): each narrows the cases visible to the caller; together they all apply. */
 export class CaseListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CASE_STATUSES })
   @IsOptional()
   @IsIn(CASE_STATUSES)
   status?: CaseStatus;
+
+  @ApiPropertyOptional({
+    minLength: CASE_SEARCH_MIN_LENGTH,
+    maxLength: CASE_SEARCH_MAX_LENGTH,
+    description: `the reference (SMP-2026-0007, or any part of it) or a subject's name (any part of it), ignoring case; at least ${CASE_SEARCH_MIN_LENGTH} characters once trimmed`,
+    example: 'SMP-2026-0007',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Length(CASE_SEARCH_MIN_LENGTH, CASE_SEARCH_MAX_LENGTH, {
+    message: `q must be ${CASE_SEARCH_MIN_LENGTH} to ${CASE_SEARCH_MAX_LENGTH} characters (leading and trailing spaces do not count)`,
+  })
+  q?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'cases with this staff member among their subjects' })
+  @IsOptional()
+  @IsId()
+  subjectStaffId?: string;
+
+  @QueryBoolean('true: safeguarding cases only (§5: flagged at report, or referred); false: the others')
+  safeguarding?: boolean;
+
+  @QueryBoolean(
+    "true: cases past a deadline — today one: a safeguarding case not referred by its referralDueBy (the case view's safeguarding.referralOverdue), erased cases excepted; false: the others",
+  )
+  overdue?: boolean;
+
+  @QueryBoolean('true: cases of which the caller is the current investigating manager; false: the others')
+  assignedToMe?: boolean;
+
+  @PeriodBound('from', 'reported on or after')
+  from?: string;
+
+  @PeriodBound('to', 'reported up to')
+  to?: string;
 }
 
 export class PersonRef {

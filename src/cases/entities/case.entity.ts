@@ -10,6 +10,12 @@ import { CASE_STATUSES, CaseStatus, TRIAGE_DECISIONS, TriageDecision } from '../
 @Index(['organisationId', 'status', 'createdAt', 'id'])
 @Index(['investigatorUserId'])
 @Index(['organisationId', 'retainUntil'])
+// GET /cases?safeguarding=true and ?overdue=true walk the safeguarding cases only, newest first
+@Index(['organisationId', 'createdAt', 'id'], { where: '"safeguarding"' })
+// GET /cases?q=, made by migration CaseListSearch by hand (an operator class and an expression TypeORM cannot declare):
+// GIN (reference gin_trgm_ops) for a part of a reference, btree (organisation_id, upper(reference) text_pattern_ops) for its start
+@Index('IDX_cases_reference_trgm', { synchronize: false })
+@Index('IDX_cases_reference_prefix', { synchronize: false })
 export class Case extends OrganisationScoped {
   /** Human reference, unique per organisation and year: SMP-2026-0007. */
   @Column('text')

@@ -5,6 +5,8 @@ import { User } from './user.entity';
 /** A person in the staff directory: may be a subject, witness or reporter; may have a login. */
 @Entity('staff_members')
 @Index(['organisationId', 'createdAt', 'id'])
+// GIN (name gin_trgm_ops), for GET /cases?q=: made by migration CaseListSearch (an operator class TypeORM cannot declare)
+@Index('IDX_staff_members_name_trgm', { synchronize: false })
 export class StaffMember extends OrganisationScoped {
   @Column('text')
   name: string;

@@ -1,0 +1,27 @@
+import { localDateOf, SCHOOL_TIME_ZONE, startOfLocalDate } from '../calendar/working-days';
+import { referralDueBy } from '../reports/safeguarding';
+
+/**
+ * `GET /cases?overdue=true`: a case is overdue when one of its deadlines has passed. Today
+ * there is one: the safeguarding referral (§5), due by `referralDueBy(reported)` — the case
+ * view's `safeguarding.referralOverdue`. More deadlines (another issue) join here.
+ *
+ * `referralDueBy` depends only on the local date a case was reported and never decreases as
+ * that date moves on, so "due before `now`" is "reported before a cutoff": the local midnight
+ * that begins the first day whose cases are not due yet. The list asks `created_at < cutoff`,
+ * which an index answers, instead of computing a deadline per row in SQL (a second copy of
+ * the working-day rule that could drift from the first).
+ *
+ * The loop walks back from today one local day at a time: at most a few days (a weekend, and
+ * the holidays once the school calendar knows them).
+ */
+export function referralOverdueCutoff(now: Date): Date {
+  const zone = SCHOOL_TIME_ZONE; // referralDueBy's
+  let day = localDateOf(now, zone);
+  for (let steps = 0; steps < 400; steps++) {
+    const start = startOfLocalDate(day, zone);
+    if (referralDueBy(start).getTime() < now.getTime()) return startOfLocalDate(day, zone, 1);
+    day = localDateOf(new Date(start.getTime() - 1), zone);
+  }
+  throw new Error(`referralOverdueCutoff: no day before ${now.toISOString()} is past its referral deadline`);
+}
