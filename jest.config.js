@@ -33,6 +33,16 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
+    {
+      // Chromium (Debian's, /usr/bin/chromium) driving the web application and the API on a fresh
+      // database each file: skipped, saying so, where there is no Chromium (REQUIRE_BROWSER=1: failed).
+      // The same global setup as e2e (one template database when both run).
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
   ],
   maxWorkers: 2,
   // Read from the top level only (a project's own is ignored).

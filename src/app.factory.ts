@@ -13,6 +13,7 @@ import { Clock } from './common/clock/clock';
 import { AppConfig } from './config/config';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
+import { registerWebApp } from './web/web-app';
 
 /** What helmet would have set, for the answers given before it runs. */
 const BASELINE_SECURITY_HEADERS = {
@@ -103,6 +104,10 @@ export async function createApp(
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     done(null, payload);
   });
+  // The web application (web/, built to dist/web) at /app/, with its own, strict CSP (src/web/web-app.ts).
+  if (config.serveWeb && !(await registerWebApp(fastify))) {
+    new Logger('Web').warn('SERVE_WEB is on but the web application is not built (no dist/web/index.html): run npm run build');
+  }
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -179,6 +179,7 @@ describe('loadConfig (api.md "Running, configuration and the demo")', () => {
         evidenceMaxBytes: 25 * 1024 * 1024,
         evidenceDir: join(dir, '.data', 'evidence'),
         swaggerEnabled: true,
+        serveWeb: true,
         trustProxy: false,
         passwordCost: 16,
         retention: { baseMonths: 12, afterWarningMonths: 6, dismissalYears: 6, safeguardingYears: 10 },
@@ -292,6 +293,12 @@ describe('loadConfig (api.md "Running, configuration and the demo")', () => {
 
     it.each(['true', 'YES', 'everyone'])('refuses TRUST_PROXY=%s: trusting every X-Forwarded-For lets a client claim any address', (TRUST_PROXY) => {
       expect(() => loadConfig({ TRUST_PROXY, DATA_DIR: dir }, dir)).toThrow(/TRUST_PROXY/);
+    });
+
+    it('SERVE_WEB=false turns the web application off (an API-only deployment); production serves it too', () => {
+      expect(loadConfig({ SERVE_WEB: 'false', DATA_DIR: dir }, dir).serveWeb).toBe(false);
+      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, DATA_DIR: dir }, dir).serveWeb).toBe(true);
+      expect(configError(() => loadConfig({ SERVE_WEB: 'off', DATA_DIR: dir }, dir)).problems).toEqual(['SERVE_WEB must be true or false (got "off")']);
     });
 
     it('refuses a boolean that is not one', () => {

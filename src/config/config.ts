@@ -26,6 +26,8 @@ export interface AppConfig {
   evidenceMaxBytes: number;
   evidenceDir: string;
   swaggerEnabled: boolean;
+  /** Serve the web application (dist/web) at /app/, and redirect / there (src/web/web-app.ts). */
+  serveWeb: boolean;
   /**
    * Which proxies' X-Forwarded-For to believe, for the login throttle's client address: false,
    * a number of proxy hops, or the proxies' addresses/CIDRs. Never "trust everyone": a client
@@ -128,6 +130,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     evidenceMaxBytes: integer(env, 'EVIDENCE_MAX_BYTES', 25 * 1024 * 1024, 1, 2 ** 40, problems),
     evidenceDir,
     swaggerEnabled: boolean(env, 'SWAGGER_ENABLED', !production, problems),
+    serveWeb: boolean(env, 'SERVE_WEB', true, problems),
     trustProxy: trustProxy(env.TRUST_PROXY, problems),
     passwordCost: integer(env, 'PASSWORD_COST', 16, 14, 20, problems),
     retention: {

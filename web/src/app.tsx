@@ -1,0 +1,125 @@
+import type { ReactNode } from 'react';
+import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
+import { session } from './auth/session';
+import { useSession } from './auth/use-session';
+import { Footer, Header, ServiceNavigation, SkipLink, TimeoutWarning } from './components';
+import { SERVICE_NAME } from './lib/page';
+import { CasePage } from './pages/case';
+import { ChangePasswordPage } from './pages/change-password';
+import { HomePage } from './pages/home';
+import { NotFoundPage } from './pages/not-found';
+import { SessionsPage } from './pages/sessions';
+import { SignInPage } from './pages/sign-in';
+import { SignedOutPage } from './pages/signed-out';
+
+/** The application, at /app/ (the router's base: routes and links below are relative to it). */
+export function App() {
+  return (
+    <Router base="/app">
+      <Shell />
+    </Router>
+  );
+}
+
+/**
+ * The routes. A page for signed-in people goes inside <SignedIn>; add a screen by adding a
+ * <Route> here and a file in pages/ (docs/web.md "Adding a screen").
+ */
+function Routes() {
+  return (
+    <Switch>
+      <Route path="/sign-in" component={SignInPage} />
+      <Route path="/signed-out" component={SignedOutPage} />
+      <Route path="/">
+        <SignedIn>
+          <HomePage />
+        </SignedIn>
+      </Route>
+      <Route path="/account/password">
+        <SignedIn allowDuringPasswordChange>
+          <ChangePasswordPage />
+        </SignedIn>
+      </Route>
+      <Route path="/account/sessions">
+        <SignedIn>
+          <SessionsPage />
+        </SignedIn>
+      </Route>
+      <Route path="/cases/:id">
+        {(params) => (
+          <SignedIn>
+            <CasePage id={params.id} />
+          </SignedIn>
+        )}
+      </Route>
+      <Route>
+        <NotFoundPage />
+      </Route>
+    </Switch>
+  );
+}
+
+function Shell() {
+  const state = useSession();
+  const [location] = useLocation();
+  const signedIn = state.status === 'signed-in';
+  const section = (href: string) => ({ current: location === href, active: location !== href && href !== '/' && location.startsWith(href) });
+  return (
+    <>
+      <SkipLink />
+      <Header organisationName={signedIn ? state.organisationName : SERVICE_NAME} />
+      {signedIn && (
+        <ServiceNavigation
+          serviceName={SERVICE_NAME}
+          serviceHref="/"
+          items={[
+            { text: 'Your work', href: '/', ...section('/') },
+            { text: 'Your account', href: '/account/sessions', ...section('/account') },
+          ]}
+          end={
+            <button type="button" className="govuk-service-navigation__link app-button-reset" onClick={() => void session.signOut()}>
+              Sign out
+            </button>
+          }
+        />
+      )}
+      <div className="govuk-width-container">
+        <main className="govuk-main-wrapper" id="main-content">
+          <Routes />
+        </main>
+      </div>
+      <Footer links={signedIn ? [{ text: 'Your sessions', href: '/account/sessions' }] : []}>{SERVICE_NAME}</Footer>
+      {signedIn && state.warning && (
+        <TimeoutWarning
+          endsAt={state.endsAt}
+          extendable={state.extendable}
+          onStay={() => void session.staySignedIn()}
+          onSignOut={() => void session.signOut()}
+        />
+      )}
+    </>
+  );
+}
+
+/**
+ * A page for signed-in people. Not signed in: the sign-in page (then back here); signed out
+ * (by themselves, the idle limit, or the API): the signed-out page saying why; a password an
+ * admin reset: the change-password page first.
+ */
+function SignedIn({ children, allowDuringPasswordChange = false }: { children: ReactNode; allowDuringPasswordChange?: boolean }) {
+  const state = useSession();
+  const [location] = useLocation();
+  if (state.status === 'starting') {
+    return (
+      <p className="govuk-body" role="status">
+        Loading…
+      </p>
+    );
+  }
+  if (state.status === 'signed-out') {
+    if (state.reason === 'none') return <Redirect to={`/sign-in?return=${encodeURIComponent(location)}`} replace />;
+    return <Redirect to="/signed-out" replace />;
+  }
+  if (state.passwordChangeRequired && !allowDuringPasswordChange) return <Redirect to="/account/password" replace />;
+  return <>{children}</>;
+}
