@@ -38,6 +38,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
+    // Sass takes most of a build; saying so every time is noise
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: {
     // `npx vite -c web/vite.config.mts` during development: the API runs on 3000 (npm start)

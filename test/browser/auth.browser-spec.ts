@@ -238,6 +238,8 @@ describeInBrowser('web application: sign-in, account and shell', () => {
 
     await page.getByRole('button', { name: 'Sign out of all other sessions' }).click();
     await page.getByText('You have signed out of 1 other session').waitFor();
+    // the list, loaded again
+    await page.getByRole('table').waitFor();
     expect(await page.locator('tbody tr').count()).toBe(1);
     await expectAccessible(page, 'other sessions ended');
     await elsewhere.getByRole('link', { name: 'Your account' }).click();

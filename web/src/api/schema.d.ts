@@ -267,6 +267,23 @@ export interface paths {
     patch: operations['updateStaff'];
     trace?: never;
   };
+  '/policy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The policy’s own words beside every choice: platforms, categories, standards, monitoring reasons and scopes, sanctions */
+    get: operations['get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/reports': {
     parameters: {
       query?: never;
@@ -873,8 +890,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The legal hold on the case, if there is one (the read is audited) */
-    get: operations['getLegalHold'];
+    get?: never;
     put?: never;
     /** Place a legal hold: the case is not erased while it stands */
     post: operations['placeLegalHold'];
@@ -1180,6 +1196,35 @@ export interface components {
        */
       userId?: string | null;
     };
+    PolicyChoiceResponse: {
+      /** @description the value the API takes */
+      value: string;
+      /** @description a short label */
+      label: string;
+      /**
+       * @description where it is in the policy
+       * @example §7.5
+       */
+      clause: string;
+      /** @description the policy’s own words, quoted verbatim */
+      words: string;
+    };
+    PolicyResponse: {
+      /** @example Werrington Primary School Social Media Policy */
+      title: string;
+      /** @description §2 platforms */
+      platforms: components['schemas']['PolicyChoiceResponse'][];
+      /** @description Appendix A categories of misuse */
+      categories: components['schemas']['PolicyChoiceResponse'][];
+      /** @description §7 standards 1–8 and §8 */
+      standards: components['schemas']['PolicyChoiceResponse'][];
+      /** @description §9 valid reasons for monitoring */
+      monitoringReasons: components['schemas']['PolicyChoiceResponse'][];
+      /** @description §9 school systems, §11 personal social media */
+      monitoringScopes: components['schemas']['PolicyChoiceResponse'][];
+      /** @description §6, §12 sanctions */
+      sanctions: components['schemas']['PolicyChoiceResponse'][];
+    };
     ReporterInput: {
       /**
        * Format: uuid
@@ -1207,10 +1252,7 @@ export interface components {
        */
       observedAt: string;
       description: string;
-      /**
-       * Format: uri
-       * @example https://example.social/post/123
-       */
+      /** @example https://example.social/post/123 */
       url?: string;
       /**
        * @description Appendix A
@@ -2623,6 +2665,15 @@ export interface operations {
         };
       };
       400: components['responses']['BadRequest'];
+      /** @description invalid_credentials: the e-mail or password is wrong */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['UnauthorizedProblem'];
+        };
+      };
       413: components['responses']['ContentTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       /** @description too many failed attempts; see Retry-After */
@@ -2801,6 +2852,17 @@ export interface operations {
       409: components['responses']['Conflict'];
       413: components['responses']['ContentTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      /** @description too many wrong current passwords; see Retry-After */
+      429: {
+        headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['TooManyRequestsProblem'];
+        };
+      };
       503: components['responses']['ServiceUnavailable'];
     };
   };
@@ -3075,6 +3137,28 @@ export interface operations {
       413: components['responses']['ContentTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PolicyResponse'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       503: components['responses']['ServiceUnavailable'];
     };
   };
@@ -4270,33 +4354,6 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
-  getLegalHold: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LegalHoldResponse'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      414: components['responses']['UriTooLong'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
   placeLegalHold: {
     parameters: {
       query?: never;
@@ -4312,10 +4369,10 @@ export interface operations {
       };
     };
     responses: {
-      /** @description placed: the hold is at /cases/{id}/legal-hold */
+      /** @description placed: the hold is part of the case (`retention.legalHold`), at its path */
       201: {
         headers: {
-          /** @description the new record: /cases/{id}/legal-hold */
+          /** @description the new record: /cases/{id} */
           Location: string;
           [name: string]: unknown;
         };
@@ -4517,6 +4574,15 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      /** @description own_subject_access: the staff record is the caller’s own */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
       414: components['responses']['UriTooLong'];
       503: components['responses']['ServiceUnavailable'];
     };
