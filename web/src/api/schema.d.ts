@@ -275,7 +275,7 @@ export interface paths {
       cookie?: never;
     };
     /** The policy’s own words beside every choice: platforms, categories, standards, monitoring reasons and scopes, sanctions */
-    get: operations['get'];
+    get: operations['getPolicy'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3140,7 +3140,7 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
-  get: {
+  getPolicy: {
     parameters: {
       query?: never;
       header?: never;
