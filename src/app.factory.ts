@@ -3,7 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import type { FastifyServerOptions } from 'fastify';
@@ -13,6 +13,7 @@ import { Clock } from './common/clock/clock';
 import { AppConfig } from './config/config';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
+import { createOpenApiDocument } from './openapi/openapi-document';
 import { registerWebApp } from './web/web-app';
 
 /** What helmet would have set, for the answers given before it runs. */
@@ -67,7 +68,7 @@ export async function createApp(
         title: status === 414 ? 'URI Too Long' : 'Bad Request',
         status,
         detail: status === 414 ? 'A path parameter is too long.' : 'The URL is not valid.',
-        code: 'bad_request',
+        code: status === 414 ? 'uri_too_long' : 'bad_request',
       });
       reply.hijack();
       reply.raw.writeHead(status, {
@@ -112,18 +113,8 @@ export async function createApp(
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   if (config.swaggerEnabled) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Social media policy casework API')
-        .setDescription(
-          'Disciplinary casework under the Werrington Primary School social media policy: report, investigation, monitoring, outcome, appeal. Errors are application/problem+json (RFC 9457).',
-        )
-        .setVersion('1.0')
-        .addBearerAuth()
-        .build(),
-    );
-    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', raw: ['json'] });
+    // Built at boot: a route the document rules refuse (no summary, a duplicate operationId) stops the app.
+    SwaggerModule.setup('docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'docs-json', raw: ['json'] });
   }
   await app.init();
   return app;

@@ -19,7 +19,7 @@ export class AuditController {
   @Allow('audit:read')
   @ApiOperation({ summary: 'Audit events of the organisation, newest first (§4, §5, §13)' })
   @ApiOkResponse({ type: AuditPage })
-  list(@CurrentActor() actor: Actor, @Query() query: AuditQuery): Promise<AuditPage> {
+  listAuditEvents(@CurrentActor() actor: Actor, @Query() query: AuditQuery): Promise<AuditPage> {
     return this.log.list(actor, query);
   }
 
@@ -27,7 +27,7 @@ export class AuditController {
   @Allow('audit:read')
   @ApiOperation({ summary: "Recompute the organisation's hash chain and report the first broken link" })
   @ApiOkResponse({ type: ChainVerificationResponse })
-  verify(@CurrentActor() actor: Actor): Promise<ChainVerificationResponse> {
+  verifyAuditChain(@CurrentActor() actor: Actor): Promise<ChainVerificationResponse> {
     return this.verifier.verify(actor.organisationId);
   }
 }

@@ -57,8 +57,11 @@ export class AuthController {
   })
   @ApiOkResponse({
     type: LoginResponse,
-    headers: { 'Set-Cookie': { description: 'smp_refresh (HttpOnly; SameSite=Strict; Path=/auth), unless tokenDelivery is "body"' } },
+    headers: {
+      'Set-Cookie': { description: 'smp_refresh (HttpOnly; SameSite=Strict; Path=/auth), unless tokenDelivery is "body"', schema: { type: 'string' } },
+    },
   })
+  @ApiUnauthorizedResponse({ description: 'invalid_credentials: the e-mail or password is wrong' })
   @ApiTooManyRequestsResponse({ description: 'too many failed attempts; see Retry-After' })
   async login(@Body() body: LoginRequest, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
     return this.deliver(await this.auth.login(body.email, body.password, contextOf(request)), body.tokenDelivery ?? 'cookie', reply);
@@ -76,7 +79,7 @@ export class AuthController {
   @ApiBody({ type: RefreshRequest, required: false })
   @ApiOkResponse({ type: LoginResponse })
   @ApiUnauthorizedResponse({ description: 'invalid_refresh_token: unknown, replaced, ended, idle or expired; sign in again' })
-  async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
+  async refreshSession(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
     // A browser may send no body at all (the cookie is the token): validated here, as {} when absent.
     const body = (await this.bodyPipe.transform(request.body ?? {}, { type: 'body', metatype: RefreshRequest })) as RefreshRequest;
     const fromBody = body.refreshToken;
@@ -112,7 +115,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The caller’s account' })
   @ApiOkResponse({ type: UserResponse })
-  me(@CurrentActor() actor: Actor): Promise<UserResponse> {
+  getMe(@CurrentActor() actor: Actor): Promise<UserResponse> {
     return this.users.me(actor);
   }
 
@@ -148,6 +151,7 @@ export class AuthController {
       'The new password: at least 12 characters, not the e-mail or name, not a commonly used password.',
   })
   @ApiNoContentResponse({ description: 'changed' })
+  @ApiTooManyRequestsResponse({ description: 'too many wrong current passwords; see Retry-After' })
   async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordRequest, @Req() request: FastifyRequest): Promise<void> {
     await this.auth.changePassword(actor, body.currentPassword, body.newPassword, contextOf(request));
   }

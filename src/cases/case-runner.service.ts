@@ -35,6 +35,18 @@ export interface CaseLocator {
   locate(em: EntityManager, organisationId: string, id: string): Promise<string | undefined>;
 }
 
+/** Which record of the case view a GET answers (CaseRunner.viewRecord). */
+export interface CaseRecordRead<T> {
+  /** For the 404: "Allegation not found". */
+  what: string;
+  /** The audit event's entity: `allegation` → `allegation.viewed`. */
+  entityType: string;
+  /** Default: the record's `id`. */
+  entityId?: string;
+  /** The record in the view as the reader may see it; undefined when the case has none. */
+  pick: (view: CaseResponse) => T | undefined;
+}
+
 /** A case by its id, or by a record of it. */
 export type CaseTarget = string | { locator: CaseLocator; id: string };
 
@@ -114,6 +126,31 @@ export class CaseRunner {
     const { role, rights } = decideCaseAccess(actor, read?.facts, 'cases:read');
     await this.audit.record(em, { organisationId: actor.organisationId, actor, role, action: 'case.viewed', caseId, entityType: 'case', entityId: caseId });
     return this.views.forReader(read!, rights);
+  }
+
+  /**
+   * GET of one record of a case (an allegation, an appeal, a monitoring request …), the path a
+   * creating POST's `Location` names: the case view as the caller may read it — the same
+   * statement and redaction as GET /cases/:id — with the record picked from it, and the look
+   * recorded (§13). A record the case does not have answers 404, like a case the caller may not see.
+   */
+  async viewRecord<T>(actor: Actor, target: CaseTarget, record: CaseRecordRead<T>): Promise<T> {
+    const em = this.dataSource.manager;
+    const caseId = await this.locate(em, actor, target);
+    const read = await this.views.read(em, actor.organisationId, caseId);
+    const { role, rights } = decideCaseAccess(actor, read?.facts, 'cases:read');
+    const found = record.pick(this.views.forReader(read!, rights));
+    if (found === undefined) throw DomainError.notFound(record.what);
+    await this.audit.record(em, {
+      organisationId: actor.organisationId,
+      actor,
+      role,
+      action: `${record.entityType}.viewed`,
+      caseId,
+      entityType: record.entityType,
+      entityId: record.entityId ?? (found as { id?: string }).id ?? null,
+    });
+    return found;
   }
 
   /** An audited look at case content that records more than its audit event (a custody link), in one transaction. */

@@ -16,7 +16,7 @@ export class CasesController {
   @Allow('cases:read')
   @ApiOperation({ summary: 'Cases visible to the caller, newest first' })
   @ApiOkResponse({ type: CasePage })
-  list(@CurrentActor() actor: Actor, @Query() query: CaseListQuery): Promise<CasePage> {
+  listCases(@CurrentActor() actor: Actor, @Query() query: CaseListQuery): Promise<CasePage> {
     return this.cases.list(actor, query);
   }
 
@@ -24,7 +24,7 @@ export class CasesController {
   @Allow('cases:read')
   @ApiOperation({ summary: 'The full case (the read is audited)' })
   @ApiOkResponse({ type: CaseResponse })
-  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<CaseResponse> {
+  getCase(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<CaseResponse> {
     return this.cases.get(actor, id);
   }
 }

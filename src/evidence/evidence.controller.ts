@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CurrentActor } from '../access/actor';
 import { Allow } from '../access/decorators';
+import { CreatesRecord } from '../common/http/created-record';
 import { UuidParam } from '../common/http/uuid-param';
 import { EvidenceDetailResponse, EvidenceResponse, EvidenceUploadForm, HandoverRequest } from './dto/evidence.dto';
 import { EvidenceUploadService } from './evidence-upload.service';
@@ -28,8 +29,8 @@ export class EvidenceController {
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: EvidenceUploadForm })
-  @ApiCreatedResponse({ type: EvidenceResponse })
-  upload(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Req() request: FastifyRequest): Promise<EvidenceResponse> {
+  @CreatesRecord('/cases/{id}/evidence/{evidenceId}', { type: EvidenceResponse, from: { evidenceId: 'id' } })
+  addEvidence(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Req() request: FastifyRequest): Promise<EvidenceResponse> {
     return this.uploads.upload(actor, id, request);
   }
 
@@ -37,16 +38,20 @@ export class EvidenceController {
   @Allow('cases:read')
   @ApiOperation({ summary: 'An item of evidence and its chain of custody (the look is recorded in both)' })
   @ApiOkResponse({ type: EvidenceDetailResponse })
-  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('evidenceId') evidenceId: string): Promise<EvidenceDetailResponse> {
+  getEvidence(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('evidenceId') evidenceId: string): Promise<EvidenceDetailResponse> {
     return this.evidence.get(actor, id, evidenceId);
   }
 
   @Get(':evidenceId/content')
   @Allow('cases:read')
   @ApiOperation({ summary: 'The exact bytes, after checking their SHA-256 (409 evidence_integrity_failure otherwise); recorded in custody and audit' })
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'the content, as an attachment', schema: { type: 'string', format: 'binary' } })
-  async content(
+  @ApiProduces('*/*')
+  @ApiOkResponse({
+    description: "the content as an attachment, with the item's own media type (its `mediaType`: an image, PDF, plain text, e-mail or office document)",
+    schema: { type: 'string', format: 'binary' },
+  })
+  @ApiConflictResponse({ description: 'evidence_integrity_failure: the stored bytes no longer match their SHA-256 (recorded in custody and audit)' })
+  async getEvidenceContent(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @UuidParam('evidenceId') evidenceId: string,
@@ -64,8 +69,11 @@ export class EvidenceController {
   @Post(':evidenceId/handovers')
   @Allow('investigation:write')
   @ApiOperation({ summary: 'Record a hand-over of the item to someone (chain of custody)' })
-  @ApiCreatedResponse({ type: EvidenceDetailResponse })
-  handover(
+  @CreatesRecord('/cases/{id}/evidence/{evidenceId}', {
+    type: EvidenceDetailResponse,
+    description: 'recorded: the hand-over is the last entry of the custody trail of the item, whose path `Location` names',
+  })
+  addHandover(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @UuidParam('evidenceId') evidenceId: string,

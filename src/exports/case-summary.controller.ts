@@ -34,7 +34,7 @@ export class CaseSummaryController {
       '(the acting decision-maker, the headteacher); 403 for anyone else. An erased case answers its tombstone.',
   })
   @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(CaseSummaryResponse) }, { $ref: getSchemaPath(CaseTombstoneResponse) }] } })
-  summary(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: IncludeQuery): Promise<CaseSummaryDocument> {
+  getCaseSummary(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: IncludeQuery): Promise<CaseSummaryDocument> {
     return this.summaries.summary(actor, id, query);
   }
 
@@ -44,7 +44,7 @@ export class CaseSummaryController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'the PDF, as an attachment', schema: { type: 'string', format: 'binary' } })
   @ApiServiceUnavailableResponse({ description: 'every PDF render thread is busy (code `busy`); see Retry-After' })
-  async pdf(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: IncludeQuery, @Res() reply: FastifyReply): Promise<void> {
+  async getCaseSummaryPdf(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: IncludeQuery, @Res() reply: FastifyReply): Promise<void> {
     const pdf = await this.summaries.pdf(actor, id, query);
     reply
       .header('Content-Type', 'application/pdf')

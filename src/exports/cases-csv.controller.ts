@@ -21,7 +21,7 @@ export class CasesCsvController {
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'the CSV, as an attachment', schema: { type: 'string' } })
-  async export(@CurrentActor() actor: Actor, @Query() query: CasesCsvQuery, @Res() reply: FastifyReply): Promise<void> {
+  async exportCasesCsv(@CurrentActor() actor: Actor, @Query() query: CasesCsvQuery, @Res() reply: FastifyReply): Promise<void> {
     const csv = await this.csv.export(actor, query);
     reply
       .header('Content-Type', 'text/csv; charset=utf-8')

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../access/actor';
 import { Allow } from '../access/decorators';
 import { UuidParam } from '../common/http/uuid-param';
@@ -25,7 +25,8 @@ export class SubjectAccessController {
       '?include=special by a headteacher (in the cases they decide). Nobody exports themselves: a staff record linked to the caller answers 409 own_subject_access.',
   })
   @ApiOkResponse({ type: SubjectAccessExportResponse })
-  export(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: IncludeQuery): Promise<SubjectAccessExportResponse> {
+  @ApiConflictResponse({ description: 'own_subject_access: the staff record is the caller’s own' })
+  exportSubjectAccess(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: IncludeQuery): Promise<SubjectAccessExportResponse> {
     return this.subjectAccess.export(actor, id, query);
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../access/decorators';
 import { DomainError } from '../common/errors/domain-error';
@@ -19,9 +19,10 @@ export class HealthController {
 
   @Public()
   @Get()
+  @ApiOperation({ summary: 'Whether the API and its database answer (no token needed)' })
   @ApiOkResponse({ type: HealthResponse })
   @ApiServiceUnavailableResponse({ description: 'the database does not answer' })
-  async check(): Promise<HealthResponse> {
+  async getHealth(): Promise<HealthResponse> {
     try {
       await this.health.check([() => this.database.pingCheck('db').withTimeout(2000)]);
       return { status: 'ok', db: 'up' };

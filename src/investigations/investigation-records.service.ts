@@ -4,6 +4,7 @@ import { requireNotBefore } from '../cases/chronology';
 import { CaseContext, CaseRunner } from '../cases/case-runner.service';
 import { addWitness } from '../cases/case-rows';
 import { CaseResponse } from '../cases/dto/case.dto';
+import { AllegationResponse, FactResponse, InterviewResponse, SubjectNotificationResponse, SubjectResponseResponse } from '../cases/dto/case-sections.dto';
 import { requireInvestigationOpen } from '../cases/lifecycle';
 import { DomainError } from '../common/errors/domain-error';
 import { foreignEvidenceIds } from '../evidence/evidence-records';
@@ -58,6 +59,48 @@ export class InvestigationRecordsService {
       }
       const id = await insertInterview(em, { organisationId: actor.organisationId, caseId, userId: actor.userId }, request);
       return { action: 'interview.recorded', entityType: 'interview', entityId: id, createdId: id, payload: { ...request } };
+    });
+  }
+
+  // The records' own paths (the Location of the POSTs above): audited reads of the case view, redacted as it is.
+
+  getAllegation(actor: Actor, caseId: string, id: string): Promise<AllegationResponse> {
+    return this.runner.viewRecord(actor, caseId, {
+      what: 'Allegation',
+      entityType: 'allegation',
+      entityId: id,
+      pick: (view) => view.allegations.find((a) => a.id === id),
+    });
+  }
+
+  getFact(actor: Actor, caseId: string, id: string): Promise<FactResponse> {
+    return this.runner.viewRecord(actor, caseId, { what: 'Fact', entityType: 'fact', entityId: id, pick: (view) => view.facts.find((f) => f.id === id) });
+  }
+
+  getInterview(actor: Actor, caseId: string, id: string): Promise<InterviewResponse> {
+    return this.runner.viewRecord(actor, caseId, {
+      what: 'Interview',
+      entityType: 'interview',
+      entityId: id,
+      pick: (view) => view.interviews.find((i) => i.id === id),
+    });
+  }
+
+  getSubjectNotification(actor: Actor, caseId: string, id: string): Promise<SubjectNotificationResponse> {
+    return this.runner.viewRecord(actor, caseId, {
+      what: 'Subject notification',
+      entityType: 'subject_notification',
+      entityId: id,
+      pick: (view) => view.subjectNotifications.find((n) => n.id === id),
+    });
+  }
+
+  getSubjectResponse(actor: Actor, caseId: string, id: string): Promise<SubjectResponseResponse> {
+    return this.runner.viewRecord(actor, caseId, {
+      what: 'Subject response',
+      entityType: 'subject_response',
+      entityId: id,
+      pick: (view) => view.subjectResponses.find((r) => r.id === id),
     });
   }
 

@@ -66,6 +66,8 @@ export class InvestigationReportService {
         action: before.finding ? 'finding.revised' : 'finding.recorded',
         entityType: 'allegation',
         entityId: request.allegationId,
+        // the finding is recorded on its allegation: the record the answer names
+        createdId: request.allegationId,
         reason: request.finding,
         payload: { ...request, previous: before.finding ? { finding: before.finding, reasoning: before.reasoning } : null },
       };

@@ -7,7 +7,15 @@ import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { allegationIdsOf } from '../investigations/investigation-rows';
 import { AUTHORISATION_LOCATOR, authorisationForDecision, insertAuthorisation, insertDisclosure, recordDecision } from './authorisation-rows';
-import { ApproveBody, DisclosureBody, MonitoringAuthorisationResponse, MonitoringRequestBody, RejectBody } from './dto/monitoring.dto';
+import {
+  ApproveBody,
+  DisclosureBody,
+  DisclosureCreatedResponse,
+  DisclosureResponse,
+  MonitoringAuthorisationResponse,
+  MonitoringRequestBody,
+  RejectBody,
+} from './dto/monitoring.dto';
 import { loadAuthorisation } from './monitoring-view';
 import { checkApprovalExpiry, checkMonitoringBounds, checkMonitoringDecision, checkMonitoringRequest, MonitoringStatus } from './monitoring.rules';
 
@@ -53,7 +61,7 @@ export class MonitoringService {
   }
 
   /** §9 disclosure to a third party for advice: of an approved authorisation only. */
-  disclose(actor: Actor, id: string, body: DisclosureBody): Promise<MonitoringAuthorisationResponse> {
+  disclose(actor: Actor, id: string, body: DisclosureBody): Promise<DisclosureCreatedResponse> {
     return this.runner.change(actor, { locator: AUTHORISATION_LOCATOR, id }, 'monitoring:disclose', async ({ em, facts }) => {
       const authorisation = await authorisationForDecision(em, id);
       if (authorisation.status !== 'approved') throw DomainError.conflict('not_approved', 'Only what an approved authorisation obtained can be disclosed.');
@@ -63,10 +71,38 @@ export class MonitoringService {
         { authorisationId: id, recipient: body.recipient, purpose: body.purpose, disclosedAt: new Date(body.disclosedAt) },
       );
       return {
-        result: await loadAuthorisation(em, id),
+        result: { ...(await loadAuthorisation(em, id)), createdId: disclosureId },
         audit: { action: 'monitoring.disclosed', entityType: 'monitoring_disclosure', entityId: disclosureId, payload: { authorisationId: id, ...body } },
       };
     });
+  }
+
+  /** GET /monitoring-requests/:id: an audited read of the case view's monitoring section. */
+  get(actor: Actor, id: string): Promise<MonitoringAuthorisationResponse> {
+    return this.runner.viewRecord(
+      actor,
+      { locator: AUTHORISATION_LOCATOR, id },
+      {
+        what: AUTHORISATION_LOCATOR.what,
+        entityType: 'monitoring_authorisation',
+        entityId: id,
+        pick: (view) => view.monitoring.find((m) => m.id === id),
+      },
+    );
+  }
+
+  /** GET /monitoring-requests/:id/disclosures/:disclosureId. */
+  getDisclosure(actor: Actor, id: string, disclosureId: string): Promise<DisclosureResponse> {
+    return this.runner.viewRecord(
+      actor,
+      { locator: AUTHORISATION_LOCATOR, id },
+      {
+        what: 'Disclosure',
+        entityType: 'monitoring_disclosure',
+        entityId: disclosureId,
+        pick: (view) => view.monitoring.find((m) => m.id === id)?.disclosures.find((d) => d.id === disclosureId),
+      },
+    );
   }
 
   private decide(actor: Actor, id: string, status: Exclude<MonitoringStatus, 'pending'>, note: string | null): Promise<MonitoringAuthorisationResponse> {

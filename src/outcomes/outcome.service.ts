@@ -10,7 +10,7 @@ import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { substantiatedFindings } from '../investigations/investigation-rows';
 import { firstObservedAt } from '../reports/report-rows';
-import { AppealDecisionRequest, AppealRequest, CloseRequest, OutcomeRequest } from './dto/outcome.dto';
+import { AppealDecisionRequest, AppealRequest, AppealResponse, CloseRequest, OutcomeRequest, OutcomeResponse } from './dto/outcome.dto';
 import { APPEAL_LOCATOR, appealForDecision, insertAppeal, insertOutcome, outcomeOf, recordAppealDecision } from './outcome-rows';
 import { checkAppealDeadline, checkAppealDecision, checkAppealLodging, checkClosable, checkLateEntry, checkOutcome } from './outcome.rules';
 
@@ -67,6 +67,7 @@ export class OutcomeService {
           action: 'outcome.recorded',
           entityType: 'outcome',
           entityId: id,
+          createdId: id,
           // The waiver's reason is case content: in the (erasable) payload, never the chained reason (§13).
           reason: waived ? 'separation_waived' : body.sanction,
           payload: { ...body },
@@ -125,5 +126,24 @@ export class OutcomeService {
       // The closure's reason is case content: in the (erasable) payload, never the chained reason (§13).
       return { action: 'case.closed', entityType: 'case', entityId: caseId, payload: { reason: body.reason ?? null } };
     });
+  }
+
+  /** GET /cases/:id/outcome: an audited read of the case view. */
+  getOutcome(actor: Actor, caseId: string): Promise<OutcomeResponse> {
+    return this.runner.viewRecord(actor, caseId, { what: 'Outcome', entityType: 'outcome', pick: (view) => view.outcome ?? undefined });
+  }
+
+  /** GET /appeals/:id: an audited read of the case view. */
+  getAppeal(actor: Actor, id: string): Promise<AppealResponse> {
+    return this.runner.viewRecord(
+      actor,
+      { locator: APPEAL_LOCATOR, id },
+      {
+        what: APPEAL_LOCATOR.what,
+        entityType: 'appeal',
+        entityId: id,
+        pick: (view) => view.appeals.find((a) => a.id === id),
+      },
+    );
   }
 }

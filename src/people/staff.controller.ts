@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../access/actor';
 import { Allow } from '../access/decorators';
+import { CreatesRecord } from '../common/http/created-record';
 import { UuidParam } from '../common/http/uuid-param';
 import { CreateStaffRequest, StaffPage, StaffQuery, StaffResponse, UpdateStaffRequest } from './dto/staff.dto';
 import { StaffService } from './staff.service';
@@ -16,18 +16,16 @@ export class StaffController {
   @Post()
   @Allow('staff:manage')
   @ApiOperation({ summary: 'Add a staff member to the directory (admin); optionally linked to an account' })
-  @ApiCreatedResponse({ type: StaffResponse, headers: { Location: { description: 'the new record: /staff/{id}', schema: { type: 'string' } } } })
-  async create(@CurrentActor() actor: Actor, @Body() body: CreateStaffRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<StaffResponse> {
-    const created = await this.staff.create(actor, body);
-    reply.header('Location', `/staff/${created.id}`);
-    return created;
+  @CreatesRecord('/staff/{staffId}', { type: StaffResponse, from: { staffId: 'id' } })
+  createStaff(@CurrentActor() actor: Actor, @Body() body: CreateStaffRequest): Promise<StaffResponse> {
+    return this.staff.create(actor, body);
   }
 
   @Get()
   @Allow('staff:read')
   @ApiOperation({ summary: 'The staff directory of the organisation, newest first; ?q= searches names' })
   @ApiOkResponse({ type: StaffPage })
-  list(@CurrentActor() actor: Actor, @Query() query: StaffQuery): Promise<StaffPage> {
+  listStaff(@CurrentActor() actor: Actor, @Query() query: StaffQuery): Promise<StaffPage> {
     return this.staff.list(actor, query);
   }
 
@@ -35,7 +33,7 @@ export class StaffController {
   @Allow('staff:read')
   @ApiOperation({ summary: 'One staff member of the organisation' })
   @ApiOkResponse({ type: StaffResponse })
-  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<StaffResponse> {
+  getStaff(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<StaffResponse> {
     return this.staff.get(actor, id);
   }
 
@@ -48,7 +46,7 @@ export class StaffController {
       '409 staff_already_linked when this record is linked to another account (unlink first), 409 own_link for the admin’s own account.',
   })
   @ApiOkResponse({ type: StaffResponse })
-  update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: UpdateStaffRequest): Promise<StaffResponse> {
+  updateStaff(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: UpdateStaffRequest): Promise<StaffResponse> {
     return this.staff.update(actor, id, body);
   }
 }

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../access/actor';
 import { Allow } from '../access/decorators';
+import { CreatesRecord } from '../common/http/created-record';
 import { UuidParam } from '../common/http/uuid-param';
 import { PageQuery } from '../common/pagination/pagination';
 import { CreateUserRequest, PasswordResetResponse, UpdateUserRequest, UserPage, UserResponse } from './dto/user.dto';
@@ -20,18 +20,16 @@ export class UsersController {
     summary: 'Create an account (admin)',
     description: 'With the e-mail of an unlinked staff record of the organisation, the account is linked to it (staffId).',
   })
-  @ApiCreatedResponse({ type: UserResponse, headers: { Location: { description: 'the new account: /users/{id}', schema: { type: 'string' } } } })
-  async create(@CurrentActor() actor: Actor, @Body() body: CreateUserRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserResponse> {
-    const created = await this.users.create(actor, body);
-    reply.header('Location', `/users/${created.id}`);
-    return created;
+  @CreatesRecord('/users/{userId}', { type: UserResponse, from: { userId: 'id' } })
+  createUser(@CurrentActor() actor: Actor, @Body() body: CreateUserRequest): Promise<UserResponse> {
+    return this.users.create(actor, body);
   }
 
   @Get()
   @Allow('users:manage')
   @ApiOperation({ summary: 'The accounts of the organisation, newest first (admin)' })
   @ApiOkResponse({ type: UserPage })
-  list(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<UserPage> {
+  listUsers(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<UserPage> {
     return this.users.list(actor, query);
   }
 
@@ -39,7 +37,7 @@ export class UsersController {
   @Allow('users:manage')
   @ApiOperation({ summary: 'One account of the organisation (admin)' })
   @ApiOkResponse({ type: UserResponse })
-  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<UserResponse> {
+  getUser(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<UserResponse> {
     return this.users.get(actor, id);
   }
 
@@ -50,7 +48,7 @@ export class UsersController {
     description: 'Never one’s own roles (409 own_roles), never oneself deactivated (409 own_deactivation), never the last active admin (409 last_admin).',
   })
   @ApiOkResponse({ type: UserResponse })
-  update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: UpdateUserRequest): Promise<UserResponse> {
+  updateUser(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: UpdateUserRequest): Promise<UserResponse> {
     return this.users.update(actor, id, body);
   }
 
@@ -64,7 +62,7 @@ export class UsersController {
       'every session of theirs ends. Never one’s own (409 own_password_reset: use POST /auth/password).',
   })
   @ApiOkResponse({ type: PasswordResetResponse })
-  resetPassword(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<PasswordResetResponse> {
+  resetUserPassword(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<PasswordResetResponse> {
     return this.users.resetPassword(actor, id);
   }
 }

@@ -22,7 +22,7 @@ export class PolicyController {
   @Allow('profile:read')
   @ApiOperation({ summary: 'The policy’s own words beside every choice: platforms, categories, standards, monitoring reasons and scopes, sanctions' })
   @ApiOkResponse({ type: PolicyResponse })
-  get(): PolicyResponse {
+  getPolicy(): PolicyResponse {
     return POLICY;
   }
 }

@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../access/actor';
 import { Allow } from '../access/decorators';
 import { CaseResponse } from '../cases/dto/case.dto';
+import { CreatesRecord } from '../common/http/created-record';
 import { CreateReportRequest } from './dto/report.dto';
 import { ReportsService } from './reports.service';
 
@@ -15,8 +16,8 @@ export class ReportsController {
   @Post()
   @Allow('reports:create')
   @ApiOperation({ summary: 'Log a report of possible social media misuse (§4); opens a case' })
-  @ApiCreatedResponse({ type: CaseResponse })
-  create(@CurrentActor() actor: Actor, @Body() body: CreateReportRequest): Promise<CaseResponse> {
+  @CreatesRecord('/cases/{caseId}', { type: CaseResponse, from: { caseId: 'id' }, description: 'the case opened, at its path' })
+  createReport(@CurrentActor() actor: Actor, @Body() body: CreateReportRequest): Promise<CaseResponse> {
     return this.reports.create(actor, body);
   }
 }

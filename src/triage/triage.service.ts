@@ -8,7 +8,7 @@ import { requireNotBefore } from '../cases/chronology';
 import { CaseRunner } from '../cases/case-runner.service';
 import { markSafeguarding, recordTriage } from '../cases/case-rows';
 import { moveCase, refreshRetentionDate } from '../cases/case-status';
-import { CaseResponse } from '../cases/dto/case.dto';
+import { CaseResponse, SafeguardingReferralResponse } from '../cases/dto/case.dto';
 import { triageAction } from '../cases/lifecycle';
 import { firstObservedAt } from '../reports/report-rows';
 import { SafeguardingReferralRequest, TriageRequest } from './dto/triage.dto';
@@ -59,6 +59,16 @@ export class TriageService {
       await markSafeguarding(em, caseId);
       await refreshRetentionDate(em, caseId, this.config.retention);
       return { action: 'safeguarding.referred', entityType: 'safeguarding_referral', entityId: id, createdId: id, payload: { ...request } };
+    });
+  }
+
+  /** GET /cases/:id/safeguarding-referrals/:referralId: an audited read of the case view. */
+  getReferral(actor: Actor, caseId: string, id: string): Promise<SafeguardingReferralResponse> {
+    return this.runner.viewRecord(actor, caseId, {
+      what: 'Safeguarding referral',
+      entityType: 'safeguarding_referral',
+      entityId: id,
+      pick: (view) => view.safeguarding.referrals.find((r) => r.id === id),
     });
   }
 }

@@ -100,6 +100,16 @@ interface Ids {
   staffId?: string;
   userId?: string;
   sessionId?: string;
+  /** records of a case, each at its own path (api.md "Conventions": records that name themselves) */
+  allegationId?: string;
+  factId?: string;
+  interviewId?: string;
+  notificationId?: string;
+  responseId?: string;
+  referralId?: string;
+  disclosureId?: string;
+  /** not a path parameter: the case has an outcome (GET /cases/{id}/outcome answers it) */
+  outcomeId?: string;
   /** not a path parameter: the case's human reference, looked for in answers (see `leaks`) */
   reference?: string;
 }
@@ -128,11 +138,26 @@ interface Target {
   oakfield?: boolean;
 }
 
-/** The id each path parameter of a route names, by scope. */
+/** Path parameters that name a record of the case (or of the monitoring request): the target's id of that record. */
+const RECORD_PARAMS: Readonly<Record<string, keyof Ids>> = {
+  evidenceId: 'evidenceId',
+  allegationId: 'allegationId',
+  factId: 'factId',
+  interviewId: 'interviewId',
+  notificationId: 'notificationId',
+  responseId: 'responseId',
+  referralId: 'referralId',
+  disclosureId: 'disclosureId',
+};
+
+/** A record a route answers that no path parameter names: only targets that have it are probed. */
+const IMPLIED_IDS: Readonly<Record<string, ReadonlyArray<keyof Ids>>> = { 'GET /cases/{id}/outcome': ['outcomeId'] };
+
+/** The id each path parameter of a route names, by scope (then the records it implies). */
 function neededIds(key: string, route: RoutePermission): Array<keyof Ids> {
   const params = [...key.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-  return params.map((param) => {
-    if (param === 'evidenceId') return 'evidenceId';
+  const named = params.map((param): keyof Ids => {
+    if (RECORD_PARAMS[param]) return RECORD_PARAMS[param];
     switch (route.scope) {
       case 'case':
       case 'case-filter':
@@ -151,6 +176,7 @@ function neededIds(key: string, route: RoutePermission): Array<keyof Ids> {
         throw new Error(`${key}: a ${route.scope} route with a path parameter {${param}}`);
     }
   });
+  return [...named, ...(IMPLIED_IDS[key] ?? [])];
 }
 
 function url(key: string, route: RoutePermission, ids: Ids): string {
@@ -378,10 +404,27 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
       lodger: spec.lodger,
       allegations: [{ policyStandard: '7.5', summary: 'Named a colleague publicly' }],
       witnesses: spec.witnesses?.map((staffId) => ({ staffId })),
-      ...(spec.investigator ? { evidence: 1, monitoring: true as const } : {}),
+      // every kind of record, for the routes that read each at its own path
+      referral: true,
+      ...(spec.investigator ? { evidence: 1, fact: true, monitoring: true, monitoringDecision: 'approve', disclosure: true } : {}),
     } satisfies CaseSpec);
-    const { caseId, reference, evidenceId, monitoringRequestId, appealId } = built;
-    return { caseId, reference, evidenceId, monitoringRequestId, appealId };
+    const { caseId, reference, evidenceId, monitoringRequestId, appealId, factId, notificationId, responseId, referralId, disclosureId, outcomeId } = built;
+    const [allegationId, interviewId] = [built.allegationIds[0], built.interviewIds[0]];
+    return {
+      caseId,
+      reference,
+      evidenceId,
+      monitoringRequestId,
+      appealId,
+      allegationId,
+      factId,
+      interviewId,
+      notificationId,
+      responseId,
+      referralId,
+      disclosureId,
+      outcomeId,
+    };
   }
 
   beforeAll(async () => {
@@ -554,7 +597,17 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
       },
       {
         name: 'nonexistent ids',
-        ids: { caseId: none(), evidenceId: none(), monitoringRequestId: none(), appealId: none(), staffId: none(), userId: none(), sessionId: none() },
+        ids: {
+          caseId: none(),
+          evidenceId: none(),
+          monitoringRequestId: none(),
+          appealId: none(),
+          staffId: none(),
+          userId: none(),
+          sessionId: none(),
+          ...Object.fromEntries(Object.values(RECORD_PARAMS).map((id) => [id, none()])),
+          outcomeId: none(),
+        },
         sees: [],
         callers: [...CALLERS, ...PERSONA_NAMES],
       },

@@ -87,6 +87,12 @@ export interface CaseSpec {
   monitoring?: true | Record<string, unknown>;
   /** The decision-maker's decision on that request (default: left pending). */
   monitoringDecision?: 'approve' | 'reject';
+  /** A disclosure of what the (approved) monitoring request obtained, by the investigator (§9). */
+  disclosure?: true;
+  /** A fact citing the first item of evidence, recorded by the investigator. */
+  fact?: true;
+  /** A safeguarding referral recorded by the deputy head once the report is logged (§5). */
+  referral?: true;
   /** The finding on each allegation (default: substantiated). */
   finding?: Finding | Finding[];
   /** The subject's response (default: an acceptance). */
@@ -119,6 +125,14 @@ export interface BuiltCase {
   monitoringRequestId?: string;
   appealId?: string;
   interviewIds: string[];
+  /** The written notice, the subject's response and the outcome, once made (each POST's `createdId`). */
+  notificationId?: string;
+  responseId?: string;
+  outcomeId?: string;
+  /** The fact, referral and disclosure asked for (`fact`, `referral`, `disclosure`). */
+  factId?: string;
+  referralId?: string;
+  disclosureId?: string;
   /** Who took the decisions (appointment, outcome), and who investigated. */
   decider: string;
   investigator?: string;
@@ -197,6 +211,11 @@ export async function buildCase(t: TestApp, spec: CaseSpec): Promise<BuiltCase> 
     requests,
   };
   const done = () => ({ ...built, view, requests });
+  if (spec.referral) {
+    const referral = { referredTo: 'Designated safeguarding lead', referredAt: iso(now - HOUR) };
+    view = (await step('safeguarding referral', 201, post(deputy, `/cases/${caseId}/safeguarding-referral`, referral))).body;
+    built.referralId = view.createdId as string;
+  }
   if (spec.to === 'reported') return done();
 
   // Triage: the deputy head, unless they are a party to the case (then the acting decision-maker).
@@ -254,6 +273,11 @@ export async function buildCase(t: TestApp, spec: CaseSpec): Promise<BuiltCase> 
     built.evidenceIds.push(answer.body.id);
   }
   built.evidenceId = built.evidenceIds[0];
+  if (spec.fact) {
+    if (!built.evidenceId) throw new Error(`buildCase ${label}a fact cites evidence: ask for some`);
+    const fact = { occurredAt: iso(now - 3 * DAY), description: 'The post went up that evening.', evidenceIds: [built.evidenceId] };
+    built.factId = (await step('fact', 201, post(investigator, `/cases/${caseId}/facts`, fact))).body.createdId;
+  }
   built.decider = decider();
   if (spec.monitoring) {
     const overrides = spec.monitoring === true ? {} : spec.monitoring;
@@ -263,17 +287,29 @@ export async function buildCase(t: TestApp, spec: CaseSpec): Promise<BuiltCase> 
       const body = spec.monitoringDecision === 'approve' ? {} : { reason: 'Not proportionate' };
       await step(`monitoring ${spec.monitoringDecision}`, 200, post(built.decider, `/monitoring-requests/${answer.body.id}/${spec.monitoringDecision}`, body));
     }
+    if (spec.disclosure) {
+      const disclosure = { recipient: 'Local authority HR adviser', purpose: 'advice on further action (§9)', disclosedAt: iso(now - 60_000) };
+      const disclosed = await step('disclosure', 201, post(investigator, `/monitoring-requests/${answer.body.id}/disclosures`, disclosure));
+      built.disclosureId = disclosed.body.createdId;
+    }
   }
   if (spec.to === 'assigned') return done();
 
   // Written notice of every allegation, the response, a finding on each.
   const ids = built.allegationIds;
-  await step('notice', 201, post(investigator, `/cases/${caseId}/subject-notifications`, { sentAt: iso(now - 5 * DAY), method: 'letter', allegationIds: ids }));
-  await step(
+  built.notificationId = (
+    await step(
+      'notice',
+      201,
+      post(investigator, `/cases/${caseId}/subject-notifications`, { sentAt: iso(now - 5 * DAY), method: 'letter', allegationIds: ids }),
+    )
+  ).body.createdId;
+  const responded = await step(
     'response',
     201,
     post(investigator, `/cases/${caseId}/subject-responses`, { receivedAt: iso(now - 4 * DAY), response: 'I accept that I posted it.', ...spec.response }),
   );
+  built.responseId = responded.body.createdId;
   for (const [i, allegationId] of ids.entries()) {
     const finding = Array.isArray(spec.finding) ? (spec.finding[i] ?? 'substantiated') : (spec.finding ?? 'substantiated');
     view = (
@@ -288,6 +324,7 @@ export async function buildCase(t: TestApp, spec: CaseSpec): Promise<BuiltCase> 
   const closeVia = spec.closeVia ?? 'appeal';
   built.decider = decider();
   view = (await step('outcome', 201, post(built.decider, `/cases/${caseId}/outcome`, outcomeBody(spec.outcome, now)))).body;
+  built.outcomeId = view.createdId as string;
   if (spec.to === 'decided') return done();
 
   if (spec.to === 'closed' && closeVia === 'close') {

@@ -9,7 +9,9 @@ import { createApp } from '../../src/app.factory';
 import { TestClock } from '../../src/common/clock/clock';
 import { AppConfig, loadConfig } from '../../src/config/config';
 import { createDatabase, dropDatabase } from '../../src/database/server';
+import { createOpenApiDocument } from '../../src/openapi/openapi-document';
 import { TEST_PASSWORD, TEST_PASSWORD_COST } from './constants';
+import { Contract, contractAssertion, OpenApiDocument } from './contract';
 
 export interface DemoIds {
   org: { werrington: string; northfield: string };
@@ -27,7 +29,14 @@ export interface TestApp {
   ids: DemoIds;
   /** The app's clock (src/common/clock): real time until a test sets or advances it. */
   clock: TestClock;
+  /** The OpenAPI document the app serves, as the contract every response of `http()` and `as()` is checked against (contract.ts). */
+  contract: Contract;
   http(): ReturnType<typeof request>;
+  /**
+   * The same client, its answers not checked against the contract: only for requests a test
+   * breaks the app on purpose (an injected fault answers 500, a bug by definition).
+   */
+  httpUnchecked(): ReturnType<typeof request>;
   token(email: string): Promise<string>;
   as(email: string): Promise<Client>;
   close(): Promise<void>;
@@ -64,8 +73,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   db.on('error', () => undefined);
   db.on('connect', (client) => client.on('error', () => undefined));
   const ids = await demoIds(db);
+  const contract = await contractOf(app, config);
   const tokens = new Map<string, string>();
-  const http = () => request(app.getHttpServer());
+  const http = () => checked(request(app.getHttpServer()), contract);
   const token = async (email: string) => {
     if (!tokens.has(email)) {
       const response = await http().post('/auth/login').send({ email, password: TEST_PASSWORD });
@@ -80,7 +90,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     db,
     ids,
     clock,
+    contract,
     http,
+    httpUnchecked: () => request(app.getHttpServer()),
     token,
     async as(email: string) {
       const auth = `Bearer ${await token(email)}`;
@@ -106,6 +118,31 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Contracts compiled in this test file, by document: each is compiled once. */
+const contracts = new Map<string, Contract>();
+
+/** The document /docs-json serves (or would, where a test turns Swagger off), compiled. */
+async function contractOf(app: NestFastifyApplication, config: AppConfig): Promise<Contract> {
+  const doc = (config.swaggerEnabled ? (await request(app.getHttpServer()).get('/docs-json')).body : createOpenApiDocument(app)) as OpenApiDocument;
+  const key = JSON.stringify(doc);
+  if (!contracts.has(key)) contracts.set(key, new Contract(doc));
+  return contracts.get(key)!;
+}
+
+const VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
+
+/** supertest's agent whose every request checks its response against the contract first (a failure rejects the request). */
+function checked(agent: ReturnType<typeof request>, contract: Contract): ReturnType<typeof request> {
+  const assertion = contractAssertion(contract);
+  return new Proxy(agent, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof property !== 'string' || !(VERBS as readonly string[]).includes(property) || typeof value !== 'function') return value;
+      return (...args: unknown[]) => (value as (...a: unknown[]) => request.Test).apply(target, args).expect(assertion);
+    },
+  });
 }
 
 async function cloneTemplate(adminUrl: string, name: string, template: string): Promise<string> {

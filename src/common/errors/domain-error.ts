@@ -1,3 +1,5 @@
+import { ProblemCode, ProblemCodeOf } from './problem-codes';
+
 /** A field-level problem in a request, reported as `errors[]` in problem+json. */
 export interface FieldProblem {
   field: string;
@@ -34,7 +36,8 @@ export const STATUS_OF: Record<DomainErrorKind, number> = {
 export class DomainError extends Error {
   constructor(
     readonly kind: DomainErrorKind,
-    readonly code: string,
+    /** Registered in problem-codes.ts, with the status of `kind`. */
+    readonly code: ProblemCode,
     message: string,
     readonly errors: FieldProblem[] = [],
     readonly headers: Record<string, string> = {},
@@ -47,7 +50,7 @@ export class DomainError extends Error {
     return STATUS_OF[this.kind];
   }
 
-  static badRequest(code: string, message: string, errors: FieldProblem[] = []) {
+  static badRequest(code: ProblemCodeOf<400>, message: string, errors: FieldProblem[] = []) {
     return new DomainError('bad_request', code, message, errors);
   }
   /** A single invalid field. */
@@ -64,7 +67,7 @@ export class DomainError extends Error {
   static notFound(what = 'Resource') {
     return new DomainError('not_found', 'not_found', `${what} not found.`);
   }
-  static conflict(code: string, message: string) {
+  static conflict(code: ProblemCodeOf<409>, message: string) {
     return new DomainError('conflict', code, message);
   }
   static tooManyRequests(message: string, retryAfterSeconds: number) {

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, FieldProblem } from './domain-error';
+import { ProblemCode } from './problem-codes';
 
 /** RFC 9457 problem details. `code` and `errors` are extensions. */
 export interface Problem {
@@ -8,7 +9,7 @@ export interface Problem {
   title: string;
   status: number;
   detail: string;
-  code: string;
+  code: ProblemCode;
   instance?: string;
   errors?: FieldProblem[];
 }
@@ -29,7 +30,20 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-const typeUri = (code: string) => `urn:smp:problem:${code}`;
+const typeUri = (code: ProblemCode) => `urn:smp:problem:${code}`;
+
+/** The code of an HttpException Nest or a library throws (a route that does not exist, mostly), by status. */
+const HTTP_EXCEPTION_CODES: Partial<Record<number, ProblemCode>> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'concurrent_change',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+  503: 'unavailable',
+};
 
 /** PostgreSQL errors that are the caller's or the moment's, not a bug. */
 const PG_TRANSIENT = new Set(['40001', '40P01', '55P03']); // serialization failure, deadlock, lock not available
@@ -56,14 +70,14 @@ export function toProblem(error: unknown, logger: Logger, instance?: string): { 
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    const code = status === 404 ? 'not_found' : status === 401 ? 'unauthorized' : (TITLES[status] ?? 'error').toLowerCase().replace(/ /g, '_');
+    const code = HTTP_EXCEPTION_CODES[status] ?? (status >= 500 ? 'internal' : 'bad_request');
     const detail = status === 401 ? 'A valid bearer token is required.' : status === 404 ? 'No such resource.' : error.message;
     return { problem: { type: typeUri(code), title: TITLES[status] ?? 'Error', status, detail, code, instance }, headers: {} };
   }
   const e = error as { statusCode?: number; code?: string; message?: string; driverError?: { code?: string } };
   // Fastify's own client errors (malformed JSON, body too large, bad content type).
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500 && typeof e.code === 'string' && e.code.startsWith('FST_')) {
-    const code = e.statusCode === 413 ? 'payload_too_large' : e.statusCode === 415 ? 'unsupported_media_type' : 'bad_request';
+    const code: ProblemCode = e.statusCode === 413 ? 'payload_too_large' : e.statusCode === 415 ? 'unsupported_media_type' : 'bad_request';
     return {
       problem: { type: typeUri(code), title: TITLES[e.statusCode] ?? 'Error', status: e.statusCode, detail: clientMessage(e.code, e.message), code, instance },
       headers: {},

@@ -122,3 +122,8 @@ export class MonitoringAuthorisationResponse {
   @ApiProperty({ nullable: true, type: String, description: 'approval note or rejection reason' }) decisionNote: string | null;
   @ApiProperty({ type: [DisclosureResponse] }) disclosures: DisclosureResponse[];
 }
+
+/** POST /monitoring-requests/:id/disclosures: the authorisation, naming the disclosure recorded (`Location` is its path). */
+export class DisclosureCreatedResponse extends MonitoringAuthorisationResponse {
+  @ApiProperty({ format: 'uuid', description: 'the id of the disclosure this request recorded' }) createdId: string;
+}
