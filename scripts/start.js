@@ -29,6 +29,10 @@ const webSources = ['web', 'package-lock.json'].map((p) => newest(join(root, p))
 const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
 if (existsSync(vite) && (!existsSync(webStamp) || Math.max(...webSources) > statSync(webStamp).mtimeMs)) {
   console.log('Building the web application…');
-  execFileSync(process.execPath, [vite, 'build', '-c', join(root, 'web', 'vite.config.mts'), '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [vite, 'build', '-c', join(root, 'web', 'vite.config.mts'), '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 require(join(root, 'dist', 'src', 'main.js'));

@@ -5,7 +5,9 @@ import { defineConfig } from 'vite';
 
 const project = fileURLToPath(new URL('..', import.meta.url));
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
+  // React's production build whatever NODE_ENV the builder runs under (jest sets "test")
+  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/app/',
   publicDir: false,
@@ -17,7 +19,7 @@ export default defineConfig({
       { find: '@moj-assets', replacement: `${project}node_modules/@ministryofjustice/frontend/moj/assets` },
     ],
   },
-  oxc: { jsx: { runtime: 'automatic' } },
+  oxc: { jsx: { runtime: 'automatic', development: command !== 'build' } },
   css: {
     // GOV.UK Frontend keeps an IE 9–11 hack, `@media … (min-width: 0\0)`, that the CSS minifier refuses: dropped
     postcss: {
@@ -50,4 +52,4 @@ export default defineConfig({
       ]),
     ),
   },
-});
+}));

@@ -25,11 +25,18 @@ describeInBrowser('web application: sign-in, account and shell', () => {
     await browser?.close();
     await app?.close();
   });
+  /** What the browser refused under the Content-Security-Policy (an inline style, a script): nothing, ever. */
+  let refused: string[] = [];
   beforeEach(async () => {
+    refused = [];
     page = await (await browser.newContext()).newPage();
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
   });
   afterEach(async () => {
     await page.context().close();
+    expect(refused).toEqual([]);
   });
 
   /** A new HR user of Werrington (created through the API as the admin), so a test may change its password. */

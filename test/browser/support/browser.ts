@@ -62,6 +62,8 @@ export async function ensureWebBuilt(): Promise<void> {
         {
           cwd: root,
           stdio: 'inherit',
+          // as `npm run build` makes it (jest sets NODE_ENV=test)
+          env: { ...process.env, NODE_ENV: 'production' },
         },
       );
     }

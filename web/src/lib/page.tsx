@@ -2,12 +2,16 @@ import { useEffect, useRef, type ReactNode } from 'react';
 
 export const SERVICE_NAME = 'Social media casework';
 
-let firstPage = true;
+/** Whether the person has pressed a key or clicked yet: until then (the first load, its redirects) focus stays where the browser put it. */
+let interacted = false;
+for (const type of ['keydown', 'pointerdown']) {
+  document.addEventListener(type, () => (interacted = true), { capture: true, once: true });
+}
 
 /**
  * Every page: sets the title ("<title> – Social media casework": no case content beyond its
- * reference) and, after a navigation inside the application, moves focus to the page's <h1> so
- * screen readers announce the new page (the first page load leaves focus where the browser puts it).
+ * reference) and, once the person has started using the page, moves focus to each new page's <h1>
+ * so screen readers announce it (the first page load leaves focus where the browser puts it).
  * `before`: a back link or breadcrumbs, above the <h1>.
  */
 export function Page({
@@ -28,8 +32,7 @@ export function Page({
     document.title = `${title} – ${SERVICE_NAME}`;
   }, [title]);
   useEffect(() => {
-    if (firstPage) firstPage = false;
-    else h1.current?.focus();
+    if (interacted) h1.current?.focus();
   }, []);
   return (
     <>
