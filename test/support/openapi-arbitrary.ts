@@ -10,7 +10,16 @@ import fc from 'fast-check';
 
 export interface SchemaObject {
   $ref?: string;
-  type?: 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean';
+  /** OpenAPI 3.1 writes a nullable type as an array (`['string', 'null']`): `deref` reads it as the type, nullable */
+  type?:
+    | 'object'
+    | 'array'
+    | 'string'
+    | 'number'
+    | 'integer'
+    | 'boolean'
+    | 'null'
+    | Array<'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null'>;
   properties?: Record<string, SchemaObject>;
   required?: string[];
   items?: SchemaObject;
@@ -25,6 +34,7 @@ export interface SchemaObject {
   example?: unknown;
   nullable?: boolean;
   allOf?: SchemaObject[];
+  anyOf?: SchemaObject[];
 }
 
 export interface ParameterObject {
@@ -51,11 +61,20 @@ export interface GenerationOptions {
   now: number;
 }
 
-/** Follows `$ref` (and a one-element `allOf`, which @nestjs/swagger writes for nested DTOs). */
+/**
+ * Follows `$ref` (and a one-element `allOf`, which @nestjs/swagger writes for nested DTOs),
+ * and reads OpenAPI 3.1's nullability (`type: ['string', 'null']`, `anyOf: [X, {type: 'null'}]`)
+ * as the 3.0 `nullable` these arbitraries understand.
+ */
 export function deref(doc: OpenApiDocument, schema: SchemaObject): SchemaObject {
   let current = schema;
   for (let hops = 0; hops < 20; hops++) {
-    if (current.$ref) {
+    if (Array.isArray(current.type)) {
+      const types = current.type.filter((type) => type !== 'null');
+      current = { ...current, type: types[0] as SchemaObject['type'], ...(types.length < current.type.length ? { nullable: true } : {}) };
+    } else if (current.anyOf?.length === 2 && current.anyOf.some((s) => s.type === 'null')) {
+      current = { ...current.anyOf.find((s) => s.type !== 'null')!, ...omit(current, 'anyOf'), nullable: true };
+    } else if (current.$ref) {
       const name = current.$ref.replace(/^#\/components\/schemas\//, '');
       const target = doc.components?.schemas?.[name];
       if (!target) throw new Error(`unresolved $ref ${current.$ref}`);
