@@ -125,7 +125,7 @@ export class CaseRunner {
     const read = await this.views.read(em, actor.organisationId, caseId);
     const { role, rights } = decideCaseAccess(actor, read?.facts, 'cases:read');
     await this.audit.record(em, { organisationId: actor.organisationId, actor, role, action: 'case.viewed', caseId, entityType: 'case', entityId: caseId });
-    return this.views.forReader(read!, rights);
+    return this.views.forPerson(read!, actor, rights);
   }
 
   /**
@@ -180,7 +180,7 @@ export class CaseRunner {
   /** The case as the caller may see it, inside a transaction. */
   private async viewIn(em: EntityManager, actor: Actor, caseId: string): Promise<CaseResponse> {
     const read = (await this.views.read(em, actor.organisationId, caseId))!;
-    return this.views.forReader(read, readerRights(actor, read.facts));
+    return this.views.forPerson(read, actor);
   }
 
   private async locate(em: EntityManager, actor: Actor, target: CaseTarget): Promise<string> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { caseBlocked, decisionMakerRole, ReaderRights } from '../access/case-access.policy';
+import type { Actor } from '../access/actor';
+import { caseBlocked, decisionMakerRole, ReaderRights, readerRights } from '../access/case-access.policy';
 import { CASE_FACTS_COLUMNS, CaseFactsRow, toCaseFacts } from '../access/case-facts.sql';
 import { CaseFacts } from '../access/conflicts';
 import { queryOne } from '../database/sql';
@@ -11,6 +12,7 @@ import { OUTCOME_SECTIONS } from '../outcomes/outcome-view';
 import { referralDueBy } from '../reports/safeguarding';
 import { REPORTS_SECTION } from '../reports/report-view';
 import { referralsJsonSql } from '../triage/referral-view';
+import { caseGuidance, GuidanceInput } from './case-guidance';
 import { redactCase } from './case-redaction';
 import { CaseSection } from './case-section';
 import { CaseResponse, CaseSections, PersonRef, SafeguardingReferralResponse } from './dto/case.dto';
@@ -43,6 +45,27 @@ export class CaseViewService {
   forReader(read: CaseRead, rights: ReaderRights): CaseResponse {
     return redactCase(read.view, rights);
   }
+
+  /** The view as a person reads it: redacted by their rights, with what the case says to them (case-guidance.ts). */
+  forPerson(read: CaseRead, actor: Actor, rights: ReaderRights = readerRights(actor, read.facts)): CaseResponse {
+    return { ...this.forReader(read, rights), guidance: caseGuidance(actor, read.facts, guidanceInput(read.view)) };
+  }
+}
+
+/** What the guidance reads of the (unredacted) view. */
+function guidanceInput(view: CaseResponse): GuidanceInput {
+  return {
+    status: view.status,
+    erased: view.retention.erasedAt !== null,
+    legalHold: view.retention.legalHold !== null,
+    sanction: view.outcome?.sanction ?? null,
+    appealDeadline: view.outcome?.appealDeadline ?? null,
+    pendingMonitoringRequests: view.monitoring.filter((m) => m.status === 'pending').length,
+    allegations: view.allegations,
+    notifiedAllegationIds: view.subjectNotifications.flatMap((n) => n.allegationIds),
+    responses: view.subjectResponses.length,
+    retainUntil: view.retention.retainUntil,
+  };
 }
 
 function assemble(row: CoreRow & Record<string, unknown>, facts: CaseFacts, now: Date): CaseResponse {
@@ -98,6 +121,7 @@ function assemble(row: CoreRow & Record<string, unknown>, facts: CaseFacts, now:
       erasedAt: row.erased_at?.toISOString() ?? null,
     },
     ...(sections as unknown as CaseSections),
+    guidance: null,
   };
 }
 

@@ -7,6 +7,7 @@ import { PeriodBound } from '../../common/validation/period-bound';
 import { QueryBoolean } from '../../common/validation/query-boolean';
 import { MISUSE_CATEGORIES, PLATFORMS, POLICY_STANDARDS } from '../../policy/vocabulary';
 import { CASE_STATUSES, CaseStatus, TRIAGE_DECISIONS } from '../lifecycle';
+import { CASE_ACTIONS, CaseAction } from '../case-guidance';
 import {
   AllegationResponse,
   AssignmentResponse,
@@ -150,6 +151,36 @@ export class CasePage {
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 
+export class NextStepResponse {
+  @ApiProperty({ description: 'what happens next in the process, in words' }) description: string;
+  @ApiProperty({
+    enum: ['admin', 'deputy_head', 'investigating_manager', 'headteacher', 'governor', 'hr', null],
+    nullable: true,
+    type: String,
+    description: 'the role that takes it; null when nobody can (see decisionBlocked) or nothing is left to do',
+  })
+  by: string | null;
+}
+
+export class SubmissionReadinessResponse {
+  @ApiProperty({ description: 'the investigation report may go to the decision-maker now' }) ready: boolean;
+  @ApiProperty({ type: [String], description: 'what still stands between the investigation and the decision (domain.md "Investigation")' })
+  blockers: string[];
+}
+
+/** What the case says to the person reading it: the API decides, a client explains. */
+export class CaseGuidanceResponse {
+  @ApiProperty({ enum: CASE_ACTIONS, isArray: true, description: 'what the reader may do on the case now' }) actions: CaseAction[];
+  @ApiProperty({
+    enum: ['subject', 'reporter', 'witness', 'investigator', 'outcome_decider'],
+    isArray: true,
+    description: 'how the reader is involved in the case (their own conflicts of interest)',
+  })
+  involvement: string[];
+  @ApiProperty({ type: NextStepResponse }) nextStep: NextStepResponse;
+  @ApiProperty({ type: SubmissionReadinessResponse }) submission: SubmissionReadinessResponse;
+}
+
 /** GET /cases/:id and the answer to every state change of a case: the core, then one field per section. */
 export class CaseResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -192,6 +223,8 @@ export class CaseResponse {
   @ApiProperty({ type: [AppealResponse] }) appeals: AppealResponse[];
   @ApiProperty({ enum: SANCTIONS, nullable: true, type: String, description: 'after any appeal: upheld withdraws it (no_action), varied replaces it' })
   sanctionInForce: Sanction | null;
+  @ApiProperty({ type: CaseGuidanceResponse, nullable: true, description: 'for the reader: what they may do, the next step and who takes it' })
+  guidance: CaseGuidanceResponse | null;
 }
 
 /** The parts of the case view that other modules contribute, by name. */

@@ -1571,6 +1571,45 @@ export interface components {
       /** Format: date-time */
       decidedAt: string | null;
     };
+    NextStepResponse: {
+      /** @description what happens next in the process, in words */
+      description: string;
+      /**
+       * @description the role that takes it; null when nobody can (see decisionBlocked) or nothing is left to do
+       * @enum {string|null}
+       */
+      by: 'admin' | 'deputy_head' | 'investigating_manager' | 'headteacher' | 'governor' | 'hr' | null;
+    };
+    SubmissionReadinessResponse: {
+      /** @description the investigation report may go to the decision-maker now */
+      ready: boolean;
+      /** @description what still stands between the investigation and the decision (domain.md "Investigation") */
+      blockers: string[];
+    };
+    CaseGuidanceResponse: {
+      /** @description what the reader may do on the case now */
+      actions: (
+        | 'triage'
+        | 'refer_safeguarding'
+        | 'assign'
+        | 'investigate'
+        | 'request_monitoring'
+        | 'decide_monitoring'
+        | 'submit_report'
+        | 'record_outcome'
+        | 'lodge_appeal'
+        | 'decide_appeal'
+        | 'close'
+        | 'place_legal_hold'
+        | 'lift_legal_hold'
+        | 'read_summary'
+        | 'read_audit'
+      )[];
+      /** @description how the reader is involved in the case (their own conflicts of interest) */
+      involvement: ('subject' | 'reporter' | 'witness' | 'investigator' | 'outcome_decider')[];
+      nextStep: components['schemas']['NextStepResponse'];
+      submission: components['schemas']['SubmissionReadinessResponse'];
+    };
     CaseResponse: {
       /** Format: uuid */
       id: string;
@@ -1621,6 +1660,8 @@ export interface components {
        */
       sanctionInForce:
         'no_action' | 'informal_action' | 'first_written_warning' | 'final_written_warning' | 'dismissal_with_notice' | 'summary_dismissal' | null;
+      /** @description for the reader: what they may do, the next step and who takes it */
+      guidance: components['schemas']['CaseGuidanceResponse'] | null;
     };
     CaseListItem: {
       /** Format: uuid */
@@ -1712,6 +1753,8 @@ export interface components {
        */
       sanctionInForce:
         'no_action' | 'informal_action' | 'first_written_warning' | 'final_written_warning' | 'dismissal_with_notice' | 'summary_dismissal' | null;
+      /** @description for the reader: what they may do, the next step and who takes it */
+      guidance: components['schemas']['CaseGuidanceResponse'] | null;
       /**
        * Format: uuid
        * @description the id of the record this request created (for a finding: its allegation); `Location` is its path
