@@ -11,6 +11,7 @@ import { NotFoundPage } from './pages/not-found';
 import { SessionsPage } from './pages/sessions';
 import { SignInPage } from './pages/sign-in';
 import { SignedOutPage } from './pages/signed-out';
+import { SCREENS } from './screens';
 
 /** The application, at /app/ (the router's base: routes and links below are relative to it). */
 export function App() {
@@ -22,8 +23,8 @@ export function App() {
 }
 
 /**
- * The routes. A page for signed-in people goes inside <SignedIn>; add a screen by adding a
- * <Route> here and a file in pages/ (docs/web.md "Adding a screen").
+ * The routes. The screens of each area are listed in src/screens/ (mounted here, inside
+ * <SignedIn>); a screen's page is a file in src/pages/ (docs/web.md "Adding a screen").
  */
 function Routes() {
   return (
@@ -45,6 +46,11 @@ function Routes() {
           <SessionsPage />
         </SignedIn>
       </Route>
+      {SCREENS.map((screen) => (
+        <Route key={screen.path} path={screen.path}>
+          {(params) => <SignedIn>{screen.render(params as Record<string, string>)}</SignedIn>}
+        </Route>
+      ))}
       <Route path="/cases/:id">
         {(params) => (
           <SignedIn>

@@ -1,0 +1,26 @@
+import type { components } from '../api/schema';
+
+export type CaseAction = components['schemas']['CaseGuidanceResponse']['actions'][number];
+
+/**
+ * Where each action the API offers on a case (CaseResponse.guidance.actions) is done: the
+ * screen's path under /app and the words of its link. The case page links to these; each
+ * area's screens (src/screens/) serve them. The API decides which actions a person has.
+ */
+export const CASE_ACTION_SCREENS: Record<CaseAction, { path: (caseId: string) => string; label: string }> = {
+  triage: { path: (id) => `/cases/${id}/triage`, label: 'Triage the report' },
+  refer_safeguarding: { path: (id) => `/cases/${id}/safeguarding-referral`, label: 'Record a safeguarding referral' },
+  assign: { path: (id) => `/cases/${id}/assign`, label: 'Appoint an investigating manager' },
+  investigate: { path: (id) => `/cases/${id}/investigation`, label: 'Work on the investigation' },
+  request_monitoring: { path: (id) => `/cases/${id}/monitoring/new`, label: 'Request monitoring' },
+  decide_monitoring: { path: (id) => `/cases/${id}/monitoring`, label: 'Decide monitoring requests' },
+  submit_report: { path: (id) => `/cases/${id}/investigation/submit`, label: 'Submit the investigation report' },
+  record_outcome: { path: (id) => `/cases/${id}/outcome`, label: 'Record the outcome' },
+  lodge_appeal: { path: (id) => `/cases/${id}/appeal`, label: 'Lodge an appeal' },
+  decide_appeal: { path: (id) => `/cases/${id}/appeal/decision`, label: 'Decide the appeal' },
+  close: { path: (id) => `/cases/${id}/close`, label: 'Close the case' },
+  place_legal_hold: { path: (id) => `/cases/${id}/legal-hold`, label: 'Place a legal hold' },
+  lift_legal_hold: { path: (id) => `/cases/${id}/legal-hold`, label: 'Lift the legal hold' },
+  read_summary: { path: (id) => `/cases/${id}/summary`, label: 'HR case summary' },
+  read_audit: { path: (id) => `/cases/${id}/timeline`, label: 'Timeline (audit log)' },
+};
