@@ -1,9 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATEGORY_CHOICES, MONITORING_REASON_CHOICES, MONITORING_SCOPE_CHOICES, PLATFORM_CHOICES, SANCTION_CHOICES, STANDARD_CHOICES } from './policy-text';
+import {
+  CATEGORY_CHOICES,
+  MONITORING_REASON_CHOICES,
+  MONITORING_SCOPE_CHOICES,
+  PLATFORM_CHOICES,
+  SANCTION_CHOICES,
+  STANDARD_CHOICES,
+  TRIAGE_DECISION_CHOICES,
+} from './policy-text';
 import { MISUSE_CATEGORIES, PLATFORMS, POLICY_STANDARDS } from './vocabulary';
 import { MONITORING_REASONS, MONITORING_SCOPES } from '../monitoring/monitoring.rules';
 import { SANCTIONS } from '../outcomes/outcome.rules';
+import { TRIAGE_DECISIONS } from '../cases/lifecycle';
 
 /** The policy as adopted (docs/policy/social-media-policy.txt, a copy of the school's text). */
 const POLICY = readFileSync(join(__dirname, '..', '..', 'docs', 'policy', 'social-media-policy.txt'), 'utf8');
@@ -17,7 +26,15 @@ const normalise = (text: string) =>
     .toLowerCase();
 
 describe('the policy’s own words (GET /policy)', () => {
-  const all = [...PLATFORM_CHOICES, ...CATEGORY_CHOICES, ...STANDARD_CHOICES, ...MONITORING_REASON_CHOICES, ...MONITORING_SCOPE_CHOICES, ...SANCTION_CHOICES];
+  const all = [
+    ...PLATFORM_CHOICES,
+    ...CATEGORY_CHOICES,
+    ...STANDARD_CHOICES,
+    ...MONITORING_REASON_CHOICES,
+    ...MONITORING_SCOPE_CHOICES,
+    ...SANCTION_CHOICES,
+    ...TRIAGE_DECISION_CHOICES,
+  ];
 
   it.each(all.map((c) => [`${c.clause} ${c.value}`, c.words] as const))('%s is quoted from the policy', (_label, words) => {
     // Examples joined with "; " and elisions marked "[…]" are each a verbatim piece of the text.
@@ -39,5 +56,6 @@ describe('the policy’s own words (GET /policy)', () => {
     expect(MONITORING_REASON_CHOICES.map((c) => c.value)).toEqual([...MONITORING_REASONS]);
     expect(MONITORING_SCOPE_CHOICES.map((c) => c.value)).toEqual([...MONITORING_SCOPES]);
     expect(SANCTION_CHOICES.map((c) => c.value)).toEqual([...SANCTIONS]);
+    expect(TRIAGE_DECISION_CHOICES.map((c) => c.value)).toEqual([...TRIAGE_DECISIONS]);
   });
 });

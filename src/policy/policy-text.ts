@@ -1,9 +1,10 @@
+import type { TriageDecision } from '../cases/lifecycle';
 import { MISUSE_CATEGORIES, MisuseCategory, PLATFORMS, Platform, POLICY_STANDARDS, PolicyStandard } from './vocabulary';
 
 /**
  * The policy's own words (shared/policy/social-media-policy.txt), quoted verbatim beside every
  * choice a person makes: §2 platforms, Appendix A categories, §7 standards and §8, §9
- * monitoring reasons and scopes (§9, §11), §6/§12 sanctions. Served by GET /policy, so every
+ * monitoring reasons and scopes (§9, §11), §6/§12 sanctions, the triage decisions (§4–§6). Served by GET /policy, so every
  * client shows the same words and none keeps its own copy.
  */
 export interface PolicyChoice<V extends string = string> {
@@ -175,5 +176,23 @@ export const SANCTION_CHOICES: PolicyChoice[] = [
     clause: '§12',
     words:
       'Serious breaches of this policy, for example incidents of bullying of colleagues or social media activity causing serious damage to the organisation, may constitute gross misconduct and lead to summary dismissal.',
+  },
+];
+
+/** Triage (§4 "report it to the Deputy Headteacher"): what the policy says about each way a report may go. */
+export const TRIAGE_DECISION_CHOICES: PolicyChoice<TriageDecision>[] = [
+  {
+    value: 'no_further_action',
+    label: 'No further action',
+    clause: '§5',
+    words: 'The organisation will act fairly and proportionately in its application of this policy taking account of an individual’s human right to privacy.',
+  },
+  { value: 'informal_resolution', label: 'Resolve it informally', clause: '§6', words: SANCTION_WORDS_6 },
+  {
+    value: 'investigate',
+    label: 'Investigate',
+    clause: '§4',
+    words:
+      'The Headteacher is accountable for ensuring […] that a sufficient level of investigation is carried out prior to any formal disciplinary action being taken. Managers investigating disciplinary matters against staff must establish the facts of the matter and present all information obtained during the investigation in a fair and unbiased way.',
   },
 ];

@@ -2,7 +2,15 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../access/decorators';
 import { PolicyResponse } from './policy.dto';
-import { CATEGORY_CHOICES, MONITORING_REASON_CHOICES, MONITORING_SCOPE_CHOICES, PLATFORM_CHOICES, SANCTION_CHOICES, STANDARD_CHOICES } from './policy-text';
+import {
+  CATEGORY_CHOICES,
+  MONITORING_REASON_CHOICES,
+  MONITORING_SCOPE_CHOICES,
+  PLATFORM_CHOICES,
+  SANCTION_CHOICES,
+  STANDARD_CHOICES,
+  TRIAGE_DECISION_CHOICES,
+} from './policy-text';
 
 const POLICY: PolicyResponse = {
   title: 'Werrington Primary School Social Media Policy',
@@ -12,6 +20,7 @@ const POLICY: PolicyResponse = {
   monitoringReasons: MONITORING_REASON_CHOICES,
   monitoringScopes: MONITORING_SCOPE_CHOICES,
   sanctions: SANCTION_CHOICES,
+  triageDecisions: TRIAGE_DECISION_CHOICES,
 };
 
 @ApiTags('policy')
@@ -20,7 +29,9 @@ const POLICY: PolicyResponse = {
 export class PolicyController {
   @Get()
   @Allow('profile:read')
-  @ApiOperation({ summary: 'The policy’s own words beside every choice: platforms, categories, standards, monitoring reasons and scopes, sanctions' })
+  @ApiOperation({
+    summary: 'The policy’s own words beside every choice: platforms, categories, standards, monitoring reasons and scopes, sanctions, triage decisions',
+  })
   @ApiOkResponse({ type: PolicyResponse })
   getPolicy(): PolicyResponse {
     return POLICY;

@@ -16,4 +16,6 @@ export class PolicyResponse {
   @ApiProperty({ type: [PolicyChoiceResponse], description: '§9 valid reasons for monitoring' }) monitoringReasons: PolicyChoiceResponse[];
   @ApiProperty({ type: [PolicyChoiceResponse], description: '§9 school systems, §11 personal social media' }) monitoringScopes: PolicyChoiceResponse[];
   @ApiProperty({ type: [PolicyChoiceResponse], description: '§6, §12 sanctions' }) sanctions: PolicyChoiceResponse[];
+  @ApiProperty({ type: [PolicyChoiceResponse], description: 'triage decisions (§4–§6): no further action, informal resolution, investigation' })
+  triageDecisions: PolicyChoiceResponse[];
 }

@@ -267,6 +267,26 @@ export interface paths {
     patch: operations['updateStaff'];
     trace?: never;
   };
+  '/people/investigating-managers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The active investigating managers of the organisation, newest first (for those who appoint them)
+     * @description Each with the staff record linked to the account. Whether one may be appointed to a given case is POST /cases/:id/assign’s to say.
+     */
+    get: operations['listInvestigatingManagers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/policy': {
     parameters: {
       query?: never;
@@ -274,7 +294,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The policy’s own words beside every choice: platforms, categories, standards, monitoring reasons and scopes, sanctions */
+    /** The policy’s own words beside every choice: platforms, categories, standards, monitoring reasons and scopes, sanctions, triage decisions */
     get: operations['getPolicy'];
     put?: never;
     post?: never;
@@ -1196,6 +1216,26 @@ export interface components {
        */
       userId?: string | null;
     };
+    InvestigatingManagerResponse: {
+      /**
+       * Format: uuid
+       * @description the account: what POST /cases/:id/assign takes as investigatorUserId
+       */
+      userId: string;
+      name: string;
+      email: string;
+      /**
+       * Format: uuid
+       * @description their staff-directory entry, if linked
+       */
+      staffId: string | null;
+      /** @description from their staff-directory entry */
+      jobTitle: string | null;
+    };
+    InvestigatingManagerPage: {
+      items: components['schemas']['InvestigatingManagerResponse'][];
+      nextCursor: string | null;
+    };
     PolicyChoiceResponse: {
       /** @description the value the API takes */
       value: string;
@@ -1224,6 +1264,8 @@ export interface components {
       monitoringScopes: components['schemas']['PolicyChoiceResponse'][];
       /** @description §6, §12 sanctions */
       sanctions: components['schemas']['PolicyChoiceResponse'][];
+      /** @description triage decisions (§4–§6): no further action, informal resolution, investigation */
+      triageDecisions: components['schemas']['PolicyChoiceResponse'][];
     };
     ReporterInput: {
       /**
@@ -1580,11 +1622,22 @@ export interface components {
        */
       by: 'admin' | 'deputy_head' | 'investigating_manager' | 'headteacher' | 'governor' | 'hr' | null;
     };
+    SubmissionBlockerResponse: {
+      /**
+       * @description the step of the investigation where it is done: allegations, the written notice, the subject’s response, the findings
+       * @enum {string}
+       */
+      step: 'allegations' | 'notice' | 'response' | 'findings';
+      /** @description what is missing, in words (the same words as in `blockers`) */
+      description: string;
+    };
     SubmissionReadinessResponse: {
       /** @description the investigation report may go to the decision-maker now */
       ready: boolean;
       /** @description what still stands between the investigation and the decision (domain.md "Investigation") */
       blockers: string[];
+      /** @description the same blockers, each with the step it belongs to (so a task list can show each step what it lacks) */
+      missing: components['schemas']['SubmissionBlockerResponse'][];
     };
     CaseGuidanceResponse: {
       /** @description what the reader may do on the case now */
@@ -1609,6 +1662,8 @@ export interface components {
       involvement: ('subject' | 'reporter' | 'witness' | 'investigator' | 'outcome_decider')[];
       nextStep: components['schemas']['NextStepResponse'];
       submission: components['schemas']['SubmissionReadinessResponse'];
+      /** @description true: the reader investigated this case and holds a deciding role: they may record its outcome only with a separation waiver (`separationWaiverReason`: ACAS, a small school; audited) */
+      separationWaiver: boolean;
     };
     CaseResponse: {
       /** Format: uuid */
@@ -3180,6 +3235,33 @@ export interface operations {
       413: components['responses']['ContentTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listInvestigatingManagers: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvestigatingManagerPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       503: components['responses']['ServiceUnavailable'];
     };
   };
