@@ -49,6 +49,12 @@ describe('case guidance: the API decides, the page explains', () => {
     expect(g.actions).toEqual(['investigate', 'request_monitoring']);
     expect(g.submission.ready).toBe(false);
     expect(g.submission.blockers.join(' ')).toMatch(/notified in writing/);
+    // each blocker by the step it belongs to, in the same words
+    expect(g.submission.missing).toEqual([
+      { step: 'notice', description: g.submission.blockers[0] },
+      { step: 'response', description: g.submission.blockers[1] },
+      { step: 'findings', description: g.submission.blockers[2] },
+    ]);
     expect(g.nextStep.by).toBe('investigating_manager');
     const ready = caseGuidance(
       actor(IAN, ['investigating_manager']),
@@ -56,7 +62,7 @@ describe('case guidance: the API decides, the page explains', () => {
       input({ allegations: [{ id: 'a1', finding: { finding: 'substantiated' } }], notifiedAllegationIds: ['a1'], responses: 1 }),
     );
     expect(ready.actions).toContain('submit_report');
-    expect(ready.submission).toEqual({ ready: true, blockers: [] });
+    expect(ready.submission).toEqual({ ready: true, blockers: [], missing: [] });
   });
 
   it('a conflicted headteacher is told how they are involved, and that the governors decide', () => {

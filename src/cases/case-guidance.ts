@@ -3,7 +3,7 @@ import { actingRole, caseBlocked } from '../access/case-access.policy';
 import { CaseFacts, decisionMakerRole, Involvement, involvementOf } from '../access/conflicts';
 import { hasPermission, Permission } from '../access/permissions';
 import type { Role } from '../access/roles';
-import { submissionBlockers } from '../investigations/investigation.rules';
+import { SubmissionBlocker, submissionMissing } from '../investigations/investigation.rules';
 import type { CaseStatus } from './lifecycle';
 
 /**
@@ -54,19 +54,20 @@ export interface CaseGuidance {
   involvement: Involvement[];
   /** The next step of the process and the role that takes it (null: nobody, or nothing left to do). */
   nextStep: { description: string; by: Role | null };
-  /** While investigating: whether the report may go to the decision-maker, and what is missing. */
-  submission: { ready: boolean; blockers: string[] };
+  /** While investigating: whether the report may go to the decision-maker, and what is missing (in words, and by step). */
+  submission: { ready: boolean; blockers: string[]; missing: SubmissionBlocker[] };
 }
 
 const ROLE_WORDS: Record<'headteacher' | 'governor', string> = { headteacher: 'the headteacher', governor: 'the governors' };
 
 export function caseGuidance(actor: Actor, facts: CaseFacts, input: GuidanceInput, now = new Date()): CaseGuidance {
   const may = (permission: Permission) => actingRole(actor, facts, permission) !== null;
-  const blockers = submissionBlockers({
+  const missing = submissionMissing({
     allegations: input.allegations.map((a) => ({ id: a.id, finding: (a.finding?.finding ?? null) as never })),
     notifiedAllegationIds: new Set(input.notifiedAllegationIds),
     responses: input.responses,
   });
+  const blockers = missing.map((blocker) => blocker.description);
   const windowOpen = input.appealDeadline !== null && new Date(input.appealDeadline) > now;
   const open = !input.erased;
   const when: Record<CaseAction, boolean> = {
@@ -90,7 +91,11 @@ export function caseGuidance(actor: Actor, facts: CaseFacts, input: GuidanceInpu
     actions: CASE_ACTIONS.filter((action) => when[action]),
     involvement: [...involvementOf(actor, facts)],
     nextStep: nextStep(facts, input, blockers, windowOpen),
-    submission: { ready: input.status === 'investigation' && blockers.length === 0, blockers: input.status === 'investigation' ? blockers : [] },
+    submission: {
+      ready: input.status === 'investigation' && blockers.length === 0,
+      blockers: input.status === 'investigation' ? blockers : [],
+      missing: input.status === 'investigation' ? missing : [],
+    },
   };
 }
 

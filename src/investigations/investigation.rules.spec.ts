@@ -1,6 +1,6 @@
 import { CaseFacts } from '../access/case-access.policy';
 import { DomainError } from '../common/errors/domain-error';
-import { assignmentConflict, requireWitnessNotInvestigator, submissionBlockers } from './investigation.rules';
+import { assignmentConflict, requireWitnessNotInvestigator, submissionBlockers, submissionMissing } from './investigation.rules';
 
 const facts = (parties: CaseFacts['parties'] = []): CaseFacts => ({
   id: 'c',
@@ -70,5 +70,12 @@ describe('submissionBlockers (ACAS: written notice and a response before any dec
     expect(submissionBlockers({ ...complete, allegations: [{ id: 'a', finding: null }] })).toEqual([
       expect.stringMatching(/1 allegation\(s\) have no finding/),
     ]);
+  });
+  it('names the step each blocker belongs to, in the same words', () => {
+    const empty = { allegations: [], notifiedAllegationIds: new Set<string>(), responses: 0 };
+    expect(submissionMissing(empty).map((m) => m.step)).toEqual(['allegations', 'response']);
+    const unfinished = { allegations: [{ id: 'a', finding: null }], notifiedAllegationIds: new Set<string>(), responses: 0 };
+    expect(submissionMissing(unfinished).map((m) => m.step)).toEqual(['notice', 'response', 'findings']);
+    expect(submissionMissing(unfinished).map((m) => m.description)).toEqual(submissionBlockers(unfinished));
   });
 });

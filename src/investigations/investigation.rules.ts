@@ -45,18 +45,33 @@ export interface InvestigationState {
   responses: number;
 }
 
+/** The steps of an investigation that can stand between it and the decision-maker (each blocker names its step). */
+export const SUBMISSION_STEPS = ['allegations', 'notice', 'response', 'findings'] as const;
+export type SubmissionStep = (typeof SUBMISSION_STEPS)[number];
+
+/** One thing missing before the report may go: the step it belongs to, and what is missing, in words. */
+export interface SubmissionBlocker {
+  step: SubmissionStep;
+  description: string;
+}
+
 /**
  * What still stands between the investigation and the decision-maker (domain.md
  * "Investigation"): at least one allegation, the subject told of each in writing, their
  * response or refusal recorded, and a finding on each. Empty when the report may go.
  */
-export function submissionBlockers(state: InvestigationState): string[] {
-  const blockers: string[] = [];
-  if (state.allegations.length === 0) blockers.push('no allegation has been recorded');
+export function submissionMissing(state: InvestigationState): SubmissionBlocker[] {
+  const missing: SubmissionBlocker[] = [];
+  if (state.allegations.length === 0) missing.push({ step: 'allegations', description: 'no allegation has been recorded' });
   const unnotified = state.allegations.filter((a) => !state.notifiedAllegationIds.has(a.id)).length;
-  if (unnotified) blockers.push(`the subject has not been notified in writing of ${unnotified} allegation(s)`);
-  if (state.responses === 0) blockers.push("the subject's response (or refusal to respond) has not been recorded");
+  if (unnotified) missing.push({ step: 'notice', description: `the subject has not been notified in writing of ${unnotified} allegation(s)` });
+  if (state.responses === 0) missing.push({ step: 'response', description: "the subject's response (or refusal to respond) has not been recorded" });
   const unfound = state.allegations.filter((a) => a.finding === null).length;
-  if (unfound) blockers.push(`${unfound} allegation(s) have no finding`);
-  return blockers;
+  if (unfound) missing.push({ step: 'findings', description: `${unfound} allegation(s) have no finding` });
+  return missing;
+}
+
+/** submissionMissing in words only (the 409 submission_blocked detail, guidance.submission.blockers). */
+export function submissionBlockers(state: InvestigationState): string[] {
+  return submissionMissing(state).map((blocker) => blocker.description);
 }

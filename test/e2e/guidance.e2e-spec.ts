@@ -26,6 +26,12 @@ describe('case guidance (GET /cases/:id `guidance`)', () => {
     expect(ian.actions).not.toContain('submit_report');
     expect(ian.submission.ready).toBe(false);
     expect(ian.submission.blockers).toEqual(expect.arrayContaining([expect.stringMatching(/no allegation/)]));
+    // each blocker with its step, for a task list (the same words)
+    expect(ian.submission.missing).toEqual([
+      { step: 'allegations', description: expect.stringMatching(/no allegation/) },
+      { step: 'response', description: expect.stringMatching(/response/) },
+    ]);
+    expect(ian.submission.missing.map((m: { description: string }) => m.description)).toEqual(ian.submission.blockers);
     const head = await guidanceOf(DEMO.head, caseId);
     expect(head.nextStep.by).toBe('investigating_manager');
     expect(head.actions).not.toContain('investigate');
@@ -34,7 +40,7 @@ describe('case guidance (GET /cases/:id `guidance`)', () => {
   it('once nothing blocks it, the investigator may submit', async () => {
     const { caseId } = await buildCase(t, { to: 'investigated' });
     const ian = await guidanceOf(DEMO.investigator, caseId);
-    expect(ian.submission).toEqual({ ready: true, blockers: [] });
+    expect(ian.submission).toEqual({ ready: true, blockers: [], missing: [] });
     expect(ian.actions).toContain('submit_report');
   });
 

@@ -8,6 +8,7 @@ import { QueryBoolean } from '../../common/validation/query-boolean';
 import { MISUSE_CATEGORIES, PLATFORMS, POLICY_STANDARDS } from '../../policy/vocabulary';
 import { CASE_STATUSES, CaseStatus, TRIAGE_DECISIONS } from '../lifecycle';
 import { CASE_ACTIONS, CaseAction } from '../case-guidance';
+import { SUBMISSION_STEPS, SubmissionStep } from '../../investigations/investigation.rules';
 import {
   AllegationResponse,
   AssignmentResponse,
@@ -162,10 +163,25 @@ export class NextStepResponse {
   by: string | null;
 }
 
+/** One thing missing before the investigation report may go: the step of the investigation it belongs to, in words. */
+export class SubmissionBlockerResponse {
+  @ApiProperty({
+    enum: SUBMISSION_STEPS,
+    description: 'the step of the investigation where it is done: allegations, the written notice, the subject’s response, the findings',
+  })
+  step: SubmissionStep;
+  @ApiProperty({ description: 'what is missing, in words (the same words as in `blockers`)' }) description: string;
+}
+
 export class SubmissionReadinessResponse {
   @ApiProperty({ description: 'the investigation report may go to the decision-maker now' }) ready: boolean;
   @ApiProperty({ type: [String], description: 'what still stands between the investigation and the decision (domain.md "Investigation")' })
   blockers: string[];
+  @ApiProperty({
+    type: [SubmissionBlockerResponse],
+    description: 'the same blockers, each with the step it belongs to (so a task list can show each step what it lacks)',
+  })
+  missing: SubmissionBlockerResponse[];
 }
 
 /** What the case says to the person reading it: the API decides, a client explains. */
