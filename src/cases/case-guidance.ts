@@ -99,7 +99,21 @@ export function caseGuidance(actor: Actor, facts: CaseFacts, input: GuidanceInpu
   };
 }
 
-function nextStep(facts: CaseFacts, input: GuidanceInput, blockers: string[], windowOpen: boolean): CaseGuidance['nextStep'] {
+/**
+ * The role the case waits for: its next step's `by`, the same for every reader (GET /cases items'
+ * `waitingFor`, so a list can say whose work each case is). From what a list knows of a case:
+ * its access facts, status, erasure, appeal deadline and retention date.
+ */
+export function caseWaitingFor(facts: CaseFacts, input: NextStepInput, now = new Date()): Role | null {
+  const windowOpen = input.appealDeadline !== null && new Date(input.appealDeadline) > now;
+  // what is missing changes the words of the investigation's next step, never who takes it
+  return nextStep(facts, input, [], windowOpen).by;
+}
+
+/** What the next step reads of a case beyond its access facts. */
+export type NextStepInput = Pick<GuidanceInput, 'status' | 'erased' | 'appealDeadline' | 'retainUntil'>;
+
+function nextStep(facts: CaseFacts, input: NextStepInput, blockers: string[], windowOpen: boolean): CaseGuidance['nextStep'] {
   const blocked = caseBlocked(facts);
   if (blocked) return { description: blocked, by: null };
   const deciding = decisionMakerRole(facts)!;

@@ -9,6 +9,7 @@ import { SqlParams } from '../database/sql';
 import { staffNameMatchesSql } from '../people/staff.sql';
 import { referralRecordedSql } from '../triage/referral-view';
 import { casesWithSubjectAmongSql, referenceContainsSql } from './case-rows';
+import { caseListWork, CaseWork, NO_WORK } from './case-list-work';
 import { CaseRunner } from './case-runner.service';
 import { CaseListItem, CaseListQuery, CaseResponse } from './dto/case.dto';
 import { CaseStatus } from './lifecycle';
@@ -49,7 +50,11 @@ export class CasesService {
        ORDER BY c.created_at DESC, c.id DESC`,
       p.values,
     );
-    return toPage(rows, limit, (r) => [r.created_at.toISOString(), r.id], toListItem);
+    // Whose work each case is (its next step's role) and its pending monitoring requests, for the page's cases only.
+    const ids = rows.slice(0, limit).map((r) => r.id);
+    const work = await caseListWork(this.dataSource.manager, actor.organisationId, ids, this.clock.now());
+    const item = (r: ListRow) => toListItem(r, work.get(r.id) ?? NO_WORK);
+    return toPage(rows, limit, (r) => [r.created_at.toISOString(), r.id], item);
   }
 
   /** The full case as the caller may see it; the look is recorded in the audit log (§13). */
@@ -111,7 +116,7 @@ interface ListRow {
   platform: string | null;
 }
 
-function toListItem(row: ListRow): CaseListItem {
+function toListItem(row: ListRow, work: CaseWork): CaseListItem {
   return {
     id: row.id,
     reference: row.reference,
@@ -121,5 +126,6 @@ function toListItem(row: ListRow): CaseListItem {
     platform: row.platform,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+    ...work,
   };
 }

@@ -98,6 +98,8 @@ describe('cases', () => {
         platform: 'twitter',
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
+        waitingFor: 'deputy_head',
+        pendingMonitoringRequests: 0,
       });
     });
 

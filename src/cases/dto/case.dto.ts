@@ -8,6 +8,7 @@ import { QueryBoolean } from '../../common/validation/query-boolean';
 import { MISUSE_CATEGORIES, PLATFORMS, POLICY_STANDARDS } from '../../policy/vocabulary';
 import { CASE_STATUSES, CaseStatus, TRIAGE_DECISIONS } from '../lifecycle';
 import { CASE_ACTIONS, CaseAction } from '../case-guidance';
+import { Role, ROLES } from '../../access/roles';
 import { SUBMISSION_STEPS, SubmissionStep } from '../../investigations/investigation.rules';
 import {
   AllegationResponse,
@@ -145,6 +146,16 @@ export class CaseListItem {
   @ApiProperty({ enum: [...PLATFORMS, null], nullable: true, type: String, description: 'null once erased (§13)' }) platform: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({
+    enum: [...ROLES, null],
+    nullable: true,
+    type: String,
+    description:
+      "the role the case waits for: its next step's `by` (GET /cases/:id guidance.nextStep.by), the same for every reader; null when nobody can act (the case's decisionBlocked) or nothing is left to do",
+  })
+  waitingFor: Role | null;
+  @ApiProperty({ description: 'monitoring requests on the case waiting for a decision (§9, §11)', minimum: 0 })
+  pendingMonitoringRequests: number;
 }
 
 export class CasePage {

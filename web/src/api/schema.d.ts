@@ -1044,10 +1044,14 @@ export interface components {
       occurredAt: string;
       /** Format: uuid */
       actorUserId: string | null;
+      /** @description the name of the account that acted, for people reading the log */
+      actorName: string | null;
       actorRole: string | null;
       action: string;
       /** Format: uuid */
       caseId: string | null;
+      /** @description the case’s reference (SMP-2026-0007), for people reading the log */
+      caseReference: string | null;
       entityType: string | null;
       /** Format: uuid */
       entityId: string | null;
@@ -1740,6 +1744,13 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+      /**
+       * @description the role the case waits for: its next step's `by` (GET /cases/:id guidance.nextStep.by), the same for every reader; null when nobody can act (the case's decisionBlocked) or nothing is left to do
+       * @enum {string|null}
+       */
+      waitingFor: 'admin' | 'deputy_head' | 'investigating_manager' | 'headteacher' | 'governor' | 'hr' | null;
+      /** @description monitoring requests on the case waiting for a decision (§9, §11) */
+      pendingMonitoringRequests: number;
     };
     CasePage: {
       items: components['schemas']['CaseListItem'][];
