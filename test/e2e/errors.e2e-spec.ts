@@ -177,6 +177,7 @@ describe('errors', () => {
         '/cases': DEMO.head,
         '/users': DEMO.admin,
         '/staff': DEMO.admin,
+        '/people/investigating-managers': DEMO.head,
         '/audit': DEMO.head,
         '/retention/due': DEMO.head,
         '/auth/sessions': DEMO.head,

@@ -109,6 +109,8 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'GET /staff': { permission: 'staff:read', roles: [ADMIN, DEPUTY, INVESTIGATOR, HEAD], scope: 'org' },
   'GET /staff/{id}': { permission: 'staff:read', roles: [ADMIN, DEPUTY, INVESTIGATOR, HEAD], scope: 'staff' },
   'PATCH /staff/{id}': { permission: 'staff:manage', roles: [ADMIN], scope: 'staff' },
+  // not in api.md: whom those who appoint may appoint (the web application's appointment screen)
+  'GET /people/investigating-managers': { permission: 'cases:assign', roles: [HEAD, GOVERNOR], scope: 'org' },
 
   // Reports and cases
   'POST /reports': { permission: 'reports:create', roles: [DEPUTY], scope: 'org' },
