@@ -54,7 +54,9 @@ export class AuditLogService {
       if (after) where.push(`e.seq < ${p.add(after[0])}`);
       const rows: Array<Record<string, unknown>> = await em.query(
         `SELECT e.seq, e.id, e.occurred_at, e.actor_user_id, e.actor_role, e.action, e.case_id, e.entity_type, e.entity_id,
-                e.reason, e.payload, e.hash
+                e.reason, e.payload, e.hash,
+                (SELECT u.name FROM users u WHERE u.id = e.actor_user_id) AS actor_name,
+                (SELECT c.reference FROM cases c WHERE c.id = e.case_id) AS case_reference
          FROM audit_events e WHERE ${where.join(' AND ')} ORDER BY e.seq DESC LIMIT ${limit + 1}`,
         p.values,
       );
@@ -79,9 +81,11 @@ function toResponse(row: Record<string, unknown>): AuditEventResponse {
     id: row.id as string,
     occurredAt: (row.occurred_at as Date).toISOString(),
     actorUserId: row.actor_user_id as string | null,
+    actorName: row.actor_name as string | null,
     actorRole: row.actor_role as string | null,
     action: row.action as string,
     caseId: row.case_id as string | null,
+    caseReference: row.case_reference as string | null,
     entityType: row.entity_type as string | null,
     entityId: row.entity_id as string | null,
     reason: row.reason as string | null,

@@ -109,7 +109,11 @@ describe('GET /audit', () => {
       expect(all[i].occurredAt <= all[i - 1].occurredAt).toBe(true);
     }
     // the seeding of the organisation is there too, at the very end
-    expect(all[all.length - 1]).toEqual(expect.objectContaining({ seq: 1, action: 'organisation.created', actorUserId: null }));
+    expect(all[all.length - 1]).toEqual(expect.objectContaining({ seq: 1, action: 'organisation.created', actorUserId: null, actorName: null }));
+    // each event names, for people reading it, who acted and the case's reference
+    const reference = (await t.db.query<{ reference: string }>('SELECT reference FROM cases WHERE id = $1', [cases[0]])).rows[0].reference;
+    expect(first.body.items[0]).toEqual(expect.objectContaining({ actorName: 'Helen Head', caseReference: reference }));
+    expect(second.body.items[0]).toEqual(expect.objectContaining({ actorName: 'Helen Head', caseReference: null }));
     expect(all[0]).toEqual(
       expect.objectContaining({
         id: expect.any(String),

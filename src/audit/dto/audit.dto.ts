@@ -27,9 +27,11 @@ export class AuditEventResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorUserId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the name of the account that acted, for people reading the log' }) actorName: string | null;
   @ApiProperty({ nullable: true, type: String }) actorRole: string | null;
   @ApiProperty() action: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) caseId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the case’s reference (SMP-2026-0007), for people reading the log' }) caseReference: string | null;
   @ApiProperty({ nullable: true, type: String }) entityType: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) entityId: string | null;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
