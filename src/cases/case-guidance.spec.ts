@@ -74,6 +74,21 @@ describe('case guidance: the API decides, the page explains', () => {
     expect(caseGuidance(actor(GOVERNOR, ['governor']), f, input({ status: 'awaiting_decision' })).actions).toContain('record_outcome');
   });
 
+  it('a headteacher who investigated may decide only with a separation waiver, and is told so; nobody else is', () => {
+    const f = facts({ status: 'awaiting_decision', investigatorUserId: HEAD.userId, investigatorUserIds: [HEAD.userId] });
+    const head = caseGuidance(actor(HEAD, ['headteacher', 'investigating_manager']), f, input({ status: 'awaiting_decision' }));
+    expect(head.actions).not.toContain('record_outcome');
+    expect(head.separationWaiver).toBe(true);
+    const governor = caseGuidance(actor(GOVERNOR, ['governor']), f, input({ status: 'awaiting_decision' }));
+    expect(governor.actions).toContain('record_outcome');
+    expect(governor.separationWaiver).toBe(false);
+    // an investigator without a deciding role, and the head before the report is in: no waiver to offer
+    expect(
+      caseGuidance(actor(IAN, ['investigating_manager']), facts({ status: 'awaiting_decision' }), input({ status: 'awaiting_decision' })).separationWaiver,
+    ).toBe(false);
+    expect(caseGuidance(actor(HEAD, ['headteacher', 'investigating_manager']), { ...f, status: 'investigation' }, input()).separationWaiver).toBe(false);
+  });
+
   it('reported: the deputy triages; the head may too; nobody investigates yet', () => {
     const f = facts({ status: 'reported', investigatorUserId: null, investigatorUserIds: [] });
     expect(caseGuidance(actor(DEPUTY, ['deputy_head']), f, input({ status: 'reported' })).actions).toEqual(['triage', 'refer_safeguarding']);

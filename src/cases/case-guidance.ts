@@ -56,6 +56,11 @@ export interface CaseGuidance {
   nextStep: { description: string; by: Role | null };
   /** While investigating: whether the report may go to the decision-maker, and what is missing (in words, and by step). */
   submission: { ready: boolean; blockers: string[]; missing: SubmissionBlocker[] };
+  /**
+   * The reader investigated the case and holds a deciding role: they may record its outcome only
+   * with a separation waiver (ACAS: a small school; `separationWaiverReason`, audited).
+   */
+  separationWaiver: boolean;
 }
 
 const ROLE_WORDS: Record<'headteacher' | 'governor', string> = { headteacher: 'the headteacher', governor: 'the governors' };
@@ -96,6 +101,8 @@ export function caseGuidance(actor: Actor, facts: CaseFacts, input: GuidanceInpu
       blockers: input.status === 'investigation' ? blockers : [],
       missing: input.status === 'investigation' ? missing : [],
     },
+    separationWaiver:
+      input.status === 'awaiting_decision' && !when.record_outcome && actingRole(actor, facts, 'outcome:decide', { separationWaived: true }) !== null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { buildCase } from '../support/case-builder';
+import { buildCase, outcomeBody } from '../support/case-builder';
 import { DEMO, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -53,6 +53,24 @@ describe('case guidance (GET /cases/:id `guidance`)', () => {
       expect(head.actions).not.toContain('record_outcome');
       expect(head.nextStep).toEqual({ description: expect.stringMatching(/governors/), by: 'governor' });
       expect((await guidanceOf(DEMO.governor, caseId)).actions).toContain('record_outcome');
+    } finally {
+      await t.db.query(`UPDATE users SET roles = '{headteacher}' WHERE email = $1`, [DEMO.head]);
+    }
+  });
+
+  it('a headteacher who investigated is offered the separation waiver (ACAS, small school), and decides with it', async () => {
+    await t.db.query(`UPDATE users SET roles = '{headteacher,investigating_manager}' WHERE email = $1`, [DEMO.head]);
+    try {
+      const { caseId } = await buildCase(t, { to: 'awaiting_decision', investigator: DEMO.head });
+      const head = await guidanceOf(DEMO.head, caseId);
+      expect(head.actions).not.toContain('record_outcome');
+      expect(head.separationWaiver).toBe(true);
+      const governor = await guidanceOf(DEMO.governor, caseId);
+      expect(governor.actions).toContain('record_outcome');
+      expect(governor.separationWaiver).toBe(false);
+      const decided = await (await t.as(DEMO.head)).post(`/cases/${caseId}/outcome`, outcomeBody({ separationWaiverReason: 'Two-teacher school' }));
+      expect(decided.status).toBe(201);
+      expect(decided.body.guidance.separationWaiver).toBe(false);
     } finally {
       await t.db.query(`UPDATE users SET roles = '{headteacher}' WHERE email = $1`, [DEMO.head]);
     }

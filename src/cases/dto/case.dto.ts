@@ -206,6 +206,11 @@ export class CaseGuidanceResponse {
   involvement: string[];
   @ApiProperty({ type: NextStepResponse }) nextStep: NextStepResponse;
   @ApiProperty({ type: SubmissionReadinessResponse }) submission: SubmissionReadinessResponse;
+  @ApiProperty({
+    description:
+      'true: the reader investigated this case and holds a deciding role: they may record its outcome only with a separation waiver (`separationWaiverReason`: ACAS, a small school; audited)',
+  })
+  separationWaiver: boolean;
 }
 
 /** GET /cases/:id and the answer to every state change of a case: the core, then one field per section. */
