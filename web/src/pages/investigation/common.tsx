@@ -1,0 +1,274 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useSearch } from 'wouter';
+import { api } from '../../api/client';
+import type { components } from '../../api/schema';
+import { Breadcrumbs, NotificationBanner, type DateParts } from '../../components';
+import { formatDate, formatDateTime } from '../../lib/format';
+import { useLoad, type Loaded } from '../../lib/use-load';
+import { ProblemPage } from '../problem';
+
+/**
+ * What the investigating manager's screens share: the case as the API shows it to the reader,
+ * the policy's own words, names for the API's values, and UK dates. The API decides everything;
+ * these screens only load, show and send.
+ */
+
+export type CaseView = components['schemas']['CaseResponse'];
+export type Policy = components['schemas']['PolicyResponse'];
+export type PolicyChoice = components['schemas']['PolicyChoiceResponse'];
+export type Allegation = components['schemas']['AllegationResponse'];
+export type Evidence = components['schemas']['EvidenceResponse'];
+export type Monitoring = components['schemas']['MonitoringAuthorisationResponse'];
+export type SubmissionStep = components['schemas']['SubmissionBlockerResponse']['step'];
+
+export const LOADING = (
+  <p className="govuk-body" role="status">
+    Loading…
+  </p>
+);
+
+/**
+ * The case, as GET /cases/:id shows it to this person (404 — missing or not theirs to see — is
+ * "Page not found"), and `update` to show the case a state change answered with (every POST on a
+ * case answers with the updated case): no second request, no flash of "Loading…".
+ */
+export function useCase(id: string): { loaded: Loaded<CaseView>; update: (view: CaseView) => void } {
+  const loaded = useLoad(() => api.GET('/cases/{id}', { params: { path: { id } } }), [id]);
+  const [updated, setUpdated] = useState<{ id: string; view: CaseView } | null>(null);
+  if (loaded.state === 'loaded' && updated?.id === id) return { loaded: { state: 'loaded', data: updated.view }, update: (view) => setUpdated({ id, view }) };
+  return { loaded, update: (view) => setUpdated({ id, view }) };
+}
+
+let policyPromise: Promise<Policy | null> | null = null;
+
+/** GET /policy (the same for everyone, so asked once): the policy's own words beside every choice; null until it is in (or if it cannot be had). */
+export function usePolicy(): Policy | null {
+  const [policy, setPolicy] = useState<Policy | null>(null);
+  useEffect(() => {
+    let current = true;
+    policyPromise ??= api.GET('/policy').then(
+      ({ data }) => data ?? null,
+      () => null,
+    );
+    void policyPromise.then((answer) => {
+      if (!answer) policyPromise = null;
+      if (current) setPolicy(answer);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+  return policy;
+}
+
+export type Staff = components['schemas']['StaffResponse'];
+
+/**
+ * The staff directory (GET /staff, the first 200 by name; a school's staff fit), for choosing a
+ * person and for naming who handled evidence. Empty for someone the API does not let list it.
+ */
+export function useStaff(): Staff[] {
+  const loaded = useLoad(() => api.GET('/staff', { params: { query: { limit: 200 } } }), []);
+  return loaded.state === 'loaded' ? loaded.data.items : [];
+}
+
+/**
+ * A screen about one case: loads it (and the policy's words), shows "Page not found" when the API
+ * says 404 and what it said otherwise; `children` renders with the case.
+ */
+export function CaseScreen({ id, children }: { id: string; children: (view: CaseView, update: (view: CaseView) => void) => ReactNode }) {
+  const { loaded, update } = useCase(id);
+  if (loaded.state === 'loading') return LOADING;
+  if (loaded.state === 'failed') return <ProblemPage problem={loaded.problem} />;
+  return <>{children(loaded.data, update)}</>;
+}
+
+/** Your work › Case SMP-… › Investigation (› …): where this screen sits. */
+export function InvestigationBreadcrumbs({ view, here = [] }: { view: CaseView; here?: { text: string; href: string }[] }) {
+  return (
+    <Breadcrumbs
+      items={[
+        { text: 'Your work', href: '/' },
+        { text: `Case ${view.reference}`, href: `/cases/${view.id}` },
+        { text: 'Investigation', href: `/cases/${view.id}/investigation` },
+        ...here,
+      ]}
+    />
+  );
+}
+
+/** "Error: " before the title while a form shows errors (GOV.UK). */
+export const titled = (title: string, errors: { summary: unknown[] }) => (errors.summary.length ? `Error: ${title}` : title);
+
+/** Two-thirds of the page: forms and prose (GOV.UK layout). */
+export function TwoThirds({ children }: { children: ReactNode }) {
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">{children}</div>
+    </div>
+  );
+}
+
+/** What a screen says after the person has done something and come back (?done=… in the address: no case content). */
+const DONE: Record<string, string> = {
+  monitoring: 'Monitoring requested: it now waits for a decision (§9, §11)',
+  disclosure: 'Disclosure recorded',
+  finding: 'Finding recorded',
+  handover: 'Hand-over recorded in the chain of custody',
+};
+
+/** The success banner for `?done=…`, if any. */
+export function DoneBanner() {
+  const done = new URLSearchParams(useSearch()).get('done');
+  if (!done || !DONE[done]) return null;
+  return <NotificationBanner success heading={DONE[done]} />;
+}
+
+// --- names for the API's values ---
+
+export const EVIDENCE_KINDS: Record<Evidence['kind'], { name: string; hint: string }> = {
+  screenshot: { name: 'Screenshot', hint: 'An image of a screen: a post, a message, a profile.' },
+  post_capture: { name: 'Capture of a post or page', hint: 'A saved copy of the post or page itself (an archive, a PDF of the page).' },
+  document: { name: 'Document', hint: 'A letter, e-mail, minutes or other document.' },
+  statement: { name: 'Statement', hint: 'A written statement by someone involved.' },
+  monitoring_extract: {
+    name: 'Monitoring extract',
+    hint: 'Obtained by monitoring (§9, §11): it must rest on an approved, unexpired monitoring authorisation of this case whose period covers when it was captured.',
+  },
+};
+
+export const SENSITIVITIES: Record<Evidence['sensitivity'], { name: string; hint: string }> = {
+  personal: {
+    name: 'Personal data',
+    hint: 'Everyone who may see the case may read its description and content.',
+  },
+  special_category: {
+    name: 'Special category data',
+    hint: 'UK GDPR Article 9 data: health, racial or ethnic origin, political opinions, religious or philosophical beliefs, trade union membership, genetic or biometric data, sex life or sexual orientation. Only the assigned investigating manager, the person who decides the outcome and the appeal panel may read its description and content; everyone else who may see the case sees only that it exists (its kind, date and hash).',
+  },
+};
+
+export const FINDINGS: Record<NonNullable<Allegation['finding']>['finding'], { name: string; hint: string; colour: 'red' | 'green' | 'yellow' }> = {
+  substantiated: { name: 'Substantiated', hint: 'The evidence shows, on the balance of probabilities, that it happened as alleged.', colour: 'red' },
+  not_substantiated: { name: 'Not substantiated', hint: 'The evidence shows that it did not happen as alleged.', colour: 'green' },
+  inconclusive: { name: 'Inconclusive', hint: 'The evidence does not show either way.', colour: 'yellow' },
+};
+
+export const NOTICE_METHODS: Record<components['schemas']['SubjectNotificationRequest']['method'], { name: string; hint: string }> = {
+  letter: { name: 'Letter', hint: 'Sent by post or left for them.' },
+  email: { name: 'E-mail', hint: 'To their work or personal e-mail address.' },
+  hand_delivered: { name: 'Handed to them', hint: 'A letter handed to them in person.' },
+};
+
+export const CAPACITIES: Record<components['schemas']['InterviewRequest']['capacity'], { name: string; hint: string }> = {
+  subject: { name: 'The subject', hint: 'The member of staff the allegations are about.' },
+  witness: { name: 'A witness', hint: 'Someone who saw or knows something about what happened.' },
+};
+
+export const CUSTODY_ACTIONS: Record<components['schemas']['CustodyEventResponse']['action'], string> = {
+  collected: 'Collected',
+  viewed: 'Viewed',
+  downloaded: 'Downloaded',
+  handed_over: 'Handed over',
+  integrity_failed: 'Integrity check failed',
+};
+
+export const MONITORING_STATUSES: Record<Monitoring['status'], { name: string; colour: 'yellow' | 'green' | 'red' }> = {
+  pending: { name: 'Waiting for a decision', colour: 'yellow' },
+  approved: { name: 'Approved', colour: 'green' },
+  rejected: { name: 'Rejected', colour: 'red' },
+};
+
+/** The policy's choice with this value, in one of its lists. */
+export const choiceOf = (choices: PolicyChoice[] | undefined, value: string | null | undefined): PolicyChoice | undefined =>
+  value ? choices?.find((choice) => choice.value === value) : undefined;
+
+/** "§7.5 Information about the school, its staff or governors" or "App.A Breaching confidentiality": the clause an allegation is tied to. */
+export function clausesOf(allegation: Allegation, policy: Policy | null): { title: string; words?: string }[] {
+  const found: { title: string; words?: string }[] = [];
+  if (allegation.policyStandard) {
+    const choice = choiceOf(policy?.standards, allegation.policyStandard);
+    found.push(choice ? { title: `${choice.clause} ${choice.label}`, words: choice.words } : { title: `§${allegation.policyStandard}` });
+  }
+  if (allegation.category) {
+    const choice = choiceOf(policy?.categories, allegation.category);
+    found.push(choice ? { title: `${choice.clause} ${choice.label}`, words: choice.words } : { title: `App.A ${allegation.category}` });
+  }
+  return found;
+}
+
+/** An allegation in one line: its clause(s) and summary. */
+export const allegationTitle = (allegation: Allegation, policy: Policy | null) =>
+  `${clausesOf(allegation, policy)
+    .map((clause) => clause.title)
+    .join('; ')}: ${allegation.summary}`;
+
+/** An item of evidence in one line (a withheld item: only that it exists). */
+export const evidenceTitle = (item: Evidence) =>
+  `${EVIDENCE_KINDS[item.kind]?.name ?? item.kind}${item.withheld ? ' (withheld)' : item.description ? `: ${item.description}` : ''}`;
+
+/** 1 234 bytes → "1.2 KB". */
+export function formatBytes(size: number | null): string {
+  if (size === null) return 'Not shown';
+  if (size < 1024) return `${size} bytes`;
+  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
+  return `${(size / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export const periodText = (from: string, to: string) => `${formatDate(from)} to ${formatDate(to)}`;
+export { formatDate, formatDateTime };
+
+// --- dates, in UK time ---
+
+const LONDON = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+  hourCycle: 'h23',
+});
+
+/** How far UK time is ahead of UTC at this instant (0 or an hour). */
+function londonOffset(utc: number): number {
+  const parts = Object.fromEntries(LONDON.formatToParts(new Date(utc)).map((part) => [part.type, Number(part.value)]));
+  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - Math.floor(utc / 1000) * 1000;
+}
+
+/** The instant a UK wall clock shows these numbers (either side of a clock change). */
+function londonInstant(year: number, month: number, day: number, hour: number, minute: number): number {
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  const first = wall - londonOffset(wall);
+  return wall - londonOffset(first);
+}
+
+const number = (value: string | undefined) => (/^\s*\d{1,4}\s*$/.test(value ?? '') ? Number(value) : NaN);
+
+/**
+ * What the person typed in a DateInput, as the API takes it: an ISO instant of that UK date (and
+ * time, with `withTime`; with `endOfDay`, the last second of the day). Nothing typed: '' (the
+ * API says it is missing); not a date: what was typed, so the API's message names the field.
+ */
+export function ukInstant(parts: DateParts, { withTime = false, endOfDay = false } = {}): string {
+  const typed = [parts.day, parts.month, parts.year, ...(withTime ? [parts.hour ?? '', parts.minute ?? ''] : [])];
+  if (typed.every((part) => !part.trim())) return '';
+  const [day, month, year, hour, minute] = typed.map(number);
+  const time = withTime ? [hour, minute] : [0, 0];
+  const valid =
+    [day, month, year, ...time].every(Number.isFinite) &&
+    year >= 1000 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day === new Date(Date.UTC(year, month - 1, day)).getUTCDate() &&
+    time[0] <= 23 &&
+    time[1] <= 59;
+  if (!valid) return typed.join('-');
+  if (endOfDay) return new Date(londonInstant(year, month, day + 1, 0, 0) - 1000).toISOString();
+  return new Date(londonInstant(year, month, day, time[0], time[1])).toISOString();
+}
+
+export const DATE_TIME_HINT = 'UK time, 24-hour clock. For example, 27 3 2026 and 14 30.';
+export const DATE_HINT = 'For example, 27 3 2026.';

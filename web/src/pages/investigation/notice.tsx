@@ -1,0 +1,146 @@
+import { useState } from 'react';
+import { api } from '../../api/client';
+import type { components } from '../../api/schema';
+import { Button, Checkboxes, DateInput, EMPTY_DATE, ErrorSummary, InsetText, NotificationBanner, Radios, SummaryList, type DateParts } from '../../components';
+import { Page } from '../../lib/page';
+import { useApiForm } from '../../lib/use-api-form';
+import {
+  allegationTitle,
+  CaseScreen,
+  DATE_TIME_HINT,
+  formatDateTime,
+  InvestigationBreadcrumbs,
+  NOTICE_METHODS,
+  titled,
+  TwoThirds,
+  ukInstant,
+  usePolicy,
+  type CaseView,
+} from './common';
+
+type Method = components['schemas']['SubjectNotificationRequest']['method'];
+
+/**
+ * /cases/:id/investigation/notice — the written notices of the allegations sent to the subject
+ * (ACAS Code: told in writing before any decision), and a new one: when, how, which allegations.
+ */
+export function NoticePage({ id }: { id: string }) {
+  return <CaseScreen id={id}>{(view, update) => <Notice view={view} update={update} />}</CaseScreen>;
+}
+
+const NO_TIME: DateParts = { ...EMPTY_DATE, hour: '', minute: '' };
+
+function Notice({ view, update }: { view: CaseView; update: (view: CaseView) => void }) {
+  const policy = usePolicy();
+  const [sentAt, setSentAt] = useState<DateParts>(NO_TIME);
+  const [method, setMethod] = useState<Method>();
+  const [allegationIds, setAllegationIds] = useState<string[]>([]);
+  const [added, setAdded] = useState(false);
+  const form = useApiForm(
+    { sentAt: 'sent-at', method: 'method', allegationIds: 'allegations' },
+    { sentAt: 'When it was sent', method: 'How it was sent', allegationIds: 'Allegations' },
+  );
+  const send = form.submit(
+    () =>
+      api.POST('/cases/{id}/subject-notifications', {
+        params: { path: { id: view.id } },
+        body: { sentAt: ukInstant(sentAt, { withTime: true }), method: method!, allegationIds },
+      }),
+    (answer) => {
+      update(answer);
+      setSentAt(NO_TIME);
+      setMethod(undefined);
+      setAllegationIds([]);
+      setAdded(true);
+    },
+  );
+  const allegations = new Map(view.allegations.map((a, i) => [a.id, `Allegation ${i + 1}: ${allegationTitle(a, policy)}`]));
+  return (
+    <Page
+      title={titled(`Written notice – Case ${view.reference}`, form.errors)}
+      caption={`Case ${view.reference}`}
+      heading="Written notice to the subject"
+      before={<InvestigationBreadcrumbs view={view} />}
+    >
+      <TwoThirds>
+        {added && <NotificationBanner success heading="Written notice recorded" />}
+        <ErrorSummary errors={form.errors.summary} />
+        <InsetText>The member of staff is told of each allegation in writing, and may respond, before the case can go to a decision (ACAS Code).</InsetText>
+        <h2 className="govuk-heading-m">Sent</h2>
+        {view.subjectNotifications.length ? (
+          view.subjectNotifications.map((notice, i) => (
+            <div key={notice.id} className="govuk-summary-card">
+              <div className="govuk-summary-card__title-wrapper">
+                <h3 className="govuk-summary-card__title">Notice {i + 1}</h3>
+              </div>
+              <div className="govuk-summary-card__content">
+                <SummaryList
+                  rows={[
+                    { key: 'Sent', value: formatDateTime(notice.sentAt) },
+                    { key: 'How', value: NOTICE_METHODS[notice.method]?.name ?? notice.method },
+                    {
+                      key: 'Allegations',
+                      value: (
+                        <ul className="govuk-list">
+                          {notice.allegationIds.map((allegationId) => (
+                            <li key={allegationId}>{allegations.get(allegationId) ?? 'An allegation'}</li>
+                          ))}
+                        </ul>
+                      ),
+                    },
+                  ]}
+                />
+              </div>
+            </div>
+          ))
+        ) : (
+          <p className="govuk-body">No written notice has been recorded yet.</p>
+        )}
+        <h2 className="govuk-heading-m">Record a written notice</h2>
+        <form
+          onSubmit={(event) => {
+            setAdded(false);
+            void send(event);
+          }}
+          noValidate
+        >
+          <DateInput
+            id="sent-at"
+            legend="When it was sent"
+            hint={DATE_TIME_HINT}
+            withTime
+            value={sentAt}
+            onChange={setSentAt}
+            error={form.errors.fields.sentAt}
+          />
+          <Radios
+            id="method"
+            legend="How it was sent"
+            legendSize="s"
+            value={method}
+            onChange={(value) => setMethod(value as Method)}
+            error={form.errors.fields.method}
+            items={(Object.keys(NOTICE_METHODS) as Method[]).map((value) => ({ value, text: NOTICE_METHODS[value].name, hint: NOTICE_METHODS[value].hint }))}
+          />
+          {view.allegations.length ? (
+            <Checkboxes
+              id="allegations"
+              legend="The allegations it set out"
+              legendSize="s"
+              hint="Select all that apply."
+              values={allegationIds}
+              onChange={setAllegationIds}
+              error={form.errors.fields.allegationIds}
+              items={view.allegations.map((a, i) => ({ value: a.id, text: `Allegation ${i + 1}`, hint: allegationTitle(a, policy) }))}
+            />
+          ) : (
+            <p className="govuk-body" id="allegations">
+              No allegation has been recorded yet.
+            </p>
+          )}
+          <Button disabled={form.submitting}>Record the notice</Button>
+        </form>
+      </TwoThirds>
+    </Page>
+  );
+}
