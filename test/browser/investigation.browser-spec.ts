@@ -242,7 +242,14 @@ describeInBrowser('web application: the investigating manager', () => {
     await expectAccessible(page, 'finding form');
     await page.getByRole('button', { name: 'Save the finding' }).click();
     await banner().getByText('Finding recorded').waitFor();
-    await page.getByRole('link', { name: 'Change the finding on allegation 1' }).waitFor();
+    // revisable until submission: changed, and the list says so
+    await page.getByRole('link', { name: 'Change the finding on allegation 1' }).click();
+    await heading(page).filter({ hasText: 'Finding on allegation 1' }).waitFor();
+    await page.getByText(/Recorded on .* as substantiated/).waitFor();
+    await page.getByLabel('Inconclusive').check();
+    await page.getByRole('button', { name: 'Save the finding' }).click();
+    await banner().getByText('Finding recorded').waitFor();
+    await page.locator('.govuk-summary-card').getByText('Inconclusive').waitFor();
 
     // submit: ready, check the answers, submit
     await page.getByRole('link', { name: 'Investigation', exact: true }).click();
@@ -259,7 +266,43 @@ describeInBrowser('web application: the investigating manager', () => {
     expect(after.body.status).toBe('awaiting_decision');
     expect(after.body.evidence).toHaveLength(2);
     expect(after.body.facts[0].evidenceIds).toHaveLength(2);
+    expect(after.body.allegations[0].finding).toEqual(expect.objectContaining({ finding: 'inconclusive' }));
     expect(after.body.interviews).toEqual([expect.objectContaining({ name: 'Pat Parent', capacity: 'witness' })]);
+  });
+
+  it('evidence dropped on the upload (drag and drop); a file the API refuses says why, beside the field and for that file', async () => {
+    const built = await buildCase(app.t, { to: 'assigned' });
+    await signInAs(DEMO.investigator);
+    await open(`/cases/${built.caseId}/investigation/evidence/new`, 'Add evidence');
+    await page.getByLabel('Document').check();
+    await page.getByLabel('Description').fill('The post, printed');
+    await page.getByLabel('Source').fill('The reporter');
+    await fillDate('captured-at', DAY);
+    /** Drops files on the drop zone, as a person dragging them from their desktop would. */
+    const drop = async (files: { name: string; type: string; base64: string }[]) => {
+      const dataTransfer = await page.evaluateHandle((list) => {
+        const transfer = new DataTransfer();
+        for (const f of list) transfer.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
+        return transfer;
+      }, files);
+      await page.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer });
+    };
+    await drop([{ name: 'printed.png', type: 'image/png', base64: uniquePng().toString('base64') }]);
+    await page
+      .locator('.moj-multi-file-upload__success')
+      .getByText(/^printed\.png added as evidence/)
+      .waitFor();
+    // a program is not evidence the API takes (415): its words, for that file and beside the files
+    await drop([{ name: 'tool.exe', type: 'application/x-msdownload', base64: Buffer.from('MZ\x90\x00 not a document').toString('base64') }]);
+    await page
+      .locator('.moj-multi-file-upload__error')
+      .getByText(/^tool\.exe was not added: /)
+      .waitFor();
+    await page.locator('#files-error').waitFor();
+    expect(await page.title()).toBe(`Error: Add evidence – Case ${built.reference} – Social media casework`);
+    await expectAccessible(page, 'add evidence: one added by drag and drop, one refused');
+    const view = await (await app.t.as(DEMO.investigator)).get(`/cases/${built.caseId}`);
+    expect(view.body.evidence).toEqual([expect.objectContaining({ kind: 'document', description: 'The post, printed', originalFilename: 'printed.png' })]);
   });
 
   it('an item of evidence: its hash, its chain of custody, a download with the same bytes, and a hand-over', async () => {

@@ -99,7 +99,11 @@ function EvidenceUpload({ view }: { view: CaseView }) {
       return { ok: true, message: `${file.name} added as evidence (SHA-256 ${answer.data.sha256.slice(0, 12)}…)` };
     }
     // the API's words: beside the fields they name, and for this file in the list
-    const errors = formErrors(answer.error, FIELDS, LABELS);
+    // a file too large (413) or of a type not taken (415) is about the file: its message goes beside the files
+    const aboutFile = (answer.status === 413 || answer.status === 415) && !answer.error.errors?.length;
+    const errors = aboutFile
+      ? { summary: [{ text: answer.error.detail, href: '#files' }], fields: { file: answer.error.detail } }
+      : formErrors(answer.error, FIELDS, LABELS);
     form.setErrors(errors);
     return { ok: false, message: `${file.name} was not added: ${errors.summary.map((e) => e.text).join(' ')}` };
   };
