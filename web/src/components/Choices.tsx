@@ -72,7 +72,8 @@ export function Choices({
                     onChange={(event) => onToggle(item.value, event.target.checked)}
                     aria-describedby={itemHintId}
                     aria-controls={item.conditional ? `conditional-${itemId}` : undefined}
-                    aria-expanded={item.conditional ? checked : undefined}
+                    // not on a radio: ARIA does not allow aria-expanded there (axe: aria-allowed-attr)
+                    aria-expanded={item.conditional && kind === 'checkboxes' ? checked : undefined}
                   />
                   <label className={`govuk-label govuk-${kind}__label`} htmlFor={itemId}>
                     {item.text}
