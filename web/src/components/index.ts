@@ -30,6 +30,7 @@ export { ServiceNavigation, type NavigationItem } from './ServiceNavigation';
 export { SkipLink } from './SkipLink';
 export { SortableTable, type SortableColumn } from './SortableTable';
 export { SummaryList, type SummaryRow } from './SummaryList';
+export { SummaryCard } from './SummaryCard';
 export { Table, type Column } from './Table';
 export { Tag, type TagColour } from './Tag';
 export { TaskList, type Task } from './TaskList';
