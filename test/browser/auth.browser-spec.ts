@@ -315,8 +315,9 @@ describeInBrowser('web application: sign-in, account and shell', () => {
     };
     const landing = await usable(() => page.getByRole('table').waitFor());
     await page.getByRole('link', { name: /^SMP-/ }).first().click();
-    await page.locator('.govuk-summary-list').waitFor();
-    const casePage = await usable(() => page.locator('.govuk-summary-list').waitFor());
+    // the case page is usable once its status (from GET /cases/:id) is on screen
+    await page.getByTestId('case-status').waitFor();
+    const casePage = await usable(() => page.getByTestId('case-status').waitFor());
     const measured = { jsGzipBytes, scripts: scripts.length, landing, casePage, at: new Date().toISOString() };
     mkdirSync(join(__dirname, '..', '..', 'dist'), { recursive: true });
     writeFileSync(join(__dirname, '..', '..', 'dist', 'web-measurements.json'), `${JSON.stringify(measured, null, 2)}\n`);

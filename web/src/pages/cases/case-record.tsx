@@ -1,0 +1,549 @@
+import { Fragment, type ReactNode } from 'react';
+import { Link, SummaryCard, SummaryList, Table, Tag, type SummaryRow } from '../../components';
+import { formatDateTime, ROLE_NAMES } from '../../lib/format';
+import { choice, type Policy } from './policy';
+import { Hash, PolicyWords } from './policy-words';
+import {
+  APPEAL_RESULT_NAMES,
+  CAPACITY_NAMES,
+  DECIDER_WORDS,
+  EVIDENCE_KIND_NAMES,
+  FINDING_NAMES,
+  MONITORING_STATUS_NAMES,
+  NOTICE_METHOD_NAMES,
+  SENSITIVITY_NAMES,
+  type CaseView,
+} from './words';
+
+type Evidence = CaseView['evidence'][number];
+type Person = CaseView['subjects'][number];
+
+/** What a withheld item says: the API has left its content out for this reader, and why. */
+const WITHHELD_STATEMENT = 'Withheld: as a reporter or witness of this case you do not see other people’s statements or evidence.';
+const WITHHELD_SPECIAL =
+  'Withheld: special category data. Only the investigating manager, the person deciding the case and the appeal panel read it; you see that it exists.';
+
+function Withheld({ text = WITHHELD_STATEMENT }: { text?: string }) {
+  return (
+    <span data-testid="withheld">
+      <Tag colour="grey">Withheld</Tag> <span className="govuk-body">{text}</span>
+    </span>
+  );
+}
+
+const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
+const orNone = (value: string | null | undefined, none = 'Not recorded') => (value ? value : none);
+const erasedOr = (value: string | null) => (value === null ? 'Erased under the retention policy (§13)' : value);
+
+/** Text as the person typed it, line breaks kept. */
+function Text({ children }: { children: string }) {
+  const lines = children.split(/\r?\n/);
+  return (
+    <>
+      {lines.map((line, i) => (
+        <Fragment key={i}>
+          {i > 0 && <br />}
+          {line}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="govuk-!-margin-top-8">
+      <h2 className="govuk-heading-m" id={id}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function personWords(person: Person): string {
+  const name = person.name ?? 'Name not recorded';
+  const about = person.jobTitle ?? person.relationship;
+  return about ? `${name} (${about})` : name;
+}
+
+function People({ people, none }: { people: Person[]; none: string }) {
+  if (!people.length) return <>{none}</>;
+  if (people.length === 1) return <>{personWords(people[0])}</>;
+  return (
+    <ul className="govuk-list">
+      {people.map((person, i) => (
+        <li key={`${person.staffId ?? person.name}-${i}`}>{personWords(person)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Everything recorded on the case, as the API shows it to this reader: each section from the
+ * case view, withheld items saying so, the policy's words beside each clause. Sections with
+ * nothing recorded yet are left out (the next step says what comes next).
+ */
+export function CaseRecord({ view, policy, me }: { view: CaseView; policy: Policy | undefined; me: string }) {
+  const byMe = (userId: string | null | undefined) => (userId && userId === me ? ' by you' : '');
+  const evidenceNumber = new Map(view.evidence.map((item, i) => [item.id, i + 1]));
+  const allegationNumber = new Map(view.allegations.map((a, i) => [a.id, i + 1]));
+  const evidenceHref = (item: Evidence) => `/cases/${view.id}/evidence/${item.id}`;
+  const allegationList = (ids: string[]) => (ids.length ? ids.map((aid) => `Allegation ${allegationNumber.get(aid) ?? '?'}`).join(', ') : 'None');
+  return (
+    <>
+      <Safeguarding view={view} byMe={byMe} />
+
+      <Section id="people" title="People">
+        <SummaryList
+          rows={[
+            { key: view.subjects.length === 1 ? 'Subject' : 'Subjects', value: <People people={view.subjects} none="None recorded" /> },
+            { key: 'Reported by', value: view.reporter ? personWords(view.reporter) : 'Not recorded' },
+            { key: 'Witnesses', value: <People people={view.witnesses} none="None recorded" /> },
+          ]}
+        />
+      </Section>
+
+      {view.reports.length > 0 && (
+        <Section id="reports" title={view.reports.length === 1 ? 'The report' : 'Reports'}>
+          {view.reports.map((report, i) => (
+            <SummaryCard
+              key={report.id}
+              title={view.reports.length === 1 ? `Logged ${formatDateTime(report.createdAt)}` : `Report ${i + 1}, logged ${formatDateTime(report.createdAt)}`}
+            >
+              <SummaryList
+                rows={[
+                  {
+                    key: 'Platform',
+                    value: (
+                      <PolicyWords choice={choice(policy?.platforms, report.platform)} extra={report.platformOther ? `: ${report.platformOther}` : undefined} />
+                    ),
+                  },
+                  { key: 'Seen', value: formatDateTime(report.observedAt) },
+                  { key: 'What was seen', value: report.withheld ? <Withheld /> : <Text>{erasedOr(report.description)}</Text> },
+                  { key: 'Web address', value: report.withheld ? <Withheld /> : orNone(report.url, 'None given') },
+                  { key: 'Category (Appendix A)', value: <PolicyWords choice={choice(policy?.categories, report.category)} /> },
+                  {
+                    key: 'Standards it may breach',
+                    value: report.policyStandards.length ? (
+                      <ul className="govuk-list">
+                        {report.policyStandards.map((standard) => (
+                          <li key={standard}>
+                            <PolicyWords choice={choice(policy?.standards, standard)} />
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      'None given'
+                    ),
+                  },
+                  { key: 'Pupils involved', value: yesNo(report.involvesPupils) },
+                  { key: 'May meet the harm threshold', value: yesNo(report.mayMeetHarmThreshold) },
+                  { key: 'Logged', value: `${formatDateTime(report.createdAt)}${byMe(report.loggedByUserId)}` },
+                ]}
+              />
+            </SummaryCard>
+          ))}
+        </Section>
+      )}
+
+      {view.triage && (
+        <Section id="triage" title="Triage">
+          <SummaryList
+            rows={[
+              { key: 'Decision', value: <PolicyWords choice={choice(policy?.triageDecisions, view.triage.decision)} /> },
+              { key: 'Reasons', value: <Text>{erasedOr(view.triage.rationale)}</Text> },
+              { key: 'Triaged', value: `${formatDateTime(view.triage.triagedAt)}${byMe(view.triage.triagedByUserId)}` },
+            ]}
+          />
+        </Section>
+      )}
+
+      {view.assignments.length > 0 && (
+        <Section id="assignments" title="Investigating manager">
+          <Table
+            caption="Appointments"
+            captionSize="s"
+            rows={view.assignments}
+            rowKey={(a) => `${a.investigatorUserId}-${a.assignedAt}`}
+            columns={[
+              { header: 'Investigating manager', cell: (a) => (a.investigatorUserId === me ? 'You' : 'An investigating manager') },
+              { header: 'Appointed', cell: (a) => `${formatDateTime(a.assignedAt)}${byMe(a.assignedByUserId)}` },
+              { header: 'Until', cell: (a) => (a.endedAt ? `${formatDateTime(a.endedAt)} (replaced)` : 'Now') },
+            ]}
+          />
+        </Section>
+      )}
+
+      {view.allegations.length > 0 && (
+        <Section id="allegations" title="Allegations and findings">
+          {view.allegations.map((allegation, i) => (
+            <SummaryCard key={allegation.id} title={`Allegation ${i + 1}`}>
+              <SummaryList
+                rows={[
+                  ...(allegation.policyStandard
+                    ? [{ key: 'Standard', value: <PolicyWords choice={choice(policy?.standards, allegation.policyStandard)} /> }]
+                    : []),
+                  ...(allegation.category
+                    ? [{ key: 'Category (Appendix A)', value: <PolicyWords choice={choice(policy?.categories, allegation.category)} /> }]
+                    : []),
+                  { key: 'Allegation', value: <Text>{allegation.summary}</Text> },
+                  {
+                    key: 'Finding',
+                    value: allegation.finding ? (
+                      <>
+                        <span className="govuk-!-display-block govuk-!-font-weight-bold">
+                          {FINDING_NAMES[allegation.finding.finding] ?? allegation.finding.finding}
+                        </span>
+                        <Text>{allegation.finding.reasoning}</Text>
+                      </>
+                    ) : (
+                      'No finding yet'
+                    ),
+                  },
+                  ...(allegation.finding ? [{ key: 'Finding recorded', value: formatDateTime(allegation.finding.recordedAt) }] : []),
+                  { key: 'Recorded', value: `${formatDateTime(allegation.createdAt)}${byMe(allegation.recordedByUserId)}` },
+                ]}
+              />
+            </SummaryCard>
+          ))}
+        </Section>
+      )}
+
+      {view.facts.length > 0 && (
+        <Section id="facts" title="Facts">
+          {view.facts.map((fact, i) => (
+            <SummaryCard key={fact.id} title={`Fact ${i + 1}: ${formatDateTime(fact.occurredAt)}`}>
+              <SummaryList
+                rows={[
+                  { key: 'What happened', value: fact.withheld ? <Withheld /> : <Text>{erasedOr(fact.description)}</Text> },
+                  {
+                    key: 'Evidence',
+                    value: fact.evidenceIds.length ? (
+                      <ul className="govuk-list">
+                        {fact.evidenceIds.map((evidenceId) => (
+                          <li key={evidenceId}>
+                            <Link href={`/cases/${view.id}/evidence/${evidenceId}`}>Evidence item {evidenceNumber.get(evidenceId) ?? ''}</Link>
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      'None cited'
+                    ),
+                  },
+                ]}
+              />
+            </SummaryCard>
+          ))}
+        </Section>
+      )}
+
+      {view.interviews.length > 0 && (
+        <Section id="interviews" title="Interviews and statements">
+          {view.interviews.map((interview) => (
+            <SummaryCard key={interview.id} title={`${interview.name}: ${CAPACITY_NAMES[interview.capacity] ?? interview.capacity}`}>
+              <SummaryList
+                rows={[
+                  { key: 'Held', value: formatDateTime(interview.heldAt) },
+                  { key: 'Accompanied by', value: orNone(interview.accompaniedBy, 'Nobody') },
+                  { key: 'Statement', value: interview.withheld ? <Withheld /> : <Text>{erasedOr(interview.statement)}</Text> },
+                ]}
+              />
+            </SummaryCard>
+          ))}
+        </Section>
+      )}
+
+      {(view.subjectNotifications.length > 0 || view.subjectResponses.length > 0) && (
+        <Section id="notice" title="Written notice and response">
+          {view.subjectNotifications.length > 0 && (
+            <Table
+              caption="The subject told of the allegations in writing"
+              captionSize="s"
+              rows={view.subjectNotifications}
+              rowKey={(n) => n.id}
+              columns={[
+                { header: 'Sent', cell: (n) => formatDateTime(n.sentAt) },
+                { header: 'How', cell: (n) => NOTICE_METHOD_NAMES[n.method] ?? n.method },
+                { header: 'Allegations', cell: (n) => allegationList(n.allegationIds) },
+              ]}
+            />
+          )}
+          {view.subjectResponses.map((response, i) => (
+            <SummaryCard key={response.id} title={view.subjectResponses.length === 1 ? 'The subject’s response' : `The subject’s response ${i + 1}`}>
+              <SummaryList
+                rows={[
+                  { key: 'Received', value: formatDateTime(response.receivedAt) },
+                  ...(response.refusedToRespond ? [{ key: 'Declined to respond', value: 'Yes' }] : []),
+                  { key: 'Response', value: response.withheld ? <Withheld /> : <Text>{erasedOr(response.response)}</Text> },
+                ]}
+              />
+            </SummaryCard>
+          ))}
+        </Section>
+      )}
+
+      {view.investigationReport && (
+        <Section id="investigation-report" title="Investigation report">
+          <SummaryList
+            rows={[
+              { key: 'Submitted', value: `${formatDateTime(view.investigationReport.submittedAt)}${byMe(view.investigationReport.submittedByUserId)}` },
+              {
+                key: 'Report',
+                value: view.investigationReport.withheld ? (
+                  <Withheld text="Withheld: a reporter or witness of the case does not read the investigation report." />
+                ) : (
+                  <Text>{erasedOr(view.investigationReport.summary)}</Text>
+                ),
+              },
+            ]}
+          />
+        </Section>
+      )}
+
+      {view.evidence.length > 0 && (
+        <Section id="evidence" title="Evidence">
+          {view.evidence.map((item, i) => (
+            <SummaryCard
+              key={item.id}
+              title={`Evidence item ${i + 1}: ${EVIDENCE_KIND_NAMES[item.kind] ?? item.kind}`}
+              actions={[{ text: 'View its custody trail', href: evidenceHref(item) }]}
+            >
+              <SummaryList
+                rows={[
+                  {
+                    key: 'Description',
+                    value: item.withheld ? (
+                      <Withheld text={item.sensitivity === 'special_category' ? WITHHELD_SPECIAL : WITHHELD_STATEMENT} />
+                    ) : (
+                      orNone(item.description)
+                    ),
+                  },
+                  ...(item.withheld ? [] : [{ key: 'Source', value: orNone(item.source) }]),
+                  { key: 'Captured', value: formatDateTime(item.capturedAt) },
+                  { key: 'Sensitivity', value: SENSITIVITY_NAMES[item.sensitivity] ?? item.sensitivity },
+                  { key: 'SHA-256', value: <Hash value={item.sha256} /> },
+                  ...(item.size !== null || item.mediaType
+                    ? [
+                        {
+                          key: 'File',
+                          value: [item.mediaType, item.size !== null ? `${item.size.toLocaleString('en-GB')} bytes` : null].filter(Boolean).join(', '),
+                        },
+                      ]
+                    : []),
+                  ...(item.redactsEvidenceId
+                    ? [{ key: 'A redacted copy of', value: `Evidence item ${evidenceNumber.get(item.redactsEvidenceId) ?? ''}` }]
+                    : []),
+                  ...(item.monitoringAuthorisationId
+                    ? [
+                        {
+                          key: 'Obtained by monitoring',
+                          value: `Monitoring request ${view.monitoring.findIndex((m) => m.id === item.monitoringAuthorisationId) + 1}`,
+                        },
+                      ]
+                    : []),
+                  { key: 'Added', value: `${formatDateTime(item.createdAt)}${byMe(item.recordedByUserId)}` },
+                ]}
+              />
+            </SummaryCard>
+          ))}
+        </Section>
+      )}
+
+      {view.monitoring.length > 0 && (
+        <Section id="monitoring" title="Monitoring (§9, §11)">
+          {view.monitoring.map((m, i) => (
+            <SummaryCard key={m.id} title={`Monitoring request ${i + 1}`}>
+              <SummaryList
+                rows={[
+                  {
+                    key: 'Status',
+                    value: (
+                      <>
+                        <Tag colour={m.status === 'approved' ? 'green' : m.status === 'rejected' ? 'red' : 'yellow'}>
+                          {MONITORING_STATUS_NAMES[m.status] ?? m.status}
+                        </Tag>
+                        {m.expired && (
+                          <>
+                            {' '}
+                            <Tag colour="grey">Expired</Tag>
+                          </>
+                        )}
+                      </>
+                    ),
+                  },
+                  { key: 'Scope', value: <PolicyWords choice={choice(policy?.monitoringScopes, m.scope)} /> },
+                  { key: 'Reason', value: <PolicyWords choice={choice(policy?.monitoringReasons, m.reason)} /> },
+                  { key: 'Why it is needed', value: <Text>{m.justification}</Text> },
+                  { key: 'Why less intrusive means will not do', value: <Text>{m.proportionality}</Text> },
+                  { key: 'Period reviewed', value: `${formatDateTime(m.periodFrom)} to ${formatDateTime(m.periodTo)}` },
+                  { key: 'Systems or accounts', value: m.systems.join(', ') || 'None given' },
+                  { key: 'Expires', value: formatDateTime(m.expiresAt) },
+                  ...(m.allegationIds.length ? [{ key: 'Allegations', value: allegationList(m.allegationIds) }] : []),
+                  { key: 'Requested', value: `${formatDateTime(m.requestedAt)}${byMe(m.requestedByUserId)}` },
+                  ...(m.decidedAt
+                    ? [
+                        {
+                          key: 'Decided',
+                          value: `${formatDateTime(m.decidedAt)}${m.decidedByRole ? ` by ${DECIDER_WORDS[m.decidedByRole] ?? m.decidedByRole}` : ''}${byMe(m.decidedByUserId) ? ' (you)' : ''}`,
+                        },
+                        { key: m.status === 'rejected' ? 'Reason for rejecting' : 'Note', value: <Text>{orNone(m.decisionNote, 'None')}</Text> },
+                      ]
+                    : []),
+                ]}
+              />
+              {m.disclosures.length > 0 && (
+                <Table
+                  caption="Disclosed to third parties for advice (§9)"
+                  captionSize="s"
+                  rows={m.disclosures}
+                  rowKey={(d) => d.id}
+                  columns={[
+                    { header: 'To', cell: (d) => d.recipient },
+                    { header: 'Why', cell: (d) => d.purpose },
+                    { header: 'When', cell: (d) => formatDateTime(d.disclosedAt) },
+                  ]}
+                />
+              )}
+            </SummaryCard>
+          ))}
+        </Section>
+      )}
+
+      {view.outcome && (
+        <Section id="outcome" title="Outcome (§12)">
+          <SummaryList
+            rows={[
+              { key: 'Sanction', value: <PolicyWords choice={choice(policy?.sanctions, view.outcome.sanction)} /> },
+              { key: 'Gross misconduct', value: yesNo(view.outcome.grossMisconduct) },
+              { key: 'Reasons', value: <Text>{erasedOr(view.outcome.rationale)}</Text> },
+              {
+                key: 'Decided',
+                value: `${formatDateTime(view.outcome.decidedAt)} by ${DECIDER_WORDS[view.outcome.decidedByRole] ?? view.outcome.decidedByRole}${byMe(view.outcome.decidedByUserId) ? ' (you)' : ''}`,
+              },
+              { key: 'Communicated in writing', value: view.outcome.communicatedAt ? formatDateTime(view.outcome.communicatedAt) : 'Not yet' },
+              ...(view.outcome.warningExpiresAt ? [{ key: 'Warning expires', value: formatDateTime(view.outcome.warningExpiresAt) }] : []),
+              ...(view.outcome.appealDeadline ? [{ key: 'Appeal deadline', value: formatDateTime(view.outcome.appealDeadline) }] : []),
+              ...(view.outcome.separationWaiverReason
+                ? [{ key: 'Decided by the investigating manager, because', value: <Text>{view.outcome.separationWaiverReason}</Text> }]
+                : []),
+            ]}
+          />
+        </Section>
+      )}
+
+      {view.appeals.length > 0 && (
+        <Section id="appeals" title="Appeals">
+          {view.appeals.map((appeal, i) => (
+            <SummaryCard key={appeal.id} title={view.appeals.length === 1 ? 'Appeal' : `Appeal ${i + 1}`}>
+              <SummaryList
+                rows={[
+                  { key: 'Lodged', value: `${formatDateTime(appeal.lodgedAt)}${byMe(appeal.lodgedByUserId)}` },
+                  { key: 'Grounds', value: <Text>{erasedOr(appeal.grounds)}</Text> },
+                  ...(appeal.result
+                    ? [
+                        { key: 'Result', value: APPEAL_RESULT_NAMES[appeal.result] ?? appeal.result },
+                        { key: 'Reasons', value: <Text>{erasedOr(appeal.rationale)}</Text> },
+                        ...(appeal.newSanction ? [{ key: 'New sanction', value: <PolicyWords choice={choice(policy?.sanctions, appeal.newSanction)} /> }] : []),
+                        ...(appeal.newWarningExpiresAt ? [{ key: 'New warning expires', value: formatDateTime(appeal.newWarningExpiresAt) }] : []),
+                        {
+                          key: 'Decided',
+                          value: `${appeal.decidedAt ? formatDateTime(appeal.decidedAt) : ''}${appeal.decidedByRole ? ` by ${DECIDER_WORDS[appeal.decidedByRole] ?? ROLE_NAMES[appeal.decidedByRole] ?? appeal.decidedByRole}` : ''}${byMe(appeal.decidedByUserId) ? ' (you)' : ''}`,
+                        },
+                      ]
+                    : [{ key: 'Result', value: 'Not decided yet' }]),
+                ]}
+              />
+            </SummaryCard>
+          ))}
+        </Section>
+      )}
+
+      {view.sanctionInForce && (
+        <Section id="sanction" title="Sanction in force">
+          <p className="govuk-body">
+            <PolicyWords choice={choice(policy?.sanctions, view.sanctionInForce)} />
+          </p>
+        </Section>
+      )}
+
+      <Section id="retention" title="Retention (§13)">
+        <SummaryList rows={retentionRows(view)} />
+      </Section>
+    </>
+  );
+}
+
+function retentionRows(view: CaseView): SummaryRow[] {
+  const { retention } = view;
+  return [
+    { key: 'Closed', value: view.closedAt ? formatDateTime(view.closedAt) : 'Not closed' },
+    { key: 'Kept until', value: retention.retainUntil ? formatDateTime(retention.retainUntil) : 'Set when the case is closed' },
+    {
+      key: 'Legal hold',
+      value: retention.legalHold ? (
+        <>
+          <span className="govuk-!-display-block">On hold since {formatDateTime(retention.legalHold.placedAt)}: erasure is stopped.</span>
+          <Text>{retention.legalHold.reason}</Text>
+        </>
+      ) : (
+        'None'
+      ),
+    },
+    ...(retention.erasedAt ? [{ key: 'Content erased', value: formatDateTime(retention.erasedAt) }] : []),
+  ];
+}
+
+function Safeguarding({ view, byMe }: { view: CaseView; byMe: (userId: string) => string }) {
+  const { safeguarding } = view;
+  const clock = safeguarding.referralOverdue ? (
+    <Tag colour="red">Overdue</Tag>
+  ) : safeguarding.referrals.length ? (
+    <Tag colour="green">Referred</Tag>
+  ) : (
+    <Tag colour="yellow">Not referred yet</Tag>
+  );
+  return (
+    <Section id="safeguarding" title="Safeguarding (§5)">
+      <SummaryList
+        rows={[
+          {
+            key: 'Safeguarding matter',
+            value: safeguarding.flagged ? (
+              <>
+                <Tag colour="red">Safeguarding</Tag> Pupils are involved, or the harm threshold may be met.
+              </>
+            ) : (
+              'No'
+            ),
+          },
+          ...(safeguarding.referralDueBy
+            ? [
+                {
+                  key: 'Referral due by',
+                  value: (
+                    <span data-testid="referral-clock">
+                      {formatDateTime(safeguarding.referralDueBy)} {clock}
+                    </span>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {safeguarding.referrals.length > 0 && (
+        <Table
+          caption="Referrals"
+          captionSize="s"
+          rows={safeguarding.referrals}
+          rowKey={(r) => r.id}
+          columns={[
+            { header: 'Referred to', cell: (r) => r.referredTo },
+            { header: 'When', cell: (r) => `${formatDateTime(r.referredAt)}${byMe(r.recordedByUserId) ? ' (recorded by you)' : ''}` },
+            { header: 'Notes', cell: (r) => orNone(r.notes, 'None') },
+          ]}
+        />
+      )}
+    </Section>
+  );
+}

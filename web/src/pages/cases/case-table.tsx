@@ -1,0 +1,65 @@
+import type { components } from '../../api/schema';
+import { Link, Table, Tag } from '../../components';
+import { formatDateTime, ROLE_NAMES, STATUS_NAMES } from '../../lib/format';
+import { choice, type Policy } from './policy';
+import { STATUS_COLOURS } from './words';
+
+export type CaseListItem = components['schemas']['CaseListItem'];
+
+/** The status of a case in a list, and its safeguarding flag. */
+export function CaseStatusTags({ item }: { item: CaseListItem }) {
+  return (
+    <>
+      <Tag colour={STATUS_COLOURS[item.status]}>{STATUS_NAMES[item.status] ?? item.status}</Tag>
+      {item.safeguarding && (
+        <>
+          {' '}
+          <Tag colour="red">Safeguarding</Tag>
+        </>
+      )}
+    </>
+  );
+}
+
+/**
+ * Cases as the API lists them (GET /cases items: no case content, only the reference, status,
+ * safeguarding flag, category and platform), each row linking to its case. The list's order is
+ * the API's (newest first, keyset-paginated): the table does not re-sort it.
+ */
+export function CaseTable({
+  caption,
+  captionSize = 'm',
+  items,
+  policy,
+  compact = false,
+}: {
+  caption: string;
+  captionSize?: 's' | 'm' | 'l';
+  items: CaseListItem[];
+  policy?: Policy;
+  /** reference, status and date only (the landing page, narrow screens) */
+  compact?: boolean;
+}) {
+  return (
+    <Table<CaseListItem>
+      caption={caption}
+      captionSize={captionSize}
+      rows={items}
+      rowKey={(c) => c.id}
+      columns={[
+        { header: 'Reference', cell: (c) => <Link href={`/cases/${c.id}`}>{c.reference}</Link> },
+        { header: 'Status', cell: (c) => <CaseStatusTags item={c} /> },
+        ...(compact
+          ? []
+          : [
+              { header: 'Category', cell: (c: CaseListItem) => (c.category ? choice(policy?.categories, c.category).label : 'Erased') },
+              {
+                header: 'Waiting for',
+                cell: (c: CaseListItem) => (c.waitingFor ? (ROLE_NAMES[c.waitingFor] ?? c.waitingFor) : 'Nobody'),
+              },
+            ]),
+        { header: 'Reported', cell: (c) => formatDateTime(c.createdAt) },
+      ]}
+    />
+  );
+}
