@@ -1,4 +1,14 @@
+import { NewReportPage } from '../pages/reports/new-report';
+import { SafeguardingReferralPage } from '../pages/reports/safeguarding-referral';
+import { TriagePage } from '../pages/reports/triage';
 import type { Screen } from './screen';
 
-/** The reports screens (see screen.ts). */
-export const REPORTS_SCREENS: Screen[] = [];
+/**
+ * The reports screens (see screen.ts): the deputy head logs a report, triages it, and records a
+ * safeguarding referral — case-actions.ts's `triage` and `refer_safeguarding`, at their agreed paths.
+ */
+export const REPORTS_SCREENS: Screen[] = [
+  { path: '/reports/new', render: () => <NewReportPage /> },
+  { path: '/cases/:id/triage', render: ({ id }) => <TriagePage id={id} /> },
+  { path: '/cases/:id/safeguarding-referral', render: ({ id }) => <SafeguardingReferralPage id={id} /> },
+];
