@@ -280,11 +280,12 @@ describeInBrowser('web application: the investigating manager', () => {
     await fillDate('captured-at', DAY);
     /** Drops files on the drop zone, as a person dragging them from their desktop would. */
     const drop = async (files: { name: string; type: string; base64: string }[]) => {
-      const dataTransfer = await page.evaluateHandle((list) => {
+      // (in the page: the test's TypeScript knows no DOM)
+      const dataTransfer = await page.evaluateHandle(`(() => {
         const transfer = new DataTransfer();
-        for (const f of list) transfer.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
+        for (const f of ${JSON.stringify(files)}) transfer.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
         return transfer;
-      }, files);
+      })()`);
       await page.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer });
     };
     await drop([{ name: 'printed.png', type: 'image/png', base64: uniquePng().toString('base64') }]);
