@@ -71,9 +71,8 @@ export function Choices({
                     disabled={item.disabled}
                     onChange={(event) => onToggle(item.value, event.target.checked)}
                     aria-describedby={itemHintId}
+                    // aria-controls only, as govuk-frontend 5+ does: aria-expanded is not allowed on radios or checkboxes (axe: aria-allowed-attr)
                     aria-controls={item.conditional ? `conditional-${itemId}` : undefined}
-                    // not on a radio: ARIA does not allow aria-expanded there (axe: aria-allowed-attr)
-                    aria-expanded={item.conditional && kind === 'checkboxes' ? checked : undefined}
                   />
                   <label className={`govuk-label govuk-${kind}__label`} htmlFor={itemId}>
                     {item.text}

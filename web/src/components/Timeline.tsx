@@ -18,8 +18,7 @@ export function Timeline({ items, headingLevel = 2 }: { items: TimelineItem[]; h
       {items.map((item) => (
         <div key={item.key} className="moj-timeline__item">
           <div className="moj-timeline__header">
-            <Heading className="moj-timeline__title">{item.label}</Heading>
-            {item.byline && <p className="moj-timeline__byline">by {item.byline}</p>}
+            <Heading className="moj-timeline__title">{item.label}</Heading> {item.byline && <p className="moj-timeline__byline">by {item.byline}</p>}
           </div>
           <p className="moj-timeline__date">
             <time dateTime={item.at}>{formatDateTime(item.at)}</time>
