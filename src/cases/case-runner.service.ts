@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../access/actor';
-import { ActingOptions, alreadyDecidedFor, canSeeCase, readerRights } from '../access/case-access.policy';
+import { ActingOptions, alreadyDecidedFor, canSeeCase } from '../access/case-access.policy';
 import { CaseAccess, decideCaseAccess } from '../access/case-access.service';
 import { loadCaseFacts } from '../access/case-facts.sql';
 import { Permission, roleFor } from '../access/permissions';
