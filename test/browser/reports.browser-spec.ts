@@ -75,7 +75,7 @@ describeInBrowser('web application: the deputy head logs, triages and refers', (
     expect(await page.title()).toBe('Error: Log a report – Social media casework');
     const summary = await page.locator('.govuk-error-summary').innerText();
     for (const words of [
-      'Who the report is about',
+      'The staff members the report is about',
       'The platform’s name',
       'When it was seen',
       'Category',
@@ -84,7 +84,9 @@ describeInBrowser('web application: the deputy head logs, triages and refers', (
     ]) {
       expect(summary).toContain(words);
     }
-    expect(await page.locator('#subjects-error').innerText()).toMatch(/Who the report is about/);
+    expect(await page.locator('#subjects-error').innerText()).toMatch(/The staff members the report is about/);
+    // the heading stays as it was; the title says there are errors
+    expect(await heading(page).innerText()).toBe('Log a report');
     expect(await page.locator('#platform-other-error').innerText()).toMatch(/The platform’s name/);
     expect(await page.locator('#observed-at-error').innerText()).toMatch(/When it was seen/);
     expect(await page.locator('#category-error').innerText()).toMatch(/Category/);

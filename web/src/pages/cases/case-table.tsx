@@ -1,7 +1,6 @@
 import type { components } from '../../api/schema';
 import { Link, Table, Tag } from '../../components';
 import { formatDateTime, ROLE_NAMES, STATUS_NAMES } from '../../lib/format';
-import { choice, type Policy } from './policy';
 import { STATUS_COLOURS } from './words';
 
 export type CaseListItem = components['schemas']['CaseListItem'];
@@ -22,21 +21,19 @@ export function CaseStatusTags({ item }: { item: CaseListItem }) {
 }
 
 /**
- * Cases as the API lists them (GET /cases items: no case content, only the reference, status,
- * safeguarding flag, category and platform), each row linking to its case. The list's order is
+ * Cases as the API lists them (GET /cases items: no case content — the reference, status,
+ * safeguarding flag, and whose work the case is), each row linking to its case. The list's order is
  * the API's (newest first, keyset-paginated): the table does not re-sort it.
  */
 export function CaseTable({
   caption,
   captionSize = 'm',
   items,
-  policy,
   compact = false,
 }: {
   caption: string;
   captionSize?: 's' | 'm' | 'l';
   items: CaseListItem[];
-  policy?: Policy;
   /** reference, status and date only (the landing page, narrow screens) */
   compact?: boolean;
 }) {
@@ -52,7 +49,6 @@ export function CaseTable({
         ...(compact
           ? []
           : [
-              { header: 'Category', cell: (c: CaseListItem) => (c.category ? choice(policy?.categories, c.category).label : 'Erased') },
               {
                 header: 'Waiting for',
                 cell: (c: CaseListItem) => (c.waitingFor ? (ROLE_NAMES[c.waitingFor] ?? c.waitingFor) : 'Nobody'),

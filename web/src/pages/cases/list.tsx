@@ -9,7 +9,6 @@ import { Page } from '../../lib/page';
 import { useLoad } from '../../lib/use-load';
 import { CaseTable } from './case-table';
 import { follows, previousCursor, withQuery } from './pages';
-import { usePolicy } from './policy';
 import { datePartsOf, ukDate } from './uk-time';
 
 /** GET /cases's query; the URL's values go as they are (true/false as typed): the API says when one is wrong. */
@@ -43,7 +42,6 @@ export function CaseListPage() {
   const [, navigate] = useLocation();
   const filters = filtersOf(params);
   const cursor = params.get('cursor') ?? undefined;
-  const policy = usePolicy();
   const key = JSON.stringify(filters);
   const query = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as unknown as ListQuery;
   const loaded = useLoad(() => api.GET('/cases', { params: { query: { ...query, limit: PAGE_SIZE, cursor } } }), [key, cursor]);
@@ -70,7 +68,7 @@ export function CaseListPage() {
   const previous = cursor ? withQuery('/cases', { ...filters, cursor: previousCursor(cursor) }) : undefined;
 
   return (
-    <Page title={errors.summary.length ? 'Error: Cases' : 'Cases'} before={<Breadcrumbs items={[{ text: 'Your work', href: '/' }]} />}>
+    <Page title={errors.summary.length ? 'Error: Cases' : 'Cases'} heading="Cases" before={<Breadcrumbs items={[{ text: 'Your work', href: '/' }]} />}>
       <ErrorSummary errors={errors.summary} />
       <FilterLayout
         filter={<CaseFilters key={here} filters={filters} errors={errors} selected={selected} onApply={(chosen) => navigate(withQuery('/cases', chosen))} />}
@@ -86,11 +84,7 @@ export function CaseListPage() {
         {page &&
           (page.items.length ? (
             <>
-              <CaseTable
-                caption={cursor ? 'Cases (an older page)' : 'Cases, newest first'}
-                items={page.items}
-                policy={policy.state === 'loaded' ? policy.data : undefined}
-              />
+              <CaseTable caption={cursor ? 'Cases (an older page)' : 'Cases, newest first'} items={page.items} />
               <Pagination previous={previous} next={next} />
             </>
           ) : (

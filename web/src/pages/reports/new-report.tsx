@@ -27,7 +27,7 @@ type Report = components['schemas']['CreateReportRequest'];
 type Staff = components['schemas']['StaffResponse'];
 
 const LABELS: Record<string, string> = {
-  subjectStaffIds: 'Who the report is about',
+  subjectStaffIds: 'The staff members the report is about',
   platform: 'Platform',
   platformOther: 'The platform’s name',
   observedAt: 'When it was seen',
@@ -143,7 +143,11 @@ export function NewReportPage() {
   const staffOptions = directory.state === 'loaded' ? directory.data.items : [];
 
   return (
-    <Page title={form.errors.summary.length ? 'Error: Log a report' : 'Log a report'} before={<Breadcrumbs items={[{ text: 'Your work', href: '/' }]} />}>
+    <Page
+      title={form.errors.summary.length ? 'Error: Log a report' : 'Log a report'}
+      heading="Log a report"
+      before={<Breadcrumbs items={[{ text: 'Your work', href: '/' }]} />}
+    >
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={form.errors.summary} />
