@@ -8,6 +8,7 @@ import { Page } from '../../lib/page';
 import { useLoad } from '../../lib/use-load';
 import { ProblemPage } from '../problem';
 import { useDownload } from './download';
+import { Hash } from './hash';
 import { APPEAL_RESULT_NAMES, EVIDENCE_KIND_NAMES, FINDING_NAMES, formatBytes, PLATFORM_NAMES, SANCTION_NAMES, SENSITIVITY_NAMES, TRIAGE_NAMES } from './words';
 
 type Summary = components['schemas']['CaseSummaryResponse'];
@@ -372,7 +373,7 @@ function SummaryView({ id, summary, includeSpecial, refusal }: { id: string; sum
             { header: 'Captured', cell: (item) => formatDateTime(item.capturedAt) },
             { header: 'Data', cell: (item) => SENSITIVITY_NAMES[item.sensitivity] },
             { header: 'File', cell: (item) => (item.size === null ? 'Withheld' : `${item.mediaType ?? 'Unknown type'}, ${formatBytes(item.size)}`) },
-            { header: 'SHA-256', cell: (item) => <code className="govuk-!-text-break-word">{item.sha256}</code> },
+            { header: 'SHA-256', cell: (item) => <Hash value={item.sha256} /> },
           ]}
         />
       ) : (

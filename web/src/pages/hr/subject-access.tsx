@@ -9,6 +9,7 @@ import { useLoad } from '../../lib/use-load';
 import { NotFoundPage } from '../not-found';
 import { ProblemPage } from '../problem';
 import { saveFile } from './download';
+import { Hash } from './hash';
 import {
   APPEAL_RESULT_NAMES,
   CAPACITY_NAMES,
@@ -272,7 +273,7 @@ function CaseSection({ item }: { item: SarCase }) {
               { header: 'Kind', cell: (e) => EVIDENCE_KIND_NAMES[e.kind] },
               { header: 'Description', cell: (e) => (e.withheld ? withheld(SENSITIVITY_NAMES[e.sensitivity].toLowerCase()) : e.description) },
               { header: 'Captured', cell: (e) => formatDateTime(e.capturedAt) },
-              { header: 'SHA-256', cell: (e) => <code className="govuk-!-text-break-word">{e.sha256}</code> },
+              { header: 'SHA-256', cell: (e) => <Hash value={e.sha256} /> },
             ]}
           />
         </>
