@@ -1,0 +1,172 @@
+import { useState } from 'react';
+import { useHistoryState } from 'wouter/use-browser-location';
+import { api } from '../../api/client';
+import type { components } from '../../api/schema';
+import { BackLink, Button, ButtonGroup, ErrorSummary, Input, Link, NotificationBanner, Select, SummaryList } from '../../components';
+import { Page } from '../../lib/page';
+import { useApiForm } from '../../lib/use-api-form';
+import { useLoad } from '../../lib/use-load';
+import { ProblemPage } from '../problem';
+import { accountOptions, useAccounts } from './accounts';
+
+type Staff = components['schemas']['StaffResponse'];
+
+const FIELDS = { name: 'name', email: 'email', jobTitle: 'job-title' };
+const LABELS = { name: 'Full name', email: 'E-mail address', jobTitle: 'Job title' };
+
+/**
+ * One staff-directory entry (GET /staff/:id): its details, and its link to a user account
+ * (PATCH /staff/:id {userId}; null unlinks). The API refuses a record already linked to another
+ * account (unlink it first), an account linked to another record, and an admin's own link.
+ */
+export function StaffMemberPage({ id }: { id: string }) {
+  const loaded = useLoad(() => api.GET('/staff/{id}', { params: { path: { id } } }), [id]);
+  if (loaded.state === 'loading') {
+    return (
+      <p className="govuk-body" role="status">
+        Loading…
+      </p>
+    );
+  }
+  if (loaded.state === 'failed') return <ProblemPage problem={loaded.problem} />;
+  return <StaffForms key={loaded.data.id} initial={loaded.data} />;
+}
+
+function StaffForms({ initial }: { initial: Staff }) {
+  const created = (useHistoryState<{ created?: boolean } | null>() ?? {}).created === true;
+  const [staff, setStaff] = useState(initial);
+  const [name, setName] = useState(initial.name);
+  const [email, setEmail] = useState(initial.email ?? '');
+  const [jobTitle, setJobTitle] = useState(initial.jobTitle ?? '');
+  const [userId, setUserId] = useState(initial.userId ?? '');
+  const [notice, setNotice] = useState<string | null>(created ? `${initial.name} has been added to the staff directory` : null);
+  const accounts = useAccounts();
+  const details = useApiForm(FIELDS, LABELS);
+  const link = useApiForm({ userId: 'user-id' }, { userId: 'Account' });
+
+  const changed = (next: Staff, heading: string) => {
+    setStaff(next);
+    setName(next.name);
+    setEmail(next.email ?? '');
+    setJobTitle(next.jobTitle ?? '');
+    setUserId(next.userId ?? '');
+    setNotice(heading);
+  };
+
+  const saveDetails = details.submit(
+    () =>
+      api.PATCH('/staff/{id}', {
+        params: { path: { id: staff.id } },
+        body: { name, email: email.trim() || null, jobTitle: jobTitle.trim() || null },
+      }),
+    (next) => {
+      link.setErrors({ summary: [], fields: {} });
+      changed(next, 'The details have been saved');
+    },
+  );
+  const saveLink = (to: string | null) =>
+    link.submit(
+      () => api.PATCH('/staff/{id}', { params: { path: { id: staff.id } }, body: { userId: to } }),
+      (next) => {
+        details.setErrors({ summary: [], fields: {} });
+        changed(next, next.userId ? 'The staff record is now linked to the account' : 'The staff record is no longer linked to an account');
+      },
+    );
+
+  const linkedAccount = accounts.state === 'loaded' ? accounts.data.items.find((user) => user.id === staff.userId) : undefined;
+  const anyErrors = details.errors.summary.length > 0 || link.errors.summary.length > 0;
+  return (
+    <Page
+      title={anyErrors ? 'Error: Staff member' : 'Staff member'}
+      caption="Staff directory"
+      heading={staff.name}
+      before={<BackLink href="/admin/staff">Staff directory</BackLink>}
+    >
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          {notice && <NotificationBanner success heading={notice} />}
+          <ErrorSummary errors={details.errors.summary} />
+          <ErrorSummary errors={link.errors.summary} />
+
+          <SummaryList
+            rows={[
+              { key: 'E-mail address', value: <span className="govuk-!-text-break-word">{staff.email ?? 'None'}</span> },
+              { key: 'Job title', value: staff.jobTitle ?? 'None' },
+              {
+                key: 'User account',
+                value: staff.userId ? (
+                  <Link href={`/admin/users/${staff.userId}`}>{linkedAccount ? `${linkedAccount.name} (${linkedAccount.email})` : 'Their account'}</Link>
+                ) : (
+                  'Not linked to an account'
+                ),
+              },
+            ]}
+          />
+
+          <h2 className="govuk-heading-m">Details</h2>
+          <form onSubmit={saveDetails} noValidate>
+            <Input
+              id="name"
+              label={LABELS.name}
+              autoComplete="off"
+              spellCheck={false}
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              error={details.errors.fields.name}
+            />
+            <Input
+              id="email"
+              label={`${LABELS.email} (optional)`}
+              type="email"
+              autoComplete="off"
+              spellCheck={false}
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+              error={details.errors.fields.email}
+            />
+            <Input
+              id="job-title"
+              label={`${LABELS.jobTitle} (optional)`}
+              autoComplete="off"
+              value={jobTitle}
+              onChange={(event) => setJobTitle(event.target.value)}
+              error={details.errors.fields.jobTitle}
+            />
+            <Button disabled={details.submitting}>Save details</Button>
+          </form>
+
+          <h2 className="govuk-heading-m">User account</h2>
+          <p className="govuk-body">
+            Linking the record to the account of the person who signs in ties their conflicts of interest in cases to whatever roles they hold. One record per
+            account; a linked record is unlinked before it is linked to another account. An administrator does not link or unlink their own account.
+          </p>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              void saveLink(userId || null)();
+            }}
+            noValidate
+          >
+            <Select
+              id="user-id"
+              label="Account"
+              value={userId}
+              onChange={(event) => setUserId(event.target.value)}
+              error={link.errors.fields.userId}
+              disabled={accounts.state !== 'loaded'}
+              options={accounts.state === 'loaded' ? accountOptions(accounts.data.items) : [{ value: '', text: 'Loading the accounts…' }]}
+            />
+            <ButtonGroup>
+              <Button disabled={link.submitting}>Save the link</Button>
+              {staff.userId && (
+                <Button type="button" variant="warning" disabled={link.submitting} onClick={() => void saveLink(null)()}>
+                  Unlink the account
+                </Button>
+              )}
+            </ButtonGroup>
+          </form>
+        </div>
+      </div>
+    </Page>
+  );
+}
