@@ -240,6 +240,24 @@ describeInBrowser('web application: admin', () => {
     expect((await (await app.t.as(DEMO.admin)).get(`/staff/${staffId}`)).body.jobTitle).toBe('Cover supervisor');
   });
 
+  it('the directory a page at a time: next and previous pages keep the search', async () => {
+    const admin = await app.t.as(DEMO.admin);
+    for (let i = 1; i <= 51; i++) expect((await admin.post('/staff', { name: `Paged Person ${String(i).padStart(2, '0')}` })).status).toBe(201);
+    await page.goto(app.url('/admin/staff?q=paged'));
+    await page.getByRole('link', { name: 'Paged Person 51' }).waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(50);
+    expect(await page.getByRole('link', { name: 'Previous page' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await page.getByRole('link', { name: 'Paged Person 01' }).waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('paged');
+    expect(await page.getByRole('link', { name: 'Next page' }).count()).toBe(0);
+    await expectAccessible(page, 'staff directory: second page');
+    await page.getByRole('link', { name: 'Previous page' }).click();
+    await page.getByRole('link', { name: 'Paged Person 51' }).waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(50);
+  });
+
   it('a user or staff record that is not there is "not found"', async () => {
     await page.goto(app.url('/admin/users/00000000-0000-4000-8000-000000000000'));
     await heading(page).filter({ hasText: 'Page not found' }).waitFor();

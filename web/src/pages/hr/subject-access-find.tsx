@@ -45,7 +45,11 @@ export function SubjectAccessFindPage() {
       setStaff(null);
       const problem = problemOf(error, response);
       const field = problem.errors?.find((e) => e.field === 'q');
-      setStaffError([field ? { text: `Name ${field.message}`, href: '#staff-name' } : { text: problem.detail }]);
+      if (field) setStaffError([{ text: `Name ${field.message}`, href: '#staff-name' }]);
+      // the directory refused to this person (the API's words), and the way that is open to them
+      else if (problem.status === 403)
+        setStaffError([{ text: `The staff directory: ${problem.detail} Find the person through a case instead.`, href: '#case-reference' }]);
+      else setStaffError([{ text: problem.detail }]);
     }
   };
 
@@ -112,7 +116,7 @@ export function SubjectAccessFindPage() {
               autoComplete="off"
               value={name}
               onChange={(event) => setName(event.target.value)}
-              error={staffError[0]?.href ? staffError[0].text : undefined}
+              error={staffError[0]?.href === '#staff-name' ? staffError[0].text : undefined}
             />
             <Button variant="secondary" disabled={busy}>
               Search the directory
