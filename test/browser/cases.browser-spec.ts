@@ -369,6 +369,8 @@ describeInBrowser('web application: the case page, the case list, the landing pa
       const forGovernors = await buildCase(app.t, { to: 'awaiting_decision', witnesses: [{ staffId: app.t.ids.staff[DEMO.head] }] });
       const window = await buildCase(app.t, { to: 'decided' });
       const appeal = await buildCase(app.t, { to: 'appeal' });
+      const erasable = await buildCase(app.t, { to: 'closed' });
+      await app.t.db.query(`UPDATE cases SET retain_until = now() - interval '1 day' WHERE id = $1`, [erasable.caseId]);
 
       await signedIn(DEMO.deputy);
       await page.getByTestId('triage').getByRole('link', { name: triage.reference }).waitFor();
@@ -391,6 +393,8 @@ describeInBrowser('web application: the case page, the case list, the landing pa
       // the governors decide that one: the head does not see it at all
       expect(await head.getByText(forGovernors.reference).count()).toBe(0);
       expect(await head.getByTestId('appoint-headteacher').getByText(monitoring.reference).count()).toBe(0);
+      await head.getByTestId('retention-due').getByRole('link', { name: erasable.reference }).waitFor();
+      await head.getByRole('link', { name: 'Verify the audit chain' }).waitFor();
       await expectAccessible(head, 'landing page (headteacher)');
       await head.context().close();
 

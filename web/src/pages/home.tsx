@@ -51,6 +51,13 @@ export function HomePage() {
   const decided = useCases(deciding || has('hr'), { status: 'decided' });
   const appeals = useCases(has('governor') || has('hr'), { status: 'appeal' });
   const recent = useCases(casework, {});
+  const retention = useLoad(
+    () =>
+      has('headteacher')
+        ? api.GET('/retention/due', { params: { query: { limit: 50 } } })
+        : Promise.resolve({ data: undefined, response: new Response(null, { status: 204 }) }),
+    [has('headteacher')],
+  );
 
   if (state.status !== 'signed-in') return null;
   const { user, organisationName } = state;
@@ -139,6 +146,17 @@ export function HomePage() {
               none="No safeguarding referral is overdue."
             />
           )}
+          {role === 'headteacher' && retention.state === 'loaded' && retention.data && <RetentionDue due={retention.data} />}
+          {role === 'headteacher' && (
+            <ul className="govuk-list">
+              <li>
+                <Link href="/audit">The audit trail</Link>
+              </li>
+              <li>
+                <Link href="/audit/verify">Verify the audit chain</Link>
+              </li>
+            </ul>
+          )}
         </RoleWork>
       ))}
 
@@ -152,6 +170,9 @@ export function HomePage() {
               </li>
               <li>
                 <Link href="/subject-access">Subject-access exports</Link>
+              </li>
+              <li>
+                <Link href="/audit">The audit trail</Link>
               </li>
             </ul>
           }
@@ -283,5 +304,33 @@ function WorkItem({ item, extra }: { item: CaseListItem; extra?: string }) {
         {extra ? `, ${extra}` : ''}
       </span>
     </>
+  );
+}
+
+/** Closed cases past their retention date and not on hold (GET /retention/due, §13): the headteacher erases their content. */
+function RetentionDue({ due }: { due: { items: { id: string; reference: string; retainUntil: string }[]; nextCursor: string | null } }) {
+  return (
+    <section aria-labelledby="retention-due" data-testid="retention-due">
+      <h3 className="govuk-heading-m" id="retention-due">
+        Retention due (§13)
+        <span className="govuk-caption-m">
+          {due.items.length === 0 ? 'None' : `${due.items.length}${due.nextCursor ? ' or more' : ''} ${due.items.length === 1 ? 'case' : 'cases'}`}
+        </span>
+      </h3>
+      {due.items.length ? (
+        <ul className="govuk-list govuk-list--spaced">
+          {due.items.slice(0, SHOWN).map((item) => (
+            <li key={item.id}>
+              <Link href={`/cases/${item.id}`}>{item.reference}</Link> <span className="govuk-body-s">kept until {formatDate(item.retainUntil)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="govuk-body">No closed case is past its retention date.</p>
+      )}
+      <p className="govuk-body">
+        <Link href="/retention">Retention: erase the content of cases past their date</Link>
+      </p>
+    </section>
   );
 }
