@@ -1,4 +1,27 @@
+import { AppealDecisionPage } from '../pages/decisions/appeal-decision';
+import { AssignPage } from '../pages/decisions/assign';
+import { AuditPage, AuditVerifyPage } from '../pages/decisions/audit';
+import { ClosePage } from '../pages/decisions/close';
+import { LegalHoldPage } from '../pages/decisions/legal-hold';
+import { MonitoringPage } from '../pages/decisions/monitoring';
+import { OutcomePage } from '../pages/decisions/outcome';
+import { RetentionPage } from '../pages/decisions/retention';
 import type { Screen } from './screen';
 
-/** The decisions screens (see screen.ts). */
-export const DECISIONS_SCREENS: Screen[] = [];
+/**
+ * The decisions screens (see screen.ts): the headteacher's, and the governors' where they act for
+ * the headteacher or hear an appeal. The case actions assign, decide_monitoring, record_outcome,
+ * decide_appeal, close, place_legal_hold and lift_legal_hold (lib/case-actions.ts) are served
+ * here at their agreed paths; and the audit trail, its verification and retention.
+ */
+export const DECISIONS_SCREENS: Screen[] = [
+  { path: '/cases/:id/assign', render: ({ id }) => <AssignPage id={id} /> },
+  { path: '/cases/:id/monitoring', render: ({ id }) => <MonitoringPage id={id} /> },
+  { path: '/cases/:id/outcome', render: ({ id }) => <OutcomePage id={id} /> },
+  { path: '/cases/:id/appeal/decision', render: ({ id }) => <AppealDecisionPage id={id} /> },
+  { path: '/cases/:id/close', render: ({ id }) => <ClosePage id={id} /> },
+  { path: '/cases/:id/legal-hold', render: ({ id }) => <LegalHoldPage id={id} /> },
+  { path: '/audit', render: () => <AuditPage /> },
+  { path: '/audit/verify', render: () => <AuditVerifyPage /> },
+  { path: '/retention', render: () => <RetentionPage /> },
+];

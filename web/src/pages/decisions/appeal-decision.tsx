@@ -1,0 +1,147 @@
+import { useState } from 'react';
+import { api } from '../../api/client';
+import type { components } from '../../api/schema';
+import { Button, DateInput, ErrorSummary, Link, Panel, Radios, SummaryList, Textarea, type DateParts } from '../../components';
+import { formatDateTime } from '../../lib/format';
+import { useApiForm } from '../../lib/use-api-form';
+import { APPEAL_RESULT_NAMES, Confirmation, DecisionPage, NotYours, offers, roleName, SANCTION_NAMES, WithCase, type Case, type Sanction } from './common';
+import { policyItems, usePolicy } from './policy';
+import { ukInstant } from './uk-dates';
+
+type AppealDecision = components['schemas']['AppealDecisionRequest'];
+type Result = AppealDecision['result'];
+
+const TITLE = 'Decide the appeal';
+const FIELDS = { result: 'result', rationale: 'rationale', newSanction: 'new-sanction', warningExpiresAt: 'warning-expires-at' };
+const LABELS = { result: 'Decision', rationale: 'Reasons for the decision', newSanction: 'New outcome', warningExpiresAt: 'When the warning expires' };
+
+/**
+ * Hearing the appeal (§12; POST /appeals/:id/decision): a governor, or a headteacher who neither
+ * investigated nor decided the outcome. Upheld (the sanction is withdrawn), varied (a lesser
+ * sanction, with its warning's expiry) or dismissed (it stands), with the reasons; the appeal's
+ * grounds and the outcome appealed against shown first. The decision closes the case.
+ */
+export function AppealDecisionPage({ id }: { id: string }) {
+  return <WithCase id={id}>{(found) => <Appeal found={found} />}</WithCase>;
+}
+
+function Appeal({ found }: { found: Case }) {
+  const [decided, setDecided] = useState<Case | null>(null);
+  const appeal = found.appeals.find((a) => a.result === null);
+  if (decided) {
+    const result = decided.appeals.find((a) => a.id === appeal?.id)?.result;
+    return (
+      <DecisionPage found={found} title={TITLE}>
+        <Confirmation>
+          <Panel title="Appeal decided">{result ? APPEAL_RESULT_NAMES[result] : ''}</Panel>
+        </Confirmation>
+        <p className="govuk-body">
+          The outcome now in force: {decided.sanctionInForce ? SANCTION_NAMES[decided.sanctionInForce] : 'none'}. The case is closed.
+        </p>
+        <p className="govuk-body">
+          <Link href={`/cases/${found.id}`}>Go to the case</Link>
+        </p>
+      </DecisionPage>
+    );
+  }
+  if (!appeal || !offers(found, 'decide_appeal')) {
+    return (
+      <DecisionPage found={found} title={TITLE}>
+        {!appeal && <p className="govuk-body">No appeal on this case is waiting for a decision.</p>}
+        <NotYours found={found} what="decide an appeal" />
+      </DecisionPage>
+    );
+  }
+  return <AppealForm found={found} appealId={appeal.id} onDone={setDecided} />;
+}
+
+function AppealForm({ found, appealId, onDone }: { found: Case; appealId: string; onDone: (answer: Case) => void }) {
+  const policy = usePolicy();
+  const appeal = found.appeals.find((a) => a.id === appealId)!;
+  const outcome = found.outcome;
+  const [result, setResult] = useState<Result>();
+  const [newSanction, setNewSanction] = useState<Sanction>();
+  const [warningExpiresAt, setWarningExpiresAt] = useState<DateParts>({ day: '', month: '', year: '' });
+  const [rationale, setRationale] = useState('');
+  const form = useApiForm(FIELDS, LABELS);
+
+  const body = (): AppealDecision => {
+    const varied = result === 'varied' ? { newSanction, warningExpiresAt: ukInstant(warningExpiresAt, false) } : {};
+    // left unset, the result is the API's to name (400, beside the radios)
+    return { result: result as Result, rationale, ...Object.fromEntries(Object.entries(varied).filter(([, value]) => value !== undefined)) };
+  };
+  const send = form.submit(() => api.POST('/appeals/{id}/decision', { params: { path: { id: appealId } }, body: body() }), onDone);
+
+  return (
+    <DecisionPage found={found} title={TITLE} error={form.errors.summary.length > 0}>
+      <ErrorSummary errors={form.errors.summary} />
+      <h2 className="govuk-heading-m">The appeal</h2>
+      <SummaryList
+        rows={[
+          { key: 'Received', value: formatDateTime(appeal.lodgedAt) },
+          { key: 'Grounds', value: appeal.grounds ?? 'Not shown to you' },
+          ...(outcome
+            ? [
+                { key: 'Outcome appealed against', value: SANCTION_NAMES[outcome.sanction] },
+                { key: 'Gross misconduct', value: outcome.grossMisconduct ? 'Yes' : 'No' },
+                { key: 'Decided', value: `${formatDateTime(outcome.decidedAt)}, by the ${roleName(outcome.decidedByRole).toLowerCase()}` },
+                { key: 'Reasons given', value: outcome.rationale ?? '' },
+                ...(outcome.warningExpiresAt ? [{ key: 'Warning expires', value: formatDateTime(outcome.warningExpiresAt) }] : []),
+              ]
+            : []),
+        ]}
+      />
+      <h2 className="govuk-heading-m">Your decision</h2>
+      <form onSubmit={send} noValidate>
+        <Radios
+          id={FIELDS.result}
+          legend={LABELS.result}
+          legendSize="s"
+          value={result}
+          onChange={(value) => setResult(value as Result)}
+          error={form.errors.fields.result}
+          items={[
+            { value: 'upheld', text: 'Uphold the appeal', hint: 'The appeal succeeds: the sanction is withdrawn.' },
+            {
+              value: 'varied',
+              text: 'Vary the outcome',
+              hint: 'A lesser sanction replaces it.',
+              conditional: (
+                <>
+                  <Radios
+                    id={FIELDS.newSanction}
+                    legend={LABELS.newSanction}
+                    legendSize="s"
+                    hint="Less severe than the outcome appealed against, in the policy’s own words (§6, §12)."
+                    value={newSanction}
+                    onChange={(value) => setNewSanction(value as Sanction)}
+                    error={form.errors.fields.newSanction}
+                    items={policyItems(policy.state === 'loaded' ? policy.data.sanctions : undefined, SANCTION_NAMES)}
+                  />
+                  <DateInput
+                    id={FIELDS.warningExpiresAt}
+                    legend={`${LABELS.warningExpiresAt} (for a written warning)`}
+                    hint="The warning lapses at the end of that day, UK time. For example, 27 3 2027."
+                    value={warningExpiresAt}
+                    onChange={setWarningExpiresAt}
+                    error={form.errors.fields.warningExpiresAt}
+                  />
+                </>
+              ),
+            },
+            { value: 'dismissed', text: 'Dismiss the appeal', hint: 'The sanction stands.' },
+          ]}
+        />
+        <Textarea
+          id={FIELDS.rationale}
+          label={LABELS.rationale}
+          labelSize="s"
+          value={rationale}
+          onChange={(event) => setRationale(event.target.value)}
+          error={form.errors.fields.rationale}
+        />
+        <Button disabled={form.submitting}>Record the decision</Button>
+      </form>
+    </DecisionPage>
+  );
+}
