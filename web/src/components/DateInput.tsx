@@ -1,3 +1,4 @@
+import { ukInstant } from '../lib/uk-time';
 import { ErrorMessage } from './ErrorMessage';
 import { Fieldset } from './Fieldset';
 import { FormGroup } from './FormGroup';
@@ -23,10 +24,9 @@ const pad = (value: string) => value.trim().padStart(2, '0');
  * so the API's own message names the field ("observedAt must be a valid ISO 8601 date string").
  */
 export function toApiDate(parts: DateParts, withTime = false): string {
-  const date = `${parts.year.trim()}-${pad(parts.month)}-${pad(parts.day)}`;
-  if (!withTime) return date;
-  const local = new Date(`${date}T${pad(parts.hour ?? '')}:${pad(parts.minute ?? '')}:00`);
-  return Number.isNaN(local.getTime()) ? `${date}T${parts.hour ?? ''}:${parts.minute ?? ''}` : local.toISOString();
+  // A date alone is a whole UK day, which the API takes as a date; with a time, the UK wall clock's instant.
+  if (withTime) return ukInstant(parts, { withTime: true });
+  return `${parts.year.trim()}-${pad(parts.month)}-${pad(parts.day)}`;
 }
 
 /**

@@ -9,7 +9,7 @@ import { Page } from '../../lib/page';
 import { useLoad } from '../../lib/use-load';
 import { CaseTable } from './case-table';
 import { follows, previousCursor, withQuery } from './pages';
-import { datePartsOf, ukDate } from './uk-time';
+import { datePartsOf, ukDate } from '../../lib/uk-time';
 
 /** GET /cases's query; the URL's values go as they are (true/false as typed): the API says when one is wrong. */
 type ListQuery = NonNullable<operations['listCases']['parameters']['query']>;

@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useSearch } from 'wouter';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { Breadcrumbs, NotificationBanner, type DateParts } from '../../components';
+import { Breadcrumbs, NotificationBanner } from '../../components';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useLoad, type Loaded } from '../../lib/use-load';
 import { ProblemPage } from '../problem';
@@ -218,57 +218,4 @@ export function formatBytes(size: number | null): string {
 export const periodText = (from: string, to: string) => `${formatDate(from)} to ${formatDate(to)}`;
 export { formatDate, formatDateTime };
 
-// --- dates, in UK time ---
-
-const LONDON = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-  hourCycle: 'h23',
-});
-
-/** How far UK time is ahead of UTC at this instant (0 or an hour). */
-function londonOffset(utc: number): number {
-  const parts = Object.fromEntries(LONDON.formatToParts(new Date(utc)).map((part) => [part.type, Number(part.value)]));
-  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - Math.floor(utc / 1000) * 1000;
-}
-
-/** The instant a UK wall clock shows these numbers (either side of a clock change). */
-function londonInstant(year: number, month: number, day: number, hour: number, minute: number): number {
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  const first = wall - londonOffset(wall);
-  return wall - londonOffset(first);
-}
-
-const number = (value: string | undefined) => (/^\s*\d{1,4}\s*$/.test(value ?? '') ? Number(value) : NaN);
-
-/**
- * What the person typed in a DateInput, as the API takes it: an ISO instant of that UK date (and
- * time, with `withTime`; with `endOfDay`, the last second of the day). Nothing typed: '' (the
- * API says it is missing); not a date: what was typed, so the API's message names the field.
- */
-export function ukInstant(parts: DateParts, { withTime = false, endOfDay = false } = {}): string {
-  const typed = [parts.day, parts.month, parts.year, ...(withTime ? [parts.hour ?? '', parts.minute ?? ''] : [])];
-  if (typed.every((part) => !part.trim())) return '';
-  const [day, month, year, hour, minute] = typed.map(number);
-  const time = withTime ? [hour, minute] : [0, 0];
-  const valid =
-    [day, month, year, ...time].every(Number.isFinite) &&
-    year >= 1000 &&
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day === new Date(Date.UTC(year, month - 1, day)).getUTCDate() &&
-    time[0] <= 23 &&
-    time[1] <= 59;
-  if (!valid) return typed.join('-');
-  if (endOfDay) return new Date(londonInstant(year, month, day + 1, 0, 0) - 1000).toISOString();
-  return new Date(londonInstant(year, month, day, time[0], time[1])).toISOString();
-}
-
-export const DATE_TIME_HINT = 'UK time, 24-hour clock. For example, 27 3 2026 and 14 30.';
-export const DATE_HINT = 'For example, 27 3 2026.';
+export { DATE_HINT, DATE_TIME_HINT, ukInstant } from '../../lib/uk-time';

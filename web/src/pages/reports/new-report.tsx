@@ -20,7 +20,7 @@ import { Page } from '../../lib/page';
 import { useApiForm } from '../../lib/use-api-form';
 import { useLoad } from '../../lib/use-load';
 import { choiceTitle, usePolicy, type PolicyChoice } from '../cases/policy';
-import { ukDateTime } from '../cases/uk-time';
+import { ukDateTime } from '../../lib/uk-time';
 import { ProblemPage } from '../problem';
 
 type Report = components['schemas']['CreateReportRequest'];

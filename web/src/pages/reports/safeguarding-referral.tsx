@@ -7,7 +7,7 @@ import { Page } from '../../lib/page';
 import { useApiForm } from '../../lib/use-api-form';
 import { useLoad } from '../../lib/use-load';
 import { ProblemPage } from '../problem';
-import { ukDateTime, ukParts } from '../cases/uk-time';
+import { ukDateTime, ukParts } from '../../lib/uk-time';
 
 /**
  * A safeguarding referral (POST /cases/:id/safeguarding-referral; §5): to whom, when (UK time) and
