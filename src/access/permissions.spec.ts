@@ -44,7 +44,7 @@ const WHO: Record<Permission, Role[]> = {
   'profile:read': ['admin', 'deputy_head', 'investigating_manager', 'headteacher', 'governor', 'hr'],
   'users:manage': ['admin'],
   'staff:manage': ['admin'],
-  'staff:read': ['admin', 'deputy_head', 'investigating_manager', 'headteacher'],
+  'staff:read': ['admin', 'deputy_head', 'investigating_manager', 'headteacher', 'hr'],
   'reports:create': ['deputy_head'],
   'cases:read': ['deputy_head', 'investigating_manager', 'headteacher', 'governor', 'hr'],
   'cases:triage': ['deputy_head', 'headteacher', 'governor'],

@@ -78,7 +78,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'retention:manage',
   ],
   // Reads and exports summaries and outcomes; changes nothing.
-  hr: ['profile:read', 'cases:read', 'appeals:lodge', 'summaries:read', 'exports:read', 'subject-access:export', 'audit:read', 'retention:read'],
+  hr: [
+    'profile:read',
+    // the staff directory: to find the person a subject-access export is for (§13)
+    'staff:read',
+    'cases:read',
+    'appeals:lodge',
+    'summaries:read',
+    'exports:read',
+    'subject-access:export',
+    'audit:read',
+    'retention:read',
+  ],
 };
 
 export function rolesGranting(permission: Permission): Role[] {

@@ -106,8 +106,9 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'PATCH /users/{id}': { permission: 'users:manage', roles: [ADMIN], scope: 'user' },
   'GET /users/{id}': { permission: 'users:manage', roles: [ADMIN], scope: 'user' },
   'POST /staff': { permission: 'staff:manage', roles: [ADMIN], scope: 'org' },
-  'GET /staff': { permission: 'staff:read', roles: [ADMIN, DEPUTY, INVESTIGATOR, HEAD], scope: 'org' },
-  'GET /staff/{id}': { permission: 'staff:read', roles: [ADMIN, DEPUTY, INVESTIGATOR, HEAD], scope: 'staff' },
+  // hr too (not in api.md's table): to find the person a subject-access export is for
+  'GET /staff': { permission: 'staff:read', roles: [ADMIN, DEPUTY, INVESTIGATOR, HEAD, HR], scope: 'org' },
+  'GET /staff/{id}': { permission: 'staff:read', roles: [ADMIN, DEPUTY, INVESTIGATOR, HEAD, HR], scope: 'staff' },
   'PATCH /staff/{id}': { permission: 'staff:manage', roles: [ADMIN], scope: 'staff' },
   // not in api.md: whom those who appoint may appoint (the web application's appointment screen)
   'GET /people/investigating-managers': { permission: 'cases:assign', roles: [HEAD, GOVERNOR], scope: 'org' },
