@@ -89,7 +89,8 @@ export function AuditPage() {
       <FilterLayout
         filter={
           <AuditFilter
-            key={key}
+            // again once the events name the chosen case's reference, to show it in its field
+            key={`${key}${reference ?? ''}`}
             filters={filters}
             reference={reference}
             errors={errors}
@@ -122,13 +123,21 @@ export function AuditPage() {
                           {e.actorName ?? 'Someone'}
                           <span className="govuk-visually-hidden">: show only their events</span>
                         </Link>
-                        {e.actorRole && <span className="govuk-hint govuk-!-margin-bottom-0">{roleName(e.actorRole)}</span>}
+                        {e.actorRole && <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{roleName(e.actorRole)}</span>}
                       </>
                     ) : (
                       'The service'
                     ),
                 },
-                { header: 'What', cell: (e) => actionWords(e.action) },
+                {
+                  header: 'What',
+                  cell: (e) => (
+                    <>
+                      {actionWords(e.action)}
+                      {e.reason && <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">Reason: {e.reason.replace(/_/g, ' ')}</span>}
+                    </>
+                  ),
+                },
                 {
                   header: 'Case',
                   cell: (e) =>
@@ -141,7 +150,6 @@ export function AuditPage() {
                       ''
                     ),
                 },
-                { header: 'Reason', cell: (e) => e.reason ?? '' },
               ]}
             />
           ) : (
