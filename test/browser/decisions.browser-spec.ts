@@ -229,6 +229,35 @@ describeInBrowser('web application: decisions (headteacher and governors)', () =
     ).toBe('23:59');
   });
 
+  it('a headteacher who investigated is offered the separation waiver, and decides with its reason recorded', async () => {
+    await app.t.db.query(`UPDATE users SET roles = '{headteacher,investigating_manager}' WHERE email = $1`, [DEMO.head]);
+    try {
+      const built = await buildCase(app.t, { to: 'awaiting_decision', investigator: DEMO.head });
+      await signedIn(DEMO.head);
+      await open(`/cases/${built.caseId}/outcome`, 'Record the outcome');
+      await page.getByLabel('Why the investigating manager also decides').waitFor();
+      await expectAccessible(page, 'outcome form with the separation waiver');
+
+      const now = Date.now();
+      await page.getByLabel('Informal action or management advice').check();
+      await page.locator('#gross-misconduct-2').check();
+      await page.getByLabel('Reasons for the decision').fill('A first post, accepted at once.');
+      await fillDate('communicated-at', now, true);
+      await fillDate('appeal-deadline', now + 21 * DAY);
+      // the waiver left blank: the API names it, beside its field
+      await page.getByRole('button', { name: 'Record the outcome' }).click();
+      await page.locator('#separation-waiver-reason-error').waitFor();
+      await expectAccessible(page, 'outcome: separation waiver without a reason');
+      await page.getByLabel('Why the investigating manager also decides').fill('Two-teacher school: nobody else can decide.');
+      await page.getByRole('button', { name: 'Record the outcome' }).click();
+      await page.getByRole('heading', { name: 'Outcome recorded' }).waitFor();
+      const outcome = (await (await app.t.as(DEMO.governor)).get(`/cases/${built.caseId}`)).body.outcome;
+      expect(outcome).toEqual(expect.objectContaining({ separationWaiverReason: 'Two-teacher school: nobody else can decide.', decidedByRole: 'headteacher' }));
+    } finally {
+      await app.t.db.query(`UPDATE users SET roles = '{headteacher}' WHERE email = $1`, [DEMO.head]);
+    }
+  });
+
   it('closing: while the appeal window is open the case says so; once it has passed the head closes it', async () => {
     const built = await buildCase(app.t, { to: 'decided' });
     await signedIn(DEMO.head);
