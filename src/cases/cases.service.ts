@@ -6,7 +6,7 @@ import { instantRange } from '../calendar/period';
 import { Clock } from '../common/clock/clock';
 import { decodeCursor, DEFAULT_LIMIT, isTimeIdKey, Page, toPage } from '../common/pagination/pagination';
 import { SqlParams } from '../database/sql';
-import { staffNameMatchesSql } from '../people/staff.sql';
+import { staffIdsNamedLike } from '../people/staff.sql';
 import { referralRecordedSql } from '../triage/referral-view';
 import { casesWithSubjectAmongSql, referenceContainsSql } from './case-rows';
 import { caseListWork, CaseWork, NO_WORK } from './case-list-work';
@@ -28,8 +28,10 @@ export class CasesService {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor, isTimeIdKey);
     const p = new SqlParams();
+    // A name search asks who matches first (people module), so that the list is planned knowing how many.
+    const named = query.q === undefined ? [] : await staffIdsNamedLike(this.dataSource.manager, actor.organisationId, `%${likeLiteral(query.q)}%`);
     // Visibility first and always (never bypassed); each filter narrows it; then the keyset.
-    const { where, anyOf } = listFilters(actor, query, p, this.clock.now());
+    const { where, anyOf } = listFilters(actor, query, p, this.clock.now(), named);
     where.unshift(visibleCasesPredicate(actor, p));
     if (after) where.push(`(c.created_at, c.id) < (${p.add(after[0])}::timestamptz, ${p.add(after[1])}::uuid)`);
     const page = (also: string[]) =>
@@ -65,25 +67,29 @@ export class CasesService {
 
 /**
  * The GET /cases filters (docs/case-list.md) as predicates over `cases c`, each shaped so that
- * an index answers it at a million cases (docs/benchmarks.md "Case list filters"):
- * - `q`: the reference (trigram index on `cases.reference`) or a subject's name (trigram index
- *   on `staff_members.name`, then `case_parties.staff_id`), as `c.id = ANY(ARRAY(…))` so that
- *   PostgreSQL can OR the two bitmaps — or, for a search that matches most cases, walk the
- *   (organisation, created_at) index and stop at a page;
- * - `subjectStaffId`: the subject's case ids from `case_parties.staff_id`;
+ * an index answers it at a million cases (docs/benchmarks.md "Issue 10: case list filters"):
+ * - `q`, two alternatives (`anyOf`), each a page of its own: the reference (case-rows.ts
+ *   `referenceContainsSql`: a prefix btree, or the trigram index), and a subject's name: the
+ *   staff ids found first (`namedStaffIds`, the trigram index on `staff_members.name`), then
+ *   their cases through `case_parties.staff_id`. Given the ids, PostgreSQL estimates the
+ *   matches well: a few hundred are fetched and sorted, ten thousand are found by walking the
+ *   newest cases against a hash of them. (Planned from a guess at a substring's selectivity
+ *   instead, one person's name was costed like thousands of cases, past `jit_above_cost`:
+ *   +25–30 ms of JIT compilation per request.);
+ * - `subjectStaffId`: the subject's case ids from `case_parties.staff_id` (a semi-join: its
+ *   estimate is good);
  * - `overdue`: see overdue.ts — a `created_at` bound computed here, not a deadline per row;
  * - `from`/`to`: `created_at` bounds (src/calendar/period.ts), the keyset index's own column.
  */
-function listFilters(actor: Actor, query: CaseListQuery, p: SqlParams, now: Date): { where: string[]; anyOf?: string[] } {
+function listFilters(actor: Actor, query: CaseListQuery, p: SqlParams, now: Date, namedStaffIds: string[]): { where: string[]; anyOf?: string[] } {
   const where: string[] = [];
   let anyOf: string[] | undefined;
   if (query.status) where.push(`c.status = ${p.add(query.status)}`);
   if (query.q !== undefined) {
-    const literal = likeLiteral(query.q);
-    const named = staffNameMatchesSql(`${p.add(actor.organisationId)}::uuid`, p.add(`%${literal}%`));
-    anyOf = [referenceContainsSql(literal, p), `c.id IN (${casesWithSubjectAmongSql(named)})`];
+    const byReference = referenceContainsSql(likeLiteral(query.q), p);
+    anyOf = namedStaffIds.length ? [byReference, `c.id IN (${casesWithSubjectAmongSql(`${p.add(namedStaffIds)}::uuid[]`)})`] : [byReference];
   }
-  if (query.subjectStaffId !== undefined) where.push(`c.id IN (${casesWithSubjectAmongSql(`${p.add(query.subjectStaffId)}::uuid`)})`);
+  if (query.subjectStaffId !== undefined) where.push(`c.id IN (${casesWithSubjectAmongSql(`ARRAY[${p.add(query.subjectStaffId)}::uuid]`)})`);
   if (query.safeguarding !== undefined) where.push(query.safeguarding ? 'c.safeguarding' : 'NOT c.safeguarding');
   if (query.overdue !== undefined) {
     const overdue = `(c.safeguarding AND c.erased_at IS NULL AND c.created_at < ${p.add(referralOverdueCutoff(now).toISOString())}::timestamptz

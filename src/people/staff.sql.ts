@@ -1,3 +1,6 @@
+import { EntityManager } from 'typeorm';
+import { queryRows } from '../database/sql';
+
 /**
  * The people module's SQL on `staff_members` for other modules' statements: the
  * organisation's staff records among the given ids (`$org` and `$ids` are placeholders).
@@ -7,10 +10,16 @@ export function knownStaffSql(organisationParam: string, idsParam: string): stri
 }
 
 /**
- * The organisation's staff records whose name matches `patternParam`, an ILIKE pattern (a
- * part of the name, in any case): a subquery of ids, answered by the trigram index on
- * `staff_members.name` (migration CaseListSearch).
+ * The ids of the organisation's staff records whose name matches `pattern`, an ILIKE pattern (a
+ * part of the name, in any case), answered by the trigram index on `staff_members.name`
+ * (migration CaseListSearch). Asked on its own, before a statement that uses the ids, so that
+ * PostgreSQL plans that statement knowing how many people matched (a substring's selectivity
+ * is otherwise a guess).
  */
-export function staffNameMatchesSql(organisationParam: string, patternParam: string): string {
-  return `SELECT s.id FROM staff_members s WHERE s.organisation_id = ${organisationParam} AND s.name ILIKE ${patternParam}`;
+export async function staffIdsNamedLike(em: EntityManager, organisationId: string, pattern: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(em, `SELECT s.id FROM staff_members s WHERE s.organisation_id = $1 AND s.name ILIKE $2`, [
+    organisationId,
+    pattern,
+  ]);
+  return rows.map((row) => row.id);
 }

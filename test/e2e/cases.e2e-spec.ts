@@ -554,6 +554,11 @@ describe('GET /cases filters', () => {
       const expected = (await all()).filter((l) => references[l]?.toLowerCase().includes(part.toLowerCase()));
       expect(expected.length).toBeGreaterThan(1);
       expect(await find(DEMO.deputy, `q=${part}`)).toEqual(expected);
+      // the number alone, and the prefix in lower case: the same rule, whichever index answers it
+      const number = references.sam.slice(9); // e.g. "0001"
+      expect(await find(DEMO.deputy, `q=${number}`)).toEqual((await all()).filter((l) => references[l]?.includes(number)));
+      expect(await find(DEMO.deputy, `q=smp-${part}`)).toEqual(expected);
+      expect(await find(DEMO.deputy, `q=MP-${part}`)).toEqual(expected);
     });
 
     it('a subject’s name, whole or in part, in any case', async () => {
