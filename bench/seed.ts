@@ -1,7 +1,10 @@
 /**
  * Seeds a benchmark database with COPY (2–5× faster than row by row): many organisations,
  * one "small" with SMALL cases and one "big" with BIG cases, each case with its report,
- * parties, an allegation and its `report.created` audit event on a valid hash chain.
+ * parties, an allegation and its `report.created` audit event on a valid hash chain. Staff
+ * directories grow with the organisation (named from common first names and surnames, so a
+ * surname search finds several people); cases past triage have a current investigating
+ * manager; most safeguarding cases have their referral on record.
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -23,8 +26,15 @@ export interface SeededOrganisation {
   name: string;
   headUserId: string;
   deputyUserId: string;
+  /** Investigating managers, each the current investigator of some of the cases past triage. */
+  investigatorUserIds: string[];
   staffIds: string[];
+  /** Staff names, by staff id. */
+  staffNames: Map<string, string>;
+  /** In creation order, oldest first. */
   caseIds: string[];
+  /** The references, in the same order. */
+  references: string[];
   cases: number;
 }
 
@@ -38,7 +48,38 @@ const STATUSES = ['reported', 'reported', 'investigation', 'investigation', 'awa
 const PLATFORMS = ['facebook', 'twitter', 'instagram', 'whatsapp', 'other'];
 const CATEGORIES = ['disrepute', 'confidentiality', 'copyright', 'discrimination_bullying_harassment', 'images_of_school_or_pupils'];
 const STANDARDS = ['7.1', '7.3', '7.5', '7.6', '7.7', '8'];
-const STAFF_PER_ORG = 40;
+/** At least 40 staff; more in a big organisation, so each person is the subject of ~250 cases whatever its size (a trust has more staff, not busier ones). */
+const staffFor = (cases: number) => Math.max(40, Math.ceil(cases / 250));
+/** An investigating manager per ~1,000 cases (at least 2): each is the current investigator of ~700. */
+const investigatorsFor = (cases: number) => Math.max(2, Math.ceil(cases / 1000));
+/** Safeguarding cases with a referral on record: the rest are overdue (`GET /cases?overdue=true`) once past their due time. */
+const REFERRED = 0.9;
+const FIRST_NAMES = (
+  'Aisha Alex Amelia Ben Chloe Daniel Ella Emily Fatima George Grace Hannah Harry Isla Jack James Jessica Joshua ' +
+  'Katie Liam Lucy Mia Mohammed Noah Olivia Oscar Priya Rachel Ryan Sam Sophie Thomas Tom Zara Chen Kwame Niamh ' +
+  'Siobhan Rhys Agnieszka Yusuf Leah Ethan Ava Logan Freya Adam Poppy Ibrahim Ruby Max Evie Dylan Layla Kai Maryam ' +
+  'Luca Erin Imogen Jacob'
+).split(' ');
+const LAST_NAMES = (
+  'Smith Jones Taylor Brown Williams Wilson Johnson Davies Patel Robinson Wright Thompson Evans Walker White ' +
+  'Roberts Green Hall Wood Jackson Clarke Khan Hughes Edwards Lewis Harris Martin Cooper Hill Ward Morris Moore ' +
+  'Clark Lee King Baker Harrison Morgan Allen James Scott Phillips Watson Davis Parker Price Bennett Young ' +
+  'Griffiths Mitchell Kelly Cook Carter Richardson Bailey Collins Bell Shaw Murphy Miller Cox Richards Khan-Ali ' +
+  'Marshall Anderson Simpson Ellis Adams Singh Begum Wilkinson Foster Chapman Powell Webb Rogers Gray Mason Ali ' +
+  'Hunt Hussain Campbell Matthews Owen Palmer Holmes Mills Barnes Knight Lloyd Butler Russell Barker Fisher ' +
+  "Stevens Jenkins Murray Dixon Harvey Nowak Okafor O'Brien"
+).split(' ');
+/**
+ * The `s`th staff member's name: every first name with every surname (6,120 names), each once
+ * in the deployment, so a search for one person finds that person's cases; surnames repeat
+ * (in the big organisation, each ~40 times: a search for one finds several people).
+ */
+function staffName(s: number): string {
+  const first = s % FIRST_NAMES.length;
+  const round = Math.floor(s / FIRST_NAMES.length);
+  return `${FIRST_NAMES[first]} ${LAST_NAMES[(round + 7 * first) % LAST_NAMES.length]}`;
+}
+
 /** Cases are spread over the five years before this instant. */
 const END = Date.parse('2026-11-01T00:00:00.000Z');
 const SPAN = 5 * 365 * 86_400_000;
@@ -91,7 +132,18 @@ export async function seedBenchmark(url: string, options: SeedOptions, log: (m: 
   try {
     await client.query('BEGIN');
     for (const p of plan) {
-      orgs.push({ id: randomUUID(), name: p.name, headUserId: randomUUID(), deputyUserId: randomUUID(), staffIds: [], caseIds: [], cases: p.cases });
+      orgs.push({
+        id: randomUUID(),
+        name: p.name,
+        headUserId: randomUUID(),
+        deputyUserId: randomUUID(),
+        investigatorUserIds: Array.from({ length: investigatorsFor(p.cases) }, () => randomUUID()),
+        staffIds: [],
+        staffNames: new Map(),
+        caseIds: [],
+        references: [],
+        cases: p.cases,
+      });
     }
     const now = new Date();
     await copy(
@@ -107,6 +159,17 @@ export async function seedBenchmark(url: string, options: SeedOptions, log: (m: 
       orgs.flatMap((o, i) => [
         [o.headUserId, o.id, `head${i}@bench.example`, `Head ${i}`, passwordHash, '{headteacher}', true, now, now],
         [o.deputyUserId, o.id, `deputy${i}@bench.example`, `Deputy ${i}`, passwordHash, '{deputy_head}', true, now, now],
+        ...o.investigatorUserIds.map((id, n) => [
+          id,
+          o.id,
+          `investigator${i}-${n}@bench.example`,
+          `Investigator ${i}-${n}`,
+          passwordHash,
+          '{investigating_manager}',
+          true,
+          now,
+          now,
+        ]),
       ]),
     );
     // one session per bench user, its id the user's own, for benchToken (sessions: docs/sessions.md)
@@ -117,12 +180,15 @@ export async function seedBenchmark(url: string, options: SeedOptions, log: (m: 
       [now, orgs.map((o) => o.id)],
     );
     const staffRows: unknown[][] = [];
+    let named = 0;
     for (const o of orgs) {
-      for (let s = 0; s < STAFF_PER_ORG; s++) {
+      for (let s = 0; s < staffFor(o.cases); s++) {
         const id = randomUUID();
         o.staffIds.push(id);
         const userId = s === 0 ? o.headUserId : s === 1 ? o.deputyUserId : null;
-        staffRows.push([id, o.id, `Staff ${s}`, null, s === 0 ? 'Headteacher' : s === 1 ? 'Deputy Headteacher' : 'Teacher', userId, now]);
+        const name = staffName(named++);
+        o.staffNames.set(id, name);
+        staffRows.push([id, o.id, name, null, s === 0 ? 'Headteacher' : s === 1 ? 'Deputy Headteacher' : 'Teacher', userId, now]);
       }
     }
     await copy(client, 'staff_members', ['id', 'organisation_id', 'name', 'email', 'job_title', 'user_id', 'created_at'], staffRows);
@@ -130,29 +196,60 @@ export async function seedBenchmark(url: string, options: SeedOptions, log: (m: 
     for (const o of orgs) {
       const started = Date.now();
       // Cases in creation order, each with its year's next reference number.
-      const cases: Array<{ id: string; createdAt: Date; reference: string; status: string; subject: string; safeguarding: boolean }> = [];
+      const cases: Array<{
+        id: string;
+        createdAt: Date;
+        reference: string;
+        status: string;
+        subject: string;
+        safeguarding: boolean;
+        investigator: string | null;
+        referred: boolean;
+      }> = [];
       const counters = new Map<number, number>();
       for (let n = 0; n < o.cases; n++) {
         const createdAt = new Date(END - SPAN + Math.floor((SPAN * (n + rnd())) / o.cases));
         const year = createdAt.getUTCFullYear();
         const number = (counters.get(year) ?? 0) + 1;
         counters.set(year, number);
-        const subject = o.staffIds[2 + Math.floor(rnd() * (STAFF_PER_ORG - 2))];
+        const subject = o.staffIds[2 + Math.floor(rnd() * (o.staffIds.length - 2))];
+        const status = STATUSES[n % STATUSES.length];
         cases.push({
           id: randomUUID(),
           createdAt,
           reference: formatCaseReference(year, number),
-          status: STATUSES[n % STATUSES.length],
+          status,
           subject,
           safeguarding: rnd() < 0.2,
+          investigator: status === 'reported' ? null : o.investigatorUserIds[Math.floor(rnd() * o.investigatorUserIds.length)],
+          referred: rnd() < REFERRED,
         });
       }
       o.caseIds = cases.map((c) => c.id);
+      o.references = cases.map((c) => c.reference);
       await copy(
         client,
         'cases',
-        ['id', 'organisation_id', 'reference', 'status', 'safeguarding', 'closed_at', 'created_at', 'updated_at'],
-        cases.map((c) => [c.id, o.id, c.reference, c.status, c.safeguarding, c.status === 'closed' ? c.createdAt : null, c.createdAt, c.createdAt]),
+        ['id', 'organisation_id', 'reference', 'status', 'safeguarding', 'investigator_user_id', 'closed_at', 'created_at', 'updated_at'],
+        cases.map((c) => [
+          c.id,
+          o.id,
+          c.reference,
+          c.status,
+          c.safeguarding,
+          c.investigator,
+          c.status === 'closed' ? c.createdAt : null,
+          c.createdAt,
+          c.createdAt,
+        ]),
+      );
+      await copy(
+        client,
+        'safeguarding_referrals',
+        ['id', 'organisation_id', 'case_id', 'referred_to', 'referred_at', 'notes', 'recorded_by_user_id', 'created_at'],
+        cases
+          .filter((c) => c.safeguarding && c.referred)
+          .map((c) => [randomUUID(), o.id, c.id, 'Designated safeguarding lead', c.createdAt, null, o.deputyUserId, c.createdAt]),
       );
       await copy(
         client,

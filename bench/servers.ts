@@ -8,6 +8,8 @@ export interface ServerProcess {
   url: string;
   cpuMicros(): Promise<number>;
   recordSql<T>(work: () => Promise<T>): Promise<string[]>;
+  /** The statements sent while `work` ran, with their parameters. */
+  recordQueries<T>(work: () => Promise<T>): Promise<RecordedQuery[]>;
   stop(): Promise<void>;
 }
 
@@ -24,6 +26,11 @@ function ask<T>(child: ChildProcess, type: string, answer: string): Promise<T> {
     child.on('message', listener);
     child.send({ type });
   });
+}
+
+export interface RecordedQuery {
+  text: string;
+  values: unknown[];
 }
 
 export async function waitForHealth(url: string, timeoutMs = 60_000): Promise<void> {
@@ -59,6 +66,11 @@ export async function startServer(name: string, script: string, env: Record<stri
       await ask(child, 'sql-start', 'sql-started');
       await work();
       return (await ask<{ statements: string[] }>(child, 'sql-stop', 'sql')).statements;
+    },
+    async recordQueries(work) {
+      await ask(child, 'sql-start', 'sql-started');
+      await work();
+      return (await ask<{ queries: RecordedQuery[] }>(child, 'sql-stop', 'sql')).queries;
     },
     stop() {
       return new Promise((resolve) => {
