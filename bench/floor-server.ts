@@ -19,7 +19,7 @@ import { DomainError } from '../src/common/errors/domain-error';
 import { CreateReportRequest } from '../src/reports/dto/report.dto';
 import { ReportsService } from '../src/reports/reports.service';
 
-const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10, application_name: 'smp-floor' });
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10, application_name: 'smp-floor', options: '-c jit=off' });
 const manager = (client: Pool | PoolClient) =>
   ({ query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows }) as unknown as EntityManager;
 

@@ -11,16 +11,22 @@ import { CaseFacts, Person } from './conflicts';
  * The facts the access rules need (conflicts.ts), as columns over `cases c`: read with the
  * case view in the same statement, or alone (optionally taking the case row lock). Each
  * part comes from the module that owns its table.
- */
-export const CASE_FACTS_COLUMNS = `c.id AS fact_id, c.organisation_id AS fact_organisation_id, c.status AS fact_status,
+ *
+ * The facts of the case itself, without the organisation's role holders (see CASE_FACTS_COLUMNS). */
+export const CASE_FACTS_CASE_COLUMNS = `c.id AS fact_id, c.organisation_id AS fact_organisation_id, c.status AS fact_status,
   c.erased_at IS NOT NULL AS fact_erased, c.investigator_user_id AS fact_investigator_user_id,
   COALESCE((SELECT json_agg(json_build_object('capacity', fp.capacity, 'staffId', fp.staff_id))
             FROM case_parties fp WHERE fp.case_id = c.id), '[]') AS fact_parties,
   ${everInvestigatorsSql('c.id')} AS fact_investigator_user_ids,
   ${outcomeDeciderSql('c.id')} AS fact_outcome_decided_by,
-  ${appealDeciderSql('c.id')} AS fact_appeal_decided_by,
-  ${activeRoleHoldersSql('headteacher', 'c.organisation_id')} AS fact_headteachers,
-  ${activeRoleHoldersSql('governor', 'c.organisation_id')} AS fact_governors`;
+  ${appealDeciderSql('c.id')} AS fact_appeal_decided_by`;
+
+/** The organisation's active headteachers and governors, for `organisationSql` (the same for every case of it). */
+export const roleHolderFactsColumns = (organisationSql: string) => `${activeRoleHoldersSql('headteacher', organisationSql)} AS fact_headteachers,
+  ${activeRoleHoldersSql('governor', organisationSql)} AS fact_governors`;
+
+export const CASE_FACTS_COLUMNS = `${CASE_FACTS_CASE_COLUMNS},
+  ${roleHolderFactsColumns('c.organisation_id')}`;
 
 export interface CaseFactsRow {
   fact_id: string;

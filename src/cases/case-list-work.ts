@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { CASE_FACTS_COLUMNS, CaseFactsRow, toCaseFacts } from '../access/case-facts.sql';
+import { CASE_FACTS_CASE_COLUMNS, CaseFactsRow, roleHolderFactsColumns, toCaseFacts } from '../access/case-facts.sql';
 import type { Role } from '../access/roles';
 import { queryRows } from '../database/sql';
 import { caseWaitingFor } from './case-guidance';
@@ -30,10 +30,12 @@ export async function caseListWork(em: EntityManager, organisationId: string, ca
   if (!caseIds.length) return new Map();
   const rows = await queryRows<WorkRow>(
     em,
-    `SELECT ${CASE_FACTS_COLUMNS}, c.retain_until,
+    // The organisation's role holders are the same for every case of the page: read once.
+    `WITH holders AS MATERIALIZED (SELECT ${roleHolderFactsColumns('$1::uuid')})
+     SELECT ${CASE_FACTS_CASE_COLUMNS}, holders.fact_headteachers, holders.fact_governors, c.retain_until,
        (SELECT o.appeal_deadline FROM outcomes o WHERE o.case_id = c.id) AS appeal_deadline,
        (SELECT count(*)::int FROM monitoring_authorisations m WHERE m.case_id = c.id AND m.status = 'pending') AS pending_monitoring
-     FROM cases c WHERE c.organisation_id = $1 AND c.id = ANY($2::uuid[])`,
+     FROM cases c CROSS JOIN holders WHERE c.organisation_id = $1 AND c.id = ANY($2::uuid[])`,
     [organisationId, caseIds],
   );
   return new Map(

@@ -90,7 +90,8 @@ function assemble(row: CoreRow & Record<string, unknown>, facts: CaseFacts, now:
     safeguarding: {
       flagged: row.safeguarding,
       referralDueBy: due?.toISOString() ?? null,
-      referralOverdue: due !== null && referrals.length === 0 && now > due,
+      // An erased case has no referrals left to show, and nothing is overdue on a tombstone.
+      referralOverdue: due !== null && row.erased_at === null && referrals.length === 0 && now > due,
       referrals,
     },
     subjects: pick('subject'),

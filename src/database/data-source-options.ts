@@ -22,7 +22,9 @@ export function dataSourceOptions(url: string, overrides: Partial<{ poolSize: nu
     logging: false,
     poolSize: overrides.poolSize ?? 10,
     applicationName: overrides.applicationName ?? 'smp-casework',
-    extra: { connectionTimeoutMillis: 5_000 },
+    // JIT compilation pays 25–30 ms up front for plans PostgreSQL thinks expensive: never worth it
+    // for a request's few-millisecond statements (docs/benchmarks.md, issue 10 filters).
+    extra: { connectionTimeoutMillis: 5_000, options: '-c jit=off' },
   };
 }
 

@@ -53,6 +53,15 @@ describe('retention (§13)', () => {
 
   const evidencePath = (sha256: string) => join(t.config.evidenceDir, sha256.slice(0, 2), sha256);
 
+  it('a tombstone owes nothing: an erased safeguarding case is never shown as a referral overdue', async () => {
+    const erased = await closedCase('overdue-tombstone');
+    await t.db.query(`UPDATE cases SET safeguarding = TRUE, created_at = now() - interval '30 days' WHERE id = $1`, [erased.caseId]);
+    const head = await t.as(DEMO.head);
+    expect((await head.get(`/cases/${erased.caseId}`)).body.safeguarding.referralOverdue).toBe(true);
+    expect((await head.post('/retention/run')).body.erased).toContain(erased.caseId);
+    expect((await head.get(`/cases/${erased.caseId}`)).body.safeguarding.referralOverdue).toBe(false);
+  });
+
   it('a run goes on past a case that cannot be erased: that case is left whole and listed as failed, the others are erased', async () => {
     const broken = await closedCase('broken-erasure');
     const fine = await closedCase('fine-erasure');
