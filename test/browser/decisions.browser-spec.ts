@@ -3,7 +3,7 @@ import { buildCase } from '../support/case-builder';
 import { TEST_PASSWORD } from '../support/constants';
 import { DEMO, monitoringRequestBody } from '../support/test-app';
 import { expectAccessible } from './support/axe';
-import { describeInBrowser, heading, launch, signIn, startWebApp, type Browser, type Page, type WebApp } from './support/browser';
+import { describeInBrowser, heading, launch, scrollsSideways, signIn, startWebApp, type Browser, type Page, type WebApp } from './support/browser';
 
 /**
  * The headteacher's and the governors' decisions (web.md "Who sees what", issue 11): appointing
@@ -436,6 +436,32 @@ describeInBrowser('web application: decisions (headteacher and governors)', () =
       }
     } finally {
       client.release(true);
+    }
+  });
+
+  it('320 px wide: the decision screens do not scroll sideways (the audit trail’s table scrolls in its own pane)', async () => {
+    const assigned = await buildCase(app.t, { to: 'assigned', monitoring: true });
+    const awaiting = await buildCase(app.t, { to: 'awaiting_decision' });
+    const narrow = await (await browser.newContext({ viewport: { width: 320, height: 640 } })).newPage();
+    try {
+      await signIn(narrow, app, DEMO.head, TEST_PASSWORD);
+      await narrow.getByTestId('who').waitFor();
+      for (const [path, title] of [
+        [`/cases/${assigned.caseId}/assign`, 'Appoint an investigating manager'],
+        [`/cases/${assigned.caseId}/monitoring`, 'Monitoring requests'],
+        [`/cases/${awaiting.caseId}/outcome`, 'Record the outcome'],
+        ['/audit', 'Audit trail'],
+        ['/audit/verify', 'Check the audit trail'],
+        ['/retention', 'Cases due for erasure'],
+      ]) {
+        await narrow.goto(app.url(path));
+        await heading(narrow).filter({ hasText: title }).waitFor();
+        await narrow.locator('main .govuk-summary-list, main table, main form, main .govuk-body').first().waitFor();
+        expect({ title, scrolls: await scrollsSideways(narrow) }).toEqual({ title, scrolls: false });
+        await expectAccessible(narrow, `${title} at 320 px`);
+      }
+    } finally {
+      await narrow.context().close();
     }
   });
 

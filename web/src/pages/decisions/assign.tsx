@@ -85,7 +85,14 @@ function AssignForm({ found, onDone }: { found: Case; onDone: (name: string) => 
               items={list.map((m) => ({
                 value: m.userId,
                 text: m.userId === current?.investigatorUserId ? `${m.name} (appointed now)` : m.name,
-                hint: [m.jobTitle, m.email].filter(Boolean).join(', '),
+                hint: (
+                  <>
+                    {m.jobTitle && `${m.jobTitle}, `}
+                    {/* an e-mail address may break before its @ on a narrow screen */}
+                    {m.email.split('@')[0]}
+                    <wbr />@{m.email.split('@').slice(1).join('@')}
+                  </>
+                ),
               }))}
             />
           ) : (

@@ -108,50 +108,55 @@ export function AuditPage() {
         {loaded.state === 'loading' && <Loading />}
         {loaded.state === 'loaded' &&
           (events.length ? (
-            <Table<AuditEvent>
-              caption="Events, newest first"
-              rows={events}
-              rowKey={(e) => e.id}
-              columns={[
-                { header: 'When', cell: (e) => formatDateTime(e.occurredAt) },
-                {
-                  header: 'Who',
-                  cell: (e) =>
-                    e.actorUserId ? (
+            // on a narrow screen the table scrolls sideways in its own pane (MOJ scrollable pane), not the page
+            <div className="moj-scrollable-pane" tabIndex={0} role="region" aria-label="Events, newest first">
+              <Table<AuditEvent>
+                caption="Events, newest first"
+                rows={events}
+                rowKey={(e) => e.id}
+                columns={[
+                  { header: 'When', cell: (e) => formatDateTime(e.occurredAt) },
+                  {
+                    header: 'Who',
+                    cell: (e) =>
+                      e.actorUserId ? (
+                        <>
+                          {/* the name said first, then what the link does (an aria-label: hidden text would escape the scrolling pane) */}
+                          <Link
+                            href={withQuery('/audit', { ...filters, actorId: e.actorUserId })}
+                            aria-label={`${e.actorName ?? 'Someone'}: show only their events`}
+                          >
+                            {e.actorName ?? 'Someone'}
+                          </Link>
+                          {e.actorRole && <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{roleName(e.actorRole)}</span>}
+                        </>
+                      ) : (
+                        'The service'
+                      ),
+                  },
+                  {
+                    header: 'What',
+                    cell: (e) => (
                       <>
-                        <Link href={withQuery('/audit', { ...filters, actorId: e.actorUserId })}>
-                          {e.actorName ?? 'Someone'}
-                          <span className="govuk-visually-hidden">: show only their events</span>
-                        </Link>
-                        {e.actorRole && <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{roleName(e.actorRole)}</span>}
+                        {actionWords(e.action)}
+                        {e.reason && <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">Reason: {e.reason.replace(/_/g, ' ')}</span>}
                       </>
-                    ) : (
-                      'The service'
                     ),
-                },
-                {
-                  header: 'What',
-                  cell: (e) => (
-                    <>
-                      {actionWords(e.action)}
-                      {e.reason && <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">Reason: {e.reason.replace(/_/g, ' ')}</span>}
-                    </>
-                  ),
-                },
-                {
-                  header: 'Case',
-                  cell: (e) =>
-                    e.caseId ? (
-                      <Link href={withQuery('/audit', { ...filters, caseId: e.caseId })}>
-                        {e.caseReference ?? 'A case'}
-                        <span className="govuk-visually-hidden">: show only its events</span>
-                      </Link>
-                    ) : (
-                      ''
-                    ),
-                },
-              ]}
-            />
+                  },
+                  {
+                    header: 'Case',
+                    cell: (e) =>
+                      e.caseId ? (
+                        <Link href={withQuery('/audit', { ...filters, caseId: e.caseId })} aria-label={`${e.caseReference ?? 'A case'}: show only its events`}>
+                          {e.caseReference ?? 'A case'}
+                        </Link>
+                      ) : (
+                        ''
+                      ),
+                  },
+                ]}
+              />
+            </div>
           ) : (
             <p className="govuk-body">No events match these filters.</p>
           ))}
