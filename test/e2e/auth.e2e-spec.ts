@@ -217,15 +217,16 @@ describe('auth', () => {
     });
 
     it('a removed role is refused on the next request (403)', async () => {
-      const user = await newUser(['deputy_head', 'hr']);
+      // the directory is the deputy head's (staff:read), never a governor's
+      const user = await newUser(['deputy_head', 'governor']);
       const token = (await login(user.email, user.password)).body.accessToken as string;
       const staff = () => t.http().get('/staff').set('authorization', `Bearer ${token}`);
       expect((await staff()).status).toBe(200);
-      expect((await (await t.as(DEMO.admin)).patch(`/users/${user.id}`, { roles: ['hr'] })).status).toBe(200);
+      expect((await (await t.as(DEMO.admin)).patch(`/users/${user.id}`, { roles: ['governor'] })).status).toBe(200);
       expectProblem(await staff(), 403);
       const mine = await me(token);
       expect(mine.status).toBe(200);
-      expect(mine.body.roles).toEqual(['hr']);
+      expect(mine.body.roles).toEqual(['governor']);
     });
   });
 
