@@ -12,6 +12,7 @@ import { SessionsPage } from './pages/sessions';
 import { SignInPage } from './pages/sign-in';
 import { SignedOutPage } from './pages/signed-out';
 import { SCREENS } from './screens';
+import { Loading } from './lib/loaded';
 
 /** The application, at /app/ (the router's base: routes and links below are relative to it). */
 export function App() {
@@ -116,11 +117,7 @@ function SignedIn({ children, allowDuringPasswordChange = false }: { children: R
   const state = useSession();
   const [location] = useLocation();
   if (state.status === 'starting') {
-    return (
-      <p className="govuk-body" role="status">
-        Loading…
-      </p>
-    );
+    return <Loading />;
   }
   if (state.status === 'signed-out') {
     if (state.reason === 'none') return <Redirect to={`/sign-in?return=${encodeURIComponent(location)}`} replace />;

@@ -15,6 +15,7 @@ export interface DateParts {
 }
 
 export const EMPTY_DATE: DateParts = { day: '', month: '', year: '' };
+export const EMPTY_DATE_TIME: DateParts = { ...EMPTY_DATE, hour: '', minute: '' };
 
 const pad = (value: string) => value.trim().padStart(2, '0');
 

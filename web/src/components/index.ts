@@ -4,7 +4,7 @@ export { Breadcrumbs } from './Breadcrumbs';
 export { Button, ButtonGroup, ButtonLink } from './Button';
 export { Checkboxes } from './Checkboxes';
 export type { ChoiceItem } from './Choices';
-export { DateInput, EMPTY_DATE, toApiDate, type DateParts } from './DateInput';
+export { DateInput, EMPTY_DATE, EMPTY_DATE_TIME, toApiDate, type DateParts } from './DateInput';
 export { Details } from './Details';
 export { ErrorMessage } from './ErrorMessage';
 export { ErrorSummary } from './ErrorSummary';

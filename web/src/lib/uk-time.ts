@@ -63,6 +63,15 @@ export function ukDateTime(parts: DateParts): string | undefined {
   return ukInstant(parts, { withTime: true }) || undefined;
 }
 
+/**
+ * A deadline or an expiry typed as a date: the last minute of that UK day (23:59 UK time), as the
+ * API takes it; nothing typed: undefined (the API then says whether it is needed).
+ */
+export function ukDayEnd(parts: DateParts): string | undefined {
+  if ([parts.day, parts.month, parts.year].every((part) => !part.trim())) return undefined;
+  return ukInstant({ ...parts, hour: '23', minute: '59' }, { withTime: true });
+}
+
 /** A UK date (no time) as the API takes it: "2026-11-20" (a whole UK day); nothing typed: undefined. */
 export function ukDate(parts: DateParts): string | undefined {
   if ([parts.day, parts.month, parts.year].every((part) => !part.trim())) return undefined;

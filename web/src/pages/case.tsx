@@ -6,9 +6,10 @@ import { formatDateTime, ROLE_NAMES, STATUS_NAMES } from '../lib/format';
 import { Page } from '../lib/page';
 import { useLoad } from '../lib/use-load';
 import { CaseRecord } from './cases/case-record';
-import { usePolicy } from './cases/policy';
+import { usePolicy } from '../lib/policy-words';
 import { involvementSentence, STATUS_COLOURS, type CaseView } from './cases/words';
 import { ProblemPage } from './problem';
+import { Loading } from '../lib/loaded';
 
 /**
  * A case (GET /cases/:id): its state, the next step and who takes it, how the reader is
@@ -21,11 +22,7 @@ export function CasePage({ id }: { id: string }) {
   const loaded = useLoad(() => api.GET('/cases/{id}', { params: { path: { id } } }), [id]);
   const policy = usePolicy();
   if (loaded.state === 'loading') {
-    return (
-      <p className="govuk-body" role="status">
-        Loading…
-      </p>
-    );
+    return <Loading />;
   }
   if (loaded.state === 'failed') return <ProblemPage problem={loaded.problem} />;
   const view = loaded.data;

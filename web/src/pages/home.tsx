@@ -6,6 +6,7 @@ import { formatDate, ROLE_NAMES } from '../lib/format';
 import { Page } from '../lib/page';
 import { useLoad, type Loaded } from '../lib/use-load';
 import { CaseTable, type CaseListItem } from './cases/case-table';
+import { Loading } from '../lib/loaded';
 
 type Role = 'admin' | 'deputy_head' | 'investigating_manager' | 'headteacher' | 'governor' | 'hr';
 type CaseList = Loaded<{ items: CaseListItem[]; nextCursor: string | null }>;
@@ -267,11 +268,7 @@ function Work({
           </span>
         )}
       </h3>
-      {list.state === 'loading' && (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
-      )}
+      {list.state === 'loading' && <Loading />}
       {list.state === 'failed' && <p className="govuk-body">{list.problem.detail}</p>}
       {list.state === 'loaded' &&
         (items.length ? (

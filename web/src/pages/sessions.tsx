@@ -7,6 +7,7 @@ import { formatDateTime } from '../lib/format';
 import { Page } from '../lib/page';
 import { useLoad } from '../lib/use-load';
 import { ProblemPage } from './problem';
+import { Loading } from '../lib/loaded';
 
 type Session = components['schemas']['SessionResponse'];
 
@@ -47,9 +48,7 @@ export function SessionsPage() {
       </p>
       <h2 className="govuk-heading-m">Where you are signed in</h2>
       {loaded.state === 'loading' ? (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
+        <Loading />
       ) : (
         <>
           <Table<Session>

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { useHistoryState } from 'wouter/use-browser-location';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { BackLink, Button, ButtonGroup, ErrorSummary, Input, Link, NotificationBanner, Select, SummaryList } from '../../components';
+import { BackLink, Button, ButtonGroup, ErrorSummary, Link, NotificationBanner, SummaryList } from '../../components';
 import { Page } from '../../lib/page';
 import { useApiForm } from '../../lib/use-api-form';
 import { useLoad } from '../../lib/use-load';
-import { ProblemPage } from '../problem';
-import { accountOptions, useAccounts } from './accounts';
+import { useAccounts } from './accounts';
+import { AccountField, StaffFields } from './fields';
+import { WhenLoaded } from '../../lib/loaded';
 
 type Staff = components['schemas']['StaffResponse'];
 
@@ -21,15 +22,7 @@ const LABELS = { name: 'Full name', email: 'E-mail address', jobTitle: 'Job titl
  */
 export function StaffMemberPage({ id }: { id: string }) {
   const loaded = useLoad(() => api.GET('/staff/{id}', { params: { path: { id } } }), [id]);
-  if (loaded.state === 'loading') {
-    return (
-      <p className="govuk-body" role="status">
-        Loading…
-      </p>
-    );
-  }
-  if (loaded.state === 'failed') return <ProblemPage problem={loaded.problem} />;
-  return <StaffForms key={loaded.data.id} initial={loaded.data} />;
+  return <WhenLoaded loaded={loaded}>{(data) => <StaffForms key={data.id} initial={data} />}</WhenLoaded>;
 }
 
 function StaffForms({ initial }: { initial: Staff }) {
@@ -105,32 +98,10 @@ function StaffForms({ initial }: { initial: Staff }) {
 
           <h2 className="govuk-heading-m">Details</h2>
           <form onSubmit={saveDetails} noValidate>
-            <Input
-              id="name"
-              label={LABELS.name}
-              autoComplete="off"
-              spellCheck={false}
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-              error={details.errors.fields.name}
-            />
-            <Input
-              id="email"
-              label={`${LABELS.email} (optional)`}
-              type="email"
-              autoComplete="off"
-              spellCheck={false}
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-              error={details.errors.fields.email}
-            />
-            <Input
-              id="job-title"
-              label={`${LABELS.jobTitle} (optional)`}
-              autoComplete="off"
-              value={jobTitle}
-              onChange={(event) => setJobTitle(event.target.value)}
-              error={details.errors.fields.jobTitle}
+            <StaffFields
+              name={{ value: name, onChange: setName, error: details.errors.fields.name }}
+              email={{ value: email, onChange: setEmail, error: details.errors.fields.email }}
+              jobTitle={{ value: jobTitle, onChange: setJobTitle, error: details.errors.fields.jobTitle }}
             />
             <Button disabled={details.submitting}>Save details</Button>
           </form>
@@ -147,15 +118,7 @@ function StaffForms({ initial }: { initial: Staff }) {
             }}
             noValidate
           >
-            <Select
-              id="user-id"
-              label="Account"
-              value={userId}
-              onChange={(event) => setUserId(event.target.value)}
-              error={link.errors.fields.userId}
-              disabled={accounts.state !== 'loaded'}
-              options={accounts.state === 'loaded' ? accountOptions(accounts.data.items) : [{ value: '', text: 'Loading the accounts…' }]}
-            />
+            <AccountField label="Account" value={userId} onChange={setUserId} error={link.errors.fields.userId} accounts={accounts} />
             <ButtonGroup>
               <Button disabled={link.submitting}>Save the link</Button>
               {staff.userId && (

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { api } from '../../api/client';
-import { BackLink, Button, ErrorSummary, Input, Select } from '../../components';
+import { BackLink, Button, ErrorSummary } from '../../components';
 import { Page } from '../../lib/page';
 import { useApiForm } from '../../lib/use-api-form';
-import { accountOptions, useAccounts } from './accounts';
+import { useAccounts } from './accounts';
+import { AccountField, StaffFields } from './fields';
 
 const FIELDS = { name: 'name', email: 'email', jobTitle: 'job-title', userId: 'user-id' };
 const LABELS = { name: 'Full name', email: 'E-mail address', jobTitle: 'Job title', userId: 'Account' };
@@ -45,43 +46,19 @@ export function NewStaffPage() {
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={form.errors.summary} />
           <form onSubmit={submit} noValidate>
-            <Input
-              id="name"
-              label={LABELS.name}
-              autoComplete="off"
-              spellCheck={false}
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-              error={form.errors.fields.name}
+            <StaffFields
+              name={{ value: name, onChange: setName, error: form.errors.fields.name }}
+              email={{ value: email, onChange: setEmail, error: form.errors.fields.email }}
+              emailHint="Their work address. A user account created later with this address is linked to this record."
+              jobTitle={{ value: jobTitle, onChange: setJobTitle, error: form.errors.fields.jobTitle }}
             />
-            <Input
-              id="email"
-              label={`${LABELS.email} (optional)`}
-              hint="Their work address. A user account created later with this address is linked to this record."
-              type="email"
-              autoComplete="off"
-              spellCheck={false}
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-              error={form.errors.fields.email}
-            />
-            <Input
-              id="job-title"
-              label={`${LABELS.jobTitle} (optional)`}
-              autoComplete="off"
-              value={jobTitle}
-              onChange={(event) => setJobTitle(event.target.value)}
-              error={form.errors.fields.jobTitle}
-            />
-            <Select
-              id="user-id"
-              label={`Link to a user account (optional)`}
+            <AccountField
+              label="Link to a user account (optional)"
               hint="If this person signs in to the service. One staff record per account."
               value={userId}
-              onChange={(event) => setUserId(event.target.value)}
+              onChange={setUserId}
               error={form.errors.fields.userId}
-              disabled={accounts.state !== 'loaded'}
-              options={accounts.state === 'loaded' ? accountOptions(accounts.data.items) : [{ value: '', text: 'Loading the accounts…' }]}
+              accounts={accounts}
             />
             <Button disabled={form.submitting}>Add the staff member</Button>
           </form>

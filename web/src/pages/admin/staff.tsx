@@ -7,7 +7,8 @@ import { Breadcrumbs, Button, ButtonLink, ErrorSummary, Input, Link, Pagination,
 import { Page } from '../../lib/page';
 import { useLoad } from '../../lib/use-load';
 import { ProblemPage } from '../problem';
-import { cursorTrail, pageHref, pagination } from './paging';
+import { cursorTrail, pageHref, pagination } from '../../lib/paging';
+import { Loading } from '../../lib/loaded';
 
 type Staff = components['schemas']['StaffResponse'];
 
@@ -57,11 +58,7 @@ export function StaffDirectoryPage() {
         />
         <Button variant="secondary">Search</Button>
       </form>
-      {loaded.state === 'loading' && (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
-      )}
+      {loaded.state === 'loading' && <Loading />}
       {loaded.state === 'loaded' &&
         (loaded.data.items.length ? (
           <>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { api } from '../../api/client';
-import { BackLink, Button, Checkboxes, ErrorSummary, Input } from '../../components';
+import { BackLink, Button, ErrorSummary, Input } from '../../components';
 import { Page } from '../../lib/page';
 import { useApiForm } from '../../lib/use-api-form';
-import { ROLE_CHOICES, type Role } from './roles';
+import { NameField, RolesField } from './fields';
+import { type Role } from './roles';
 
 const FIELDS = { email: 'email', name: 'name', password: 'password', roles: 'roles' };
 const LABELS = { email: 'E-mail address', name: 'Full name', password: 'Password', roles: 'Roles' };
@@ -48,15 +49,7 @@ export function NewUserPage() {
               onChange={(event) => setEmail(event.target.value)}
               error={form.errors.fields.email}
             />
-            <Input
-              id="name"
-              label={LABELS.name}
-              autoComplete="off"
-              spellCheck={false}
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-              error={form.errors.fields.name}
-            />
+            <NameField value={name} onChange={setName} error={form.errors.fields.name} />
             <Input
               id="password"
               label="First password"
@@ -67,15 +60,12 @@ export function NewUserPage() {
               onChange={(event) => setPassword(event.target.value)}
               error={form.errors.fields.password}
             />
-            <Checkboxes
-              id="roles"
-              legend={LABELS.roles}
+            <RolesField
               legendSize="m"
               hint="Select every role they hold. A person’s conflicts of interest follow them whatever roles they hold."
               values={roles}
               onChange={setRoles}
               error={form.errors.fields.roles}
-              items={ROLE_CHOICES}
             />
             <Button disabled={form.submitting}>Add the user</Button>
           </form>

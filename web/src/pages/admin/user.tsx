@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { useHistoryState } from 'wouter/use-browser-location';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { BackLink, Button, Checkboxes, ErrorSummary, Input, InsetText, Link, NotificationBanner, SummaryList, Tag, WarningText } from '../../components';
+import { BackLink, Button, ErrorSummary, InsetText, Link, NotificationBanner, SummaryList, Tag, WarningText } from '../../components';
 import { Page } from '../../lib/page';
 import { useApiForm } from '../../lib/use-api-form';
 import { useLoad } from '../../lib/use-load';
-import { ProblemPage } from '../problem';
-import { ROLE_CHOICES, roleNames, type Role } from './roles';
+import { NameField, RolesField } from './fields';
+import { roleNames, type Role } from './roles';
+import { WhenLoaded } from '../../lib/loaded';
 
 type User = components['schemas']['UserResponse'];
 
@@ -22,15 +23,7 @@ const LABELS = { name: 'Full name', roles: 'Roles' };
  */
 export function UserPage({ id }: { id: string }) {
   const loaded = useLoad(() => api.GET('/users/{id}', { params: { path: { id } } }), [id]);
-  if (loaded.state === 'loading') {
-    return (
-      <p className="govuk-body" role="status">
-        Loading…
-      </p>
-    );
-  }
-  if (loaded.state === 'failed') return <ProblemPage problem={loaded.problem} />;
-  return <UserForms key={loaded.data.id} initial={loaded.data} />;
+  return <WhenLoaded loaded={loaded}>{(data) => <UserForms key={data.id} initial={data} />}</WhenLoaded>;
 }
 
 type Notice = { heading: string; text?: string } | null;
@@ -101,24 +94,13 @@ function UserForms({ initial }: { initial: User }) {
 
           <h2 className="govuk-heading-m">Name and roles</h2>
           <form onSubmit={saveDetails} noValidate>
-            <Input
-              id="name"
-              label={LABELS.name}
-              autoComplete="off"
-              spellCheck={false}
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-              error={details.errors.fields.name}
-            />
-            <Checkboxes
-              id="roles"
-              legend={LABELS.roles}
+            <NameField value={name} onChange={setName} error={details.errors.fields.name} />
+            <RolesField
               legendSize="s"
               hint="An administrator does not change their own roles, and the school always keeps an active administrator."
               values={roles}
               onChange={setRoles}
               error={details.errors.fields.roles}
-              items={ROLE_CHOICES}
             />
             <Button disabled={details.submitting}>Save name and roles</Button>
           </form>

@@ -5,8 +5,9 @@ import { Breadcrumbs, ButtonLink, Link, Pagination, Table, Tag } from '../../com
 import { Page } from '../../lib/page';
 import { useLoad } from '../../lib/use-load';
 import { ProblemPage } from '../problem';
-import { cursorTrail, pagination } from './paging';
+import { cursorTrail, pagination } from '../../lib/paging';
 import { roleNames } from './roles';
+import { Loading } from '../../lib/loaded';
 
 type User = components['schemas']['UserResponse'];
 
@@ -30,9 +31,7 @@ export function UsersPage() {
         <Link href="/admin/staff">The staff directory</Link>
       </p>
       {loaded.state === 'loading' ? (
-        <p className="govuk-body" role="status">
-          Loading…
-        </p>
+        <Loading />
       ) : (
         <>
           <Table<User>

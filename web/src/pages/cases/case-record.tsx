@@ -1,8 +1,8 @@
 import { Fragment, type ReactNode } from 'react';
 import { Link, SummaryCard, SummaryList, Table, Tag, type SummaryRow } from '../../components';
 import { formatDateTime, ROLE_NAMES } from '../../lib/format';
-import { choice, type Policy } from './policy';
-import { Hash, PolicyWords } from './policy-words';
+import { Hash } from '../../lib/hash';
+import { choice, PolicyWords, type Policy } from '../../lib/policy-words';
 import {
   APPEAL_RESULT_NAMES,
   CAPACITY_NAMES,
@@ -322,7 +322,7 @@ export function CaseRecord({ view, policy, me }: { view: CaseView; policy: Polic
                   ...(item.withheld ? [] : [{ key: 'Source', value: orNone(item.source) }]),
                   { key: 'Captured', value: formatDateTime(item.capturedAt) },
                   { key: 'Sensitivity', value: SENSITIVITY_NAMES[item.sensitivity] ?? item.sensitivity },
-                  { key: 'SHA-256', value: <Hash value={item.sha256} /> },
+                  { key: 'SHA-256', value: <Hash className="govuk-body-s" value={item.sha256} /> },
                   ...(item.size !== null || item.mediaType
                     ? [
                         {

@@ -8,8 +8,9 @@ import { STATUS_NAMES } from '../../lib/format';
 import { Page } from '../../lib/page';
 import { useLoad } from '../../lib/use-load';
 import { CaseTable } from './case-table';
-import { follows, previousCursor, withQuery } from './pages';
+import { follows, previousCursor, withQuery } from '../../lib/paging';
 import { datePartsOf, ukDate } from '../../lib/uk-time';
+import { Loading } from '../../lib/loaded';
 
 /** GET /cases's query; the URL's values go as they are (true/false as typed): the API says when one is wrong. */
 type ListQuery = NonNullable<operations['listCases']['parameters']['query']>;
@@ -73,11 +74,7 @@ export function CaseListPage() {
       <FilterLayout
         filter={<CaseFilters key={here} filters={filters} errors={errors} selected={selected} onApply={(chosen) => navigate(withQuery('/cases', chosen))} />}
       >
-        {loaded.state === 'loading' && (
-          <p className="govuk-body" role="status">
-            Loading…
-          </p>
-        )}
+        {loaded.state === 'loading' && <Loading />}
         {loaded.state === 'failed' && (
           <p className="govuk-body">No cases are shown: {errors.summary.length > 1 ? 'see the problems above.' : errors.summary[0]?.text}</p>
         )}

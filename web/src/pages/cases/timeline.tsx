@@ -6,8 +6,9 @@ import { ROLE_NAMES } from '../../lib/format';
 import { Page } from '../../lib/page';
 import { useLoad } from '../../lib/use-load';
 import { ProblemPage } from '../problem';
-import { follows, previousCursor, withQuery } from './pages';
+import { follows, previousCursor, withQuery } from '../../lib/paging';
 import { AUDIT_ACTION_NAMES } from './words';
+import { Loading } from '../../lib/loaded';
 
 const PAGE_SIZE = 50;
 
@@ -25,11 +26,7 @@ export function CaseTimelinePage({ id }: { id: string }) {
   if (found.state === 'failed') return <ProblemPage problem={found.problem} />;
   if (events.state === 'failed') return <ProblemPage problem={events.problem} />;
   if (found.state === 'loading' || events.state === 'loading') {
-    return (
-      <p className="govuk-body" role="status">
-        Loading…
-      </p>
-    );
+    return <Loading />;
   }
   const me = state.status === 'signed-in' ? state.user.id : '';
   const { reference } = found.data;

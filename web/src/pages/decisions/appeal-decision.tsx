@@ -5,8 +5,8 @@ import { Button, DateInput, ErrorSummary, Link, Panel, Radios, SummaryList, Text
 import { formatDateTime } from '../../lib/format';
 import { useApiForm } from '../../lib/use-api-form';
 import { APPEAL_RESULT_NAMES, Confirmation, DecisionPage, NotYours, offers, roleName, SANCTION_NAMES, WithCase, type Case, type Sanction } from './common';
-import { policyItems, usePolicy } from './policy';
-import { ukInstant } from './uk-dates';
+import { policyItems, usePolicy } from '../../lib/policy-words';
+import { ukDayEnd } from '../../lib/uk-time';
 
 type AppealDecision = components['schemas']['AppealDecisionRequest'];
 type Result = AppealDecision['result'];
@@ -66,7 +66,7 @@ function AppealForm({ found, appealId, onDone }: { found: Case; appealId: string
   const form = useApiForm(FIELDS, LABELS);
 
   const body = (): AppealDecision => {
-    const varied = result === 'varied' ? { newSanction, warningExpiresAt: ukInstant(warningExpiresAt, false) } : {};
+    const varied = result === 'varied' ? { newSanction, warningExpiresAt: ukDayEnd(warningExpiresAt) } : {};
     // left unset, the result is the API's to name (400, beside the radios)
     return { result: result as Result, rationale, ...Object.fromEntries(Object.entries(varied).filter(([, value]) => value !== undefined)) };
   };

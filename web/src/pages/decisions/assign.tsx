@@ -5,7 +5,8 @@ import { Button, ErrorSummary, Link, Panel, Radios } from '../../components';
 import { formatDateTime } from '../../lib/format';
 import { useApiForm } from '../../lib/use-api-form';
 import { useLoad } from '../../lib/use-load';
-import { Confirmation, DecisionPage, Loading, NotYours, offers, WithCase, type Case } from './common';
+import { Loading } from '../../lib/loaded';
+import { Confirmation, DecisionPage, NotYours, offers, WithCase, type Case } from './common';
 
 type Manager = components['schemas']['InvestigatingManagerResponse'];
 

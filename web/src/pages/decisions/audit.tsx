@@ -22,9 +22,10 @@ import { formatDateTime } from '../../lib/format';
 import { Page } from '../../lib/page';
 import { useLoad } from '../../lib/use-load';
 import { ProblemPage } from '../problem';
-import { Loading, roleName } from './common';
-import { pagesAround, trailOf, withQuery } from './paging';
-import { partsOfDate, ukDate } from './uk-dates';
+import { Loading } from '../../lib/loaded';
+import { roleName } from './common';
+import { cursorTrail, pagesAround, withQuery } from '../../lib/paging';
+import { datePartsOf, ukDate } from '../../lib/uk-time';
 
 type AuditEvent = components['schemas']['AuditEventResponse'];
 type Verification = components['schemas']['ChainVerificationResponse'];
@@ -67,7 +68,7 @@ function AuditLinks({ here }: { here: 'audit' | 'verify' }) {
 export function AuditPage() {
   const [params] = useSearchParams();
   const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? undefined])) as Filters;
-  const trail = trailOf(params);
+  const trail = cursorTrail(params);
   const cursor = trail.at(-1);
   const key = JSON.stringify(filters);
   const query = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined));
@@ -179,8 +180,8 @@ function AuditFilter({
 }) {
   const [, navigate] = useLocation();
   const [caseRef, setCaseRef] = useState(reference ?? '');
-  const [from, setFrom] = useState<DateParts>(partsOfDate(filters.from));
-  const [to, setTo] = useState<DateParts>(partsOfDate(filters.to));
+  const [from, setFrom] = useState<DateParts>(datePartsOf(filters.from));
+  const [to, setTo] = useState<DateParts>(datePartsOf(filters.to));
   const [notFound, setNotFound] = useState<string>();
 
   const apply = async () => {

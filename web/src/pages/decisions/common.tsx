@@ -1,12 +1,13 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { Breadcrumbs, InsetText, Link, SummaryList, WarningText } from '../../components';
+import { InsetText, Link, SummaryList, WarningText } from '../../components';
 import type { CaseAction } from '../../lib/case-actions';
 import { ROLE_NAMES, STATUS_NAMES } from '../../lib/format';
 import { Page } from '../../lib/page';
 import { useLoad } from '../../lib/use-load';
-import { ProblemPage } from '../problem';
+import { WhenLoaded } from '../../lib/loaded';
+import { CaseCrumbs } from '../cases/crumbs';
 
 export type Case = components['schemas']['CaseResponse'];
 export type Guidance = components['schemas']['CaseGuidanceResponse'];
@@ -27,14 +28,6 @@ const DECIDER_WORDS: Record<NonNullable<Case['decisionMakerRole']>, string> = {
   governor: 'the governors, acting for the headteacher: every headteacher is conflicted on it',
 };
 
-export function Loading() {
-  return (
-    <p className="govuk-body" role="status">
-      Loading…
-    </p>
-  );
-}
-
 /** GET /cases/:id, again whenever `version` changes (after a change, for instance). */
 export function useCase(id: string, version = 0) {
   return useLoad(() => api.GET('/cases/{id}', { params: { path: { id } } }), [id, version]);
@@ -45,22 +38,7 @@ export function useCase(id: string, version = 0) {
  * missing or not visible to this person), then renders `children` with it.
  */
 export function WithCase({ id, version, children }: { id: string; version?: number; children: (found: Case) => ReactNode }) {
-  const loaded = useCase(id, version);
-  if (loaded.state === 'loading') return <Loading />;
-  if (loaded.state === 'failed') return <ProblemPage problem={loaded.problem} />;
-  return <>{children(loaded.data)}</>;
-}
-
-/** Your work › Case SMP-2026-0007 */
-export function CaseCrumbs({ found }: { found: Pick<Case, 'id' | 'reference'> }) {
-  return (
-    <Breadcrumbs
-      items={[
-        { text: 'Your work', href: '/' },
-        { text: `Case ${found.reference}`, href: `/cases/${found.id}` },
-      ]}
-    />
-  );
+  return <WhenLoaded loaded={useCase(id, version)}>{children}</WhenLoaded>;
 }
 
 /** A decision screen's page: the case's reference as caption and in the title (nothing else of the case), breadcrumbs back to it. */

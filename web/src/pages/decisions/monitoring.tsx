@@ -5,7 +5,7 @@ import { Button, ErrorSummary, Link, NotificationBanner, Radios, SummaryList, Ta
 import { formatDateTime } from '../../lib/format';
 import { useApiForm } from '../../lib/use-api-form';
 import { DecisionPage, NotYours, offers, roleName, WithCase, type Case } from './common';
-import { choiceWords, usePolicy, type Policy } from './policy';
+import { choiceWords, usePolicy, type Policy } from '../../lib/policy-words';
 
 type Authorisation = components['schemas']['MonitoringAuthorisationResponse'];
 type Decision = 'approve' | 'reject';

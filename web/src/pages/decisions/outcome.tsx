@@ -1,12 +1,25 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { Button, DateInput, ErrorSummary, InsetText, Link, Panel, Radios, SummaryList, Textarea, type DateParts, type SummaryRow } from '../../components';
+import {
+  Button,
+  DateInput,
+  EMPTY_DATE_TIME,
+  ErrorSummary,
+  InsetText,
+  Link,
+  Panel,
+  Radios,
+  SummaryList,
+  Textarea,
+  type DateParts,
+  type SummaryRow,
+} from '../../components';
 import { formatDateTime } from '../../lib/format';
 import { useApiForm } from '../../lib/use-api-form';
 import { Confirmation, DecisionPage, FINDING_NAMES, NotYours, offers, SANCTION_NAMES, WithCase, type Case, type Sanction } from './common';
-import { choiceLabel, choiceOf, policyItems, usePolicy, type Policy } from './policy';
-import { EMPTY_DATE_TIME, ukInstant, ukNow } from './uk-dates';
+import { choiceLabel, choiceOf, policyItems, usePolicy, type Policy } from '../../lib/policy-words';
+import { ukDateTime, ukDayEnd, ukParts } from '../../lib/uk-time';
 
 type OutcomeRequest = components['schemas']['OutcomeRequest'];
 
@@ -122,7 +135,7 @@ function OutcomeForm({ found, waiver, onDone }: { found: Case; waiver: boolean; 
   const [sanction, setSanction] = useState<Sanction>();
   const [gross, setGross] = useState<string>();
   const [rationale, setRationale] = useState('');
-  const [decidedAt, setDecidedAt] = useState<DateParts>(() => ukNow());
+  const [decidedAt, setDecidedAt] = useState<DateParts>(() => ukParts());
   const [communicatedAt, setCommunicatedAt] = useState<DateParts>(EMPTY_DATE_TIME);
   const [warningExpiresAt, setWarningExpiresAt] = useState<DateParts>({ day: '', month: '', year: '' });
   const [appealDeadline, setAppealDeadline] = useState<DateParts>({ day: '', month: '', year: '' });
@@ -131,9 +144,9 @@ function OutcomeForm({ found, waiver, onDone }: { found: Case; waiver: boolean; 
 
   const body = (): OutcomeRequest => {
     const optional = {
-      communicatedAt: ukInstant(communicatedAt),
-      warningExpiresAt: ukInstant(warningExpiresAt, false),
-      appealDeadline: ukInstant(appealDeadline, false),
+      communicatedAt: ukDateTime(communicatedAt),
+      warningExpiresAt: ukDayEnd(warningExpiresAt),
+      appealDeadline: ukDayEnd(appealDeadline),
       separationWaiverReason: waiver ? waiverReason : undefined,
     };
     return {
@@ -141,7 +154,7 @@ function OutcomeForm({ found, waiver, onDone }: { found: Case; waiver: boolean; 
       sanction: sanction as Sanction,
       grossMisconduct: (gross === undefined ? undefined : gross === 'yes') as boolean,
       rationale,
-      decidedAt: ukInstant(decidedAt) as string,
+      decidedAt: ukDateTime(decidedAt) as string,
       ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
     };
   };

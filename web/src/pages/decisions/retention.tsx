@@ -8,8 +8,9 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { Page } from '../../lib/page';
 import { useLoad } from '../../lib/use-load';
 import { ProblemPage } from '../problem';
-import { Confirmation, Loading, SANCTION_NAMES, type Sanction } from './common';
-import { pagesAround, trailOf } from './paging';
+import { Loading } from '../../lib/loaded';
+import { Confirmation, SANCTION_NAMES, type Sanction } from './common';
+import { cursorTrail, pagesAround } from '../../lib/paging';
 
 type Due = components['schemas']['RetentionDueItem'];
 type RunResult = components['schemas']['RetentionRunResponse'];
@@ -24,7 +25,7 @@ const PAGE_SIZE = 50;
  */
 export function RetentionPage() {
   const [params] = useSearchParams();
-  const trail = trailOf(params);
+  const trail = cursorTrail(params);
   const cursor = trail.at(-1);
   const [version, setVersion] = useState(0);
   const [step, setStep] = useState<'list' | 'confirm'>('list');

@@ -5,7 +5,7 @@ import {
   Breadcrumbs,
   Button,
   DateInput,
-  EMPTY_DATE,
+  EMPTY_DATE_TIME,
   ErrorSummary,
   InsetText,
   Link,
@@ -19,8 +19,8 @@ import { formatDateTime } from '../../lib/format';
 import { Page } from '../../lib/page';
 import { useApiForm } from '../../lib/use-api-form';
 import { useLoad } from '../../lib/use-load';
-import { ProblemPage } from '../problem';
 import { SANCTION_NAMES } from './words';
+import { WhenLoaded } from '../../lib/loaded';
 
 type Case = components['schemas']['CaseResponse'];
 
@@ -35,20 +35,12 @@ const LABELS = { lodgedAt: 'When the appeal was received', grounds: 'Grounds of 
  */
 export function LodgeAppealPage({ id }: { id: string }) {
   const loaded = useLoad(() => api.GET('/cases/{id}', { params: { path: { id } } }), [id]);
-  if (loaded.state === 'loading') {
-    return (
-      <p className="govuk-body" role="status">
-        Loading…
-      </p>
-    );
-  }
-  if (loaded.state === 'failed') return <ProblemPage problem={loaded.problem} />;
-  return <AppealForm found={loaded.data} />;
+  return <WhenLoaded loaded={loaded}>{(data) => <AppealForm found={data} />}</WhenLoaded>;
 }
 
 function AppealForm({ found }: { found: Case }) {
   const { id, reference, outcome } = found;
-  const [lodgedAt, setLodgedAt] = useState<DateParts>({ ...EMPTY_DATE, hour: '', minute: '' });
+  const [lodgedAt, setLodgedAt] = useState<DateParts>(EMPTY_DATE_TIME);
   const [grounds, setGrounds] = useState('');
   const [lateEntryReason, setLateEntryReason] = useState('');
   const [askedForReason, setAskedForReason] = useState(false);

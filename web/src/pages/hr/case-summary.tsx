@@ -8,8 +8,9 @@ import { Page } from '../../lib/page';
 import { useLoad } from '../../lib/use-load';
 import { ProblemPage } from '../problem';
 import { useDownload } from './download';
-import { Hash } from './hash';
+import { Hash } from '../../lib/hash';
 import { APPEAL_RESULT_NAMES, EVIDENCE_KIND_NAMES, FINDING_NAMES, formatBytes, PLATFORM_NAMES, SANCTION_NAMES, SENSITIVITY_NAMES, TRIAGE_NAMES } from './words';
+import { Loading } from '../../lib/loaded';
 
 type Summary = components['schemas']['CaseSummaryResponse'];
 type Tombstone = components['schemas']['CaseTombstoneResponse'];
@@ -37,11 +38,7 @@ function SummaryLoader({ id, includeSpecial, refusal }: { id: string; includeSpe
     [id, includeSpecial],
   );
   if (loaded.state === 'loading') {
-    return (
-      <p className="govuk-body" role="status">
-        Loading…
-      </p>
-    );
+    return <Loading />;
   }
   if (loaded.state === 'failed') {
     // asked for special-category content and refused: the summary without it, and why

@@ -9,7 +9,7 @@ import { useLoad } from '../../lib/use-load';
 import { NotFoundPage } from '../not-found';
 import { ProblemPage } from '../problem';
 import { saveFile } from './download';
-import { Hash } from './hash';
+import { Hash } from '../../lib/hash';
 import {
   APPEAL_RESULT_NAMES,
   CAPACITY_NAMES,

@@ -1,11 +1,15 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useSearch } from 'wouter';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { Breadcrumbs, NotificationBanner } from '../../components';
+import { Button, ErrorSummary, NotificationBanner, SummaryCard, SummaryList, type SummaryRow } from '../../components';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { WhenLoaded } from '../../lib/loaded';
+import { Page } from '../../lib/page';
+import { choiceOf, type Policy } from '../../lib/policy-words';
+import { useApiForm } from '../../lib/use-api-form';
 import { useLoad, type Loaded } from '../../lib/use-load';
-import { ProblemPage } from '../problem';
+import { CaseCrumbs } from '../cases/crumbs';
 
 /**
  * What the investigating manager's screens share: the case as the API shows it to the reader,
@@ -14,18 +18,10 @@ import { ProblemPage } from '../problem';
  */
 
 export type CaseView = components['schemas']['CaseResponse'];
-export type Policy = components['schemas']['PolicyResponse'];
-export type PolicyChoice = components['schemas']['PolicyChoiceResponse'];
 export type Allegation = components['schemas']['AllegationResponse'];
 export type Evidence = components['schemas']['EvidenceResponse'];
 export type Monitoring = components['schemas']['MonitoringAuthorisationResponse'];
 export type SubmissionStep = components['schemas']['SubmissionBlockerResponse']['step'];
-
-export const LOADING = (
-  <p className="govuk-body" role="status">
-    Loading…
-  </p>
-);
 
 /**
  * The case, as GET /cases/:id shows it to this person (404 — missing or not theirs to see — is
@@ -39,27 +35,8 @@ export function useCase(id: string): { loaded: Loaded<CaseView>; update: (view: 
   return { loaded, update: (view) => setUpdated({ id, view }) };
 }
 
-let policyPromise: Promise<Policy | null> | null = null;
-
 /** GET /policy (the same for everyone, so asked once): the policy's own words beside every choice; null until it is in (or if it cannot be had). */
-export function usePolicy(): Policy | null {
-  const [policy, setPolicy] = useState<Policy | null>(null);
-  useEffect(() => {
-    let current = true;
-    policyPromise ??= api.GET('/policy').then(
-      ({ data }) => data ?? null,
-      () => null,
-    );
-    void policyPromise.then((answer) => {
-      if (!answer) policyPromise = null;
-      if (current) setPolicy(answer);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
-  return policy;
-}
+export { choiceOf, usePolicyOrNull as usePolicy, type Policy, type PolicyChoice } from '../../lib/policy-words';
 
 export type Staff = components['schemas']['StaffResponse'];
 
@@ -78,23 +55,12 @@ export function useStaff(): Staff[] {
  */
 export function CaseScreen({ id, children }: { id: string; children: (view: CaseView, update: (view: CaseView) => void) => ReactNode }) {
   const { loaded, update } = useCase(id);
-  if (loaded.state === 'loading') return LOADING;
-  if (loaded.state === 'failed') return <ProblemPage problem={loaded.problem} />;
-  return <>{children(loaded.data, update)}</>;
+  return <WhenLoaded loaded={loaded}>{(view) => children(view, update)}</WhenLoaded>;
 }
 
 /** Your work › Case SMP-… › Investigation (› …): where this screen sits. */
 export function InvestigationBreadcrumbs({ view, here = [] }: { view: CaseView; here?: { text: string; href: string }[] }) {
-  return (
-    <Breadcrumbs
-      items={[
-        { text: 'Your work', href: '/' },
-        { text: `Case ${view.reference}`, href: `/cases/${view.id}` },
-        { text: 'Investigation', href: `/cases/${view.id}/investigation` },
-        ...here,
-      ]}
-    />
-  );
+  return <CaseCrumbs found={view} here={[{ text: 'Investigation', href: `/cases/${view.id}/investigation` }, ...here]} />;
 }
 
 /** "Error: " before the title while a form shows errors (GOV.UK). */
@@ -106,6 +72,88 @@ export function TwoThirds({ children }: { children: ReactNode }) {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">{children}</div>
     </div>
+  );
+}
+
+/** A form that records one more of a case's records (a fact, an interview…): `added` once it has, until the next try. */
+export function useRecordForm(fields: Record<string, string>, labels: Record<string, string>) {
+  const form = useApiForm(fields, labels);
+  const [added, setAdded] = useState(false);
+  return { ...form, added, setAdded };
+}
+
+/**
+ * An investigation step that keeps a list of records (facts, interviews, notices, responses): its
+ * page, the success banner once one is recorded, the errors, the records so far as summary cards
+ * ("Fact 1", "Fact 2"…), then the form for a new one (`children`: its fields).
+ */
+export function RecordsStep<T extends { id: string }>({
+  view,
+  title,
+  heading = title,
+  form,
+  send,
+  banner,
+  intro,
+  recordedHeading,
+  records,
+  cardName,
+  rows,
+  none,
+  addHeading,
+  submitText,
+  children,
+}: {
+  view: CaseView;
+  title: string;
+  heading?: string;
+  form: ReturnType<typeof useRecordForm>;
+  send: (event: FormEvent) => Promise<void>;
+  banner: string;
+  intro?: ReactNode;
+  recordedHeading: string;
+  records: T[];
+  cardName: string;
+  rows: (record: T) => SummaryRow[];
+  none: string;
+  addHeading: string;
+  submitText: string;
+  children: ReactNode;
+}) {
+  return (
+    <Page
+      title={titled(`${title} – Case ${view.reference}`, form.errors)}
+      caption={`Case ${view.reference}`}
+      heading={heading}
+      before={<InvestigationBreadcrumbs view={view} />}
+    >
+      <TwoThirds>
+        {form.added && <NotificationBanner success heading={banner} />}
+        <ErrorSummary errors={form.errors.summary} />
+        {intro}
+        <h2 className="govuk-heading-m">{recordedHeading}</h2>
+        {records.length ? (
+          records.map((record, i) => (
+            <SummaryCard key={record.id} title={`${cardName} ${i + 1}`}>
+              <SummaryList rows={rows(record)} />
+            </SummaryCard>
+          ))
+        ) : (
+          <p className="govuk-body">{none}</p>
+        )}
+        <h2 className="govuk-heading-m">{addHeading}</h2>
+        <form
+          onSubmit={(event) => {
+            form.setAdded(false);
+            void send(event);
+          }}
+          noValidate
+        >
+          {children}
+          <Button disabled={form.submitting}>{submitText}</Button>
+        </form>
+      </TwoThirds>
+    </Page>
   );
 }
 
@@ -178,10 +226,6 @@ export const MONITORING_STATUSES: Record<Monitoring['status'], { name: string; c
   approved: { name: 'Approved', colour: 'green' },
   rejected: { name: 'Rejected', colour: 'red' },
 };
-
-/** The policy's choice with this value, in one of its lists. */
-export const choiceOf = (choices: PolicyChoice[] | undefined, value: string | null | undefined): PolicyChoice | undefined =>
-  value ? choices?.find((choice) => choice.value === value) : undefined;
 
 /** "§7.5 Information about the school, its staff or governors" or "App.A Breaching confidentiality": the clause an allegation is tied to. */
 export function clausesOf(allegation: Allegation, policy: Policy | null): { title: string; words?: string }[] {

@@ -1,6 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import { api } from '../../api/client';
+import { WhenLoaded } from '../../lib/loaded';
+import { CaseCrumbs } from '../cases/crumbs';
 import { problemOf } from '../../api/problem';
 import type { components } from '../../api/schema';
 import { useSession } from '../../auth/use-session';
@@ -10,7 +12,7 @@ import {
   ButtonGroup,
   ButtonLink,
   DateInput,
-  EMPTY_DATE,
+  EMPTY_DATE_TIME,
   ErrorSummary,
   Input,
   InsetText,
@@ -25,7 +27,6 @@ import { ROLE_NAMES } from '../../lib/format';
 import { Page } from '../../lib/page';
 import { useApiForm } from '../../lib/use-api-form';
 import { useLoad } from '../../lib/use-load';
-import { ProblemPage } from '../problem';
 import {
   CaseScreen,
   choiceOf,
@@ -35,7 +36,6 @@ import {
   EVIDENCE_KINDS,
   formatBytes,
   formatDateTime,
-  LOADING,
   periodText,
   SENSITIVITIES,
   titled,
@@ -63,19 +63,10 @@ function EvidenceScreen({ id, evidenceId, children }: { id: string; evidenceId: 
 
 function ItemLoader({ caseId, evidenceId, children }: { caseId: string; evidenceId: string; children: (item: EvidenceDetail) => ReactNode }) {
   const loaded = useLoad(() => api.GET('/cases/{id}/evidence/{evidenceId}', { params: { path: { id: caseId, evidenceId } } }), [caseId, evidenceId]);
-  if (loaded.state === 'loading') return LOADING;
-  if (loaded.state === 'failed') return <ProblemPage problem={loaded.problem} />;
-  return <>{children(loaded.data)}</>;
+  return <WhenLoaded loaded={loaded}>{children}</WhenLoaded>;
 }
 
-const crumbs = (view: CaseView) => (
-  <Breadcrumbs
-    items={[
-      { text: 'Your work', href: '/' },
-      { text: `Case ${view.reference}`, href: `/cases/${view.id}` },
-    ]}
-  />
-);
+const crumbs = (view: CaseView) => <CaseCrumbs found={view} />;
 
 /**
  * /cases/:id/evidence/:evidenceId — an item of evidence: what it is, its SHA-256, size and media
@@ -261,12 +252,10 @@ export function HandoverPage({ id, evidenceId }: { id: string; evidenceId: strin
   );
 }
 
-const NO_TIME: DateParts = { ...EMPTY_DATE, hour: '', minute: '' };
-
 function Handover({ view, item }: { view: CaseView; item: EvidenceDetail }) {
   const [, navigate] = useLocation();
   const [to, setTo] = useState('');
-  const [handedOverAt, setHandedOverAt] = useState<DateParts>(NO_TIME);
+  const [handedOverAt, setHandedOverAt] = useState<DateParts>(EMPTY_DATE_TIME);
   const [note, setNote] = useState('');
   const form = useApiForm({ to: 'to', handedOverAt: 'handed-over-at', note: 'note' }, { to: 'To whom', handedOverAt: 'When it changed hands', note: 'Note' });
   const send = form.submit(

@@ -5,7 +5,7 @@ import { upload } from '../../api/upload';
 import {
   ButtonLink,
   DateInput,
-  EMPTY_DATE,
+  EMPTY_DATE_TIME,
   ErrorSummary,
   Input,
   MultiFileUpload,
@@ -78,7 +78,7 @@ function EvidenceUpload({ view }: { view: CaseView }) {
   const [authorisation, setAuthorisation] = useState('');
   const [description, setDescription] = useState('');
   const [source, setSource] = useState('');
-  const [capturedAt, setCapturedAt] = useState<DateParts>({ ...EMPTY_DATE, hour: '', minute: '' });
+  const [capturedAt, setCapturedAt] = useState<DateParts>(EMPTY_DATE_TIME);
   const [sensitivity, setSensitivity] = useState<Sensitivity>('personal');
   const [added, setAdded] = useState<Evidence[]>([]);
   const form = useApiForm(FIELDS, LABELS);

@@ -1,20 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { Button, Checkboxes, DateInput, EMPTY_DATE, ErrorSummary, Link, NotificationBanner, SummaryList, Textarea, type DateParts } from '../../components';
-import { Page } from '../../lib/page';
-import { useApiForm } from '../../lib/use-api-form';
-import {
-  CaseScreen,
-  DATE_TIME_HINT,
-  EVIDENCE_KINDS,
-  evidenceTitle,
-  formatDateTime,
-  InvestigationBreadcrumbs,
-  titled,
-  TwoThirds,
-  ukInstant,
-  type CaseView,
-} from './common';
+import { Checkboxes, DateInput, EMPTY_DATE_TIME, Link, Textarea, type DateParts } from '../../components';
+import { CaseScreen, RecordsStep, useRecordForm, DATE_TIME_HINT, EVIDENCE_KINDS, evidenceTitle, formatDateTime, ukInstant, type CaseView } from './common';
 
 /**
  * /cases/:id/investigation/facts — the facts established (dated statements of what happened, each
@@ -25,14 +12,11 @@ export function FactsPage({ id }: { id: string }) {
   return <CaseScreen id={id}>{(view, update) => <Facts view={view} update={update} />}</CaseScreen>;
 }
 
-const NO_TIME: DateParts = { ...EMPTY_DATE, hour: '', minute: '' };
-
 function Facts({ view, update }: { view: CaseView; update: (view: CaseView) => void }) {
-  const [occurredAt, setOccurredAt] = useState<DateParts>(NO_TIME);
+  const [occurredAt, setOccurredAt] = useState<DateParts>(EMPTY_DATE_TIME);
   const [description, setDescription] = useState('');
   const [evidenceIds, setEvidenceIds] = useState<string[]>([]);
-  const [added, setAdded] = useState(false);
-  const form = useApiForm(
+  const form = useRecordForm(
     { occurredAt: 'occurred-at', description: 'description', evidenceIds: 'evidence' },
     { occurredAt: 'When it happened', description: 'What happened', evidenceIds: 'Evidence' },
   );
@@ -44,110 +28,87 @@ function Facts({ view, update }: { view: CaseView; update: (view: CaseView) => v
       }),
     (answer) => {
       update(answer);
-      setOccurredAt(NO_TIME);
+      setOccurredAt(EMPTY_DATE_TIME);
       setDescription('');
       setEvidenceIds([]);
-      setAdded(true);
+      form.setAdded(true);
     },
   );
   const byId = new Map(view.evidence.map((item) => [item.id, item]));
   return (
-    <Page
-      title={titled(`Facts – Case ${view.reference}`, form.errors)}
-      caption={`Case ${view.reference}`}
-      heading="Facts"
-      before={<InvestigationBreadcrumbs view={view} />}
-    >
-      <TwoThirds>
-        {added && <NotificationBanner success heading="Fact recorded" />}
-        <ErrorSummary errors={form.errors.summary} />
-        <h2 className="govuk-heading-m">Established</h2>
-        {view.facts.length ? (
-          view.facts.map((fact, i) => (
-            <div key={fact.id} className="govuk-summary-card">
-              <div className="govuk-summary-card__title-wrapper">
-                <h3 className="govuk-summary-card__title">Fact {i + 1}</h3>
-              </div>
-              <div className="govuk-summary-card__content">
-                <SummaryList
-                  rows={[
-                    { key: 'When', value: formatDateTime(fact.occurredAt) },
-                    { key: 'What happened', value: fact.withheld ? 'Withheld' : fact.description },
-                    {
-                      key: 'Evidence',
-                      value: fact.evidenceIds.length ? (
-                        <ul className="govuk-list">
-                          {fact.evidenceIds.map((evidenceId) => {
-                            const item = byId.get(evidenceId);
-                            return (
-                              <li key={evidenceId}>
-                                <Link href={`/cases/${view.id}/evidence/${evidenceId}`}>{item ? evidenceTitle(item) : 'An item of evidence'}</Link>
-                              </li>
-                            );
-                          })}
-                        </ul>
-                      ) : (
-                        'None cited'
-                      ),
-                    },
-                  ]}
-                />
-              </div>
-            </div>
-          ))
-        ) : (
-          <p className="govuk-body">No fact has been recorded yet.</p>
-        )}
-        <h2 className="govuk-heading-m">Add a fact</h2>
-        <form
-          onSubmit={(event) => {
-            setAdded(false);
-            void send(event);
-          }}
-          noValidate
-        >
-          <DateInput
-            id="occurred-at"
-            legend="When it happened"
-            hint={DATE_TIME_HINT}
-            withTime
-            value={occurredAt}
-            onChange={setOccurredAt}
-            error={form.errors.fields.occurredAt}
-          />
-          <Textarea
-            id="description"
-            label="What happened"
-            labelSize="s"
-            hint="A dated statement of fact, as the evidence shows it."
-            value={description}
-            onChange={(event) => setDescription(event.target.value)}
-            error={form.errors.fields.description}
-          />
-          {view.evidence.length ? (
-            <Checkboxes
-              id="evidence"
-              legend="The evidence it rests on"
-              legendSize="s"
-              hint="Select all that apply."
-              values={evidenceIds}
-              onChange={setEvidenceIds}
-              error={form.errors.fields.evidenceIds}
-              small
-              items={view.evidence.map((item) => ({
-                value: item.id,
-                text: evidenceTitle(item),
-                hint: `${EVIDENCE_KINDS[item.kind]?.name ?? item.kind} captured ${formatDateTime(item.capturedAt)}; SHA-256 ${item.sha256.slice(0, 12)}…`,
-              }))}
-            />
+    <RecordsStep
+      view={view}
+      title="Facts"
+      form={form}
+      send={send}
+      banner="Fact recorded"
+      recordedHeading="Established"
+      records={view.facts}
+      cardName="Fact"
+      rows={(fact) => [
+        { key: 'When', value: formatDateTime(fact.occurredAt) },
+        { key: 'What happened', value: fact.withheld ? 'Withheld' : fact.description },
+        {
+          key: 'Evidence',
+          value: fact.evidenceIds.length ? (
+            <ul className="govuk-list">
+              {fact.evidenceIds.map((evidenceId) => {
+                const item = byId.get(evidenceId);
+                return (
+                  <li key={evidenceId}>
+                    <Link href={`/cases/${view.id}/evidence/${evidenceId}`}>{item ? evidenceTitle(item) : 'An item of evidence'}</Link>
+                  </li>
+                );
+              })}
+            </ul>
           ) : (
-            <p className="govuk-body" id="evidence">
-              There is no evidence to cite yet: <Link href={`/cases/${view.id}/investigation/evidence/new`}>add evidence</Link> first.
-            </p>
-          )}
-          <Button disabled={form.submitting}>Record the fact</Button>
-        </form>
-      </TwoThirds>
-    </Page>
+            'None cited'
+          ),
+        },
+      ]}
+      none="No fact has been recorded yet."
+      addHeading="Add a fact"
+      submitText="Record the fact"
+    >
+      <DateInput
+        id="occurred-at"
+        legend="When it happened"
+        hint={DATE_TIME_HINT}
+        withTime
+        value={occurredAt}
+        onChange={setOccurredAt}
+        error={form.errors.fields.occurredAt}
+      />
+      <Textarea
+        id="description"
+        label="What happened"
+        labelSize="s"
+        hint="A dated statement of fact, as the evidence shows it."
+        value={description}
+        onChange={(event) => setDescription(event.target.value)}
+        error={form.errors.fields.description}
+      />
+      {view.evidence.length ? (
+        <Checkboxes
+          id="evidence"
+          legend="The evidence it rests on"
+          legendSize="s"
+          hint="Select all that apply."
+          values={evidenceIds}
+          onChange={setEvidenceIds}
+          error={form.errors.fields.evidenceIds}
+          small
+          items={view.evidence.map((item) => ({
+            value: item.id,
+            text: evidenceTitle(item),
+            hint: `${EVIDENCE_KINDS[item.kind]?.name ?? item.kind} captured ${formatDateTime(item.capturedAt)}; SHA-256 ${item.sha256.slice(0, 12)}…`,
+          }))}
+        />
+      ) : (
+        <p className="govuk-body" id="evidence">
+          There is no evidence to cite yet: <Link href={`/cases/${view.id}/investigation/evidence/new`}>add evidence</Link> first.
+        </p>
+      )}
+    </RecordsStep>
   );
 }

@@ -1,34 +1,8 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import {
-  Button,
-  DateInput,
-  Fieldset,
-  EMPTY_DATE,
-  ErrorSummary,
-  Input,
-  NotificationBanner,
-  Radios,
-  Select,
-  SummaryList,
-  Textarea,
-  type DateParts,
-} from '../../components';
-import { Page } from '../../lib/page';
-import { useApiForm } from '../../lib/use-api-form';
-import {
-  CAPACITIES,
-  CaseScreen,
-  DATE_TIME_HINT,
-  formatDateTime,
-  InvestigationBreadcrumbs,
-  titled,
-  TwoThirds,
-  ukInstant,
-  useStaff,
-  type CaseView,
-} from './common';
+import { DateInput, Fieldset, EMPTY_DATE_TIME, Input, Radios, Select, Textarea, type DateParts } from '../../components';
+import { CAPACITIES, CaseScreen, RecordsStep, useRecordForm, DATE_TIME_HINT, formatDateTime, ukInstant, useStaff, type CaseView } from './common';
 
 type Capacity = components['schemas']['InterviewRequest']['capacity'];
 
@@ -41,18 +15,15 @@ export function InterviewsPage({ id }: { id: string }) {
   return <CaseScreen id={id}>{(view, update) => <Interviews view={view} update={update} />}</CaseScreen>;
 }
 
-const NO_TIME: DateParts = { ...EMPTY_DATE, hour: '', minute: '' };
-
 function Interviews({ view, update }: { view: CaseView; update: (view: CaseView) => void }) {
   const staff = useStaff();
   const [staffId, setStaffId] = useState('');
   const [name, setName] = useState('');
   const [capacity, setCapacity] = useState<Capacity>();
-  const [heldAt, setHeldAt] = useState<DateParts>(NO_TIME);
+  const [heldAt, setHeldAt] = useState<DateParts>(EMPTY_DATE_TIME);
   const [accompaniedBy, setAccompaniedBy] = useState('');
   const [statement, setStatement] = useState('');
-  const [added, setAdded] = useState(false);
-  const form = useApiForm(
+  const form = useRecordForm(
     { staffId: 'staff-id', name: 'name', capacity: 'capacity', heldAt: 'held-at', accompaniedBy: 'accompanied-by', statement: 'statement' },
     {
       staffId: 'Member of staff',
@@ -82,114 +53,83 @@ function Interviews({ view, update }: { view: CaseView; update: (view: CaseView)
       setStaffId('');
       setName('');
       setCapacity(undefined);
-      setHeldAt(NO_TIME);
+      setHeldAt(EMPTY_DATE_TIME);
       setAccompaniedBy('');
       setStatement('');
-      setAdded(true);
+      form.setAdded(true);
     },
   );
   return (
-    <Page
-      title={titled(`Interviews – Case ${view.reference}`, form.errors)}
-      caption={`Case ${view.reference}`}
-      heading="Interviews"
-      before={<InvestigationBreadcrumbs view={view} />}
+    <RecordsStep
+      view={view}
+      title="Interviews"
+      form={form}
+      send={send}
+      banner="Interview recorded"
+      recordedHeading="Held"
+      records={view.interviews}
+      cardName="Interview"
+      rows={(interview) => [
+        { key: 'Who', value: `${interview.name} (${CAPACITIES[interview.capacity]?.name.toLowerCase() ?? interview.capacity})` },
+        { key: 'When', value: formatDateTime(interview.heldAt) },
+        { key: 'Accompanied by', value: interview.accompaniedBy ?? 'Nobody' },
+        { key: 'Statement', value: interview.withheld ? 'Withheld' : interview.statement },
+      ]}
+      none="No interview has been recorded yet."
+      addHeading="Record an interview"
+      submitText="Record the interview"
     >
-      <TwoThirds>
-        {added && <NotificationBanner success heading="Interview recorded" />}
-        <ErrorSummary errors={form.errors.summary} />
-        <h2 className="govuk-heading-m">Held</h2>
-        {view.interviews.length ? (
-          view.interviews.map((interview, i) => (
-            <div key={interview.id} className="govuk-summary-card">
-              <div className="govuk-summary-card__title-wrapper">
-                <h3 className="govuk-summary-card__title">Interview {i + 1}</h3>
-              </div>
-              <div className="govuk-summary-card__content">
-                <SummaryList
-                  rows={[
-                    { key: 'Who', value: `${interview.name} (${CAPACITIES[interview.capacity]?.name.toLowerCase() ?? interview.capacity})` },
-                    { key: 'When', value: formatDateTime(interview.heldAt) },
-                    { key: 'Accompanied by', value: interview.accompaniedBy ?? 'Nobody' },
-                    { key: 'Statement', value: interview.withheld ? 'Withheld' : interview.statement },
-                  ]}
-                />
-              </div>
-            </div>
-          ))
-        ) : (
-          <p className="govuk-body">No interview has been recorded yet.</p>
-        )}
-        <h2 className="govuk-heading-m">Record an interview</h2>
-        <form
-          onSubmit={(event) => {
-            setAdded(false);
-            void send(event);
-          }}
-          noValidate
-        >
-          <Fieldset legend="Who was interviewed" legendSize="s">
-            <Select
-              id="staff-id"
-              label="A member of staff"
-              hint="From the staff directory."
-              value={staffId}
-              onChange={(event) => setStaffId(event.target.value)}
-              error={form.errors.fields.staffId}
-              options={[
-                { value: '', text: 'Not in the staff directory' },
-                ...staff.map((person) => ({ value: person.id, text: person.jobTitle ? `${person.name}, ${person.jobTitle}` : person.name })),
-              ]}
-            />
-            <Input
-              id="name"
-              label="Or their name"
-              hint="Someone not in the staff directory: a parent, a former colleague."
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-              error={form.errors.fields.name}
-            />
-          </Fieldset>
-          <Radios
-            id="capacity"
-            legend="Interviewed as"
-            legendSize="s"
-            value={capacity}
-            onChange={(value) => setCapacity(value as Capacity)}
-            error={form.errors.fields.capacity}
-            items={(Object.keys(CAPACITIES) as Capacity[]).map((value) => ({ value, text: CAPACITIES[value].name, hint: CAPACITIES[value].hint }))}
-          />
-          <DateInput
-            id="held-at"
-            legend="When it was held"
-            hint={DATE_TIME_HINT}
-            withTime
-            value={heldAt}
-            onChange={setHeldAt}
-            error={form.errors.fields.heldAt}
-          />
-          <Input
-            id="accompanied-by"
-            label="Accompanied by (optional)"
-            labelSize="s"
-            hint="A companion or representative who was present (ACAS: the right to be accompanied), with their role."
-            value={accompaniedBy}
-            onChange={(event) => setAccompaniedBy(event.target.value)}
-            error={form.errors.fields.accompaniedBy}
-          />
-          <Textarea
-            id="statement"
-            label="Statement"
-            labelSize="s"
-            hint="What they said, as agreed with them."
-            rows={8}
-            value={statement}
-            onChange={(event) => setStatement(event.target.value)}
-            error={form.errors.fields.statement}
-          />
-          <Button disabled={form.submitting}>Record the interview</Button>
-        </form>
-      </TwoThirds>
-    </Page>
+      <Fieldset legend="Who was interviewed" legendSize="s">
+        <Select
+          id="staff-id"
+          label="A member of staff"
+          hint="From the staff directory."
+          value={staffId}
+          onChange={(event) => setStaffId(event.target.value)}
+          error={form.errors.fields.staffId}
+          options={[
+            { value: '', text: 'Not in the staff directory' },
+            ...staff.map((person) => ({ value: person.id, text: person.jobTitle ? `${person.name}, ${person.jobTitle}` : person.name })),
+          ]}
+        />
+        <Input
+          id="name"
+          label="Or their name"
+          hint="Someone not in the staff directory: a parent, a former colleague."
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          error={form.errors.fields.name}
+        />
+      </Fieldset>
+      <Radios
+        id="capacity"
+        legend="Interviewed as"
+        legendSize="s"
+        value={capacity}
+        onChange={(value) => setCapacity(value as Capacity)}
+        error={form.errors.fields.capacity}
+        items={(Object.keys(CAPACITIES) as Capacity[]).map((value) => ({ value, text: CAPACITIES[value].name, hint: CAPACITIES[value].hint }))}
+      />
+      <DateInput id="held-at" legend="When it was held" hint={DATE_TIME_HINT} withTime value={heldAt} onChange={setHeldAt} error={form.errors.fields.heldAt} />
+      <Input
+        id="accompanied-by"
+        label="Accompanied by (optional)"
+        labelSize="s"
+        hint="A companion or representative who was present (ACAS: the right to be accompanied), with their role."
+        value={accompaniedBy}
+        onChange={(event) => setAccompaniedBy(event.target.value)}
+        error={form.errors.fields.accompaniedBy}
+      />
+      <Textarea
+        id="statement"
+        label="Statement"
+        labelSize="s"
+        hint="What they said, as agreed with them."
+        rows={8}
+        value={statement}
+        onChange={(event) => setStatement(event.target.value)}
+        error={form.errors.fields.statement}
+      />
+    </RecordsStep>
   );
 }

@@ -7,6 +7,7 @@ import {
   Checkboxes,
   DateInput,
   EMPTY_DATE,
+  EMPTY_DATE_TIME,
   ErrorSummary,
   Input,
   InsetText,
@@ -228,14 +229,12 @@ export function DisclosurePage({ id, requestId }: { id: string; requestId: strin
   );
 }
 
-const NO_TIME: DateParts = { ...EMPTY_DATE, hour: '', minute: '' };
-
 function Disclosure({ view, request }: { view: CaseView; request: Monitoring }) {
   const policy = usePolicy();
   const [, navigate] = useLocation();
   const [recipient, setRecipient] = useState('');
   const [purpose, setPurpose] = useState('');
-  const [disclosedAt, setDisclosedAt] = useState<DateParts>(NO_TIME);
+  const [disclosedAt, setDisclosedAt] = useState<DateParts>(EMPTY_DATE_TIME);
   const form = useApiForm(
     { recipient: 'recipient', purpose: 'purpose', disclosedAt: 'disclosed-at' },
     { recipient: 'Recipient', purpose: 'Purpose', disclosedAt: 'When it was disclosed' },

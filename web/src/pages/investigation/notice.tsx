@@ -1,18 +1,15 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { Button, Checkboxes, DateInput, EMPTY_DATE, ErrorSummary, InsetText, NotificationBanner, Radios, SummaryList, type DateParts } from '../../components';
-import { Page } from '../../lib/page';
-import { useApiForm } from '../../lib/use-api-form';
+import { Checkboxes, DateInput, EMPTY_DATE_TIME, InsetText, Radios, type DateParts } from '../../components';
 import {
   allegationTitle,
   CaseScreen,
+  RecordsStep,
+  useRecordForm,
   DATE_TIME_HINT,
   formatDateTime,
-  InvestigationBreadcrumbs,
   NOTICE_METHODS,
-  titled,
-  TwoThirds,
   ukInstant,
   usePolicy,
   type CaseView,
@@ -28,15 +25,12 @@ export function NoticePage({ id }: { id: string }) {
   return <CaseScreen id={id}>{(view, update) => <Notice view={view} update={update} />}</CaseScreen>;
 }
 
-const NO_TIME: DateParts = { ...EMPTY_DATE, hour: '', minute: '' };
-
 function Notice({ view, update }: { view: CaseView; update: (view: CaseView) => void }) {
   const policy = usePolicy();
-  const [sentAt, setSentAt] = useState<DateParts>(NO_TIME);
+  const [sentAt, setSentAt] = useState<DateParts>(EMPTY_DATE_TIME);
   const [method, setMethod] = useState<Method>();
   const [allegationIds, setAllegationIds] = useState<string[]>([]);
-  const [added, setAdded] = useState(false);
-  const form = useApiForm(
+  const form = useRecordForm(
     { sentAt: 'sent-at', method: 'method', allegationIds: 'allegations' },
     { sentAt: 'When it was sent', method: 'How it was sent', allegationIds: 'Allegations' },
   );
@@ -48,99 +42,71 @@ function Notice({ view, update }: { view: CaseView; update: (view: CaseView) => 
       }),
     (answer) => {
       update(answer);
-      setSentAt(NO_TIME);
+      setSentAt(EMPTY_DATE_TIME);
       setMethod(undefined);
       setAllegationIds([]);
-      setAdded(true);
+      form.setAdded(true);
     },
   );
   const allegations = new Map(view.allegations.map((a, i) => [a.id, `Allegation ${i + 1}: ${allegationTitle(a, policy)}`]));
   return (
-    <Page
-      title={titled(`Written notice – Case ${view.reference}`, form.errors)}
-      caption={`Case ${view.reference}`}
+    <RecordsStep
+      view={view}
+      title="Written notice"
       heading="Written notice to the subject"
-      before={<InvestigationBreadcrumbs view={view} />}
-    >
-      <TwoThirds>
-        {added && <NotificationBanner success heading="Written notice recorded" />}
-        <ErrorSummary errors={form.errors.summary} />
+      form={form}
+      send={send}
+      banner="Written notice recorded"
+      intro={
         <InsetText>The member of staff is told of each allegation in writing, and may respond, before the case can go to a decision (ACAS Code).</InsetText>
-        <h2 className="govuk-heading-m">Sent</h2>
-        {view.subjectNotifications.length ? (
-          view.subjectNotifications.map((notice, i) => (
-            <div key={notice.id} className="govuk-summary-card">
-              <div className="govuk-summary-card__title-wrapper">
-                <h3 className="govuk-summary-card__title">Notice {i + 1}</h3>
-              </div>
-              <div className="govuk-summary-card__content">
-                <SummaryList
-                  rows={[
-                    { key: 'Sent', value: formatDateTime(notice.sentAt) },
-                    { key: 'How', value: NOTICE_METHODS[notice.method]?.name ?? notice.method },
-                    {
-                      key: 'Allegations',
-                      value: (
-                        <ul className="govuk-list">
-                          {notice.allegationIds.map((allegationId) => (
-                            <li key={allegationId}>{allegations.get(allegationId) ?? 'An allegation'}</li>
-                          ))}
-                        </ul>
-                      ),
-                    },
-                  ]}
-                />
-              </div>
-            </div>
-          ))
-        ) : (
-          <p className="govuk-body">No written notice has been recorded yet.</p>
-        )}
-        <h2 className="govuk-heading-m">Record a written notice</h2>
-        <form
-          onSubmit={(event) => {
-            setAdded(false);
-            void send(event);
-          }}
-          noValidate
-        >
-          <DateInput
-            id="sent-at"
-            legend="When it was sent"
-            hint={DATE_TIME_HINT}
-            withTime
-            value={sentAt}
-            onChange={setSentAt}
-            error={form.errors.fields.sentAt}
-          />
-          <Radios
-            id="method"
-            legend="How it was sent"
-            legendSize="s"
-            value={method}
-            onChange={(value) => setMethod(value as Method)}
-            error={form.errors.fields.method}
-            items={(Object.keys(NOTICE_METHODS) as Method[]).map((value) => ({ value, text: NOTICE_METHODS[value].name, hint: NOTICE_METHODS[value].hint }))}
-          />
-          {view.allegations.length ? (
-            <Checkboxes
-              id="allegations"
-              legend="The allegations it set out"
-              legendSize="s"
-              hint="Select all that apply."
-              values={allegationIds}
-              onChange={setAllegationIds}
-              error={form.errors.fields.allegationIds}
-              items={view.allegations.map((a, i) => ({ value: a.id, text: `Allegation ${i + 1}`, hint: allegationTitle(a, policy) }))}
-            />
-          ) : (
-            <p className="govuk-body" id="allegations">
-              No allegation has been recorded yet.
-            </p>
-          )}
-          <Button disabled={form.submitting}>Record the notice</Button>
-        </form>
-      </TwoThirds>
-    </Page>
+      }
+      recordedHeading="Sent"
+      records={view.subjectNotifications}
+      cardName="Notice"
+      rows={(notice) => [
+        { key: 'Sent', value: formatDateTime(notice.sentAt) },
+        { key: 'How', value: NOTICE_METHODS[notice.method]?.name ?? notice.method },
+        {
+          key: 'Allegations',
+          value: (
+            <ul className="govuk-list">
+              {notice.allegationIds.map((allegationId) => (
+                <li key={allegationId}>{allegations.get(allegationId) ?? 'An allegation'}</li>
+              ))}
+            </ul>
+          ),
+        },
+      ]}
+      none="No written notice has been recorded yet."
+      addHeading="Record a written notice"
+      submitText="Record the notice"
+    >
+      <DateInput id="sent-at" legend="When it was sent" hint={DATE_TIME_HINT} withTime value={sentAt} onChange={setSentAt} error={form.errors.fields.sentAt} />
+      <Radios
+        id="method"
+        legend="How it was sent"
+        legendSize="s"
+        value={method}
+        onChange={(value) => setMethod(value as Method)}
+        error={form.errors.fields.method}
+        items={(Object.keys(NOTICE_METHODS) as Method[]).map((value) => ({ value, text: NOTICE_METHODS[value].name, hint: NOTICE_METHODS[value].hint }))}
+      />
+      {view.allegations.length ? (
+        <Checkboxes
+          id="allegations"
+          legend="The allegations it set out"
+          legendSize="s"
+          hint="Select all that apply."
+          values={allegationIds}
+          onChange={setAllegationIds}
+          error={form.errors.fields.allegationIds}
+          items={view.allegations.map((a, i) => ({ value: a.id, text: `Allegation ${i + 1}`, hint: allegationTitle(a, policy) }))}
+        />
+      ) : (
+        <p className="govuk-body" id="allegations">
+          No allegation has been recorded yet.
+        </p>
+      )}
+    </RecordsStep>
   );
 }

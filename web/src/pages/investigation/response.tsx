@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { Button, DateInput, EMPTY_DATE, ErrorSummary, NotificationBanner, Radios, SummaryList, Textarea, type DateParts } from '../../components';
-import { Page } from '../../lib/page';
-import { useApiForm } from '../../lib/use-api-form';
-import { CaseScreen, DATE_TIME_HINT, formatDateTime, InvestigationBreadcrumbs, titled, TwoThirds, ukInstant, type CaseView } from './common';
+import { DateInput, EMPTY_DATE_TIME, Radios, Textarea, type DateParts } from '../../components';
+import { CaseScreen, RecordsStep, useRecordForm, DATE_TIME_HINT, formatDateTime, ukInstant, type CaseView } from './common';
 
 /**
  * /cases/:id/investigation/response — the subject's response to the allegations (or their refusal
@@ -13,14 +11,11 @@ export function ResponsePage({ id }: { id: string }) {
   return <CaseScreen id={id}>{(view, update) => <Response view={view} update={update} />}</CaseScreen>;
 }
 
-const NO_TIME: DateParts = { ...EMPTY_DATE, hour: '', minute: '' };
-
 function Response({ view, update }: { view: CaseView; update: (view: CaseView) => void }) {
-  const [receivedAt, setReceivedAt] = useState<DateParts>(NO_TIME);
+  const [receivedAt, setReceivedAt] = useState<DateParts>(EMPTY_DATE_TIME);
   const [refused, setRefused] = useState<'responded' | 'refused'>();
   const [response, setResponse] = useState('');
-  const [added, setAdded] = useState(false);
-  const form = useApiForm(
+  const form = useRecordForm(
     { receivedAt: 'received-at', refusedToRespond: 'refused', response: 'response' },
     { receivedAt: 'When it was received', refusedToRespond: 'Whether they responded', response: 'Their response' },
   );
@@ -32,85 +27,62 @@ function Response({ view, update }: { view: CaseView; update: (view: CaseView) =
       }),
     (answer) => {
       update(answer);
-      setReceivedAt(NO_TIME);
+      setReceivedAt(EMPTY_DATE_TIME);
       setRefused(undefined);
       setResponse('');
-      setAdded(true);
+      form.setAdded(true);
     },
   );
   return (
-    <Page
-      title={titled(`The subject’s response – Case ${view.reference}`, form.errors)}
-      caption={`Case ${view.reference}`}
-      heading="The subject’s response"
-      before={<InvestigationBreadcrumbs view={view} />}
+    <RecordsStep
+      view={view}
+      title="The subject’s response"
+      form={form}
+      send={send}
+      banner="Response recorded"
+      recordedHeading="Received"
+      records={view.subjectResponses}
+      cardName="Response"
+      rows={(answer) => [
+        { key: 'Received', value: formatDateTime(answer.receivedAt) },
+        { key: 'They', value: answer.refusedToRespond ? 'Refused to respond' : 'Responded' },
+        { key: answer.refusedToRespond ? 'How they declined' : 'Response', value: answer.withheld ? 'Withheld' : answer.response },
+      ]}
+      none="No response has been recorded yet."
+      addHeading="Record the response"
+      submitText="Record the response"
     >
-      <TwoThirds>
-        {added && <NotificationBanner success heading="Response recorded" />}
-        <ErrorSummary errors={form.errors.summary} />
-        <h2 className="govuk-heading-m">Received</h2>
-        {view.subjectResponses.length ? (
-          view.subjectResponses.map((answer, i) => (
-            <div key={answer.id} className="govuk-summary-card">
-              <div className="govuk-summary-card__title-wrapper">
-                <h3 className="govuk-summary-card__title">Response {i + 1}</h3>
-              </div>
-              <div className="govuk-summary-card__content">
-                <SummaryList
-                  rows={[
-                    { key: 'Received', value: formatDateTime(answer.receivedAt) },
-                    { key: 'They', value: answer.refusedToRespond ? 'Refused to respond' : 'Responded' },
-                    { key: answer.refusedToRespond ? 'How they declined' : 'Response', value: answer.withheld ? 'Withheld' : answer.response },
-                  ]}
-                />
-              </div>
-            </div>
-          ))
-        ) : (
-          <p className="govuk-body">No response has been recorded yet.</p>
-        )}
-        <h2 className="govuk-heading-m">Record the response</h2>
-        <form
-          onSubmit={(event) => {
-            setAdded(false);
-            void send(event);
-          }}
-          noValidate
-        >
-          <DateInput
-            id="received-at"
-            legend="When it was received"
-            hint={DATE_TIME_HINT}
-            withTime
-            value={receivedAt}
-            onChange={setReceivedAt}
-            error={form.errors.fields.receivedAt}
-          />
-          <Radios
-            id="refused"
-            legend="Did they respond?"
-            legendSize="s"
-            value={refused}
-            onChange={(value) => setRefused(value as 'responded' | 'refused')}
-            error={form.errors.fields.refusedToRespond}
-            items={[
-              { value: 'responded', text: 'Yes, they responded', hint: 'In writing or at a meeting.' },
-              { value: 'refused', text: 'No, they refused to respond', hint: 'Their refusal is recorded instead of a response.' },
-            ]}
-          />
-          <Textarea
-            id="response"
-            label={refused === 'refused' ? 'How they declined to respond' : 'Their response'}
-            labelSize="s"
-            hint={refused === 'refused' ? 'For example, “Declined in writing: nothing to add.”' : 'What they said about the allegations.'}
-            rows={8}
-            value={response}
-            onChange={(event) => setResponse(event.target.value)}
-            error={form.errors.fields.response}
-          />
-          <Button disabled={form.submitting}>Record the response</Button>
-        </form>
-      </TwoThirds>
-    </Page>
+      <DateInput
+        id="received-at"
+        legend="When it was received"
+        hint={DATE_TIME_HINT}
+        withTime
+        value={receivedAt}
+        onChange={setReceivedAt}
+        error={form.errors.fields.receivedAt}
+      />
+      <Radios
+        id="refused"
+        legend="Did they respond?"
+        legendSize="s"
+        value={refused}
+        onChange={(value) => setRefused(value as 'responded' | 'refused')}
+        error={form.errors.fields.refusedToRespond}
+        items={[
+          { value: 'responded', text: 'Yes, they responded', hint: 'In writing or at a meeting.' },
+          { value: 'refused', text: 'No, they refused to respond', hint: 'Their refusal is recorded instead of a response.' },
+        ]}
+      />
+      <Textarea
+        id="response"
+        label={refused === 'refused' ? 'How they declined to respond' : 'Their response'}
+        labelSize="s"
+        hint={refused === 'refused' ? 'For example, “Declined in writing: nothing to add.”' : 'What they said about the allegations.'}
+        rows={8}
+        value={response}
+        onChange={(event) => setResponse(event.target.value)}
+        error={form.errors.fields.response}
+      />
+    </RecordsStep>
   );
 }

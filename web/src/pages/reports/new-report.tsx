@@ -7,7 +7,7 @@ import {
   Button,
   Checkboxes,
   DateInput,
-  EMPTY_DATE,
+  EMPTY_DATE_TIME,
   ErrorSummary,
   Input,
   InsetText,
@@ -19,7 +19,7 @@ import {
 import { Page } from '../../lib/page';
 import { useApiForm } from '../../lib/use-api-form';
 import { useLoad } from '../../lib/use-load';
-import { choiceTitle, usePolicy, type PolicyChoice } from '../cases/policy';
+import { choiceTitle, usePolicy, type PolicyChoice } from '../../lib/policy-words';
 import { ukDateTime } from '../../lib/uk-time';
 import { ProblemPage } from '../problem';
 
@@ -74,7 +74,7 @@ export function NewReportPage() {
   const [subjects, setSubjects] = useState<Staff[]>([]);
   const [platform, setPlatform] = useState<string>();
   const [platformOther, setPlatformOther] = useState('');
-  const [observedAt, setObservedAt] = useState<DateParts>({ ...EMPTY_DATE, hour: '', minute: '' });
+  const [observedAt, setObservedAt] = useState<DateParts>(EMPTY_DATE_TIME);
   const [description, setDescription] = useState('');
   const [url, setUrl] = useState('');
   const [category, setCategory] = useState<string>();

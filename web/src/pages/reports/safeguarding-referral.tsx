@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { api } from '../../api/client';
-import { Breadcrumbs, Button, ButtonGroup, DateInput, ErrorSummary, Input, Link, SummaryList, Table, Tag, Textarea, type DateParts } from '../../components';
+import { DateInput, Input, SummaryList, Table, Tag, Textarea, type DateParts } from '../../components';
 import { formatDateTime } from '../../lib/format';
-import { Page } from '../../lib/page';
 import { useApiForm } from '../../lib/use-api-form';
 import { useLoad } from '../../lib/use-load';
-import { ProblemPage } from '../problem';
 import { ukDateTime, ukParts } from '../../lib/uk-time';
+import { WhenLoaded } from '../../lib/loaded';
+import { CaseFormPage } from './common';
 
 /**
  * A safeguarding referral (POST /cases/:id/safeguarding-referral; §5): to whom, when (UK time) and
@@ -33,107 +33,89 @@ export function SafeguardingReferralPage({ id }: { id: string }) {
     () => navigate(`/cases/${id}`),
   );
 
-  if (loaded.state === 'failed') return <ProblemPage problem={loaded.problem} />;
-  if (loaded.state === 'loading') {
-    return (
-      <p className="govuk-body" role="status">
-        Loading…
-      </p>
-    );
-  }
-  const view = loaded.data;
-  const { safeguarding } = view;
   return (
-    <Page
-      title={`${form.errors.summary.length ? 'Error: ' : ''}Safeguarding referral – Case ${view.reference}`}
-      caption={`Case ${view.reference}`}
-      heading="Record a safeguarding referral"
-      before={
-        <Breadcrumbs
-          items={[
-            { text: 'Your work', href: '/' },
-            { text: `Case ${view.reference}`, href: `/cases/${id}` },
-          ]}
-        />
-      }
-    >
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={form.errors.summary} />
-          <h2 className="govuk-heading-m">The clock</h2>
-          <SummaryList
-            rows={[
-              { key: 'Safeguarding matter', value: safeguarding.flagged ? <Tag colour="red">Safeguarding</Tag> : 'Not flagged when reported' },
-              {
-                key: 'Referral due by',
-                value: safeguarding.referralDueBy ? (
-                  <span data-testid="referral-due">
-                    {formatDateTime(safeguarding.referralDueBy)}{' '}
-                    {safeguarding.referralOverdue ? (
-                      <Tag colour="red">Overdue</Tag>
-                    ) : safeguarding.referrals.length ? (
-                      <Tag colour="green">Referred</Tag>
+    <WhenLoaded loaded={loaded}>
+      {(view) => (
+        <CaseFormPage
+          view={view}
+          title="Safeguarding referral"
+          heading="Record a safeguarding referral"
+          form={form}
+          onSubmit={send}
+          submitText="Record the referral"
+          intro={
+            <>
+              <h2 className="govuk-heading-m">The clock</h2>
+              <SummaryList
+                rows={[
+                  { key: 'Safeguarding matter', value: view.safeguarding.flagged ? <Tag colour="red">Safeguarding</Tag> : 'Not flagged when reported' },
+                  {
+                    key: 'Referral due by',
+                    value: view.safeguarding.referralDueBy ? (
+                      <span data-testid="referral-due">
+                        {formatDateTime(view.safeguarding.referralDueBy)}{' '}
+                        {view.safeguarding.referralOverdue ? (
+                          <Tag colour="red">Overdue</Tag>
+                        ) : view.safeguarding.referrals.length ? (
+                          <Tag colour="green">Referred</Tag>
+                        ) : (
+                          <Tag colour="yellow">Not referred yet</Tag>
+                        )}
+                      </span>
                     ) : (
-                      <Tag colour="yellow">Not referred yet</Tag>
-                    )}
-                  </span>
-                ) : (
-                  'No deadline: the report was not flagged'
-                ),
-              },
-            ]}
+                      'No deadline: the report was not flagged'
+                    ),
+                  },
+                ]}
+              />
+              <p className="govuk-body">
+                §5: “All colleagues must comply with the school’s policies and procedures for safeguarding children as well as comply with the relevant
+                statutory guidance on safeguarding.” A referral is expected within one working day of the report.
+              </p>
+              {view.safeguarding.referrals.length > 0 && (
+                <Table
+                  caption="Referrals recorded"
+                  captionSize="s"
+                  rows={view.safeguarding.referrals}
+                  rowKey={(r) => r.id}
+                  columns={[
+                    { header: 'Referred to', cell: (r) => r.referredTo },
+                    { header: 'When', cell: (r) => formatDateTime(r.referredAt) },
+                  ]}
+                />
+              )}
+            </>
+          }
+        >
+          <Input
+            id="referred-to"
+            label="Referred to"
+            labelSize="m"
+            hint="For example, the Designated Safeguarding Lead, or the local authority designated officer (LADO)"
+            value={referredTo}
+            onChange={(event) => setReferredTo(event.target.value)}
+            error={form.errors.fields.referredTo}
           />
-          <p className="govuk-body">
-            §5: “All colleagues must comply with the school’s policies and procedures for safeguarding children as well as comply with the relevant statutory
-            guidance on safeguarding.” A referral is expected within one working day of the report.
-          </p>
-          {safeguarding.referrals.length > 0 && (
-            <Table
-              caption="Referrals recorded"
-              captionSize="s"
-              rows={safeguarding.referrals}
-              rowKey={(r) => r.id}
-              columns={[
-                { header: 'Referred to', cell: (r) => r.referredTo },
-                { header: 'When', cell: (r) => formatDateTime(r.referredAt) },
-              ]}
-            />
-          )}
-          <form onSubmit={send} noValidate>
-            <Input
-              id="referred-to"
-              label="Referred to"
-              labelSize="m"
-              hint="For example, the Designated Safeguarding Lead, or the local authority designated officer (LADO)"
-              value={referredTo}
-              onChange={(event) => setReferredTo(event.target.value)}
-              error={form.errors.fields.referredTo}
-            />
-            <DateInput
-              id="referred-at"
-              legend="When was it referred?"
-              legendSize="m"
-              hint="UK time, for example 3 11 2026 09 15"
-              withTime
-              value={referredAt}
-              onChange={setReferredAt}
-              error={form.errors.fields.referredAt}
-            />
-            <Textarea
-              id="notes"
-              label="Notes (optional)"
-              labelSize="m"
-              value={notes}
-              onChange={(event) => setNotes(event.target.value)}
-              error={form.errors.fields.notes}
-            />
-            <ButtonGroup>
-              <Button disabled={form.submitting}>Record the referral</Button>
-              <Link href={`/cases/${id}`}>Cancel</Link>
-            </ButtonGroup>
-          </form>
-        </div>
-      </div>
-    </Page>
+          <DateInput
+            id="referred-at"
+            legend="When was it referred?"
+            legendSize="m"
+            hint="UK time, for example 3 11 2026 09 15"
+            withTime
+            value={referredAt}
+            onChange={setReferredAt}
+            error={form.errors.fields.referredAt}
+          />
+          <Textarea
+            id="notes"
+            label="Notes (optional)"
+            labelSize="m"
+            value={notes}
+            onChange={(event) => setNotes(event.target.value)}
+            error={form.errors.fields.notes}
+          />
+        </CaseFormPage>
+      )}
+    </WhenLoaded>
   );
 }

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { Breadcrumbs, Button, ButtonGroup, ErrorSummary, Link, Radios, SummaryList, Tag, Textarea } from '../../components';
+import { Link, Radios, SummaryList, Tag, Textarea } from '../../components';
 import { formatDateTime } from '../../lib/format';
-import { Page } from '../../lib/page';
 import { useApiForm } from '../../lib/use-api-form';
 import { useLoad } from '../../lib/use-load';
-import { choice, choiceTitle, usePolicy } from '../cases/policy';
-import { ProblemPage } from '../problem';
+import { choice, choiceTitle, usePolicy } from '../../lib/policy-words';
+import { WhenLoaded } from '../../lib/loaded';
+import { CaseFormPage } from './common';
 
 type Decision = components['schemas']['TriageRequest']['decision'];
 
@@ -31,51 +31,42 @@ export function TriagePage({ id }: { id: string }) {
     () => navigate(`/cases/${id}`),
   );
 
-  if (loaded.state === 'failed') return <ProblemPage problem={loaded.problem} />;
-  if (loaded.state === 'loading') {
-    return (
-      <p className="govuk-body" role="status">
-        Loading…
-      </p>
-    );
-  }
-  const view = loaded.data;
-  const words = policy.state === 'loaded' ? policy.data : undefined;
-  const report = view.reports[0];
   return (
-    <Page
-      title={`${form.errors.summary.length ? 'Error: ' : ''}Triage – Case ${view.reference}`}
-      caption={`Case ${view.reference}`}
-      heading="Triage the report"
-      before={
-        <Breadcrumbs
-          items={[
-            { text: 'Your work', href: '/' },
-            { text: `Case ${view.reference}`, href: `/cases/${id}` },
-          ]}
-        />
-      }
-    >
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={form.errors.summary} />
-          {report && (
-            <SummaryList
-              rows={[
-                { key: 'Reported', value: formatDateTime(view.createdAt) },
-                ...(view.safeguarding.flagged ? [{ key: 'Safeguarding', value: <Tag colour="red">Safeguarding</Tag> }] : []),
-                { key: 'Category', value: choiceTitle(choice(words?.categories, report.category)) },
-                {
-                  key: 'Standards',
-                  value: report.policyStandards.length ? report.policyStandards.map((s) => choiceTitle(choice(words?.standards, s))).join('; ') : 'None given',
-                },
-              ]}
-            />
-          )}
-          <p className="govuk-body">
-            <Link href={`/cases/${id}`}>Read the whole report on the case page</Link>
-          </p>
-          <form onSubmit={send} noValidate>
+    <WhenLoaded loaded={loaded}>
+      {(view) => {
+        const words = policy.state === 'loaded' ? policy.data : undefined;
+        const report = view.reports[0];
+        return (
+          <CaseFormPage
+            view={view}
+            title="Triage"
+            heading="Triage the report"
+            form={form}
+            onSubmit={send}
+            submitText="Record the decision"
+            intro={
+              <>
+                {report && (
+                  <SummaryList
+                    rows={[
+                      { key: 'Reported', value: formatDateTime(view.createdAt) },
+                      ...(view.safeguarding.flagged ? [{ key: 'Safeguarding', value: <Tag colour="red">Safeguarding</Tag> }] : []),
+                      { key: 'Category', value: choiceTitle(choice(words?.categories, report.category)) },
+                      {
+                        key: 'Standards',
+                        value: report.policyStandards.length
+                          ? report.policyStandards.map((s) => choiceTitle(choice(words?.standards, s))).join('; ')
+                          : 'None given',
+                      },
+                    ]}
+                  />
+                )}
+                <p className="govuk-body">
+                  <Link href={`/cases/${id}`}>Read the whole report on the case page</Link>
+                </p>
+              </>
+            }
+          >
             <Radios
               id="decision"
               legend="What happens to this report?"
@@ -94,13 +85,9 @@ export function TriagePage({ id }: { id: string }) {
               onChange={(event) => setRationale(event.target.value)}
               error={form.errors.fields.rationale}
             />
-            <ButtonGroup>
-              <Button disabled={form.submitting}>Record the decision</Button>
-              <Link href={`/cases/${id}`}>Cancel</Link>
-            </ButtonGroup>
-          </form>
-        </div>
-      </div>
-    </Page>
+          </CaseFormPage>
+        );
+      }}
+    </WhenLoaded>
   );
 }
