@@ -1,10 +1,13 @@
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { session } from './auth/session';
 import { useSession } from './auth/use-session';
-import { Footer, Header, ServiceNavigation, SkipLink, TimeoutWarning } from './components';
+import { Footer } from './components/Footer';
+import { Header } from './components/Header';
+import { ServiceNavigation } from './components/ServiceNavigation';
+import { SkipLink } from './components/SkipLink';
+import { TimeoutWarning } from './components/TimeoutWarning';
 import { SERVICE_NAME } from './lib/page';
-import { CasePage } from './pages/case';
 import { ChangePasswordPage } from './pages/change-password';
 import { HomePage } from './pages/home';
 import { NotFoundPage } from './pages/not-found';
@@ -12,6 +15,7 @@ import { SessionsPage } from './pages/sessions';
 import { SignInPage } from './pages/sign-in';
 import { SignedOutPage } from './pages/signed-out';
 import { SCREENS } from './screens';
+import { CasePage } from './screens/cases';
 import { Loading } from './lib/loaded';
 
 /** The application, at /app/ (the router's base: routes and links below are relative to it). */
@@ -92,7 +96,10 @@ function Shell() {
       )}
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content">
-          <Routes />
+          {/* each area's pages load on first visit (screens/screen.ts lazyPage): "Loading…" meanwhile */}
+          <Suspense fallback={<Loading />}>
+            <Routes />
+          </Suspense>
         </main>
       </div>
       <Footer links={signedIn ? [{ text: 'Your sessions', href: '/account/sessions' }] : []}>{SERVICE_NAME}</Footer>

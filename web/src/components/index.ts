@@ -1,4 +1,6 @@
-// The GOV.UK and MOJ design-system patterns, one component each (docs/web.md lists them).
+// The GOV.UK and MOJ design-system patterns, one component each (docs/web.md lists them). The pages that load first
+// (app.tsx, sign-in, the landing page, account pages) import each from its own file, so that the components only the areas use
+// load with the areas (screens/screen.ts lazyPage), not with the first page.
 export { BackLink } from './BackLink';
 export { Breadcrumbs } from './Breadcrumbs';
 export { Button, ButtonGroup, ButtonLink } from './Button';

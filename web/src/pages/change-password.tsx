@@ -2,7 +2,11 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { session } from '../auth/session';
 import { useSession } from '../auth/use-session';
-import { Button, ErrorSummary, Input, Link, NotificationBanner } from '../components';
+import { Button } from '../components/Button';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { Input } from '../components/Input';
+import { Link } from '../components/Link';
+import { NotificationBanner } from '../components/NotificationBanner';
 import { Page } from '../lib/page';
 import { useApiForm } from '../lib/use-api-form';
 

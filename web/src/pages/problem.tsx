@@ -1,5 +1,5 @@
 import type { Problem } from '../api/problem';
-import { Link } from '../components';
+import { Link } from '../components/Link';
 import { Page } from '../lib/page';
 import { NotFoundPage } from './not-found';
 

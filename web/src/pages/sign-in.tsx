@@ -3,7 +3,9 @@ import { Redirect, useSearchParams } from 'wouter';
 import { formErrors, NO_ERRORS, type FormErrors } from '../api/problem';
 import { session } from '../auth/session';
 import { useSession } from '../auth/use-session';
-import { Button, ErrorSummary, Input } from '../components';
+import { Button } from '../components/Button';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { Input } from '../components/Input';
 import { Page } from '../lib/page';
 
 const FIELDS = { email: 'email', password: 'password' };

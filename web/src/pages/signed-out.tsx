@@ -1,6 +1,6 @@
 import { useSession } from '../auth/use-session';
 import type { SignedOutReason } from '../auth/session';
-import { ButtonLink } from '../components';
+import { ButtonLink } from '../components/Button';
 import { Page } from '../lib/page';
 
 const WHY: Record<SignedOutReason, { title: string; text: string }> = {

@@ -1,10 +1,12 @@
-import { NewStaffPage } from '../pages/admin/staff-new';
-import { NewUserPage } from '../pages/admin/user-new';
-import { StaffDirectoryPage } from '../pages/admin/staff';
-import { StaffMemberPage } from '../pages/admin/staff-member';
-import { UserPage } from '../pages/admin/user';
-import { UsersPage } from '../pages/admin/users';
-import type { Screen } from './screen';
+import { lazyPage, type Screen } from './screen';
+
+const area = () => import('../pages/admin');
+const NewStaffPage = lazyPage(area, (pages) => pages.NewStaffPage);
+const NewUserPage = lazyPage(area, (pages) => pages.NewUserPage);
+const StaffDirectoryPage = lazyPage(area, (pages) => pages.StaffDirectoryPage);
+const StaffMemberPage = lazyPage(area, (pages) => pages.StaffMemberPage);
+const UserPage = lazyPage(area, (pages) => pages.UserPage);
+const UsersPage = lazyPage(area, (pages) => pages.UsersPage);
 
 /** The admin screens (see screen.ts): user accounts (create, roles, deactivate, reset password) and the staff directory (create, link to an account). */
 export const ADMIN_SCREENS: Screen[] = [

@@ -1,6 +1,10 @@
-import { CaseListPage } from '../pages/cases/list';
-import { CaseTimelinePage } from '../pages/cases/timeline';
-import type { Screen } from './screen';
+import { lazyPage, type Screen } from './screen';
+
+const area = () => import('../pages/cases');
+/** The case page, /cases/:id: mounted by app.tsx after every screen (its path would take theirs). */
+export const CasePage = lazyPage(area, (pages) => pages.CasePage);
+const CaseListPage = lazyPage(area, (pages) => pages.CaseListPage);
+const CaseTimelinePage = lazyPage(area, (pages) => pages.CaseTimelinePage);
 
 /**
  * The cases screens (see screen.ts): the list of cases with filters, and a case's timeline from

@@ -1,12 +1,15 @@
-import { AppealDecisionPage } from '../pages/decisions/appeal-decision';
-import { AssignPage } from '../pages/decisions/assign';
-import { AuditPage, AuditVerifyPage } from '../pages/decisions/audit';
-import { ClosePage } from '../pages/decisions/close';
-import { LegalHoldPage } from '../pages/decisions/legal-hold';
-import { MonitoringPage } from '../pages/decisions/monitoring';
-import { OutcomePage } from '../pages/decisions/outcome';
-import { RetentionPage } from '../pages/decisions/retention';
-import type { Screen } from './screen';
+import { lazyPage, type Screen } from './screen';
+
+const area = () => import('../pages/decisions');
+const AppealDecisionPage = lazyPage(area, (pages) => pages.AppealDecisionPage);
+const AssignPage = lazyPage(area, (pages) => pages.AssignPage);
+const AuditPage = lazyPage(area, (pages) => pages.AuditPage);
+const AuditVerifyPage = lazyPage(area, (pages) => pages.AuditVerifyPage);
+const ClosePage = lazyPage(area, (pages) => pages.ClosePage);
+const LegalHoldPage = lazyPage(area, (pages) => pages.LegalHoldPage);
+const MonitoringPage = lazyPage(area, (pages) => pages.MonitoringPage);
+const OutcomePage = lazyPage(area, (pages) => pages.OutcomePage);
+const RetentionPage = lazyPage(area, (pages) => pages.RetentionPage);
 
 /**
  * The decisions screens (see screen.ts): the headteacher's, and the governors' where they act for

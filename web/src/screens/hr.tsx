@@ -1,9 +1,11 @@
-import { CasesExportPage } from '../pages/hr/cases-export';
-import { CaseSummaryPage } from '../pages/hr/case-summary';
-import { LodgeAppealPage } from '../pages/hr/appeal';
-import { SubjectAccessFindPage } from '../pages/hr/subject-access-find';
-import { SubjectAccessPage } from '../pages/hr/subject-access';
-import type { Screen } from './screen';
+import { lazyPage, type Screen } from './screen';
+
+const area = () => import('../pages/hr');
+const CasesExportPage = lazyPage(area, (pages) => pages.CasesExportPage);
+const CaseSummaryPage = lazyPage(area, (pages) => pages.CaseSummaryPage);
+const LodgeAppealPage = lazyPage(area, (pages) => pages.LodgeAppealPage);
+const SubjectAccessFindPage = lazyPage(area, (pages) => pages.SubjectAccessFindPage);
+const SubjectAccessPage = lazyPage(area, (pages) => pages.SubjectAccessPage);
 
 /**
  * The hr screens (see screen.ts): case summaries (on screen and as a PDF), the CSV export by

@@ -1,16 +1,21 @@
-import { AllegationsPage } from '../pages/investigation/allegations';
-import { EvidenceItemPage, HandoverPage } from '../pages/investigation/evidence-item';
-import { EvidenceListPage } from '../pages/investigation/evidence-list';
-import { EvidenceUploadPage } from '../pages/investigation/evidence-upload';
-import { FactsPage } from '../pages/investigation/facts';
-import { FindingPage, FindingsPage } from '../pages/investigation/findings';
-import { InterviewsPage } from '../pages/investigation/interviews';
-import { DisclosurePage, MonitoringRequestPage } from '../pages/investigation/monitoring';
-import { NoticePage } from '../pages/investigation/notice';
-import { ResponsePage } from '../pages/investigation/response';
-import { SubmitPage } from '../pages/investigation/submit';
-import { InvestigationPage } from '../pages/investigation/task-list';
-import type { Screen } from './screen';
+import { lazyPage, type Screen } from './screen';
+
+const area = () => import('../pages/investigation');
+const AllegationsPage = lazyPage(area, (pages) => pages.AllegationsPage);
+const EvidenceItemPage = lazyPage(area, (pages) => pages.EvidenceItemPage);
+const HandoverPage = lazyPage(area, (pages) => pages.HandoverPage);
+const EvidenceListPage = lazyPage(area, (pages) => pages.EvidenceListPage);
+const EvidenceUploadPage = lazyPage(area, (pages) => pages.EvidenceUploadPage);
+const FactsPage = lazyPage(area, (pages) => pages.FactsPage);
+const FindingPage = lazyPage(area, (pages) => pages.FindingPage);
+const FindingsPage = lazyPage(area, (pages) => pages.FindingsPage);
+const InterviewsPage = lazyPage(area, (pages) => pages.InterviewsPage);
+const DisclosurePage = lazyPage(area, (pages) => pages.DisclosurePage);
+const MonitoringRequestPage = lazyPage(area, (pages) => pages.MonitoringRequestPage);
+const NoticePage = lazyPage(area, (pages) => pages.NoticePage);
+const ResponsePage = lazyPage(area, (pages) => pages.ResponsePage);
+const SubmitPage = lazyPage(area, (pages) => pages.SubmitPage);
+const InvestigationPage = lazyPage(area, (pages) => pages.InvestigationPage);
 
 /**
  * The investigation screens (see screen.ts): the investigating manager's case as a task list and

@@ -1,7 +1,9 @@
-import { NewReportPage } from '../pages/reports/new-report';
-import { SafeguardingReferralPage } from '../pages/reports/safeguarding-referral';
-import { TriagePage } from '../pages/reports/triage';
-import type { Screen } from './screen';
+import { lazyPage, type Screen } from './screen';
+
+const area = () => import('../pages/reports');
+const NewReportPage = lazyPage(area, (pages) => pages.NewReportPage);
+const SafeguardingReferralPage = lazyPage(area, (pages) => pages.SafeguardingReferralPage);
+const TriagePage = lazyPage(area, (pages) => pages.TriagePage);
 
 /**
  * The reports screens (see screen.ts): the deputy head logs a report, triages it, and records a

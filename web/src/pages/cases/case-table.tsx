@@ -1,5 +1,7 @@
 import type { components } from '../../api/schema';
-import { Link, Table, Tag } from '../../components';
+import { Link } from '../../components/Link';
+import { Table } from '../../components/Table';
+import { Tag } from '../../components/Tag';
 import { formatDateTime, ROLE_NAMES, STATUS_NAMES } from '../../lib/format';
 import { STATUS_COLOURS } from './words';
 
