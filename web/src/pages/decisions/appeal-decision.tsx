@@ -1,11 +1,24 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { Button, DateInput, ErrorSummary, Link, Panel, Radios, SummaryList, Textarea, type DateParts } from '../../components';
+import { Button, EMPTY_DATE, ErrorSummary, Link, Panel, Radios, SummaryList, Textarea, type DateParts } from '../../components';
 import { formatDateTime } from '../../lib/format';
 import { useApiForm } from '../../lib/use-api-form';
-import { APPEAL_RESULT_NAMES, Confirmation, DecisionPage, NotYours, offers, roleName, SANCTION_NAMES, WithCase, type Case, type Sanction } from './common';
-import { policyItems, usePolicy } from '../../lib/policy-words';
+import {
+  APPEAL_RESULT_NAMES,
+  Confirmation,
+  DecisionPage,
+  NotYours,
+  offers,
+  roleName,
+  SANCTION_NAMES,
+  SanctionRadios,
+  WarningExpiryInput,
+  WithCase,
+  type Case,
+  type Sanction,
+} from './common';
+import { usePolicy } from '../../lib/policy-words';
 import { ukDayEnd } from '../../lib/uk-time';
 
 type AppealDecision = components['schemas']['AppealDecisionRequest'];
@@ -61,7 +74,7 @@ function AppealForm({ found, appealId, onDone }: { found: Case; appealId: string
   const outcome = found.outcome;
   const [result, setResult] = useState<Result>();
   const [newSanction, setNewSanction] = useState<Sanction>();
-  const [warningExpiresAt, setWarningExpiresAt] = useState<DateParts>({ day: '', month: '', year: '' });
+  const [warningExpiresAt, setWarningExpiresAt] = useState<DateParts>(EMPTY_DATE);
   const [rationale, setRationale] = useState('');
   const form = useApiForm(FIELDS, LABELS);
 
@@ -108,24 +121,16 @@ function AppealForm({ found, appealId, onDone }: { found: Case; appealId: string
               hint: 'A lesser sanction replaces it.',
               conditional: (
                 <>
-                  <Radios
+                  <SanctionRadios
                     id={FIELDS.newSanction}
                     legend={LABELS.newSanction}
-                    legendSize="s"
                     hint="Less severe than the outcome appealed against, in the policy’s own words (§6, §12)."
+                    policy={policy.state === 'loaded' ? policy.data : undefined}
                     value={newSanction}
-                    onChange={(value) => setNewSanction(value as Sanction)}
+                    onChange={setNewSanction}
                     error={form.errors.fields.newSanction}
-                    items={policyItems(policy.state === 'loaded' ? policy.data.sanctions : undefined, SANCTION_NAMES)}
                   />
-                  <DateInput
-                    id={FIELDS.warningExpiresAt}
-                    legend={`${LABELS.warningExpiresAt} (for a written warning)`}
-                    hint="The warning lapses at the end of that day, UK time. For example, 27 3 2027."
-                    value={warningExpiresAt}
-                    onChange={setWarningExpiresAt}
-                    error={form.errors.fields.warningExpiresAt}
-                  />
+                  <WarningExpiryInput value={warningExpiresAt} onChange={setWarningExpiresAt} error={form.errors.fields.warningExpiresAt} />
                 </>
               ),
             },

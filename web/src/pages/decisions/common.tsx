@@ -1,7 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { InsetText, Link, SummaryList, WarningText } from '../../components';
+import { DateInput, InsetText, Link, Radios, SummaryList, WarningText, type DateParts } from '../../components';
+import { policyItems, type Policy } from '../../lib/policy-words';
 import type { CaseAction } from '../../lib/case-actions';
 import { ROLE_NAMES, STATUS_NAMES } from '../../lib/format';
 import { Page } from '../../lib/page';
@@ -133,3 +134,49 @@ export const APPEAL_RESULT_NAMES: Record<'upheld' | 'varied' | 'dismissed', stri
 
 /** A decision role as the API records it (decidedByRole), in words. */
 export const roleName = (role: string | null | undefined): string => (role ? (ROLE_NAMES[role] ?? role) : '');
+
+/** When a written warning expires (id "warning-expires-at"): a date, the warning lapsing at the end of that day (lib/uk-time.ts ukDayEnd). */
+export function WarningExpiryInput({ value, onChange, error }: { value: DateParts; onChange: (value: DateParts) => void; error?: string }) {
+  return (
+    <DateInput
+      id="warning-expires-at"
+      legend="When the warning expires (for a written warning)"
+      hint="The warning lapses at the end of that day, UK time. For example, 27 3 2027."
+      value={value}
+      onChange={onChange}
+      error={error}
+    />
+  );
+}
+
+/** The sanctions to choose from, each with the policy's own words (id `id`). */
+export function SanctionRadios({
+  id,
+  legend,
+  hint,
+  policy,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  legend: string;
+  hint: string;
+  policy: Policy | undefined;
+  value: Sanction | undefined;
+  onChange: (value: Sanction) => void;
+  error?: string;
+}) {
+  return (
+    <Radios
+      id={id}
+      legend={legend}
+      legendSize="s"
+      hint={hint}
+      value={value}
+      onChange={(chosen) => onChange(chosen as Sanction)}
+      error={error}
+      items={policyItems(policy?.sanctions, SANCTION_NAMES)}
+    />
+  );
+}

@@ -17,8 +17,20 @@ import {
 } from '../../components';
 import { formatDateTime } from '../../lib/format';
 import { useApiForm } from '../../lib/use-api-form';
-import { Confirmation, DecisionPage, FINDING_NAMES, NotYours, offers, SANCTION_NAMES, WithCase, type Case, type Sanction } from './common';
-import { choiceLabel, choiceOf, policyItems, usePolicy, type Policy } from '../../lib/policy-words';
+import {
+  Confirmation,
+  DecisionPage,
+  FINDING_NAMES,
+  NotYours,
+  offers,
+  SANCTION_NAMES,
+  SanctionRadios,
+  WarningExpiryInput,
+  WithCase,
+  type Case,
+  type Sanction,
+} from './common';
+import { choiceLabel, choiceOf, usePolicy, type Policy } from '../../lib/policy-words';
 import { ukDateTime, ukDayEnd, ukParts } from '../../lib/uk-time';
 
 type OutcomeRequest = components['schemas']['OutcomeRequest'];
@@ -167,15 +179,14 @@ function OutcomeForm({ found, waiver, onDone }: { found: Case; waiver: boolean; 
       <Investigation found={found} policy={words} />
       <h2 className="govuk-heading-m">The decision</h2>
       <form onSubmit={send} noValidate>
-        <Radios
+        <SanctionRadios
           id={FIELDS.sanction}
           legend={LABELS.sanction}
-          legendSize="s"
           hint="The sanctions available under the Disciplinary Policy and Procedure, in the policy’s own words (§6, §12)."
+          policy={words}
           value={sanction}
-          onChange={(value) => setSanction(value as Sanction)}
+          onChange={setSanction}
           error={form.errors.fields.sanction}
-          items={policyItems(words?.sanctions, SANCTION_NAMES)}
         />
         <Radios
           id={FIELDS.grossMisconduct}
@@ -218,14 +229,7 @@ function OutcomeForm({ found, waiver, onDone }: { found: Case; waiver: boolean; 
           onChange={setCommunicatedAt}
           error={form.errors.fields.communicatedAt}
         />
-        <DateInput
-          id={FIELDS.warningExpiresAt}
-          legend={`${LABELS.warningExpiresAt} (for a written warning)`}
-          hint="The warning lapses at the end of that day, UK time. For example, 27 3 2027."
-          value={warningExpiresAt}
-          onChange={setWarningExpiresAt}
-          error={form.errors.fields.warningExpiresAt}
-        />
+        <WarningExpiryInput value={warningExpiresAt} onChange={setWarningExpiresAt} error={form.errors.fields.warningExpiresAt} />
         <DateInput
           id={FIELDS.appealDeadline}
           legend={LABELS.appealDeadline}
