@@ -59,16 +59,24 @@ function decisionMakerWords(view: CaseView): string {
   }
 }
 
-/** The actions the API offers this reader now, each once (placing and lifting a legal hold share a screen). */
+/**
+ * The actions the API offers this reader now, each once (placing and lifting a legal hold share a
+ * screen), and the outcome with a separation waiver when the API offers that (guidance.separationWaiver).
+ */
 function actionLinks(view: CaseView): { action: CaseAction; href: string; label: string }[] {
   const seen = new Set<string>();
-  return (view.guidance?.actions ?? []).flatMap((action) => {
+  const links = (view.guidance?.actions ?? []).flatMap((action) => {
     const screen = CASE_ACTION_SCREENS[action];
     const href = screen.path(view.id);
     if (seen.has(href)) return [];
     seen.add(href);
     return [{ action, href, label: screen.label }];
   });
+  // the investigating manager who also decides may record the outcome only with a separation waiver: the API offers it apart from `actions`
+  const outcome = CASE_ACTION_SCREENS.record_outcome.path(view.id);
+  if (view.guidance?.separationWaiver && !seen.has(outcome))
+    links.push({ action: 'record_outcome', href: outcome, label: 'Record the outcome with a separation waiver' });
+  return links;
 }
 
 function CaseOverview({ view, me }: { view: CaseView; me: string }) {

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { api } from '../api/client';
 import { useSession } from '../auth/use-session';
-import { ButtonLink, Link } from '../components';
+import { ButtonLink } from '../components/Button';
+import { Link } from '../components/Link';
 import { formatDate, ROLE_NAMES } from '../lib/format';
 import { Page } from '../lib/page';
 import { useLoad, type Loaded } from '../lib/use-load';
@@ -156,6 +157,8 @@ export function HomePage() {
               <li>
                 <Link href="/audit/verify">Verify the audit chain</Link>
               </li>
+              {/* HR's too (below): once for a person with both roles */}
+              {!has('hr') && <ExportLinks />}
             </ul>
           )}
         </RoleWork>
@@ -166,12 +169,7 @@ export function HomePage() {
           role="hr"
           action={
             <ul className="govuk-list">
-              <li>
-                <Link href="/exports">Export cases (CSV)</Link>
-              </li>
-              <li>
-                <Link href="/subject-access">Subject-access exports</Link>
-              </li>
+              <ExportLinks />
               <li>
                 <Link href="/audit">The audit trail</Link>
               </li>
@@ -219,6 +217,20 @@ export function HomePage() {
         </section>
       )}
     </Page>
+  );
+}
+
+/** The CSV export of cases and the subject-access exports (HR's and the headteacher's: the API decides who may). */
+function ExportLinks() {
+  return (
+    <>
+      <li>
+        <Link href="/exports">Export cases (CSV)</Link>
+      </li>
+      <li>
+        <Link href="/subject-access">Subject-access exports</Link>
+      </li>
+    </>
   );
 }
 
