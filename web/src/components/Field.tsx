@@ -16,16 +16,20 @@ export interface FieldProps {
   error?: string;
 }
 
+/** The attributes Field gives its input: its id, name, and the ids of its hint and error. */
+export interface FieldControl {
+  id: string;
+  name: string;
+  'aria-describedby': string | undefined;
+}
+
+/** A single-input component's props split: the question's (Field's) and the input's own. */
+export function splitField<P extends FieldProps>({ id, name, label, labelSize, isPageHeading, hint, error, ...input }: P) {
+  return { field: { id, name, label, labelSize, isPageHeading, hint, error }, input };
+}
+
 /** Form group + label + hint + error message around one input (Input, Textarea, Select, FileUpload use it). */
-export function Field({
-  id,
-  label,
-  labelSize,
-  isPageHeading,
-  hint,
-  error,
-  children,
-}: FieldProps & { children: (describedBy: string | undefined) => ReactNode }) {
+export function Field({ id, name, label, labelSize, isPageHeading, hint, error, children }: FieldProps & { children: (control: FieldControl) => ReactNode }) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (
@@ -35,7 +39,7 @@ export function Field({
       </Label>
       {hint && <Hint id={hintId!}>{hint}</Hint>}
       {error && <ErrorMessage id={errorId!}>{error}</ErrorMessage>}
-      {children(describedBy(hintId, errorId))}
+      {children({ id, name: name ?? id, 'aria-describedby': describedBy(hintId, errorId) })}
     </FormGroup>
   );
 }

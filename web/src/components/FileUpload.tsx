@@ -1,30 +1,13 @@
 import type { InputHTMLAttributes } from 'react';
-import { Field, type FieldProps } from './Field';
+import { Field, splitField, type FieldProps } from './Field';
 import { cx } from './classes';
 
 /** GOV.UK file upload: one file, the browser's own chooser. For several files with progress: MultiFileUpload. */
-export function FileUpload({
-  id,
-  name,
-  label,
-  labelSize,
-  isPageHeading,
-  hint,
-  error,
-  ...input
-}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'type'>) {
+export function FileUpload(props: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'type'>) {
+  const { field, input } = splitField(props);
   return (
-    <Field id={id} label={label} labelSize={labelSize} isPageHeading={isPageHeading} hint={hint} error={error}>
-      {(describedBy) => (
-        <input
-          id={id}
-          name={name ?? id}
-          type="file"
-          className={cx('govuk-file-upload', error && 'govuk-file-upload--error')}
-          aria-describedby={describedBy}
-          {...input}
-        />
-      )}
+    <Field {...field}>
+      {(control) => <input {...control} type="file" className={cx('govuk-file-upload', field.error && 'govuk-file-upload--error')} {...input} />}
     </Field>
   );
 }

@@ -16,7 +16,8 @@ interface Row {
   message?: string;
 }
 
-const tick = (
+/** An MOJ banner's icon. */
+const bannerIcon = (path: string) => (
   <svg
     className="moj-banner__icon"
     fill="currentColor"
@@ -27,23 +28,11 @@ const tick = (
     height="25"
     width="25"
   >
-    <path d="M25,6.2L8.7,23.2L0,14.1l4-4.2l4.7,4.9L21,2L25,6.2z" />
+    <path d={path} />
   </svg>
 );
-const warning = (
-  <svg
-    className="moj-banner__icon"
-    fill="currentColor"
-    role="presentation"
-    focusable="false"
-    xmlns="http://www.w3.org/2000/svg"
-    viewBox="0 0 25 25"
-    height="25"
-    width="25"
-  >
-    <path d="M13.6,15.4h-2.3v-4.5h2.3V15.4z M13.6,19.8h-2.3v-2.2h2.3V19.8z M0,23.2h25L12.5,2L0,23.2z" />
-  </svg>
-);
+const tick = bannerIcon('M25,6.2L8.7,23.2L0,14.1l4-4.2l4.7,4.9L21,2L25,6.2z');
+const warning = bannerIcon('M13.6,15.4h-2.3v-4.5h2.3V15.4z M13.6,19.8h-2.3v-2.2h2.3V19.8z M0,23.2h25L12.5,2L0,23.2z');
 
 /**
  * MOJ multi-file upload: drag and drop or choose several files; each is sent as soon as it is

@@ -1,5 +1,5 @@
 import type { SelectHTMLAttributes } from 'react';
-import { Field, type FieldProps } from './Field';
+import { Field, splitField, type FieldProps } from './Field';
 import { cx } from './classes';
 
 export interface SelectOption {
@@ -9,21 +9,12 @@ export interface SelectOption {
 }
 
 /** GOV.UK select (GOV.UK: prefer radios when there are few choices). */
-export function Select({
-  id,
-  name,
-  label,
-  labelSize,
-  isPageHeading,
-  hint,
-  error,
-  options,
-  ...select
-}: FieldProps & { options: SelectOption[] } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'name'>) {
+export function Select({ options, ...props }: FieldProps & { options: SelectOption[] } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'name'>) {
+  const { field, input } = splitField(props);
   return (
-    <Field id={id} label={label} labelSize={labelSize} isPageHeading={isPageHeading} hint={hint} error={error}>
-      {(describedBy) => (
-        <select id={id} name={name ?? id} className={cx('govuk-select', error && 'govuk-select--error')} aria-describedby={describedBy} {...select}>
+    <Field {...field}>
+      {(control) => (
+        <select {...control} className={cx('govuk-select', field.error && 'govuk-select--error')} {...input}>
           {options.map((option) => (
             <option key={option.value} value={option.value} disabled={option.disabled}>
               {option.text}

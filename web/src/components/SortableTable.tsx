@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { Column } from './Table';
-import { cx } from './classes';
+import { headerClass, TableBody, type Column } from './Table';
 
 export interface SortableColumn<T> extends Column<T> {
   /** what the column sorts by; columns without one are not sortable */
@@ -67,12 +66,7 @@ export function SortableTable<T>({
             {columns.map((column, i) => {
               const direction = sort?.column === i ? sort.direction : 'none';
               return (
-                <th
-                  key={column.header}
-                  scope="col"
-                  className={cx('govuk-table__header', column.numeric && 'govuk-table__header--numeric')}
-                  aria-sort={column.sortValue ? direction : undefined}
-                >
+                <th key={column.header} scope="col" className={headerClass(column)} aria-sort={column.sortValue ? direction : undefined}>
                   {column.sortValue ? (
                     <button type="button" data-index={i} onClick={() => choose(i)}>
                       {column.header}
@@ -86,17 +80,7 @@ export function SortableTable<T>({
             })}
           </tr>
         </thead>
-        <tbody className="govuk-table__body">
-          {sorted.map((row) => (
-            <tr key={rowKey(row)} className="govuk-table__row">
-              {columns.map((column) => (
-                <td key={column.header} className={cx('govuk-table__cell', column.numeric && 'govuk-table__cell--numeric')}>
-                  {column.cell(row)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
+        <TableBody columns={columns} rows={sorted} rowKey={rowKey} />
       </table>
       <div aria-atomic="true" aria-live="polite" className="govuk-visually-hidden" role="status">
         {status}

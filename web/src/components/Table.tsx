@@ -27,23 +27,33 @@ export function Table<T>({
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
           {columns.map((column) => (
-            <th key={column.header} scope="col" className={cx('govuk-table__header', column.numeric && 'govuk-table__header--numeric')}>
+            <th key={column.header} scope="col" className={headerClass(column)}>
               {column.header}
             </th>
           ))}
         </tr>
       </thead>
-      <tbody className="govuk-table__body">
-        {rows.map((row) => (
-          <tr key={rowKey(row)} className="govuk-table__row">
-            {columns.map((column) => (
-              <td key={column.header} className={cx('govuk-table__cell', column.numeric && 'govuk-table__cell--numeric')}>
-                {column.cell(row)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
+      <TableBody columns={columns} rows={rows} rowKey={rowKey} />
     </table>
+  );
+}
+
+/** A header cell's classes (numbers right-aligned). */
+export const headerClass = (column: { numeric?: boolean }) => cx('govuk-table__header', column.numeric && 'govuk-table__header--numeric');
+
+/** The rows of a GOV.UK table (Table's, and SortableTable's once sorted). */
+export function TableBody<T>({ columns, rows, rowKey }: { columns: Column<T>[]; rows: T[]; rowKey: (row: T) => string }) {
+  return (
+    <tbody className="govuk-table__body">
+      {rows.map((row) => (
+        <tr key={rowKey(row)} className="govuk-table__row">
+          {columns.map((column) => (
+            <td key={column.header} className={cx('govuk-table__cell', column.numeric && 'govuk-table__cell--numeric')}>
+              {column.cell(row)}
+            </td>
+          ))}
+        </tr>
+      ))}
+    </tbody>
   );
 }

@@ -1,30 +1,19 @@
 import type { TextareaHTMLAttributes } from 'react';
-import { Field, type FieldProps } from './Field';
+import { Field, splitField, type FieldProps } from './Field';
 import { cx } from './classes';
 
 /** GOV.UK textarea with its label, hint and error. */
-export function Textarea({
-  id,
-  name,
-  label,
-  labelSize,
-  isPageHeading,
-  hint,
-  error,
-  rows = 5,
-  ...textarea
-}: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'name'>) {
+export function Textarea({ rows = 5, ...props }: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'name'>) {
+  const { field, input } = splitField(props);
   return (
-    <Field id={id} label={label} labelSize={labelSize} isPageHeading={isPageHeading} hint={hint} error={error}>
-      {(describedBy) => (
+    <Field {...field}>
+      {(control) => (
         <textarea
-          id={id}
-          name={name ?? id}
+          {...control}
           rows={rows}
-          className={cx('govuk-textarea', error && 'govuk-textarea--error')}
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          {...textarea}
+          className={cx('govuk-textarea', field.error && 'govuk-textarea--error')}
+          aria-invalid={field.error ? true : undefined}
+          {...input}
         />
       )}
     </Field>
