@@ -51,3 +51,14 @@ export function Page({
     </>
   );
 }
+
+/** A confirmation that replaces a form takes focus (the button pressed is gone), so it is read out. */
+export function Confirmation({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div ref={ref} tabIndex={-1}>
+      {children}
+    </div>
+  );
+}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { formErrors, NO_ERRORS, problemOf, type FormErrors } from '../api/problem';
 
 /** What a call with the typed client answers: data, or a problem (openapi-fetch's shape). */
@@ -37,5 +37,13 @@ export function useApiForm(fields: Record<string, string>, labels: Record<string
         setSubmitting(false);
       }
     };
-  return { errors, submitting, submit, setErrors };
+  /** A text input's (Input, Textarea, Select) value, what a change does, and the API's message for its field: `<Textarea id="reasons" {...form.text('rationale', rationale, setRationale)} />`. */
+  const text = (field: string, value: string, set: (value: string) => void) => ({
+    value,
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => set(event.target.value),
+    error: errors.fields[field],
+  });
+  /** The same for an input whose own onChange gives the value (DateInput): `<DateInput id="held-at" {...form.field('heldAt', heldAt, setHeldAt)} />`. */
+  const field = <V>(name: string, value: V, set: (value: V) => void) => ({ value, onChange: set, error: errors.fields[name] });
+  return { errors, submitting, submit, setErrors, text, field };
 }

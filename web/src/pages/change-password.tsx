@@ -58,9 +58,7 @@ export function ChangePasswordPage() {
               label="Current password"
               type="password"
               autoComplete="current-password"
-              value={currentPassword}
-              onChange={(event) => setCurrentPassword(event.target.value)}
-              error={form.errors.fields.currentPassword}
+              {...form.text('currentPassword', currentPassword, setCurrentPassword)}
             />
             <Input
               id="new-password"
@@ -68,9 +66,7 @@ export function ChangePasswordPage() {
               hint="At least 12 characters. Not your e-mail address or name, and not a commonly used password: several random words make a good one."
               type="password"
               autoComplete="new-password"
-              value={newPassword}
-              onChange={(event) => setNewPassword(event.target.value)}
-              error={form.errors.fields.newPassword}
+              {...form.text('newPassword', newPassword, setNewPassword)}
             />
             <Button disabled={form.submitting}>Change password</Button>
           </form>

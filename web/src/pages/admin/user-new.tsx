@@ -45,9 +45,7 @@ export function NewUserPage() {
               type="email"
               autoComplete="off"
               spellCheck={false}
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-              error={form.errors.fields.email}
+              {...form.text('email', email, setEmail)}
             />
             <NameField value={name} onChange={setName} error={form.errors.fields.name} />
             <Input
@@ -56,9 +54,7 @@ export function NewUserPage() {
               hint={PASSWORD_HINT}
               type="password"
               autoComplete="new-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-              error={form.errors.fields.password}
+              {...form.text('password', password, setPassword)}
             />
             <RolesField
               legendSize="m"

@@ -137,14 +137,7 @@ function AppealForm({ found, appealId, onDone }: { found: Case; appealId: string
             { value: 'dismissed', text: 'Dismiss the appeal', hint: 'The sanction stands.' },
           ]}
         />
-        <Textarea
-          id={FIELDS.rationale}
-          label={LABELS.rationale}
-          labelSize="s"
-          value={rationale}
-          onChange={(event) => setRationale(event.target.value)}
-          error={form.errors.fields.rationale}
-        />
+        <Textarea id={FIELDS.rationale} label={LABELS.rationale} labelSize="s" {...form.text('rationale', rationale, setRationale)} />
         <Button disabled={form.submitting}>Record the decision</Button>
       </form>
     </DecisionPage>

@@ -65,9 +65,7 @@ function Close({ found }: { found: Case }) {
           label="Reason (optional)"
           hint="For example, that the appeal window passed without an appeal."
           rows={3}
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-          error={form.errors.fields.reason}
+          {...form.text('reason', reason, setReason)}
         />
         <Button disabled={form.submitting}>Close the case</Button>
       </form>

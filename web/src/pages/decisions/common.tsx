@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { DateInput, InsetText, Link, Radios, SummaryList, WarningText, type DateParts } from '../../components';
@@ -99,16 +99,7 @@ export function NotYours({ found, what }: { found: Case; what: string }) {
   );
 }
 
-/** A confirmation that replaces a form takes focus (the button pressed is gone), so it is read out. */
-export function Confirmation({ children }: { children: ReactNode }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <div ref={ref} tabIndex={-1}>
-      {children}
-    </div>
-  );
-}
+export { Confirmation } from '../../lib/page';
 
 /** The API's sanctions, as people say them (the policy's own words come from GET /policy). */
 export const SANCTION_NAMES: Record<Sanction, string> = {

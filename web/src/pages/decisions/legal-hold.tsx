@@ -91,9 +91,7 @@ function LegalHold({ initial }: { initial: Case }) {
             label="Reason for the hold"
             hint="For example, an employment tribunal claim received. While the hold stands, the case is not erased (§13)."
             rows={3}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            error={form.errors.fields.reason}
+            {...form.text('reason', reason, setReason)}
           />
           <Button disabled={form.submitting}>Place a legal hold</Button>
         </form>

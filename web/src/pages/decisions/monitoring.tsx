@@ -206,9 +206,7 @@ function DecisionForm({ request, onDone, onError }: { request: Authorisation; on
                 label="Note (optional)"
                 hint="Any condition or remark, kept with the decision."
                 rows={3}
-                value={note}
-                onChange={(event) => setNote(event.target.value)}
-                error={form.errors.fields.note}
+                {...form.text('note', note, setNote)}
               />
             ),
           },
@@ -221,9 +219,7 @@ function DecisionForm({ request, onDone, onError }: { request: Authorisation; on
                 label="Reason for rejecting"
                 hint="For example, why the monitoring is not justified or not proportionate (§5)."
                 rows={3}
-                value={reason}
-                onChange={(event) => setReason(event.target.value)}
-                error={form.errors.fields.reason}
+                {...form.text('reason', reason, setReason)}
               />
             ),
           },

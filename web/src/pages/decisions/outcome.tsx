@@ -207,36 +207,28 @@ function OutcomeForm({ found, waiver, onDone }: { found: Case; waiver: boolean; 
           label={LABELS.rationale}
           labelSize="s"
           hint="Why this outcome. For gross misconduct and dismissal, cite the substantiated findings it rests on (§12)."
-          value={rationale}
-          onChange={(event) => setRationale(event.target.value)}
-          error={form.errors.fields.rationale}
+          {...form.text('rationale', rationale, setRationale)}
         />
         <DateInput
           id={FIELDS.decidedAt}
           legend={LABELS.decidedAt}
           hint="UK time. For example, 27 3 2026 14 30."
           withTime
-          value={decidedAt}
-          onChange={setDecidedAt}
-          error={form.errors.fields.decidedAt}
+          {...form.field('decidedAt', decidedAt, setDecidedAt)}
         />
         <DateInput
           id={FIELDS.communicatedAt}
           legend={`${LABELS.communicatedAt} (if it has been)`}
           hint="UK time: when the decision was given to the member of staff in writing, with their right of appeal and its deadline."
           withTime
-          value={communicatedAt}
-          onChange={setCommunicatedAt}
-          error={form.errors.fields.communicatedAt}
+          {...form.field('communicatedAt', communicatedAt, setCommunicatedAt)}
         />
         <WarningExpiryInput value={warningExpiresAt} onChange={setWarningExpiresAt} error={form.errors.fields.warningExpiresAt} />
         <DateInput
           id={FIELDS.appealDeadline}
           legend={LABELS.appealDeadline}
           hint="For any outcome other than no further action: the last day an appeal may be received (until the end of that day, UK time). The service checks it against the school’s bounds from when the decision is given in writing."
-          value={appealDeadline}
-          onChange={setAppealDeadline}
-          error={form.errors.fields.appealDeadline}
+          {...form.field('appealDeadline', appealDeadline, setAppealDeadline)}
         />
         {waiver && (
           <Textarea
@@ -244,9 +236,7 @@ function OutcomeForm({ found, waiver, onDone }: { found: Case; waiver: boolean; 
             label={LABELS.separationWaiverReason}
             labelSize="s"
             hint="You investigated this case. The investigating manager and the decision-maker should be different people where practicable (ACAS); a small school may waive that with a recorded reason, which is kept in the audit log."
-            value={waiverReason}
-            onChange={(event) => setWaiverReason(event.target.value)}
-            error={form.errors.fields.separationWaiverReason}
+            {...form.text('separationWaiverReason', waiverReason, setWaiverReason)}
           />
         )}
         <Button disabled={form.submitting}>Record the outcome</Button>

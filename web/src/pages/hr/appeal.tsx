@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import {
@@ -16,7 +16,7 @@ import {
   type DateParts,
 } from '../../components';
 import { formatDateTime } from '../../lib/format';
-import { Page } from '../../lib/page';
+import { Confirmation, Page } from '../../lib/page';
 import { useApiForm } from '../../lib/use-api-form';
 import { useLoad } from '../../lib/use-load';
 import { SANCTION_NAMES } from './words';
@@ -116,26 +116,20 @@ function AppealForm({ found }: { found: Case }) {
               legend={LABELS.lodgedAt}
               hint="The date and time, in UK time, the school received the appeal: not when you enter it. For example, 27 3 2026 14 30."
               withTime
-              value={lodgedAt}
-              onChange={setLodgedAt}
-              error={form.errors.fields.lodgedAt}
+              {...form.field('lodgedAt', lodgedAt, setLodgedAt)}
             />
             <Textarea
               id="grounds"
               label={LABELS.grounds}
               hint="What the appeal says, in the person’s words or a faithful summary."
-              value={grounds}
-              onChange={(event) => setGrounds(event.target.value)}
-              error={form.errors.fields.grounds}
+              {...form.text('grounds', grounds, setGrounds)}
             />
             {askedForReason && (
               <Textarea
                 id="late-entry-reason"
                 label={LABELS.lateEntryReason}
                 hint="The appeal deadline has passed since the appeal was received. Say why it is only being entered now: the reason is kept in the audit log."
-                value={lateEntryReason}
-                onChange={(event) => setLateEntryReason(event.target.value)}
-                error={form.errors.fields.lateEntryReason}
+                {...form.text('lateEntryReason', lateEntryReason, setLateEntryReason)}
               />
             )}
             <Button disabled={form.submitting}>Lodge the appeal</Button>
@@ -143,16 +137,5 @@ function AppealForm({ found }: { found: Case }) {
         </div>
       </div>
     </Page>
-  );
-}
-
-/** The confirmation takes focus when it replaces the form (the button pressed is gone), so it is read out. */
-function Confirmation({ children }: { children: ReactNode }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <div ref={ref} tabIndex={-1}>
-      {children}
-    </div>
   );
 }

@@ -109,9 +109,7 @@ function Allegations({ view, update }: { view: CaseView; update: (view: CaseView
             label="Summary of the allegation"
             labelSize="s"
             hint="What the member of staff is alleged to have done, in a sentence or two. The subject will be told of it in writing."
-            value={summary}
-            onChange={(event) => setSummary(event.target.value)}
-            error={form.errors.fields.summary}
+            {...form.text('summary', summary, setSummary)}
           />
           <Button disabled={form.submitting}>Record the allegation</Button>
         </form>

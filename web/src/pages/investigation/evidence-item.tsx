@@ -293,29 +293,16 @@ function Handover({ view, item }: { view: CaseView; item: EvidenceDetail }) {
             label="To whom"
             labelSize="s"
             hint="Their name and organisation, for example “HR Services, Peterborough City Council”."
-            value={to}
-            onChange={(event) => setTo(event.target.value)}
-            error={form.errors.fields.to}
+            {...form.text('to', to, setTo)}
           />
           <DateInput
             id="handed-over-at"
             legend="When it changed hands"
             hint={DATE_TIME_HINT}
             withTime
-            value={handedOverAt}
-            onChange={setHandedOverAt}
-            error={form.errors.fields.handedOverAt}
+            {...form.field('handedOverAt', handedOverAt, setHandedOverAt)}
           />
-          <Textarea
-            id="note"
-            label="Note (optional)"
-            labelSize="s"
-            hint="How it was handed over and why."
-            rows={3}
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            error={form.errors.fields.note}
-          />
+          <Textarea id="note" label="Note (optional)" labelSize="s" hint="How it was handed over and why." rows={3} {...form.text('note', note, setNote)} />
           <Button disabled={form.submitting}>Record the hand-over</Button>
         </form>
       </TwoThirds>

@@ -143,9 +143,7 @@ function EvidenceUpload({ view }: { view: CaseView }) {
           label="Monitoring authorisation (monitoring extracts only)"
           labelSize="s"
           hint="The approved authorisation it was obtained under, from the monitoring requests of this case. The API checks it is approved, unexpired and covers when the evidence was captured."
-          value={authorisation}
-          onChange={(event) => setAuthorisation(event.target.value)}
-          error={form.errors.fields.monitoringAuthorisationId}
+          {...form.text('monitoringAuthorisationId', authorisation, setAuthorisation)}
           options={[{ value: '', text: monitoringChoices.length ? 'None' : 'No monitoring has been requested' }, ...monitoringChoices]}
         />
         <Textarea
@@ -154,28 +152,16 @@ function EvidenceUpload({ view }: { view: CaseView }) {
           labelSize="s"
           hint="What it shows."
           rows={3}
-          value={description}
-          onChange={(event) => setDescription(event.target.value)}
-          error={form.errors.fields.description}
+          {...form.text('description', description, setDescription)}
         />
         <Input
           id="source"
           label="Source"
           labelSize="s"
           hint="Where it came from: the reporter’s screenshot, the school’s web filter, a colleague’s e-mail…"
-          value={source}
-          onChange={(event) => setSource(event.target.value)}
-          error={form.errors.fields.source}
+          {...form.text('source', source, setSource)}
         />
-        <DateInput
-          id="captured-at"
-          legend="When it was captured"
-          hint={DATE_TIME_HINT}
-          withTime
-          value={capturedAt}
-          onChange={setCapturedAt}
-          error={form.errors.fields.capturedAt}
-        />
+        <DateInput id="captured-at" legend="When it was captured" hint={DATE_TIME_HINT} withTime {...form.field('capturedAt', capturedAt, setCapturedAt)} />
         <Radios
           id="sensitivity"
           legend="Sensitivity (§13)"

@@ -70,23 +70,13 @@ function Facts({ view, update }: { view: CaseView; update: (view: CaseView) => v
       addHeading="Add a fact"
       submitText="Record the fact"
     >
-      <DateInput
-        id="occurred-at"
-        legend="When it happened"
-        hint={DATE_TIME_HINT}
-        withTime
-        value={occurredAt}
-        onChange={setOccurredAt}
-        error={form.errors.fields.occurredAt}
-      />
+      <DateInput id="occurred-at" legend="When it happened" hint={DATE_TIME_HINT} withTime {...form.field('occurredAt', occurredAt, setOccurredAt)} />
       <Textarea
         id="description"
         label="What happened"
         labelSize="s"
         hint="A dated statement of fact, as the evidence shows it."
-        value={description}
-        onChange={(event) => setDescription(event.target.value)}
-        error={form.errors.fields.description}
+        {...form.text('description', description, setDescription)}
       />
       {view.evidence.length ? (
         <Checkboxes

@@ -148,9 +148,7 @@ function FindingForm({ view, allegation, number }: { view: CaseView; allegation:
             labelSize="s"
             hint="Why: the facts, evidence and statements it rests on."
             rows={8}
-            value={reasoning}
-            onChange={(event) => setReasoning(event.target.value)}
-            error={form.errors.fields.reasoning}
+            {...form.text('reasoning', reasoning, setReasoning)}
           />
           <Button disabled={form.submitting}>Save the finding</Button>
         </form>

@@ -84,22 +84,13 @@ function Interviews({ view, update }: { view: CaseView; update: (view: CaseView)
           id="staff-id"
           label="A member of staff"
           hint="From the staff directory."
-          value={staffId}
-          onChange={(event) => setStaffId(event.target.value)}
-          error={form.errors.fields.staffId}
+          {...form.text('staffId', staffId, setStaffId)}
           options={[
             { value: '', text: 'Not in the staff directory' },
             ...staff.map((person) => ({ value: person.id, text: person.jobTitle ? `${person.name}, ${person.jobTitle}` : person.name })),
           ]}
         />
-        <Input
-          id="name"
-          label="Or their name"
-          hint="Someone not in the staff directory: a parent, a former colleague."
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          error={form.errors.fields.name}
-        />
+        <Input id="name" label="Or their name" hint="Someone not in the staff directory: a parent, a former colleague." {...form.text('name', name, setName)} />
       </Fieldset>
       <Radios
         id="capacity"
@@ -116,9 +107,7 @@ function Interviews({ view, update }: { view: CaseView; update: (view: CaseView)
         label="Accompanied by (optional)"
         labelSize="s"
         hint="A companion or representative who was present (ACAS: the right to be accompanied), with their role."
-        value={accompaniedBy}
-        onChange={(event) => setAccompaniedBy(event.target.value)}
-        error={form.errors.fields.accompaniedBy}
+        {...form.text('accompaniedBy', accompaniedBy, setAccompaniedBy)}
       />
       <Textarea
         id="statement"
@@ -126,9 +115,7 @@ function Interviews({ view, update }: { view: CaseView; update: (view: CaseView)
         labelSize="s"
         hint="What they said, as agreed with them."
         rows={8}
-        value={statement}
-        onChange={(event) => setStatement(event.target.value)}
-        error={form.errors.fields.statement}
+        {...form.text('statement', statement, setStatement)}
       />
     </RecordsStep>
   );

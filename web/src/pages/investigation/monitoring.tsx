@@ -144,34 +144,26 @@ function MonitoringRequest({ view }: { view: CaseView }) {
             label="Why it is needed"
             labelSize="s"
             hint="What has been brought to the school’s attention, and what monitoring would establish."
-            value={justification}
-            onChange={(event) => setJustification(event.target.value)}
-            error={form.errors.fields.justification}
+            {...form.text('justification', justification, setJustification)}
           />
           <Textarea
             id="proportionality"
             label="Why less intrusive means will not do"
             labelSize="s"
             hint="Monitoring must be fair and proportionate (§5, §9): what else was tried or considered, and why the period and systems are no wider than needed."
-            value={proportionality}
-            onChange={(event) => setProportionality(event.target.value)}
-            error={form.errors.fields.proportionality}
+            {...form.text('proportionality', proportionality, setProportionality)}
           />
           <DateInput
             id="period-from"
             legend="Start of the period to review"
             hint={`From the start of this day (UK time). ${DATE_HINT}`}
-            value={periodFrom}
-            onChange={setPeriodFrom}
-            error={form.errors.fields.periodFrom}
+            {...form.field('periodFrom', periodFrom, setPeriodFrom)}
           />
           <DateInput
             id="period-to"
             legend="End of the period to review"
             hint={`To the end of this day (UK time). ${DATE_HINT}`}
-            value={periodTo}
-            onChange={setPeriodTo}
-            error={form.errors.fields.periodTo}
+            {...form.field('periodTo', periodTo, setPeriodTo)}
           />
           <Textarea
             id="systems"
@@ -179,17 +171,13 @@ function MonitoringRequest({ view }: { view: CaseView }) {
             labelSize="s"
             hint="One a line: for example, “school web filter log”, “school e-mail account”, or a named social media account."
             rows={3}
-            value={systems}
-            onChange={(event) => setSystems(event.target.value)}
-            error={form.errors.fields.systems}
+            {...form.text('systems', systems, setSystems)}
           />
           <DateInput
             id="expires-at"
             legend="The authorisation expires"
             hint={`At the end of this day (UK time). ${DATE_HINT}`}
-            value={expiresAt}
-            onChange={setExpiresAt}
-            error={form.errors.fields.expiresAt}
+            {...form.field('expiresAt', expiresAt, setExpiresAt)}
           />
           {view.allegations.length ? (
             <Checkboxes
@@ -283,9 +271,7 @@ function Disclosure({ view, request }: { view: CaseView; request: Monitoring }) 
             label="Disclosed to"
             labelSize="s"
             hint="Who, and their organisation: for example, “Local authority HR adviser”."
-            value={recipient}
-            onChange={(event) => setRecipient(event.target.value)}
-            error={form.errors.fields.recipient}
+            {...form.text('recipient', recipient, setRecipient)}
           />
           <Textarea
             id="purpose"
@@ -293,18 +279,14 @@ function Disclosure({ view, request }: { view: CaseView; request: Monitoring }) 
             labelSize="s"
             hint="Why it was disclosed: for example, “advice on further action”."
             rows={3}
-            value={purpose}
-            onChange={(event) => setPurpose(event.target.value)}
-            error={form.errors.fields.purpose}
+            {...form.text('purpose', purpose, setPurpose)}
           />
           <DateInput
             id="disclosed-at"
             legend="When it was disclosed"
             hint={DATE_TIME_HINT}
             withTime
-            value={disclosedAt}
-            onChange={setDisclosedAt}
-            error={form.errors.fields.disclosedAt}
+            {...form.field('disclosedAt', disclosedAt, setDisclosedAt)}
           />
           <Button disabled={form.submitting}>Record the disclosure</Button>
         </form>

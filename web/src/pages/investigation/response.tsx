@@ -52,15 +52,7 @@ function Response({ view, update }: { view: CaseView; update: (view: CaseView) =
       addHeading="Record the response"
       submitText="Record the response"
     >
-      <DateInput
-        id="received-at"
-        legend="When it was received"
-        hint={DATE_TIME_HINT}
-        withTime
-        value={receivedAt}
-        onChange={setReceivedAt}
-        error={form.errors.fields.receivedAt}
-      />
+      <DateInput id="received-at" legend="When it was received" hint={DATE_TIME_HINT} withTime {...form.field('receivedAt', receivedAt, setReceivedAt)} />
       <Radios
         id="refused"
         legend="Did they respond?"
@@ -79,9 +71,7 @@ function Response({ view, update }: { view: CaseView; update: (view: CaseView) =
         labelSize="s"
         hint={refused === 'refused' ? 'For example, “Declined in writing: nothing to add.”' : 'What they said about the allegations.'}
         rows={8}
-        value={response}
-        onChange={(event) => setResponse(event.target.value)}
-        error={form.errors.fields.response}
+        {...form.text('response', response, setResponse)}
       />
     </RecordsStep>
   );

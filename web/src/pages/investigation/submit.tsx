@@ -134,9 +134,7 @@ function Submit({ view, update }: { view: CaseView; update: (view: CaseView) => 
             labelSize="m"
             hint="For the decision-maker: what was established, on what evidence, and your conclusions on each allegation."
             rows={10}
-            value={summary}
-            onChange={(event) => setSummary(event.target.value)}
-            error={form.errors.fields.summary}
+            {...form.text('summary', summary, setSummary)}
           />
           <p className="govuk-body">Once submitted, the report goes to the decision-maker and the investigation records can no longer be changed.</p>
           <Button disabled={form.submitting}>Submit the report</Button>

@@ -92,9 +92,7 @@ export function SafeguardingReferralPage({ id }: { id: string }) {
             label="Referred to"
             labelSize="m"
             hint="For example, the Designated Safeguarding Lead, or the local authority designated officer (LADO)"
-            value={referredTo}
-            onChange={(event) => setReferredTo(event.target.value)}
-            error={form.errors.fields.referredTo}
+            {...form.text('referredTo', referredTo, setReferredTo)}
           />
           <DateInput
             id="referred-at"
@@ -102,18 +100,9 @@ export function SafeguardingReferralPage({ id }: { id: string }) {
             legendSize="m"
             hint="UK time, for example 3 11 2026 09 15"
             withTime
-            value={referredAt}
-            onChange={setReferredAt}
-            error={form.errors.fields.referredAt}
+            {...form.field('referredAt', referredAt, setReferredAt)}
           />
-          <Textarea
-            id="notes"
-            label="Notes (optional)"
-            labelSize="m"
-            value={notes}
-            onChange={(event) => setNotes(event.target.value)}
-            error={form.errors.fields.notes}
-          />
+          <Textarea id="notes" label="Notes (optional)" labelSize="m" {...form.text('notes', notes, setNotes)} />
         </CaseFormPage>
       )}
     </WhenLoaded>

@@ -81,9 +81,7 @@ export function TriagePage({ id }: { id: string }) {
               label="Reasons"
               labelSize="m"
               hint="Recorded with the decision and shown to those who read the case"
-              value={rationale}
-              onChange={(event) => setRationale(event.target.value)}
-              error={form.errors.fields.rationale}
+              {...form.text('rationale', rationale, setRationale)}
             />
           </CaseFormPage>
         );
