@@ -19,6 +19,7 @@ import { PeopleModule } from './people/people.module';
 import { PolicyModule } from './policy/policy.module';
 import { ReportsModule } from './reports/reports.module';
 import { RetentionModule } from './retention/retention.module';
+import { StatisticsModule } from './statistics/statistics.module';
 import { TriageModule } from './triage/triage.module';
 
 @Module({})
@@ -45,6 +46,7 @@ export class AppModule {
         OutcomesModule,
         RetentionModule,
         ExportsModule,
+        StatisticsModule,
         HealthModule,
       ],
     };

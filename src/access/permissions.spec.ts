@@ -30,6 +30,7 @@ const READ_PERMISSIONS: readonly Permission[] = [
   'subject-access:export',
   'audit:read',
   'retention:read',
+  'statistics:read',
 ];
 
 /** What admin is for: accounts and the staff directory (domain.md "People and roles"). */
@@ -64,6 +65,8 @@ const WHO: Record<Permission, Role[]> = {
   'audit:read': ['headteacher', 'hr'],
   'retention:read': ['headteacher', 'governor', 'hr'],
   'retention:manage': ['headteacher', 'governor'],
+  // process.md §5: "Read by governors, the headteacher and HR"
+  'statistics:read': ['headteacher', 'governor', 'hr'],
 };
 
 describe('role → permission map (domain.md "People and roles", §3, §4)', () => {

@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   'audit:read',
   'retention:read',
   'retention:manage',
+  'statistics:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +61,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit:read',
     'retention:read',
     'retention:manage',
+    // process.md §5: anonymised figures
+    'statistics:read',
   ],
   // §2: stands in when every headteacher is conflicted — for every decision the headteacher
   // takes, retention erasure included (domain.md "Nobody is ever stuck"); hears appeals.
@@ -76,6 +79,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:close',
     'retention:read',
     'retention:manage',
+    // process.md §5: anonymised figures
+    'statistics:read',
   ],
   // Reads and exports summaries and outcomes; changes nothing.
   hr: [
@@ -89,6 +94,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'subject-access:export',
     'audit:read',
     'retention:read',
+    // process.md §5: anonymised figures
+    'statistics:read',
   ],
 };
 

@@ -7,13 +7,12 @@ import { Clock } from '../common/clock/clock';
 import { decodeCursor, DEFAULT_LIMIT, isTimeIdKey, Page, toPage } from '../common/pagination/pagination';
 import { SqlParams } from '../database/sql';
 import { staffIdsNamedLike } from '../people/staff.sql';
-import { referralRecordedSql } from '../triage/referral-view';
 import { casesWithSubjectAmongSql, referenceContainsSql } from './case-rows';
 import { caseListWork, CaseWork, NO_WORK } from './case-list-work';
 import { CaseRunner } from './case-runner.service';
 import { CaseListItem, CaseListQuery, CaseResponse } from './dto/case.dto';
 import { CaseStatus } from './lifecycle';
-import { referralOverdueCutoff } from './overdue';
+import { overdueCaseSql, referralOverdueCutoff } from './overdue';
 
 /** Reading cases: the list of those visible to the caller, and one case (an audited read). */
 @Injectable()
@@ -92,8 +91,7 @@ function listFilters(actor: Actor, query: CaseListQuery, p: SqlParams, now: Date
   if (query.subjectStaffId !== undefined) where.push(`c.id IN (${casesWithSubjectAmongSql(`ARRAY[${p.add(query.subjectStaffId)}::uuid]`)})`);
   if (query.safeguarding !== undefined) where.push(query.safeguarding ? 'c.safeguarding' : 'NOT c.safeguarding');
   if (query.overdue !== undefined) {
-    const overdue = `(c.safeguarding AND c.erased_at IS NULL AND c.created_at < ${p.add(referralOverdueCutoff(now).toISOString())}::timestamptz
-      AND NOT ${referralRecordedSql('c.id')})`;
+    const overdue = overdueCaseSql('c', p.add(referralOverdueCutoff(now).toISOString()));
     where.push(query.overdue ? overdue : `NOT ${overdue}`);
   }
   if (query.assignedToMe !== undefined) {

@@ -1,5 +1,6 @@
 import { localDateOf, SCHOOL_TIME_ZONE, startOfLocalDate } from '../calendar/working-days';
 import { referralDueBy } from '../reports/safeguarding';
+import { referralRecordedSql } from '../triage/referral-view';
 
 /**
  * `GET /cases?overdue=true`: a case is overdue when one of its deadlines has passed. Today
@@ -24,4 +25,14 @@ export function referralOverdueCutoff(now: Date): Date {
     day = localDateOf(new Date(start.getTime() - 1), zone);
   }
   throw new Error(`referralOverdueCutoff: no day before ${now.toISOString()} is past its referral deadline`);
+}
+
+/**
+ * SQL: case `c` (an alias of `cases`) is overdue at the instant whose `referralOverdueCutoff`
+ * is `cutoff` (a placeholder of a timestamptz): a safeguarding case, not erased (nothing is
+ * overdue on a tombstone), reported before the cutoff, with no referral on record. The one
+ * predicate of `GET /cases?overdue=` and of the statistics' overdue count.
+ */
+export function overdueCaseSql(c: string, cutoff: string): string {
+  return `(${c}.safeguarding AND ${c}.erased_at IS NULL AND ${c}.created_at < ${cutoff}::timestamptz AND NOT ${referralRecordedSql(`${c}.id`)})`;
 }

@@ -103,3 +103,14 @@ export async function recordAppealDecision(
     [appealId, decision.result, decision.rationale, decision.newSanction, decision.warningExpiresAt, decision.userId, decision.role],
   );
 }
+
+/**
+ * SQL: the sanction in force after any appeal (outcome.rules.ts `sanctionInForce`) of outcome
+ * `o` and its appeal `a` (aliases of `outcomes` and `appeals`, the appeal LEFT JOINed on
+ * `a.outcome_id = o.id`: one per outcome), as text; NULL when there is no outcome. Upheld
+ * withdraws the sanction (no action), varied replaces it, dismissed or undecided leaves it.
+ */
+export function sanctionInForceSql(o: string, a: string): string {
+  return `(CASE WHEN ${o}.id IS NULL THEN NULL WHEN ${a}.result = 'upheld' THEN 'no_action'
+      WHEN ${a}.result = 'varied' THEN COALESCE(${a}.new_sanction, ${o}.sanction)::text ELSE ${o}.sanction::text END)`;
+}

@@ -194,6 +194,8 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'POST /cases/{id}/legal-hold': { permission: 'retention:manage', roles: [HEAD, GOVERNOR], scope: 'case', caseRule: 'decision-maker' },
   'DELETE /cases/{id}/legal-hold': { permission: 'retention:manage', roles: [HEAD, GOVERNOR], scope: 'case', caseRule: 'decision-maker' },
   'POST /retention/run': { permission: 'retention:manage', roles: [HEAD, GOVERNOR], scope: 'org' },
+  // process.md §5: anonymised figures, "read by governors, the headteacher and HR"
+  'GET /statistics': { permission: 'statistics:read', roles: [HEAD, GOVERNOR, HR], scope: 'org' },
 };
 
 /**

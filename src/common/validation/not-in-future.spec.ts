@@ -41,6 +41,8 @@ const NOT_A_RECORD_OF_THE_PAST: Record<string, string> = {
   'CasesCsvQuery.to': 'a filter',
   'CaseListQuery.from': 'a filter',
   'CaseListQuery.to': 'a filter',
+  'StatisticsQuery.from': 'a filter',
+  'StatisticsQuery.to': 'a filter',
   'MonitoringRequestBody.periodFrom': 'the period to be reviewed may run into the future (bounded by monitoring.rules)',
   'MonitoringRequestBody.periodTo': 'the period to be reviewed may run into the future (bounded by monitoring.rules)',
   'MonitoringRequestBody.expiresAt': 'an expiry (bounded by monitoring.rules)',

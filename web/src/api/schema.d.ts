@@ -1015,6 +1015,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/statistics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Anonymised figures of the organisation's cases reported in [from, to) (governor, headteacher, hr; audited)
+     * @description process.md §5: cases by App.A category, §2 platform, §7 standard, outcome and safeguarding; median and 90th-percentile working days from report to triage, decision and closure; counts overdue. No names, references or ids; every count under 5 is "fewer than 5", and a second count is hidden where the total would reveal it (docs/statistics.md).
+     */
+    get: operations['getStatistics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -2454,6 +2474,119 @@ export interface components {
       auditEvents: components['schemas']['SarAuditEvent'][];
       /** @description special-category evidence asked for (headteacher only); included in the cases where the caller may read it */
       specialCategoryIncluded: boolean;
+    };
+    StatisticsPeriod: {
+      /**
+       * Format: date-time
+       * @description first instant of the period (included); null: open
+       */
+      from: string | null;
+      /**
+       * Format: date-time
+       * @description end of the period (excluded); null: open
+       */
+      to: string | null;
+    };
+    StatisticsCount: {
+      /** @description the number of cases; null when suppressed */
+      count: number | null;
+      /**
+       * @description what to show: the number (en-GB, "1,234"), "fewer than 5" for a count under 5 (zero included), or "5 or more" for a count hidden so that a smaller one cannot be worked out from the total
+       * @example fewer than 5
+       */
+      display: string;
+      /** @description true: `count` is withheld (small-number suppression, process.md §5) */
+      suppressed: boolean;
+    };
+    StatisticsCategoryCount: {
+      /**
+       * @description App.A category of the case's report; `erased`: its content was erased under retention (§13)
+       * @enum {string}
+       */
+      category: 'disrepute' | 'confidentiality' | 'copyright' | 'discrimination_bullying_harassment' | 'images_of_school_or_pupils' | 'erased';
+      cases: components['schemas']['StatisticsCount'];
+    };
+    StatisticsPlatformCount: {
+      /**
+       * @description §2 platform of the case's report; `erased`: content erased (§13)
+       * @enum {string}
+       */
+      platform: 'twitter' | 'facebook' | 'linkedin' | 'youtube' | 'flickr' | 'instagram' | 'whatsapp' | 'snapchat' | 'other' | 'erased';
+      cases: components['schemas']['StatisticsCount'];
+    };
+    StatisticsStandardCount: {
+      /**
+       * @description §7/§8 standard cited by the case's report (a case citing several counts under each); `erased`: content erased (§13)
+       * @enum {string}
+       */
+      standard: '7.1' | '7.2' | '7.3' | '7.4' | '7.5' | '7.6' | '7.7' | '7.8' | '8' | 'erased';
+      cases: components['schemas']['StatisticsCount'];
+    };
+    StatisticsOutcomeCount: {
+      /**
+       * @description the sanction in force after any appeal; `closed_at_triage`: closed without investigation (§4); `no_outcome_yet`: not decided yet
+       * @enum {string}
+       */
+      outcome:
+        | 'no_action'
+        | 'informal_action'
+        | 'first_written_warning'
+        | 'final_written_warning'
+        | 'dismissal_with_notice'
+        | 'summary_dismissal'
+        | 'closed_at_triage'
+        | 'no_outcome_yet';
+      cases: components['schemas']['StatisticsCount'];
+    };
+    StatisticsSafeguardingCount: {
+      /** @description a safeguarding case (§5) or not */
+      safeguarding: boolean;
+      cases: components['schemas']['StatisticsCount'];
+    };
+    StatisticsDuration: {
+      /** @description median, in working days; null when suppressed */
+      median: number | null;
+      /** @description 90th percentile (continuous), in working days; null when suppressed */
+      p90: number | null;
+      /** @description true: fewer than 5 of the cases reached this step, and neither figure is shown */
+      suppressed: boolean;
+    };
+    StatisticsWorkingDays: {
+      /** @description from the report to triage */
+      toTriage: components['schemas']['StatisticsDuration'];
+      /** @description from the report to the outcome decision (its decidedAt) */
+      toDecision: components['schemas']['StatisticsDuration'];
+      /** @description from the report to closure */
+      toClosure: components['schemas']['StatisticsDuration'];
+    };
+    StatisticsOverdue: {
+      /** @description safeguarding cases with no referral on record past its deadline (as GET /cases?overdue=true), now */
+      safeguardingReferral: components['schemas']['StatisticsCount'];
+    };
+    StatisticsResponse: {
+      /** @description the cases counted: those reported in [from, to) */
+      period: components['schemas']['StatisticsPeriod'];
+      /**
+       * Format: date-time
+       * @description when the figures were computed: what "overdue" and "no outcome yet" are as of
+       */
+      asAt: string;
+      /** @description cases reported in the period */
+      cases: components['schemas']['StatisticsCount'];
+      /** @description every category, in vocabulary order; adds up to `cases` */
+      byCategory: components['schemas']['StatisticsCategoryCount'][];
+      /** @description every platform, in vocabulary order; adds up to `cases` */
+      byPlatform: components['schemas']['StatisticsPlatformCount'][];
+      /** @description every standard, in vocabulary order (a case citing several counts under each) */
+      byStandard: components['schemas']['StatisticsStandardCount'][];
+      /** @description every outcome, sanctions in order of severity; adds up to `cases` */
+      byOutcome: components['schemas']['StatisticsOutcomeCount'][];
+      /** @description safeguarding and not; adds up to `cases` */
+      bySafeguarding: components['schemas']['StatisticsSafeguardingCount'][];
+      /** @description working days (Monday–Friday, Europe/London) from the report, over the cases that reached each step */
+      workingDays: components['schemas']['StatisticsWorkingDays'];
+      /** @description of the cases reported in the period, those past a deadline now (docs/case-list.md, `overdue`) */
+      overdue: components['schemas']['StatisticsOverdue'];
     };
     HealthResponse: {
       /** @example ok */
@@ -4720,6 +4853,34 @@ export interface operations {
         };
       };
       414: components['responses']['UriTooLong'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getStatistics: {
+    parameters: {
+      query?: {
+        /** @description cases reported on or after: a date (YYYY-MM-DD: from the start of that day in Europe/London) or a date-time with a time zone (that instant, included) */
+        from?: string;
+        /** @description cases reported up to: a date (YYYY-MM-DD: up to the end of that day in Europe/London, included) or a date-time with a time zone (that instant, excluded) */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatisticsResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       503: components['responses']['ServiceUnavailable'];
     };
   };
