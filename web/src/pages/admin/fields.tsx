@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
-import { Checkboxes, Input, Select } from '../../components';
+import type { FormErrors } from '../../api/problem';
+import { BackLink, Checkboxes, ErrorSummary, Input, Select } from '../../components';
+import { Page } from '../../lib/page';
 import type { useAccounts } from './accounts';
 import { accountOptions } from './accounts';
 import { ROLE_CHOICES } from './roles';
@@ -84,5 +86,46 @@ export function AccountField({
       disabled={accounts.state !== 'loaded'}
       options={accounts.state === 'loaded' ? accountOptions(accounts.data.items) : [{ value: '', text: 'Loading the accounts…' }]}
     />
+  );
+}
+
+/**
+ * One account or staff record and its forms: the page ("Error: " first while a form shows errors),
+ * the way back to the list, what happened (`banner`), each form's error summary, then the forms.
+ */
+export function RecordPage({
+  title,
+  caption,
+  heading,
+  back,
+  banner,
+  errors,
+  children,
+}: {
+  title: string;
+  caption: string;
+  heading: string;
+  back: { href: string; text: string };
+  banner: ReactNode;
+  errors: FormErrors[];
+  children: ReactNode;
+}) {
+  return (
+    <Page
+      title={errors.some((e) => e.summary.length > 0) ? `Error: ${title}` : title}
+      caption={caption}
+      heading={heading}
+      before={<BackLink href={back.href}>{back.text}</BackLink>}
+    >
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          {banner}
+          {errors.map((e, i) => (
+            <ErrorSummary key={i} errors={e.summary} />
+          ))}
+          {children}
+        </div>
+      </div>
+    </Page>
   );
 }

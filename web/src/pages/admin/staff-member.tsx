@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { useHistoryState } from 'wouter/use-browser-location';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { BackLink, Button, ButtonGroup, ErrorSummary, Link, NotificationBanner, SummaryList } from '../../components';
-import { Page } from '../../lib/page';
+import { Button, ButtonGroup, Link, NotificationBanner, SummaryList } from '../../components';
 import { useApiForm } from '../../lib/use-api-form';
 import { useLoad } from '../../lib/use-load';
 import { useAccounts } from './accounts';
-import { AccountField, StaffFields } from './fields';
+import { AccountField, RecordPage, StaffFields } from './fields';
 import { WhenLoaded } from '../../lib/loaded';
 
 type Staff = components['schemas']['StaffResponse'];
@@ -67,69 +66,62 @@ function StaffForms({ initial }: { initial: Staff }) {
     );
 
   const linkedAccount = accounts.state === 'loaded' ? accounts.data.items.find((user) => user.id === staff.userId) : undefined;
-  const anyErrors = details.errors.summary.length > 0 || link.errors.summary.length > 0;
   return (
-    <Page
-      title={anyErrors ? 'Error: Staff member' : 'Staff member'}
+    <RecordPage
+      title="Staff member"
       caption="Staff directory"
       heading={staff.name}
-      before={<BackLink href="/admin/staff">Staff directory</BackLink>}
+      back={{ href: '/admin/staff', text: 'Staff directory' }}
+      banner={notice && <NotificationBanner success heading={notice} />}
+      errors={[details.errors, link.errors]}
     >
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          {notice && <NotificationBanner success heading={notice} />}
-          <ErrorSummary errors={details.errors.summary} />
-          <ErrorSummary errors={link.errors.summary} />
+      <SummaryList
+        rows={[
+          { key: 'E-mail address', value: <span className="govuk-!-text-break-word">{staff.email ?? 'None'}</span> },
+          { key: 'Job title', value: staff.jobTitle ?? 'None' },
+          {
+            key: 'User account',
+            value: staff.userId ? (
+              <Link href={`/admin/users/${staff.userId}`}>{linkedAccount ? `${linkedAccount.name} (${linkedAccount.email})` : 'Their account'}</Link>
+            ) : (
+              'Not linked to an account'
+            ),
+          },
+        ]}
+      />
 
-          <SummaryList
-            rows={[
-              { key: 'E-mail address', value: <span className="govuk-!-text-break-word">{staff.email ?? 'None'}</span> },
-              { key: 'Job title', value: staff.jobTitle ?? 'None' },
-              {
-                key: 'User account',
-                value: staff.userId ? (
-                  <Link href={`/admin/users/${staff.userId}`}>{linkedAccount ? `${linkedAccount.name} (${linkedAccount.email})` : 'Their account'}</Link>
-                ) : (
-                  'Not linked to an account'
-                ),
-              },
-            ]}
-          />
+      <h2 className="govuk-heading-m">Details</h2>
+      <form onSubmit={saveDetails} noValidate>
+        <StaffFields
+          name={{ value: name, onChange: setName, error: details.errors.fields.name }}
+          email={{ value: email, onChange: setEmail, error: details.errors.fields.email }}
+          jobTitle={{ value: jobTitle, onChange: setJobTitle, error: details.errors.fields.jobTitle }}
+        />
+        <Button disabled={details.submitting}>Save details</Button>
+      </form>
 
-          <h2 className="govuk-heading-m">Details</h2>
-          <form onSubmit={saveDetails} noValidate>
-            <StaffFields
-              name={{ value: name, onChange: setName, error: details.errors.fields.name }}
-              email={{ value: email, onChange: setEmail, error: details.errors.fields.email }}
-              jobTitle={{ value: jobTitle, onChange: setJobTitle, error: details.errors.fields.jobTitle }}
-            />
-            <Button disabled={details.submitting}>Save details</Button>
-          </form>
-
-          <h2 className="govuk-heading-m">User account</h2>
-          <p className="govuk-body">
-            Linking the record to the account of the person who signs in ties their conflicts of interest in cases to whatever roles they hold. One record per
-            account; a linked record is unlinked before it is linked to another account. An administrator does not link or unlink their own account.
-          </p>
-          <form
-            onSubmit={(event) => {
-              event.preventDefault();
-              void saveLink(userId || null)();
-            }}
-            noValidate
-          >
-            <AccountField label="Account" value={userId} onChange={setUserId} error={link.errors.fields.userId} accounts={accounts} />
-            <ButtonGroup>
-              <Button disabled={link.submitting}>Save the link</Button>
-              {staff.userId && (
-                <Button type="button" variant="warning" disabled={link.submitting} onClick={() => void saveLink(null)()}>
-                  Unlink the account
-                </Button>
-              )}
-            </ButtonGroup>
-          </form>
-        </div>
-      </div>
-    </Page>
+      <h2 className="govuk-heading-m">User account</h2>
+      <p className="govuk-body">
+        Linking the record to the account of the person who signs in ties their conflicts of interest in cases to whatever roles they hold. One record per
+        account; a linked record is unlinked before it is linked to another account. An administrator does not link or unlink their own account.
+      </p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void saveLink(userId || null)();
+        }}
+        noValidate
+      >
+        <AccountField label="Account" value={userId} onChange={setUserId} error={link.errors.fields.userId} accounts={accounts} />
+        <ButtonGroup>
+          <Button disabled={link.submitting}>Save the link</Button>
+          {staff.userId && (
+            <Button type="button" variant="warning" disabled={link.submitting} onClick={() => void saveLink(null)()}>
+              Unlink the account
+            </Button>
+          )}
+        </ButtonGroup>
+      </form>
+    </RecordPage>
   );
 }

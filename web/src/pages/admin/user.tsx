@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { useHistoryState } from 'wouter/use-browser-location';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { BackLink, Button, ErrorSummary, InsetText, Link, NotificationBanner, SummaryList, Tag, WarningText } from '../../components';
-import { Page } from '../../lib/page';
+import { Button, InsetText, Link, NotificationBanner, SummaryList, Tag, WarningText } from '../../components';
 import { useApiForm } from '../../lib/use-api-form';
 import { useLoad } from '../../lib/use-load';
-import { NameField, RolesField } from './fields';
+import { NameField, RecordPage, RolesField } from './fields';
 import { roleNames, type Role } from './roles';
 import { WhenLoaded } from '../../lib/loaded';
 
@@ -65,77 +64,74 @@ function UserForms({ initial }: { initial: User }) {
     },
   );
 
-  const anyErrors = details.errors.summary.length > 0 || actions.errors.summary.length > 0;
   return (
-    <Page
-      title={anyErrors ? 'Error: User account' : 'User account'}
+    <RecordPage
+      title="User account"
       caption="User account"
       heading={user.name}
-      before={<BackLink href="/admin/users">User accounts</BackLink>}
-    >
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
+      back={{ href: '/admin/users', text: 'User accounts' }}
+      banner={
+        <>
           {notice && <NotificationBanner success heading={notice.heading} />}
           {temporary && <TemporaryPassword password={temporary} name={user.name} />}
-          <ErrorSummary errors={actions.errors.summary} />
-          <ErrorSummary errors={details.errors.summary} />
+        </>
+      }
+      errors={[actions.errors, details.errors]}
+    >
+      <SummaryList
+        rows={[
+          { key: 'E-mail address', value: <span className="govuk-!-text-break-word">{user.email}</span> },
+          { key: 'Roles', value: roleNames(user.roles) },
+          { key: 'Account', value: user.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag> },
+          {
+            key: 'Staff record',
+            value: user.staffId ? <Link href={`/admin/staff/${user.staffId}`}>Their staff record</Link> : 'Not linked to a staff record',
+          },
+        ]}
+      />
 
-          <SummaryList
-            rows={[
-              { key: 'E-mail address', value: <span className="govuk-!-text-break-word">{user.email}</span> },
-              { key: 'Roles', value: roleNames(user.roles) },
-              { key: 'Account', value: user.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag> },
-              {
-                key: 'Staff record',
-                value: user.staffId ? <Link href={`/admin/staff/${user.staffId}`}>Their staff record</Link> : 'Not linked to a staff record',
-              },
-            ]}
-          />
+      <h2 className="govuk-heading-m">Name and roles</h2>
+      <form onSubmit={saveDetails} noValidate>
+        <NameField value={name} onChange={setName} error={details.errors.fields.name} />
+        <RolesField
+          legendSize="s"
+          hint="An administrator does not change their own roles, and the school always keeps an active administrator."
+          values={roles}
+          onChange={setRoles}
+          error={details.errors.fields.roles}
+        />
+        <Button disabled={details.submitting}>Save name and roles</Button>
+      </form>
 
-          <h2 className="govuk-heading-m">Name and roles</h2>
-          <form onSubmit={saveDetails} noValidate>
-            <NameField value={name} onChange={setName} error={details.errors.fields.name} />
-            <RolesField
-              legendSize="s"
-              hint="An administrator does not change their own roles, and the school always keeps an active administrator."
-              values={roles}
-              onChange={setRoles}
-              error={details.errors.fields.roles}
-            />
-            <Button disabled={details.submitting}>Save name and roles</Button>
-          </form>
+      <h2 className="govuk-heading-m">Password</h2>
+      <p className="govuk-body">
+        Resetting the password signs them out everywhere and gives you a temporary password to pass on to them. They must choose their own when they next sign
+        in.
+      </p>
+      <Button type="button" variant="secondary" disabled={actions.submitting} onClick={() => void resetPassword()}>
+        Reset password
+      </Button>
 
-          <h2 className="govuk-heading-m">Password</h2>
+      <h2 className="govuk-heading-m">{user.active ? 'Deactivate the account' : 'Reactivate the account'}</h2>
+      {user.active ? (
+        <>
           <p className="govuk-body">
-            Resetting the password signs them out everywhere and gives you a temporary password to pass on to them. They must choose their own when they next
-            sign in.
+            They can no longer sign in, and are signed out at once. Their records and their place in past cases stay as they are; a deactivated account never
+            counts as a decision-maker.
           </p>
-          <Button type="button" variant="secondary" disabled={actions.submitting} onClick={() => void resetPassword()}>
-            Reset password
+          <Button type="button" variant="warning" disabled={actions.submitting} onClick={() => void setActive(false)}>
+            Deactivate account
           </Button>
-
-          <h2 className="govuk-heading-m">{user.active ? 'Deactivate the account' : 'Reactivate the account'}</h2>
-          {user.active ? (
-            <>
-              <p className="govuk-body">
-                They can no longer sign in, and are signed out at once. Their records and their place in past cases stay as they are; a deactivated account
-                never counts as a decision-maker.
-              </p>
-              <Button type="button" variant="warning" disabled={actions.submitting} onClick={() => void setActive(false)}>
-                Deactivate account
-              </Button>
-            </>
-          ) : (
-            <>
-              <InsetText>This account is deactivated: they cannot sign in.</InsetText>
-              <Button type="button" variant="secondary" disabled={actions.submitting} onClick={() => void setActive(true)}>
-                Reactivate account
-              </Button>
-            </>
-          )}
-        </div>
-      </div>
-    </Page>
+        </>
+      ) : (
+        <>
+          <InsetText>This account is deactivated: they cannot sign in.</InsetText>
+          <Button type="button" variant="secondary" disabled={actions.submitting} onClick={() => void setActive(true)}>
+            Reactivate account
+          </Button>
+        </>
+      )}
+    </RecordPage>
   );
 }
 

@@ -61,6 +61,34 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
+/** A section of summary cards, one per record (its title, its rows and anything after them); none: no section. */
+function Cards<T extends { id: string }>({
+  id,
+  title,
+  items,
+  card,
+}: {
+  id: string;
+  title: string;
+  items: T[];
+  card: (item: T, i: number) => { title: string; rows: SummaryRow[]; after?: ReactNode };
+}) {
+  if (!items.length) return null;
+  return (
+    <Section id={id} title={title}>
+      {items.map((item, i) => {
+        const { title: cardTitle, rows, after } = card(item, i);
+        return (
+          <SummaryCard key={item.id} title={cardTitle}>
+            <SummaryList rows={rows} />
+            {after}
+          </SummaryCard>
+        );
+      })}
+    </Section>
+  );
+}
+
 function personWords(person: Person): string {
   const name = person.name ?? 'Name not recorded';
   const about = person.jobTitle ?? person.relationship;
@@ -104,48 +132,41 @@ export function CaseRecord({ view, policy, me }: { view: CaseView; policy: Polic
         />
       </Section>
 
-      {view.reports.length > 0 && (
-        <Section id="reports" title={view.reports.length === 1 ? 'The report' : 'Reports'}>
-          {view.reports.map((report, i) => (
-            <SummaryCard
-              key={report.id}
-              title={view.reports.length === 1 ? `Logged ${formatDateTime(report.createdAt)}` : `Report ${i + 1}, logged ${formatDateTime(report.createdAt)}`}
-            >
-              <SummaryList
-                rows={[
-                  {
-                    key: 'Platform',
-                    value: (
-                      <PolicyWords choice={choice(policy?.platforms, report.platform)} extra={report.platformOther ? `: ${report.platformOther}` : undefined} />
-                    ),
-                  },
-                  { key: 'Seen', value: formatDateTime(report.observedAt) },
-                  { key: 'What was seen', value: report.withheld ? <Withheld /> : <Text>{erasedOr(report.description)}</Text> },
-                  { key: 'Web address', value: report.withheld ? <Withheld /> : orNone(report.url, 'None given') },
-                  { key: 'Category (Appendix A)', value: <PolicyWords choice={choice(policy?.categories, report.category)} /> },
-                  {
-                    key: 'Standards it may breach',
-                    value: report.policyStandards.length ? (
-                      <ul className="govuk-list">
-                        {report.policyStandards.map((standard) => (
-                          <li key={standard}>
-                            <PolicyWords choice={choice(policy?.standards, standard)} />
-                          </li>
-                        ))}
-                      </ul>
-                    ) : (
-                      'None given'
-                    ),
-                  },
-                  { key: 'Pupils involved', value: yesNo(report.involvesPupils) },
-                  { key: 'May meet the harm threshold', value: yesNo(report.mayMeetHarmThreshold) },
-                  { key: 'Logged', value: `${formatDateTime(report.createdAt)}${byMe(report.loggedByUserId)}` },
-                ]}
-              />
-            </SummaryCard>
-          ))}
-        </Section>
-      )}
+      <Cards
+        id="reports"
+        title={view.reports.length === 1 ? 'The report' : 'Reports'}
+        items={view.reports}
+        card={(report, i) => ({
+          title: view.reports.length === 1 ? `Logged ${formatDateTime(report.createdAt)}` : `Report ${i + 1}, logged ${formatDateTime(report.createdAt)}`,
+          rows: [
+            {
+              key: 'Platform',
+              value: <PolicyWords choice={choice(policy?.platforms, report.platform)} extra={report.platformOther ? `: ${report.platformOther}` : undefined} />,
+            },
+            { key: 'Seen', value: formatDateTime(report.observedAt) },
+            { key: 'What was seen', value: report.withheld ? <Withheld /> : <Text>{erasedOr(report.description)}</Text> },
+            { key: 'Web address', value: report.withheld ? <Withheld /> : orNone(report.url, 'None given') },
+            { key: 'Category (Appendix A)', value: <PolicyWords choice={choice(policy?.categories, report.category)} /> },
+            {
+              key: 'Standards it may breach',
+              value: report.policyStandards.length ? (
+                <ul className="govuk-list">
+                  {report.policyStandards.map((standard) => (
+                    <li key={standard}>
+                      <PolicyWords choice={choice(policy?.standards, standard)} />
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                'None given'
+              ),
+            },
+            { key: 'Pupils involved', value: yesNo(report.involvesPupils) },
+            { key: 'May meet the harm threshold', value: yesNo(report.mayMeetHarmThreshold) },
+            { key: 'Logged', value: `${formatDateTime(report.createdAt)}${byMe(report.loggedByUserId)}` },
+          ],
+        })}
+      />
 
       {view.triage && (
         <Section id="triage" title="Triage">
@@ -175,84 +196,74 @@ export function CaseRecord({ view, policy, me }: { view: CaseView; policy: Polic
         </Section>
       )}
 
-      {view.allegations.length > 0 && (
-        <Section id="allegations" title="Allegations and findings">
-          {view.allegations.map((allegation, i) => (
-            <SummaryCard key={allegation.id} title={`Allegation ${i + 1}`}>
-              <SummaryList
-                rows={[
-                  ...(allegation.policyStandard
-                    ? [{ key: 'Standard', value: <PolicyWords choice={choice(policy?.standards, allegation.policyStandard)} /> }]
-                    : []),
-                  ...(allegation.category
-                    ? [{ key: 'Category (Appendix A)', value: <PolicyWords choice={choice(policy?.categories, allegation.category)} /> }]
-                    : []),
-                  { key: 'Allegation', value: <Text>{allegation.summary}</Text> },
-                  {
-                    key: 'Finding',
-                    value: allegation.finding ? (
-                      <>
-                        <span className="govuk-!-display-block govuk-!-font-weight-bold">
-                          {FINDING_NAMES[allegation.finding.finding] ?? allegation.finding.finding}
-                        </span>
-                        <Text>{allegation.finding.reasoning}</Text>
-                      </>
-                    ) : (
-                      'No finding yet'
-                    ),
-                  },
-                  ...(allegation.finding ? [{ key: 'Finding recorded', value: formatDateTime(allegation.finding.recordedAt) }] : []),
-                  { key: 'Recorded', value: `${formatDateTime(allegation.createdAt)}${byMe(allegation.recordedByUserId)}` },
-                ]}
-              />
-            </SummaryCard>
-          ))}
-        </Section>
-      )}
+      <Cards
+        id="allegations"
+        title="Allegations and findings"
+        items={view.allegations}
+        card={(allegation, i) => ({
+          title: `Allegation ${i + 1}`,
+          rows: [
+            ...(allegation.policyStandard ? [{ key: 'Standard', value: <PolicyWords choice={choice(policy?.standards, allegation.policyStandard)} /> }] : []),
+            ...(allegation.category ? [{ key: 'Category (Appendix A)', value: <PolicyWords choice={choice(policy?.categories, allegation.category)} /> }] : []),
+            { key: 'Allegation', value: <Text>{allegation.summary}</Text> },
+            {
+              key: 'Finding',
+              value: allegation.finding ? (
+                <>
+                  <span className="govuk-!-display-block govuk-!-font-weight-bold">
+                    {FINDING_NAMES[allegation.finding.finding] ?? allegation.finding.finding}
+                  </span>
+                  <Text>{allegation.finding.reasoning}</Text>
+                </>
+              ) : (
+                'No finding yet'
+              ),
+            },
+            ...(allegation.finding ? [{ key: 'Finding recorded', value: formatDateTime(allegation.finding.recordedAt) }] : []),
+            { key: 'Recorded', value: `${formatDateTime(allegation.createdAt)}${byMe(allegation.recordedByUserId)}` },
+          ],
+        })}
+      />
 
-      {view.facts.length > 0 && (
-        <Section id="facts" title="Facts">
-          {view.facts.map((fact, i) => (
-            <SummaryCard key={fact.id} title={`Fact ${i + 1}: ${formatDateTime(fact.occurredAt)}`}>
-              <SummaryList
-                rows={[
-                  { key: 'What happened', value: fact.withheld ? <Withheld /> : <Text>{erasedOr(fact.description)}</Text> },
-                  {
-                    key: 'Evidence',
-                    value: fact.evidenceIds.length ? (
-                      <ul className="govuk-list">
-                        {fact.evidenceIds.map((evidenceId) => (
-                          <li key={evidenceId}>
-                            <Link href={`/cases/${view.id}/evidence/${evidenceId}`}>Evidence item {evidenceNumber.get(evidenceId) ?? ''}</Link>
-                          </li>
-                        ))}
-                      </ul>
-                    ) : (
-                      'None cited'
-                    ),
-                  },
-                ]}
-              />
-            </SummaryCard>
-          ))}
-        </Section>
-      )}
+      <Cards
+        id="facts"
+        title="Facts"
+        items={view.facts}
+        card={(fact, i) => ({
+          title: `Fact ${i + 1}: ${formatDateTime(fact.occurredAt)}`,
+          rows: [
+            { key: 'What happened', value: fact.withheld ? <Withheld /> : <Text>{erasedOr(fact.description)}</Text> },
+            {
+              key: 'Evidence',
+              value: fact.evidenceIds.length ? (
+                <ul className="govuk-list">
+                  {fact.evidenceIds.map((evidenceId) => (
+                    <li key={evidenceId}>
+                      <Link href={`/cases/${view.id}/evidence/${evidenceId}`}>Evidence item {evidenceNumber.get(evidenceId) ?? ''}</Link>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                'None cited'
+              ),
+            },
+          ],
+        })}
+      />
 
-      {view.interviews.length > 0 && (
-        <Section id="interviews" title="Interviews and statements">
-          {view.interviews.map((interview) => (
-            <SummaryCard key={interview.id} title={`${interview.name}: ${CAPACITY_NAMES[interview.capacity] ?? interview.capacity}`}>
-              <SummaryList
-                rows={[
-                  { key: 'Held', value: formatDateTime(interview.heldAt) },
-                  { key: 'Accompanied by', value: orNone(interview.accompaniedBy, 'Nobody') },
-                  { key: 'Statement', value: interview.withheld ? <Withheld /> : <Text>{erasedOr(interview.statement)}</Text> },
-                ]}
-              />
-            </SummaryCard>
-          ))}
-        </Section>
-      )}
+      <Cards
+        id="interviews"
+        title="Interviews and statements"
+        items={view.interviews}
+        card={(interview) => ({
+          title: `${interview.name}: ${CAPACITY_NAMES[interview.capacity] ?? interview.capacity}`,
+          rows: [
+            { key: 'Held', value: formatDateTime(interview.heldAt) },
+            { key: 'Accompanied by', value: orNone(interview.accompaniedBy, 'Nobody') },
+            { key: 'Statement', value: interview.withheld ? <Withheld /> : <Text>{erasedOr(interview.statement)}</Text> },
+          ],
+        })}
+      />
 
       {(view.subjectNotifications.length > 0 || view.subjectResponses.length > 0) && (
         <Section id="notice" title="Written notice and response">
@@ -350,48 +361,50 @@ export function CaseRecord({ view, policy, me }: { view: CaseView; policy: Polic
         </Section>
       )}
 
-      {view.monitoring.length > 0 && (
-        <Section id="monitoring" title="Monitoring (§9, §11)">
-          {view.monitoring.map((m, i) => (
-            <SummaryCard key={m.id} title={`Monitoring request ${i + 1}`}>
-              <SummaryList
-                rows={[
+      <Cards
+        id="monitoring"
+        title="Monitoring (§9, §11)"
+        items={view.monitoring}
+        card={(m, i) => ({
+          title: `Monitoring request ${i + 1}`,
+          rows: [
+            {
+              key: 'Status',
+              value: (
+                <>
+                  <Tag colour={m.status === 'approved' ? 'green' : m.status === 'rejected' ? 'red' : 'yellow'}>
+                    {MONITORING_STATUS_NAMES[m.status] ?? m.status}
+                  </Tag>
+                  {m.expired && (
+                    <>
+                      {' '}
+                      <Tag colour="grey">Expired</Tag>
+                    </>
+                  )}
+                </>
+              ),
+            },
+            { key: 'Scope', value: <PolicyWords choice={choice(policy?.monitoringScopes, m.scope)} /> },
+            { key: 'Reason', value: <PolicyWords choice={choice(policy?.monitoringReasons, m.reason)} /> },
+            { key: 'Why it is needed', value: <Text>{m.justification}</Text> },
+            { key: 'Why less intrusive means will not do', value: <Text>{m.proportionality}</Text> },
+            { key: 'Period reviewed', value: `${formatDateTime(m.periodFrom)} to ${formatDateTime(m.periodTo)}` },
+            { key: 'Systems or accounts', value: m.systems.join(', ') || 'None given' },
+            { key: 'Expires', value: formatDateTime(m.expiresAt) },
+            ...(m.allegationIds.length ? [{ key: 'Allegations', value: allegationList(m.allegationIds) }] : []),
+            { key: 'Requested', value: `${formatDateTime(m.requestedAt)}${byMe(m.requestedByUserId)}` },
+            ...(m.decidedAt
+              ? [
                   {
-                    key: 'Status',
-                    value: (
-                      <>
-                        <Tag colour={m.status === 'approved' ? 'green' : m.status === 'rejected' ? 'red' : 'yellow'}>
-                          {MONITORING_STATUS_NAMES[m.status] ?? m.status}
-                        </Tag>
-                        {m.expired && (
-                          <>
-                            {' '}
-                            <Tag colour="grey">Expired</Tag>
-                          </>
-                        )}
-                      </>
-                    ),
+                    key: 'Decided',
+                    value: `${formatDateTime(m.decidedAt)}${m.decidedByRole ? ` by ${DECIDER_WORDS[m.decidedByRole] ?? m.decidedByRole}` : ''}${byMe(m.decidedByUserId) ? ' (you)' : ''}`,
                   },
-                  { key: 'Scope', value: <PolicyWords choice={choice(policy?.monitoringScopes, m.scope)} /> },
-                  { key: 'Reason', value: <PolicyWords choice={choice(policy?.monitoringReasons, m.reason)} /> },
-                  { key: 'Why it is needed', value: <Text>{m.justification}</Text> },
-                  { key: 'Why less intrusive means will not do', value: <Text>{m.proportionality}</Text> },
-                  { key: 'Period reviewed', value: `${formatDateTime(m.periodFrom)} to ${formatDateTime(m.periodTo)}` },
-                  { key: 'Systems or accounts', value: m.systems.join(', ') || 'None given' },
-                  { key: 'Expires', value: formatDateTime(m.expiresAt) },
-                  ...(m.allegationIds.length ? [{ key: 'Allegations', value: allegationList(m.allegationIds) }] : []),
-                  { key: 'Requested', value: `${formatDateTime(m.requestedAt)}${byMe(m.requestedByUserId)}` },
-                  ...(m.decidedAt
-                    ? [
-                        {
-                          key: 'Decided',
-                          value: `${formatDateTime(m.decidedAt)}${m.decidedByRole ? ` by ${DECIDER_WORDS[m.decidedByRole] ?? m.decidedByRole}` : ''}${byMe(m.decidedByUserId) ? ' (you)' : ''}`,
-                        },
-                        { key: m.status === 'rejected' ? 'Reason for rejecting' : 'Note', value: <Text>{orNone(m.decisionNote, 'None')}</Text> },
-                      ]
-                    : []),
-                ]}
-              />
+                  { key: m.status === 'rejected' ? 'Reason for rejecting' : 'Note', value: <Text>{orNone(m.decisionNote, 'None')}</Text> },
+                ]
+              : []),
+          ],
+          after: (
+            <>
               {m.disclosures.length > 0 && (
                 <Table
                   caption="Disclosed to third parties for advice (§9)"
@@ -405,10 +418,10 @@ export function CaseRecord({ view, policy, me }: { view: CaseView; policy: Polic
                   ]}
                 />
               )}
-            </SummaryCard>
-          ))}
-        </Section>
-      )}
+            </>
+          ),
+        })}
+      />
 
       {view.outcome && (
         <Section id="outcome" title="Outcome (§12)">
@@ -432,32 +445,30 @@ export function CaseRecord({ view, policy, me }: { view: CaseView; policy: Polic
         </Section>
       )}
 
-      {view.appeals.length > 0 && (
-        <Section id="appeals" title="Appeals">
-          {view.appeals.map((appeal, i) => (
-            <SummaryCard key={appeal.id} title={view.appeals.length === 1 ? 'Appeal' : `Appeal ${i + 1}`}>
-              <SummaryList
-                rows={[
-                  { key: 'Lodged', value: `${formatDateTime(appeal.lodgedAt)}${byMe(appeal.lodgedByUserId)}` },
-                  { key: 'Grounds', value: <Text>{erasedOr(appeal.grounds)}</Text> },
-                  ...(appeal.result
-                    ? [
-                        { key: 'Result', value: APPEAL_RESULT_NAMES[appeal.result] ?? appeal.result },
-                        { key: 'Reasons', value: <Text>{erasedOr(appeal.rationale)}</Text> },
-                        ...(appeal.newSanction ? [{ key: 'New sanction', value: <PolicyWords choice={choice(policy?.sanctions, appeal.newSanction)} /> }] : []),
-                        ...(appeal.newWarningExpiresAt ? [{ key: 'New warning expires', value: formatDateTime(appeal.newWarningExpiresAt) }] : []),
-                        {
-                          key: 'Decided',
-                          value: `${appeal.decidedAt ? formatDateTime(appeal.decidedAt) : ''}${appeal.decidedByRole ? ` by ${DECIDER_WORDS[appeal.decidedByRole] ?? ROLE_NAMES[appeal.decidedByRole] ?? appeal.decidedByRole}` : ''}${byMe(appeal.decidedByUserId) ? ' (you)' : ''}`,
-                        },
-                      ]
-                    : [{ key: 'Result', value: 'Not decided yet' }]),
-                ]}
-              />
-            </SummaryCard>
-          ))}
-        </Section>
-      )}
+      <Cards
+        id="appeals"
+        title="Appeals"
+        items={view.appeals}
+        card={(appeal, i) => ({
+          title: view.appeals.length === 1 ? 'Appeal' : `Appeal ${i + 1}`,
+          rows: [
+            { key: 'Lodged', value: `${formatDateTime(appeal.lodgedAt)}${byMe(appeal.lodgedByUserId)}` },
+            { key: 'Grounds', value: <Text>{erasedOr(appeal.grounds)}</Text> },
+            ...(appeal.result
+              ? [
+                  { key: 'Result', value: APPEAL_RESULT_NAMES[appeal.result] ?? appeal.result },
+                  { key: 'Reasons', value: <Text>{erasedOr(appeal.rationale)}</Text> },
+                  ...(appeal.newSanction ? [{ key: 'New sanction', value: <PolicyWords choice={choice(policy?.sanctions, appeal.newSanction)} /> }] : []),
+                  ...(appeal.newWarningExpiresAt ? [{ key: 'New warning expires', value: formatDateTime(appeal.newWarningExpiresAt) }] : []),
+                  {
+                    key: 'Decided',
+                    value: `${appeal.decidedAt ? formatDateTime(appeal.decidedAt) : ''}${appeal.decidedByRole ? ` by ${DECIDER_WORDS[appeal.decidedByRole] ?? ROLE_NAMES[appeal.decidedByRole] ?? appeal.decidedByRole}` : ''}${byMe(appeal.decidedByUserId) ? ' (you)' : ''}`,
+                  },
+                ]
+              : [{ key: 'Result', value: 'Not decided yet' }]),
+          ],
+        })}
+      />
 
       {view.sanctionInForce && (
         <Section id="sanction" title="Sanction in force">

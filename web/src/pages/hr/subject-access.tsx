@@ -1,8 +1,21 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useSearchParams } from 'wouter';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { BackLink, Button, ButtonGroup, ErrorSummary, InsetText, Link, NotificationBanner, SummaryList, Table, Tag, WarningText } from '../../components';
+import {
+  BackLink,
+  Button,
+  ButtonGroup,
+  ErrorSummary,
+  InsetText,
+  Link,
+  NotificationBanner,
+  SummaryList,
+  Table,
+  Tag,
+  WarningText,
+  type SummaryRow,
+} from '../../components';
 import { formatDateTime, ROLE_NAMES, STATUS_NAMES } from '../../lib/format';
 import { Page } from '../../lib/page';
 import { useLoad } from '../../lib/use-load';
@@ -167,100 +180,120 @@ function ExportView({ id, data, includeSpecial, refusal }: { id: string; data: E
 
 const capacities = (list: ('subject' | 'reporter' | 'witness')[]) => list.map((c) => CAPACITY_NAMES[c]).join(', ');
 
-function TombstoneCase({ item }: { item: SarTombstone }) {
+/** A case in the export: its reference as a heading, how the person is named in it, its status, then `rows`. */
+function CaseRows({
+  id,
+  item,
+  rows,
+  children,
+}: {
+  id: string;
+  item: { reference: string; capacities: ('subject' | 'reporter' | 'witness')[]; status: string };
+  rows: SummaryRow[];
+  children?: ReactNode;
+}) {
   return (
-    <section aria-labelledby={`case-${item.reference}`}>
-      <h3 className="govuk-heading-s" id={`case-${item.reference}`}>
+    <section aria-labelledby={id}>
+      <h3 className="govuk-heading-s" id={id}>
         Case {item.reference}
       </h3>
       <SummaryList
         rows={[
           { key: 'Named as', value: capacities(item.capacities) },
           { key: 'Status', value: <Tag>{STATUS_NAMES[item.status] ?? item.status}</Tag> },
-          { key: 'Content', value: `Erased on ${formatDateTime(item.erasedAt)} under the retention rules (§13)` },
-          {
-            key: 'Outcome',
-            value: item.outcomeCategory ? (SANCTION_NAMES[item.outcomeCategory as keyof typeof SANCTION_NAMES] ?? item.outcomeCategory) : 'None',
-          },
+          ...rows,
         ]}
       />
+      {children}
     </section>
+  );
+}
+
+function TombstoneCase({ item }: { item: SarTombstone }) {
+  return (
+    <CaseRows
+      id={`case-${item.reference}`}
+      item={item}
+      rows={[
+        { key: 'Content', value: `Erased on ${formatDateTime(item.erasedAt)} under the retention rules (§13)` },
+        {
+          key: 'Outcome',
+          value: item.outcomeCategory ? (SANCTION_NAMES[item.outcomeCategory as keyof typeof SANCTION_NAMES] ?? item.outcomeCategory) : 'None',
+        },
+      ]}
+    />
   );
 }
 
 function CaseSection({ item }: { item: SarCase }) {
   return (
-    <section aria-labelledby={`case-${item.caseId}`}>
-      <h3 className="govuk-heading-s" id={`case-${item.caseId}`}>
-        Case {item.reference}
-      </h3>
-      <SummaryList
-        rows={[
-          { key: 'Named as', value: capacities(item.capacities) },
-          { key: 'Status', value: <Tag>{STATUS_NAMES[item.status] ?? item.status}</Tag> },
-          { key: 'Reported', value: formatDateTime(item.dates.reportedAt) },
-          ...(item.dates.closedAt ? [{ key: 'Closed', value: formatDateTime(item.dates.closedAt) }] : []),
-          ...item.reports.map((report, i) => ({
-            key: item.reports.length > 1 ? `Report ${i + 1}` : 'Report',
-            value: (
-              <>
-                {PLATFORM_NAMES[report.platform] ?? report.platform}, seen {formatDateTime(report.observedAt)}:{' '}
-                {report.withheld ? withheld('the reporter’s statement') : report.description}
-              </>
-            ),
-          })),
-          ...item.allegations.map((allegation, i) => ({
-            key: `Allegation ${i + 1}`,
-            value: (
-              <>
-                {allegation.clause && <span className="govuk-body-s govuk-!-display-block">{allegation.clause.title}</span>}
-                {allegation.summary}
-                {allegation.finding && (
-                  <span className="govuk-!-display-block">
-                    Finding: {FINDING_NAMES[allegation.finding.finding]}
-                    {allegation.finding.reasoning ? `. ${allegation.finding.reasoning}` : ''}
-                  </span>
-                )}
-              </>
-            ),
-          })),
-          ...item.subjectNotifications.map((notice, i) => ({
-            key: item.subjectNotifications.length > 1 ? `Written notice ${i + 1}` : 'Written notice',
-            value: `${NOTICE_METHOD_NAMES[notice.method]}, ${formatDateTime(notice.sentAt)} (${notice.allegations === 1 ? '1 allegation' : `${notice.allegations} allegations`})`,
-          })),
-          ...item.subjectResponses.map((response, i) => ({
-            key: item.subjectResponses.length > 1 ? `Response ${i + 1}` : 'Response',
-            value: response.withheld ? withheld('the subject’s response') : response.refusedToRespond ? 'Declined to respond' : response.response,
-          })),
-          ...item.interviews.map((interview, i) => ({
-            key: item.interviews.length > 1 ? `Interview ${i + 1}` : 'Interview',
-            value: (
-              <>
-                As {CAPACITY_NAMES[interview.capacity].toLowerCase()}, {formatDateTime(interview.heldAt)}
-                {interview.accompaniedBy ? `, accompanied by ${interview.accompaniedBy}` : ''}:{' '}
-                {interview.withheld ? withheld('not for this reader') : interview.statement}
-              </>
-            ),
-          })),
-          ...(item.outcome
-            ? [
-                {
-                  key: 'Outcome',
-                  value: `${SANCTION_NAMES[item.outcome.sanction]}, decided ${formatDateTime(item.outcome.decidedAt)}${item.outcome.rationale ? `. ${item.outcome.rationale}` : ''}`,
-                },
-              ]
-            : []),
-          ...(item.appeal
-            ? [
-                {
-                  key: 'Appeal',
-                  value: `Lodged ${formatDateTime(item.appeal.lodgedAt)}; ${item.appeal.result ? APPEAL_RESULT_NAMES[item.appeal.result] : 'not yet decided'}`,
-                },
-              ]
-            : []),
-          ...(item.sanctionInForce ? [{ key: 'Sanction in force', value: SANCTION_NAMES[item.sanctionInForce] }] : []),
-        ]}
-      />
+    <CaseRows
+      id={`case-${item.caseId}`}
+      item={item}
+      rows={[
+        { key: 'Reported', value: formatDateTime(item.dates.reportedAt) },
+        ...(item.dates.closedAt ? [{ key: 'Closed', value: formatDateTime(item.dates.closedAt) }] : []),
+        ...item.reports.map((report, i) => ({
+          key: item.reports.length > 1 ? `Report ${i + 1}` : 'Report',
+          value: (
+            <>
+              {PLATFORM_NAMES[report.platform] ?? report.platform}, seen {formatDateTime(report.observedAt)}:{' '}
+              {report.withheld ? withheld('the reporter’s statement') : report.description}
+            </>
+          ),
+        })),
+        ...item.allegations.map((allegation, i) => ({
+          key: `Allegation ${i + 1}`,
+          value: (
+            <>
+              {allegation.clause && <span className="govuk-body-s govuk-!-display-block">{allegation.clause.title}</span>}
+              {allegation.summary}
+              {allegation.finding && (
+                <span className="govuk-!-display-block">
+                  Finding: {FINDING_NAMES[allegation.finding.finding]}
+                  {allegation.finding.reasoning ? `. ${allegation.finding.reasoning}` : ''}
+                </span>
+              )}
+            </>
+          ),
+        })),
+        ...item.subjectNotifications.map((notice, i) => ({
+          key: item.subjectNotifications.length > 1 ? `Written notice ${i + 1}` : 'Written notice',
+          value: `${NOTICE_METHOD_NAMES[notice.method]}, ${formatDateTime(notice.sentAt)} (${notice.allegations === 1 ? '1 allegation' : `${notice.allegations} allegations`})`,
+        })),
+        ...item.subjectResponses.map((response, i) => ({
+          key: item.subjectResponses.length > 1 ? `Response ${i + 1}` : 'Response',
+          value: response.withheld ? withheld('the subject’s response') : response.refusedToRespond ? 'Declined to respond' : response.response,
+        })),
+        ...item.interviews.map((interview, i) => ({
+          key: item.interviews.length > 1 ? `Interview ${i + 1}` : 'Interview',
+          value: (
+            <>
+              As {CAPACITY_NAMES[interview.capacity].toLowerCase()}, {formatDateTime(interview.heldAt)}
+              {interview.accompaniedBy ? `, accompanied by ${interview.accompaniedBy}` : ''}:{' '}
+              {interview.withheld ? withheld('not for this reader') : interview.statement}
+            </>
+          ),
+        })),
+        ...(item.outcome
+          ? [
+              {
+                key: 'Outcome',
+                value: `${SANCTION_NAMES[item.outcome.sanction]}, decided ${formatDateTime(item.outcome.decidedAt)}${item.outcome.rationale ? `. ${item.outcome.rationale}` : ''}`,
+              },
+            ]
+          : []),
+        ...(item.appeal
+          ? [
+              {
+                key: 'Appeal',
+                value: `Lodged ${formatDateTime(item.appeal.lodgedAt)}; ${item.appeal.result ? APPEAL_RESULT_NAMES[item.appeal.result] : 'not yet decided'}`,
+              },
+            ]
+          : []),
+        ...(item.sanctionInForce ? [{ key: 'Sanction in force', value: SANCTION_NAMES[item.sanctionInForce] }] : []),
+      ]}
+    >
       {item.evidence.items.length > 0 && (
         <>
           {item.evidence.withheldSpecialCategory > 0 && <WarningText>Special-category evidence is listed without its content (§13).</WarningText>}
@@ -278,6 +311,6 @@ function CaseSection({ item }: { item: SarCase }) {
           />
         </>
       )}
-    </section>
+    </CaseRows>
   );
 }

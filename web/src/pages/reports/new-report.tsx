@@ -264,30 +264,14 @@ export function NewReportPage() {
               “The safeguarding of young people is a priority for our organisation.” A report that involves pupils, or may meet the harm threshold, is a
               safeguarding matter: the case is flagged, and a referral is expected within one working day.
             </p>
-            <Radios
-              id="involves-pupils"
-              legend="Are pupils involved?"
-              inline
-              value={yesNo(involvesPupils)}
-              onChange={(v) => setInvolvesPupils(v === 'yes')}
-              error={errors.involvesPupils}
-              items={[
-                { value: 'yes', text: 'Yes' },
-                { value: 'no', text: 'No' },
-              ]}
-            />
-            <Radios
+            <YesNoRadios id="involves-pupils" legend="Are pupils involved?" value={involvesPupils} onChange={setInvolvesPupils} error={errors.involvesPupils} />
+            <YesNoRadios
               id="harm"
               legend="May it meet the harm threshold?"
               hint="Leave unanswered if you do not know yet"
-              inline
-              value={yesNo(harm)}
-              onChange={(v) => setHarm(v === 'yes')}
+              value={harm}
+              onChange={setHarm}
               error={errors.mayMeetHarmThreshold}
-              items={[
-                { value: 'yes', text: 'Yes' },
-                { value: 'no', text: 'No' },
-              ]}
             />
 
             <h2 className="govuk-heading-m">Who reported it</h2>
@@ -346,5 +330,38 @@ export function NewReportPage() {
         </div>
       </div>
     </Page>
+  );
+}
+
+/** A yes-or-no question, side by side; unanswered until one is chosen. */
+function YesNoRadios({
+  id,
+  legend,
+  hint,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  legend: string;
+  hint?: string;
+  value: boolean | undefined;
+  onChange: (value: boolean) => void;
+  error?: string;
+}) {
+  return (
+    <Radios
+      id={id}
+      legend={legend}
+      hint={hint}
+      inline
+      value={yesNo(value)}
+      onChange={(v) => onChange(v === 'yes')}
+      error={error}
+      items={[
+        { value: 'yes', text: 'Yes' },
+        { value: 'no', text: 'No' },
+      ]}
+    />
   );
 }
