@@ -1,0 +1,679 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Download } from 'playwright-core';
+import { CASES_CSV_COLUMNS } from '../../src/exports/cases-csv.sql';
+import { buildCase, uniquePng } from '../support/case-builder';
+import { TEST_PASSWORD } from '../support/constants';
+import { pdfText } from '../support/exports-fixtures';
+import { DEMO } from '../support/test-app';
+import { expectAccessible } from './support/axe';
+import { describeInBrowser, heading, launch, scrollsSideways, signIn, startWebApp, type Browser, type Page, type WebApp } from './support/browser';
+
+/**
+ * The whole lifecycle of a case through the screens (issue 11, web.md "Tests"), one person at a
+ * time on one browser, each signing in through the sign-in page and moving by the links the
+ * screens offer: the deputy head logs and triages, the headteacher appoints, the investigating
+ * manager works the task list (evidence: several files), the headteacher approves monitoring and
+ * decides, HR lodges the appeal, a governor decides it, HR downloads the PDF and the CSV. Then the
+ * refusals a person meets, a decision by keyboard alone (focus visible on every stop), the case
+ * page, task list and outcome form at 320 px and 200% zoom, and each person's main page as a
+ * screenshot (docs/screenshots, rewritten only with SCREENSHOTS=1). axe on every page and state;
+ * the time to an interactive case page measured (dist/web-measurements.json), reported.
+ */
+describeInBrowser('web application: the whole lifecycle, one person at a time', () => {
+  let app: WebApp;
+  let browser: Browser;
+  let page: Page;
+  let refused: string[] = [];
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startWebApp(), launch()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  beforeEach(async () => {
+    refused = [];
+    page = await (await browser.newContext({ timezoneId: 'Europe/London', acceptDownloads: true, viewport: { width: 1280, height: 800 } })).newPage();
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
+  });
+  afterEach(async () => {
+    await page.context().close();
+    expect(refused).toEqual([]);
+  });
+
+  const MINUTE = 60_000;
+  const HOUR = 60 * MINUTE;
+  const DAY = 24 * HOUR;
+
+  /** The parts of a UK date-time `ago` ms back (negative: ahead), as the date inputs take them. */
+  const ukParts = (ago: number) => {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/London',
+        day: 'numeric',
+        month: 'numeric',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
+        .formatToParts(new Date(Date.now() - ago))
+        .map((p) => [p.type, p.value]),
+    );
+    return { day: parts.day, month: parts.month, year: parts.year, hour: parts.hour, minute: parts.minute };
+  };
+  const fillDate = async (id: string, ago: number, withTime = true) => {
+    const parts = ukParts(ago);
+    await page.locator(`#${id}`).fill(parts.day);
+    await page.locator(`#${id}-month`).fill(parts.month);
+    await page.locator(`#${id}-year`).fill(parts.year);
+    if (withTime) {
+      await page.locator(`#${id}-hour`).fill(parts.hour);
+      await page.locator(`#${id}-minute`).fill(parts.minute);
+    }
+  };
+  const title = (words: string | RegExp) => heading(page).filter({ hasText: words }).waitFor();
+  const banner = () => page.locator('.govuk-notification-banner--success');
+  /** A task of the investigation's task list, by its link's name. */
+  const task = (name: string) => page.locator('.govuk-task-list__item').filter({ has: page.getByRole('link', { name, exact: true }) });
+  /** A link in the case page's "What you can do". */
+  const action = (name: string) => page.getByTestId('actions').getByRole('link', { name });
+  const toTaskList = () => page.getByRole('link', { name: 'Investigation', exact: true }).click();
+
+  /** Signs in on the sign-in page the browser is on (no navigation of its own), and waits for the person's work. */
+  async function signInHere(email: string, who: string) {
+    await title('Sign in');
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('who').waitFor();
+    expect(await page.getByTestId('who').textContent()).toContain(who);
+    await expectAccessible(page, `landing page (${who})`);
+  }
+  /** Signs out with the navigation's button, then follows the signed-out page's link back to the sign-in page. */
+  async function signOut() {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'You have signed out' }).waitFor();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+  /** Waits for the heading `words` of a step done; an error summary instead fails, in its words. */
+  async function done(words: string) {
+    const problem = page.locator('.govuk-error-summary');
+    await page.getByRole('heading', { name: words }).or(problem).first().waitFor();
+    if (await problem.isVisible()) throw new Error(`instead of "${words}": ${await problem.innerText()}`);
+  }
+  /** Signs out, and stays on the signed-out page's link to the sign-in page (followed). */
+  const signOutHere = signOut;
+  /** From the person's work: the case `reference` in the piece of work `work` (its test id), then its page. */
+  async function openFromWork(work: string, reference: string) {
+    await page.getByTestId(work).getByRole('link', { name: reference }).click();
+    await title(reference);
+    await page.getByTestId('case-status').waitFor();
+  }
+  /** What the browser saved when `click` started a download: its name and bytes. */
+  async function downloaded(click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+    const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
+    return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+  }
+
+  /** Reloads the case page `runs` times: each time, ms from navigation start until its status and actions (from GET /cases/:id) are on screen. */
+  async function timeToInteractiveCasePage(runs: number): Promise<{ usable: number; domContentLoaded: number }[]> {
+    const times: { usable: number; domContentLoaded: number }[] = [];
+    for (let i = 0; i < runs; i++) {
+      await page.reload();
+      await page.getByTestId('case-status').waitFor();
+      await page.getByTestId('actions').getByRole('link').first().waitFor();
+      times.push(
+        (await page.evaluate(
+          `(() => { const n = performance.getEntriesByType('navigation')[0]; return { usable: Math.round(performance.now()), domContentLoaded: Math.round(n.domContentLoadedEventEnd) }; })()`,
+        )) as { usable: number; domContentLoaded: number },
+      );
+    }
+    return times;
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+  it('logs, triages, appoints, investigates, approves monitoring, decides, appeals, hears the appeal, and exports: each person by the screens’ own links', async () => {
+    // ── the deputy head: logs the report (§4) and triages it to investigate ──
+    await page.goto(app.url('/'));
+    await signInHere(DEMO.deputy, 'Dee Deputy');
+    await page.getByRole('button', { name: 'Log a report' }).click();
+    await title('Log a report');
+    await expectAccessible(page, 'log a report');
+    await page.getByLabel('Search the staff directory by name').fill('Sam');
+    await page.getByLabel('Sam Teacher').check();
+    await page.getByLabel('Facebook').check();
+    const seen = ukParts(3 * DAY);
+    await page.locator('#observed-at').fill(seen.day);
+    await page.locator('#observed-at-month').fill(seen.month);
+    await page.locator('#observed-at-year').fill(seen.year);
+    await page.locator('#observed-at-hour').fill('19');
+    await page.locator('#observed-at-minute').fill('45');
+    await page.getByLabel('What was seen').fill('A public post naming a colleague and calling the school a shambles.');
+    await page.getByLabel('App.A Bringing the organisation into disrepute').check();
+    await page.getByLabel('§7.5 Information about the school, its staff or governors').check();
+    await page.locator('#involves-pupils-2').check();
+    await page.getByLabel('Someone outside the school, such as a parent').check();
+    await page.getByLabel('Their name').fill('Alex Parent');
+    await page.getByLabel('Their relationship to the school').fill('parent of a Year 4 pupil');
+    await expectAccessible(page, 'log a report: filled in');
+    await page.getByRole('button', { name: 'Log the report' }).click();
+    await page.getByTestId('next-step').waitFor();
+    const reference = (await heading(page).textContent())!;
+    expect(reference).toMatch(/^SMP-\d{4}-\d{4}$/);
+    const caseId = new URL(page.url()).pathname.split('/').pop()!;
+    expect(await page.getByTestId('case-status').innerText()).toBe('Reported');
+    expect(await page.getByTestId('next-step-by').innerText()).toBe('Who takes it: Deputy headteacher');
+    await expectAccessible(page, 'case page: reported (deputy head)');
+
+    await action('Triage the report').click();
+    await title('Triage the report');
+    await expectAccessible(page, 'triage');
+    await page.getByLabel('Investigate').check();
+    await page.getByLabel('Reasons').fill('A colleague is named in public: the facts must be established.');
+    await page.getByRole('button', { name: 'Record the decision' }).click();
+    await page.getByTestId('case-status').getByText('Under investigation').waitFor();
+    expect(await page.getByTestId('next-step-by').innerText()).toBe('Who takes it: Headteacher');
+    await expectAccessible(page, 'case page: triaged (deputy head)');
+    await signOut();
+
+    // ── the headteacher: appoints an investigating manager ──
+    await signInHere(DEMO.head, 'Helen Head');
+    await openFromWork('appoint-headteacher', reference);
+    await expectAccessible(page, 'case page: awaiting an investigating manager (headteacher)');
+    await action('Appoint an investigating manager').click();
+    await title('Appoint an investigating manager');
+    await expectAccessible(page, 'appoint');
+    await page.getByLabel('Ian Investigator').check();
+    await page.getByRole('button', { name: 'Appoint' }).click();
+    await page.getByRole('heading', { name: 'Investigating manager appointed' }).waitFor();
+    await expectAccessible(page, 'appointed');
+    await page.getByRole('link', { name: 'Go to the case' }).click();
+    await title(reference);
+    await signOut();
+
+    // ── the investigating manager: the task list, step by step ──
+    await signInHere(DEMO.investigator, 'Ian Investigator');
+    await openFromWork('investigating', reference);
+    await expectAccessible(page, 'case page: under investigation (investigating manager)');
+    await action('Work on the investigation').click();
+    await title('Investigation');
+    await expect(task('Allegations').textContent()).resolves.toMatch(/no allegation has been recorded.*Incomplete/);
+    await expectAccessible(page, 'task list: nothing recorded');
+
+    await task('Allegations').getByRole('link').click();
+    await title('Allegations');
+    await expectAccessible(page, 'allegations');
+    await page.getByLabel('§7.5 Information about the school, its staff or governors').check();
+    await page.getByLabel('Summary of the allegation').fill('Named a colleague in a public post and brought the school into disrepute');
+    await page.getByRole('button', { name: 'Record the allegation' }).click();
+    await banner().getByText('Allegation recorded').waitFor();
+    await expectAccessible(page, 'allegation recorded');
+
+    // evidence: three files at once
+    await toTaskList();
+    await task('Evidence').getByRole('link').click();
+    await title('Evidence');
+    await expectAccessible(page, 'evidence: none yet');
+    await page.getByRole('button', { name: 'Add evidence' }).click();
+    await title('Add evidence');
+    await expectAccessible(page, 'add evidence');
+    await page.getByLabel('Screenshot').check();
+    await page.getByLabel('Description').fill('Screenshots of the post and its replies');
+    await page.getByLabel('Source').fill('Sent by the reporter');
+    await fillDate('captured-at', 2 * DAY);
+    const files = ['post.png', 'replies-1.png', 'replies-2.png'].map((name) => ({
+      name,
+      mimeType: 'image/png',
+      buffer: Buffer.concat([uniquePng(), randomBytes(64 * 1024)]),
+    }));
+    await page.locator('#files').setInputFiles(files);
+    await page.locator('.moj-multi-file-upload__success').nth(2).waitFor({ timeout: 30_000 });
+    expect((await page.locator('.moj-multi-file-upload__success').allTextContents()).sort()).toEqual([
+      expect.stringMatching(/^post\.png added as evidence \(SHA-256 [0-9a-f]{12}…\)$/),
+      expect.stringMatching(/^replies-1\.png added as evidence/),
+      expect.stringMatching(/^replies-2\.png added as evidence/),
+    ]);
+    await expectAccessible(page, 'add evidence: three files uploaded');
+
+    await toTaskList();
+    await expect(task('Evidence').textContent()).resolves.toMatch(/3 items.*Completed/);
+    await task('Facts').getByRole('link').click();
+    await title('Facts');
+    await expectAccessible(page, 'facts');
+    await fillDate('occurred-at', 3 * DAY);
+    await page.getByLabel('What happened').fill('The post went up that evening, named a colleague and stayed up for a day.');
+    for (const box of await page.locator('input[name="evidence"]').all()) await box.check();
+    await page.getByRole('button', { name: 'Record the fact' }).click();
+    await banner().getByText('Fact recorded').waitFor();
+    await expectAccessible(page, 'fact recorded');
+
+    await toTaskList();
+    await task('Interviews').getByRole('link').click();
+    await title('Interviews');
+    await expectAccessible(page, 'interviews');
+    await page.getByLabel('Or their name').fill('Alex Parent');
+    await page.getByLabel('A witness').check();
+    await fillDate('held-at', 30 * HOUR);
+    await page.getByLabel('Accompanied by (optional)').fill('Nobody');
+    await page.getByLabel('Statement').fill('I saw the post on my phone that evening and sent the screenshots.');
+    await page.getByRole('button', { name: 'Record the interview' }).click();
+    await banner().getByText('Interview recorded').waitFor();
+    await expectAccessible(page, 'interview recorded');
+
+    await toTaskList();
+    await task('Written notice to the subject').getByRole('link').click();
+    await title('Written notice to the subject');
+    await expectAccessible(page, 'written notice');
+    await fillDate('sent-at', 28 * HOUR);
+    await page.getByLabel('Letter').check();
+    await page.getByLabel('Allegation 1').check();
+    await page.getByRole('button', { name: 'Record the notice' }).click();
+    await banner().getByText('Written notice recorded').waitFor();
+    await expectAccessible(page, 'notice recorded');
+
+    await toTaskList();
+    await task('The subject’s response').getByRole('link').click();
+    await title('The subject’s response');
+    await expectAccessible(page, 'response');
+    await fillDate('received-at', 20 * HOUR);
+    await page.getByLabel('Yes, they responded').check();
+    await page.getByLabel('Their response').fill('I accept that I posted it and have taken it down.');
+    await page.getByRole('button', { name: 'Record the response' }).click();
+    await banner().getByText('Response recorded').waitFor();
+    await expectAccessible(page, 'response recorded');
+
+    await toTaskList();
+    await expect(task('Findings').textContent()).resolves.toMatch(/1 allegation\(s\) have no finding.*Incomplete/);
+    await task('Findings').getByRole('link').click();
+    await title('Findings');
+    await expectAccessible(page, 'findings: none yet');
+    await page.getByRole('link', { name: 'Record the finding on allegation 1' }).click();
+    await title('Finding on allegation 1');
+    await page.getByLabel('Substantiated', { exact: true }).check();
+    await page.getByLabel('Reasoning').fill('The screenshots and the witness show it; the subject accepts it.');
+    await expectAccessible(page, 'finding form');
+    await page.getByRole('button', { name: 'Save the finding' }).click();
+    await banner().getByText('Finding recorded').waitFor();
+    await expectAccessible(page, 'finding recorded');
+
+    // monitoring (§9): requested now; the API decides on a request only while the investigation is open
+    await toTaskList();
+    await expect(task('Submit the investigation report').textContent()).resolves.toMatch(/Ready to submit/);
+    await page.getByRole('button', { name: 'Request monitoring' }).click();
+    await title('Request monitoring');
+    await expectAccessible(page, 'monitoring request');
+    await page.getByLabel('School computers and devices (§9)').check();
+    await page.getByLabel('Using social media when they should be working').check();
+    await page.getByLabel('Why it is needed').fill('The post went up during the school day, says the reporter.');
+    await page.getByLabel('Why less intrusive means will not do').fill('The timetable does not settle it; two weeks of the filter log only.');
+    await fillDate('period-from', 14 * DAY, false);
+    await fillDate('period-to', DAY, false);
+    await page.getByLabel('Systems or accounts covered').fill('school web filter log');
+    await fillDate('expires-at', -30 * DAY, false);
+    await page.getByLabel('Allegation 1').check();
+    await page.getByRole('button', { name: 'Request monitoring' }).click();
+    await title('Investigation');
+    await banner()
+      .getByText(/Monitoring requested/)
+      .waitFor();
+    await expectAccessible(page, 'task list: everything recorded, monitoring requested');
+    await signOut();
+
+    // ── the headteacher: approves the monitoring request ──
+    await signInHere(DEMO.head, 'Helen Head');
+    await openFromWork('monitoring-headteacher', reference);
+    await action('Decide monitoring requests').click();
+    await title('Monitoring requests');
+    await expectAccessible(page, 'monitoring requests');
+    await page.getByLabel('Approve', { exact: true }).check();
+    await page.getByLabel('Note (optional)').fill('Two weeks only, as asked.');
+    await page.getByRole('button', { name: 'Record the decision' }).click();
+    await page.getByText('Monitoring request approved').waitFor();
+    await expectAccessible(page, 'monitoring approved');
+    await page.getByRole('link', { name: 'Go to the case' }).first().click();
+    await title(reference);
+    await signOut();
+
+    // ── the investigating manager: submits the report ──
+    await signInHere(DEMO.investigator, 'Ian Investigator');
+    await openFromWork('investigating', reference);
+    await action('Submit the investigation report').click();
+    await title('Submit the investigation report');
+    expect(await page.getByTestId('blockers').count()).toBe(0);
+    await expectAccessible(page, 'submit: check the answers');
+    await page.getByLabel('Report summary').fill('The allegation is substantiated on the screenshots, the witness and the subject’s own account.');
+    await page.getByRole('button', { name: 'Submit the report' }).click();
+    await page.getByRole('heading', { name: 'Investigation report submitted' }).waitFor();
+    await expectAccessible(page, 'report submitted');
+    await page.getByRole('link', { name: 'Go to the case' }).click();
+    await title(reference);
+    await signOut();
+
+    // ── the headteacher: the outcome (a first written warning) ──
+    await signInHere(DEMO.head, 'Helen Head');
+    await openFromWork('outcome-headteacher', reference);
+    expect(await page.getByTestId('case-status').innerText()).toBe('Awaiting decision');
+    await expectAccessible(page, 'case page: awaiting decision (headteacher)');
+    const casePage = await timeToInteractiveCasePage(5);
+    await action('Record the outcome').click();
+    await title('Record the outcome');
+    await page.locator('main').getByText('Named a colleague in a public post and brought the school into disrepute').waitFor();
+    await expectAccessible(page, 'outcome form');
+    await page.getByLabel('First written warning').check();
+    await page.locator('#gross-misconduct-2').check();
+    await page.getByLabel('Reasons for the decision').fill('The substantiated post breached §7.5; a first written warning is proportionate.');
+    await fillDate('decided-at', 20 * MINUTE);
+    await fillDate('communicated-at', 10 * MINUTE);
+    await fillDate('warning-expires-at', -365 * DAY, false);
+    await fillDate('appeal-deadline', -21 * DAY, false);
+    await page.getByRole('button', { name: 'Record the outcome' }).click();
+    await done('Outcome recorded');
+    await page.locator('.govuk-panel').getByText('First written warning').waitFor();
+    await expectAccessible(page, 'outcome recorded');
+    await page.getByRole('link', { name: 'Go to the case' }).click();
+    await title(reference);
+    await signOut();
+
+    // ── HR: lodges the appeal ──
+    await signInHere(DEMO.hr, 'Harriet HR');
+    await openFromWork('lodge', reference);
+    await expectAccessible(page, 'case page: decided (hr)');
+    await action('Lodge an appeal').click();
+    await title('Lodge an appeal');
+    await expectAccessible(page, 'lodge an appeal');
+    await fillDate('lodged-at', 5 * MINUTE);
+    await page.getByLabel('Grounds of appeal').fill('A written warning is out of proportion to one post, taken down at once.');
+    await page.getByRole('button', { name: 'Lodge the appeal' }).click();
+    await page.getByRole('heading', { name: 'Appeal lodged' }).waitFor();
+    await expectAccessible(page, 'appeal lodged');
+    await page.getByRole('link', { name: 'Go to the case' }).click();
+    await title(reference);
+    await signOut();
+
+    // ── a governor: the headteacher decided the outcome, so the governors hear the appeal ──
+    await signInHere(DEMO.governor, 'Gavin Governor');
+    await openFromWork('appeals-governor', reference);
+    await expectAccessible(page, 'case page: appeal (governor)');
+    await action('Decide the appeal').click();
+    await title('Decide the appeal');
+    await page.locator('main').getByText('A written warning is out of proportion to one post, taken down at once.').waitFor();
+    await expectAccessible(page, 'appeal decision form');
+    await page.getByLabel('Dismiss the appeal').check();
+    await page.getByLabel('Reasons for the decision').fill('A colleague was named in public: the warning stands.');
+    await page.getByRole('button', { name: 'Record the decision' }).click();
+    await page.getByRole('heading', { name: 'Appeal decided' }).waitFor();
+    await expectAccessible(page, 'appeal decided');
+    await page.getByRole('link', { name: 'Go to the case' }).click();
+    await title(reference);
+    expect(await page.getByTestId('case-status').innerText()).toMatch(/^Closed/);
+    await signOut();
+
+    // ── HR: the case summary as a PDF, and the CSV ──
+    await signInHere(DEMO.hr, 'Harriet HR');
+    await page.getByRole('link', { name: reference }).first().click();
+    await title(reference);
+    await action('HR case summary').click();
+    await title('HR case summary');
+    await expectAccessible(page, 'case summary');
+    const pdf = await downloaded(() => page.getByRole('button', { name: 'Download PDF' }).click());
+    expect(pdf.name).toBe(`${reference}-summary.pdf`);
+    await page.getByText(`Downloaded ${reference}-summary.pdf.`).waitFor();
+    await expectAccessible(page, 'case summary: PDF downloaded');
+    const { text } = await pdfText(pdf.bytes);
+    for (const words of [
+      reference,
+      'Werrington Primary School (demo)',
+      'Sam Teacher',
+      'Named a colleague in a public post and brought the school into disrepute',
+      'First written warning',
+      'A written warning is out of proportion to one post, taken down at once.',
+    ]) {
+      expect({ words, found: text.includes(words) }).toEqual({ words, found: true });
+    }
+    expect(text).toMatch(/[Dd]ismissed/);
+
+    await page.getByRole('link', { name: 'Your work' }).first().click();
+    await page.getByTestId('who').waitFor();
+    await page.getByRole('link', { name: 'Export cases (CSV)' }).click();
+    await title('Export cases as CSV');
+    await expectAccessible(page, 'CSV export');
+    await page.getByLabel('Closed', { exact: true }).check();
+    const csv = await downloaded(() => page.getByRole('button', { name: 'Download CSV' }).click());
+    await page.getByText('The CSV has been downloaded').waitFor();
+    await expectAccessible(page, 'CSV downloaded');
+    const lines = csv.bytes
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]).toBe(CASES_CSV_COLUMNS.join(','));
+    const row = lines.find((line) => line.startsWith(`${reference},`));
+    expect(row).toBeDefined();
+    const cell = (name: string) => row!.split(',')[CASES_CSV_COLUMNS.indexOf(name as never)];
+    expect({ status: cell('status'), triage: cell('triage_decision'), sanction: cell('outcome_sanction'), appeal: cell('appeal_result') }).toEqual({
+      status: 'closed',
+      triage: 'investigate',
+      sanction: 'first_written_warning',
+      appeal: 'dismissed',
+    });
+    expect(lines.slice(1).every((line) => line.split(',')[2] === 'closed')).toBe(true);
+
+    // what the API holds, as the screens left it
+    const view = (await (await app.t.as(DEMO.hr)).get(`/cases/${caseId}`)).body;
+    expect(view.status).toBe('closed');
+
+    // the time to an interactive case page (reloads of the headteacher's case page awaiting decision)
+    const measured = {
+      runs: casePage.map((run) => run.usable),
+      medianUsable: median(casePage.map((run) => run.usable)),
+      medianDomContentLoaded: median(casePage.map((run) => run.domContentLoaded)),
+      at: new Date().toISOString(),
+    };
+    const file = join(__dirname, '..', '..', 'dist', 'web-measurements.json');
+    mkdirSync(join(__dirname, '..', '..', 'dist'), { recursive: true });
+    const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+    writeFileSync(file, `${JSON.stringify({ ...previous, lifecycleCasePage: measured }, null, 2)}\n`);
+    process.stdout.write(`lifecycle case page (awaiting decision, headteacher): ${JSON.stringify(measured)}\n`);
+  }, 600_000);
+  it('refusals: another school’s headteacher sees nothing of the case, an investigator not assigned to it gets “Page not found”, a conflicted headteacher is told the governors decide', async () => {
+    const built = await buildCase(app.t, { to: 'assigned', evidence: 1 });
+
+    // another school's headteacher: not in their work, not in their list, "Page not found" at its address
+    await page.goto(app.url('/'));
+    await signInHere(DEMO.northHead, 'Noel Head');
+    expect(await page.locator('main').getByText(built.reference).count()).toBe(0);
+    await page.getByRole('link', { name: 'All the cases you can see, with filters' }).click();
+    await title('Cases');
+    await page.locator('main table, main p.govuk-body').first().waitFor();
+    expect(await page.locator('main').getByText(built.reference).count()).toBe(0);
+    await expectAccessible(page, 'case list (another school’s headteacher)');
+    // the address is not offered anywhere: typed in
+    await page.goto(app.url(`/cases/${built.caseId}`));
+    await title('Page not found');
+    expect(await page.locator('body').getByText(built.reference).count()).toBe(0);
+    await expectAccessible(page, 'another school’s case: page not found');
+    await signOut();
+
+    // an investigating manager the case is not assigned to: the same
+    await signInHere(DEMO.investigator2, 'Ivy Investigator');
+    expect(await page.locator('main').getByText(built.reference).count()).toBe(0);
+    for (const path of [`/cases/${built.caseId}`, `/cases/${built.caseId}/investigation`, `/cases/${built.caseId}/evidence/${built.evidenceId}`]) {
+      await page.goto(app.url(path));
+      await title('Page not found');
+    }
+    expect(await page.locator('body').getByText(built.reference).count()).toBe(0);
+    await expectAccessible(page, 'unassigned investigating manager: page not found');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'You have signed out' }).waitFor();
+
+    // a headteacher who reported the case (and sees it as deputy head, which they also are): the case page says the governors decide, and why
+    const reported = await buildCase(app.t, { to: 'triaged', reporter: app.t.ids.staff[DEMO.head] });
+    await app.t.db.query(`UPDATE users SET roles = '{headteacher,deputy_head}' WHERE email = $1`, [DEMO.head]);
+    try {
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signInHere(DEMO.head, 'Helen Head');
+      // not among the head's appointments to make: the governors'
+      expect(await page.getByTestId('appoint-headteacher').getByText(reported.reference).count()).toBe(0);
+      await page.getByRole('link', { name: reported.reference }).first().click();
+      await title(reported.reference);
+      await page.getByTestId('case-status').waitFor();
+      expect(await page.getByTestId('decision-maker').innerText()).toBe(
+        'Decisions on this case are taken by the governors because every headteacher is conflicted.',
+      );
+      expect(await page.getByTestId('involvement').innerText()).toContain(
+        'You reported this: you do not see other people’s statements or evidence, and you take no decision on it.',
+      );
+      expect(await page.getByTestId('next-step-by').innerText()).toBe('Who takes it: Governor');
+      expect(await page.getByTestId('actions').getByRole('link', { name: 'Appoint an investigating manager' }).count()).toBe(0);
+      await expectAccessible(page, 'case page: conflicted headteacher told the governors decide');
+      // the appointment's address (no link leads there for them): who acts instead, and why
+      await page.goto(app.url(`/cases/${reported.caseId}/assign`));
+      await title('Appoint an investigating manager');
+      const explanation = page.getByTestId('not-yours');
+      await explanation.getByText('You cannot appoint an investigating manager on this case now.').waitFor();
+      await explanation.getByText('How you are involved: you reported what this case is about.').waitFor();
+      await explanation.getByText('the governors, acting for the headteacher: every headteacher is conflicted on it').waitFor();
+      expect(await page.getByRole('button', { name: 'Appoint' }).count()).toBe(0);
+      await expectAccessible(page, 'appoint: conflicted headteacher told who acts');
+      await signOutHere();
+    } finally {
+      await app.t.db.query(`UPDATE users SET roles = '{headteacher}' WHERE email = $1`, [DEMO.head]);
+    }
+    // the governor has it in their work
+    await signInHere(DEMO.governor, 'Gavin Governor');
+    await page.getByTestId('appoint-governor').getByRole('link', { name: reported.reference }).waitFor();
+  });
+
+  /** Whether what has focus shows it: a visible outline or a box shadow (for a radio or checkbox, on its label's drawn box). */
+  const FOCUS_VISIBLE = `(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { what: 'nothing', visible: false };
+    const shows = (s) => (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && s.outlineColor !== 'rgba(0, 0, 0, 0)' && s.outlineColor !== 'transparent') || (s.boxShadow && s.boxShadow !== 'none');
+    let visible = shows(getComputedStyle(el));
+    if (!visible && el.matches('input[type=radio], input[type=checkbox]')) {
+      const label = document.querySelector('label[for="' + el.id + '"]');
+      visible = !!label && shows(getComputedStyle(label, '::before'));
+    }
+    return { what: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' ' + (el.textContent || '').trim().slice(0, 40), visible };
+  })()`;
+
+  it('by keyboard alone: the headteacher signs in, opens the case from their work and appoints the investigating manager — focus visible at every stop', async () => {
+    const built = await buildCase(app.t, { to: 'triaged' });
+    const active = () =>
+      page.evaluate('document.activeElement ? (document.activeElement.id || document.activeElement.textContent || "").trim() : ""') as Promise<string>;
+    const stops: string[] = [];
+    /** Presses `key` and checks that what now has focus shows it. */
+    async function press(key: 'Tab' | 'Shift+Tab' | 'ArrowDown' | 'ArrowUp') {
+      await page.keyboard.press(key);
+      const focus = (await page.evaluate(FOCUS_VISIBLE)) as { what: string; visible: boolean };
+      stops.push(focus.what);
+      expect(focus).toEqual({ what: focus.what, visible: true });
+    }
+    /** Tab (or Shift+Tab) until focus is on what `want` names and `where` holds. */
+    async function tabTo(want: string | RegExp, key: 'Tab' | 'Shift+Tab' = 'Tab', where = 'true') {
+      for (let i = 0; i < 120; i++) {
+        await press(key);
+        const now = await active();
+        if (
+          (typeof want === 'string' ? now === want : want.test(now)) &&
+          (await page.evaluate(`(() => { const el = document.activeElement; return ${where}; })()`))
+        )
+          return;
+      }
+      throw new Error(`${key} never reached ${String(want)}`);
+    }
+
+    await page.goto(app.url('/'));
+    await title('Sign in');
+    await tabTo('email');
+    await page.keyboard.type(DEMO.head);
+    await press('Tab');
+    expect(await active()).toBe('password');
+    await page.keyboard.type(TEST_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('who').waitFor();
+    await page.getByTestId('appoint-headteacher').getByRole('link', { name: built.reference }).waitFor();
+    // the case, in "Investigating managers to appoint"
+    await tabTo(built.reference, 'Tab', `!!el.closest('[data-testid="appoint-headteacher"]')`);
+    await page.keyboard.press('Enter');
+    await title(built.reference);
+    await page.getByTestId('actions').getByRole('link').first().waitFor();
+    await tabTo('Appoint an investigating manager');
+    await page.keyboard.press('Enter');
+    await title('Appoint an investigating manager');
+    await page.getByLabel('Ian Investigator').waitFor();
+    // into the radios (the first), then the arrows to Ian Investigator, Space to choose
+    await tabTo(/^investigator/);
+    const ian = await page.getByLabel('Ian Investigator').getAttribute('id');
+    for (let i = 0; i < 10 && (await active()) !== ian; i++) await press('ArrowDown');
+    expect(await active()).toBe(ian);
+    await page.keyboard.press('Space');
+    expect(await page.getByLabel('Ian Investigator').isChecked()).toBe(true);
+    await tabTo('Appoint');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Investigating manager appointed' }).waitFor();
+    await tabTo('Go to the case');
+    await page.keyboard.press('Enter');
+    await title(built.reference);
+    await page.getByTestId('case-status').waitFor();
+    // and back up the page to sign out
+    await tabTo('Sign out', 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'You have signed out' }).waitFor();
+    expect(stops.length).toBeGreaterThan(10);
+    const view = await (await app.t.as(DEMO.head)).get(`/cases/${built.caseId}`);
+    expect(view.body.investigatorUserId).toBe(app.t.ids.users[DEMO.investigator]);
+  }, 180_000);
+
+  it('320 px wide and at 200% zoom: the case page, the task list and the outcome form do not scroll sideways', async () => {
+    const awaiting = await buildCase(app.t, {
+      to: 'awaiting_decision',
+      evidence: 2,
+      fact: true,
+      witnesses: [{ name: 'Pat Parent', statement: 'I saw the post on my phone that evening.' }],
+      monitoring: true,
+      monitoringDecision: 'approve',
+    });
+    const assigned = await buildCase(app.t, {
+      to: 'assigned',
+      allegations: [{ policyStandard: '7.5', summary: 'Named a colleague in a public post' }],
+      evidence: 2,
+      fact: true,
+      monitoring: true,
+    });
+    for (const [what, viewport] of [
+      ['320 px', { width: 320, height: 640 }],
+      // 200% zoom of a 1280 px window lays the page out in 640 CSS pixels, drawn twice as large
+      ['200% zoom', { width: 640, height: 400 }],
+    ] as const) {
+      const narrow = await (await browser.newContext({ viewport, deviceScaleFactor: what === '200% zoom' ? 2 : 1, timezoneId: 'Europe/London' })).newPage();
+      try {
+        const check = async (path: string, words: string, ready: string) => {
+          await narrow.goto(app.url(path));
+          await heading(narrow).filter({ hasText: words }).waitFor();
+          await narrow.locator(ready).first().waitFor();
+          expect({ what, path, scrolls: await scrollsSideways(narrow) }).toEqual({ what, path, scrolls: false });
+          await expectAccessible(narrow, `${words} at ${what}`);
+        };
+        await signIn(narrow, app, DEMO.head, TEST_PASSWORD);
+        await narrow.getByTestId('who').waitFor();
+        await check(`/cases/${awaiting.caseId}`, awaiting.reference, '[data-testid="case-status"]');
+        await check(`/cases/${awaiting.caseId}/outcome`, 'Record the outcome', 'main form');
+        await narrow.getByRole('button', { name: 'Sign out' }).click();
+        await narrow.getByRole('heading', { name: 'You have signed out' }).waitFor();
+        await signIn(narrow, app, DEMO.investigator, TEST_PASSWORD);
+        await narrow.getByTestId('who').waitFor();
+        await check(`/cases/${assigned.caseId}/investigation`, 'Investigation', '.govuk-task-list');
+        await check(`/cases/${assigned.caseId}`, assigned.reference, '[data-testid="case-status"]');
+      } finally {
+        await narrow.context().close();
+      }
+    }
+  }, 180_000);
+});
