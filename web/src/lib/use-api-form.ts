@@ -45,5 +45,13 @@ export function useApiForm(fields: Record<string, string>, labels: Record<string
   });
   /** The same for an input whose own onChange gives the value (DateInput): `<DateInput id="held-at" {...form.field('heldAt', heldAt, setHeldAt)} />`. */
   const field = <V>(name: string, value: V, set: (value: V) => void) => ({ value, onChange: set, error: errors.fields[name] });
-  return { errors, submitting, submit, setErrors, text, field };
+  /** The same for radios: the value chosen is one of `T`'s. */
+  const choice = <T extends string>(name: string, value: T | undefined, set: (value: T) => void) => ({
+    value,
+    onChange: (chosen: string) => set(chosen as T),
+    error: errors.fields[name],
+  });
+  /** The same for checkboxes: the values ticked. */
+  const choices = (name: string, values: string[], set: (values: string[]) => void) => ({ values, onChange: set, error: errors.fields[name] });
+  return { errors, submitting, submit, setErrors, text, field, choice, choices };
 }

@@ -110,9 +110,7 @@ function AppealForm({ found, appealId, onDone }: { found: Case; appealId: string
           id={FIELDS.result}
           legend={LABELS.result}
           legendSize="s"
-          value={result}
-          onChange={(value) => setResult(value as Result)}
-          error={form.errors.fields.result}
+          {...form.choice('result', result, setResult)}
           items={[
             { value: 'upheld', text: 'Uphold the appeal', hint: 'The appeal succeeds: the sanction is withdrawn.' },
             {

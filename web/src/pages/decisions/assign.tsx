@@ -80,9 +80,7 @@ function AssignForm({ found, onDone }: { found: Case; onDone: (name: string) => 
               legend="Who will investigate?"
               legendSize="m"
               hint="Managers investigating must establish the facts of the matter and present all information obtained in a fair and unbiased way (§4)."
-              value={chosen}
-              onChange={setChosen}
-              error={form.errors.fields.investigatorUserId}
+              {...form.choice('investigatorUserId', chosen, setChosen)}
               items={list.map((m) => ({
                 value: m.userId,
                 text: m.userId === current?.investigatorUserId ? `${m.name} (appointed now)` : m.name,

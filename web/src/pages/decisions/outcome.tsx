@@ -193,9 +193,7 @@ function OutcomeForm({ found, waiver, onDone }: { found: Case; waiver: boolean; 
           legend="Is this gross misconduct?"
           legendSize="s"
           hint={grossWords ? `${grossWords.clause} “${grossWords.words}”` : undefined}
-          value={gross}
-          onChange={setGross}
-          error={form.errors.fields.grossMisconduct}
+          {...form.choice('grossMisconduct', gross, setGross)}
           inline
           items={[
             { value: 'yes', text: 'Yes' },

@@ -2,7 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useSearch } from 'wouter';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { Button, ErrorSummary, NotificationBanner, SummaryCard, SummaryList, type SummaryRow } from '../../components';
+import { Button, ErrorSummary, NotificationBanner, SummaryCard, SummaryList, type ChoiceItem, type SummaryRow } from '../../components';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { WhenLoaded } from '../../lib/loaded';
 import { Page } from '../../lib/page';
@@ -212,6 +212,10 @@ export const CAPACITIES: Record<components['schemas']['InterviewRequest']['capac
   subject: { name: 'The subject', hint: 'The member of staff the allegations are about.' },
   witness: { name: 'A witness', hint: 'Someone who saw or knows something about what happened.' },
 };
+
+/** One of these names maps (a value → its name and hint) as radio items, in its order. */
+export const namedItems = <K extends string>(names: Record<K, { name: string; hint: string }>): ChoiceItem[] =>
+  (Object.keys(names) as K[]).map((value) => ({ value, text: names[value].name, hint: names[value].hint }));
 
 export const CUSTODY_ACTIONS: Record<components['schemas']['CustodyEventResponse']['action'], string> = {
   collected: 'Collected',

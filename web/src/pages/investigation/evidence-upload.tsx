@@ -20,6 +20,7 @@ import { useApiForm } from '../../lib/use-api-form';
 import { EvidenceTable } from './evidence-list';
 import {
   CaseScreen,
+  namedItems,
   choiceOf,
   DATE_TIME_HINT,
   EVIDENCE_KINDS,
@@ -129,9 +130,7 @@ function EvidenceUpload({ view }: { view: CaseView }) {
         <Radios
           id="kind"
           legend="Kind of evidence"
-          value={kind}
-          onChange={(value) => setKind(value as Kind)}
-          error={form.errors.fields.kind}
+          {...form.choice('kind', kind, setKind)}
           items={(Object.keys(EVIDENCE_KINDS) as Kind[]).map((value) => ({
             value,
             text: EVIDENCE_KINDS[value].name,
@@ -162,14 +161,7 @@ function EvidenceUpload({ view }: { view: CaseView }) {
           {...form.text('source', source, setSource)}
         />
         <DateInput id="captured-at" legend="When it was captured" hint={DATE_TIME_HINT} withTime {...form.field('capturedAt', capturedAt, setCapturedAt)} />
-        <Radios
-          id="sensitivity"
-          legend="Sensitivity (§13)"
-          value={sensitivity}
-          onChange={(value) => setSensitivity(value as Sensitivity)}
-          error={form.errors.fields.sensitivity}
-          items={(Object.keys(SENSITIVITIES) as Sensitivity[]).map((value) => ({ value, text: SENSITIVITIES[value].name, hint: SENSITIVITIES[value].hint }))}
-        />
+        <Radios id="sensitivity" legend="Sensitivity (§13)" {...form.choice('sensitivity', sensitivity, setSensitivity)} items={namedItems(SENSITIVITIES)} />
         <MultiFileUpload
           id="files"
           label="Files"

@@ -84,9 +84,7 @@ function Facts({ view, update }: { view: CaseView; update: (view: CaseView) => v
           legend="The evidence it rests on"
           legendSize="s"
           hint="Select all that apply."
-          values={evidenceIds}
-          onChange={setEvidenceIds}
-          error={form.errors.fields.evidenceIds}
+          {...form.choices('evidenceIds', evidenceIds, setEvidenceIds)}
           small
           items={view.evidence.map((item) => ({
             value: item.id,

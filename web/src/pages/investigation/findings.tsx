@@ -8,6 +8,7 @@ import { useApiForm } from '../../lib/use-api-form';
 import { NotFoundPage } from '../not-found';
 import {
   CaseScreen,
+  namedItems,
   clausesOf,
   DoneBanner,
   FINDINGS,
@@ -134,14 +135,7 @@ function FindingForm({ view, allegation, number }: { view: CaseView; allegation:
           </p>
         )}
         <form onSubmit={send} noValidate>
-          <Radios
-            id="finding"
-            legend="Finding"
-            value={finding}
-            onChange={(value) => setFinding(value as Finding)}
-            error={form.errors.fields.finding}
-            items={(Object.keys(FINDINGS) as Finding[]).map((value) => ({ value, text: FINDINGS[value].name, hint: FINDINGS[value].hint }))}
-          />
+          <Radios id="finding" legend="Finding" {...form.choice('finding', finding, setFinding)} items={namedItems(FINDINGS)} />
           <Textarea
             id="reasoning"
             label="Reasoning"

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { DateInput, Fieldset, EMPTY_DATE_TIME, Input, Radios, Select, Textarea, type DateParts } from '../../components';
-import { CAPACITIES, CaseScreen, RecordsStep, useRecordForm, DATE_TIME_HINT, formatDateTime, ukInstant, useStaff, type CaseView } from './common';
+import { CAPACITIES, CaseScreen, namedItems, RecordsStep, useRecordForm, DATE_TIME_HINT, formatDateTime, ukInstant, useStaff, type CaseView } from './common';
 
 type Capacity = components['schemas']['InterviewRequest']['capacity'];
 
@@ -92,15 +92,7 @@ function Interviews({ view, update }: { view: CaseView; update: (view: CaseView)
         />
         <Input id="name" label="Or their name" hint="Someone not in the staff directory: a parent, a former colleague." {...form.text('name', name, setName)} />
       </Fieldset>
-      <Radios
-        id="capacity"
-        legend="Interviewed as"
-        legendSize="s"
-        value={capacity}
-        onChange={(value) => setCapacity(value as Capacity)}
-        error={form.errors.fields.capacity}
-        items={(Object.keys(CAPACITIES) as Capacity[]).map((value) => ({ value, text: CAPACITIES[value].name, hint: CAPACITIES[value].hint }))}
-      />
+      <Radios id="capacity" legend="Interviewed as" legendSize="s" {...form.choice('capacity', capacity, setCapacity)} items={namedItems(CAPACITIES)} />
       <DateInput id="held-at" legend="When it was held" hint={DATE_TIME_HINT} withTime value={heldAt} onChange={setHeldAt} error={form.errors.fields.heldAt} />
       <Input
         id="accompanied-by"

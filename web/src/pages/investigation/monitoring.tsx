@@ -185,9 +185,7 @@ function MonitoringRequest({ view }: { view: CaseView }) {
               legend="The allegations it rests on"
               legendSize="s"
               hint="For personal social media, the potential misconduct brought to the school’s attention (§11): cite the allegations of this case."
-              values={allegationIds}
-              onChange={setAllegationIds}
-              error={form.errors.fields.allegationIds}
+              {...form.choices('allegationIds', allegationIds, setAllegationIds)}
               items={view.allegations.map((a, i) => ({ value: a.id, text: `Allegation ${i + 1}`, hint: allegationTitle(a, policy) }))}
             />
           ) : (

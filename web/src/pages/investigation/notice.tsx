@@ -5,6 +5,7 @@ import { Checkboxes, DateInput, EMPTY_DATE_TIME, InsetText, Radios, type DatePar
 import {
   allegationTitle,
   CaseScreen,
+  namedItems,
   RecordsStep,
   useRecordForm,
   DATE_TIME_HINT,
@@ -82,24 +83,14 @@ function Notice({ view, update }: { view: CaseView; update: (view: CaseView) => 
       submitText="Record the notice"
     >
       <DateInput id="sent-at" legend="When it was sent" hint={DATE_TIME_HINT} withTime value={sentAt} onChange={setSentAt} error={form.errors.fields.sentAt} />
-      <Radios
-        id="method"
-        legend="How it was sent"
-        legendSize="s"
-        value={method}
-        onChange={(value) => setMethod(value as Method)}
-        error={form.errors.fields.method}
-        items={(Object.keys(NOTICE_METHODS) as Method[]).map((value) => ({ value, text: NOTICE_METHODS[value].name, hint: NOTICE_METHODS[value].hint }))}
-      />
+      <Radios id="method" legend="How it was sent" legendSize="s" {...form.choice('method', method, setMethod)} items={namedItems(NOTICE_METHODS)} />
       {view.allegations.length ? (
         <Checkboxes
           id="allegations"
           legend="The allegations it set out"
           legendSize="s"
           hint="Select all that apply."
-          values={allegationIds}
-          onChange={setAllegationIds}
-          error={form.errors.fields.allegationIds}
+          {...form.choices('allegationIds', allegationIds, setAllegationIds)}
           items={view.allegations.map((a, i) => ({ value: a.id, text: `Allegation ${i + 1}`, hint: allegationTitle(a, policy) }))}
         />
       ) : (

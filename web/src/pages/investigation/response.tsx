@@ -57,9 +57,7 @@ function Response({ view, update }: { view: CaseView; update: (view: CaseView) =
         id="refused"
         legend="Did they respond?"
         legendSize="s"
-        value={refused}
-        onChange={(value) => setRefused(value as 'responded' | 'refused')}
-        error={form.errors.fields.refusedToRespond}
+        {...form.choice('refusedToRespond', refused, setRefused)}
         items={[
           { value: 'responded', text: 'Yes, they responded', hint: 'In writing or at a meeting.' },
           { value: 'refused', text: 'No, they refused to respond', hint: 'Their refusal is recorded instead of a response.' },

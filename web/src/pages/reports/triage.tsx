@@ -71,9 +71,7 @@ export function TriagePage({ id }: { id: string }) {
               id="decision"
               legend="What happens to this report?"
               legendSize="m"
-              value={decision}
-              onChange={(v) => setDecision(v as Decision)}
-              error={form.errors.fields.decision}
+              {...form.choice('decision', decision, setDecision)}
               items={(words?.triageDecisions ?? []).map((c) => ({ value: c.value, text: c.label, hint: `“${c.words}” (${c.clause})` }))}
             />
             <Textarea
