@@ -71,15 +71,15 @@ function Cards<T extends { id: string }>({
   id: string;
   title: string;
   items: T[];
-  card: (item: T, i: number) => { title: string; rows: SummaryRow[]; after?: ReactNode };
+  card: (item: T, i: number) => { title: string; actions?: { text: string; href: string }[]; rows: SummaryRow[]; after?: ReactNode };
 }) {
   if (!items.length) return null;
   return (
     <Section id={id} title={title}>
       {items.map((item, i) => {
-        const { title: cardTitle, rows, after } = card(item, i);
+        const { title: cardTitle, actions, rows, after } = card(item, i);
         return (
-          <SummaryCard key={item.id} title={cardTitle}>
+          <SummaryCard key={item.id} title={cardTitle} actions={actions}>
             <SummaryList rows={rows} />
             {after}
           </SummaryCard>
@@ -312,54 +312,47 @@ export function CaseRecord({ view, policy, me }: { view: CaseView; policy: Polic
         </Section>
       )}
 
-      {view.evidence.length > 0 && (
-        <Section id="evidence" title="Evidence">
-          {view.evidence.map((item, i) => (
-            <SummaryCard
-              key={item.id}
-              title={`Evidence item ${i + 1}: ${EVIDENCE_KIND_NAMES[item.kind] ?? item.kind}`}
-              actions={[{ text: 'View its custody trail', href: evidenceHref(item) }]}
-            >
-              <SummaryList
-                rows={[
+      <Cards
+        id="evidence"
+        title="Evidence"
+        items={view.evidence}
+        card={(item, i) => ({
+          title: `Evidence item ${i + 1}: ${EVIDENCE_KIND_NAMES[item.kind] ?? item.kind}`,
+          actions: [{ text: 'View its custody trail', href: evidenceHref(item) }],
+          rows: [
+            {
+              key: 'Description',
+              value: item.withheld ? (
+                <Withheld text={item.sensitivity === 'special_category' ? WITHHELD_SPECIAL : WITHHELD_STATEMENT} />
+              ) : (
+                orNone(item.description)
+              ),
+            },
+            ...(item.withheld ? [] : [{ key: 'Source', value: orNone(item.source) }]),
+            { key: 'Captured', value: formatDateTime(item.capturedAt) },
+            { key: 'Sensitivity', value: SENSITIVITY_NAMES[item.sensitivity] ?? item.sensitivity },
+            { key: 'SHA-256', value: <Hash className="govuk-body-s" value={item.sha256} /> },
+            ...(item.size !== null || item.mediaType
+              ? [
                   {
-                    key: 'Description',
-                    value: item.withheld ? (
-                      <Withheld text={item.sensitivity === 'special_category' ? WITHHELD_SPECIAL : WITHHELD_STATEMENT} />
-                    ) : (
-                      orNone(item.description)
-                    ),
+                    key: 'File',
+                    value: [item.mediaType, item.size !== null ? `${item.size.toLocaleString('en-GB')} bytes` : null].filter(Boolean).join(', '),
                   },
-                  ...(item.withheld ? [] : [{ key: 'Source', value: orNone(item.source) }]),
-                  { key: 'Captured', value: formatDateTime(item.capturedAt) },
-                  { key: 'Sensitivity', value: SENSITIVITY_NAMES[item.sensitivity] ?? item.sensitivity },
-                  { key: 'SHA-256', value: <Hash className="govuk-body-s" value={item.sha256} /> },
-                  ...(item.size !== null || item.mediaType
-                    ? [
-                        {
-                          key: 'File',
-                          value: [item.mediaType, item.size !== null ? `${item.size.toLocaleString('en-GB')} bytes` : null].filter(Boolean).join(', '),
-                        },
-                      ]
-                    : []),
-                  ...(item.redactsEvidenceId
-                    ? [{ key: 'A redacted copy of', value: `Evidence item ${evidenceNumber.get(item.redactsEvidenceId) ?? ''}` }]
-                    : []),
-                  ...(item.monitoringAuthorisationId
-                    ? [
-                        {
-                          key: 'Obtained by monitoring',
-                          value: `Monitoring request ${view.monitoring.findIndex((m) => m.id === item.monitoringAuthorisationId) + 1}`,
-                        },
-                      ]
-                    : []),
-                  { key: 'Added', value: `${formatDateTime(item.createdAt)}${byMe(item.recordedByUserId)}` },
-                ]}
-              />
-            </SummaryCard>
-          ))}
-        </Section>
-      )}
+                ]
+              : []),
+            ...(item.redactsEvidenceId ? [{ key: 'A redacted copy of', value: `Evidence item ${evidenceNumber.get(item.redactsEvidenceId) ?? ''}` }] : []),
+            ...(item.monitoringAuthorisationId
+              ? [
+                  {
+                    key: 'Obtained by monitoring',
+                    value: `Monitoring request ${view.monitoring.findIndex((m) => m.id === item.monitoringAuthorisationId) + 1}`,
+                  },
+                ]
+              : []),
+            { key: 'Added', value: `${formatDateTime(item.createdAt)}${byMe(item.recordedByUserId)}` },
+          ],
+        })}
+      />
 
       <Cards
         id="monitoring"

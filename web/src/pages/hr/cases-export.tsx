@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
-import { formErrors, NO_ERRORS, problemOf, type FormErrors } from '../../api/problem';
 import type { components } from '../../api/schema';
 import { Breadcrumbs, Button, DateInput, EMPTY_DATE, ErrorSummary, InsetText, NotificationBanner, Radios, toApiDate, type DateParts } from '../../components';
 import { STATUS_NAMES } from '../../lib/format';
 import { Page } from '../../lib/page';
+import { useApiForm } from '../../lib/use-api-form';
 import { fileNameOf, saveFile } from './download';
 
 type Status = components['schemas']['CaseResponse']['status'];
@@ -25,29 +25,25 @@ export function CasesExportPage() {
   const [from, setFrom] = useState<DateParts>(EMPTY_DATE);
   const [to, setTo] = useState<DateParts>(EMPTY_DATE);
   const [status, setStatus] = useState<string>('any');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  const form = useApiForm(FIELDS, LABELS);
+  const errors = form.errors;
+  const busy = form.submitting;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setSaved(null);
-    const query = { from: bound(from), to: bound(to), status: status === 'any' ? undefined : (status as Status) };
-    const answer = await api
-      .GET('/exports/cases.csv', { params: { query }, parseAs: 'blob' })
-      .catch((error: unknown) => ({ error, data: undefined, response: undefined }));
-    setBusy(false);
-    if (answer.response?.ok && answer.data) {
-      const name = fileNameOf(answer.response, 'cases.csv');
-      saveFile(answer.data, name);
-      setErrors(NO_ERRORS);
-      setSaved(name);
-    } else {
-      setErrors(formErrors(problemOf(answer.error, answer.response), FIELDS, LABELS));
-    }
-  };
+  const submit = form.submit(
+    async () => {
+      setSaved(null);
+      const query = { from: bound(from), to: bound(to), status: status === 'any' ? undefined : (status as Status) };
+      const answer = await api.GET('/exports/cases.csv', { params: { query }, parseAs: 'blob' });
+      // the file and the name the API gives it
+      return { ...answer, data: answer.data && { file: answer.data, name: fileNameOf(answer.response, 'cases.csv') } };
+    },
+    (csv) => {
+      if (!csv) return;
+      saveFile(csv.file, csv.name);
+      setSaved(csv.name);
+    },
+  );
 
   return (
     <Page
@@ -70,25 +66,19 @@ export function CasesExportPage() {
               id="from"
               legend="Reported from"
               hint="The first day of the period, in UK time. For example, 1 9 2026. Leave empty for every case before the end date."
-              value={from}
-              onChange={setFrom}
-              error={errors.fields.from}
+              {...form.field('from', from, setFrom)}
             />
             <DateInput
               id="to"
               legend="Reported up to"
               hint="The last day of the period, included. For example, 31 8 2027. Leave empty for every case since the start date."
-              value={to}
-              onChange={setTo}
-              error={errors.fields.to}
+              {...form.field('to', to, setTo)}
             />
             <Radios
               id="status"
               legend="Status"
               legendSize="s"
-              value={status}
-              onChange={setStatus}
-              error={errors.fields.status}
+              {...form.choice('status', status, setStatus)}
               small
               items={[{ value: 'any', text: 'Any status' }, ...STATUSES.map((value) => ({ value, text: STATUS_NAMES[value] ?? value }))]}
             />
