@@ -10,6 +10,7 @@ import { AppealLateEntryReason1796072888149 } from './1796072888149-AppealLateEn
 import { Sessions1796075345432 } from './1796075345432-Sessions';
 import { AuditReasonIsCode1796077079884 } from './1796077079884-AuditReasonIsCode';
 import { CaseListSearch1796078774282 } from './1796078774282-CaseListSearch';
+import { Letters1796086885432 } from './1796086885432-Letters';
 export const MIGRATIONS: Function[] = [
   Initial1795474956969,
   AuditAppendOnly1795474956970,
@@ -22,4 +23,5 @@ export const MIGRATIONS: Function[] = [
   Sessions1796075345432,
   AuditReasonIsCode1796077079884,
   CaseListSearch1796078774282,
+  Letters1796086885432,
 ];

@@ -13,6 +13,7 @@ import { EvidenceModule } from './evidence/evidence.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { InvestigationsModule } from './investigations/investigations.module';
+import { LettersModule } from './letters/letters.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
 import { PeopleModule } from './people/people.module';
@@ -44,6 +45,7 @@ export class AppModule {
         MonitoringModule,
         EvidenceModule,
         OutcomesModule,
+        LettersModule,
         RetentionModule,
         ExportsModule,
         StatisticsModule,

@@ -79,6 +79,29 @@ export function canSeeCase(actor: Actor, facts: CaseFacts): boolean {
 export interface ActingOptions {
   /** ACAS: the small-school waiver of investigator ≠ decision-maker, with a recorded reason (outcome only). */
   separationWaived?: boolean;
+  /** `letters:write`: who takes the written step the letter is for (process.md §2; src/letters/kinds). */
+  letterAuthor?: LetterAuthor;
+}
+
+/** Who takes a written step, and so generates its letter and records it sent (process.md §2). */
+export type LetterAuthor = 'investigator' | 'decision_maker' | 'appeal_hearer';
+
+/**
+ * process.md §2: a letter is the work of the person who takes its step — the assigned
+ * investigating manager (the notice of the allegations), the acting decision-maker (the
+ * outcome), whoever decided the appeal (its outcome).
+ */
+function writesLetter(role: Role, actor: Actor, involvement: ReadonlySet<Involvement>, facts: CaseFacts, author: LetterAuthor | undefined): boolean {
+  switch (author) {
+    case 'investigator':
+      return role === 'investigating_manager' && facts.investigatorUserId === actor.userId;
+    case 'decision_maker':
+      return actsAsDecisionMaker(role, involvement, facts);
+    case 'appeal_hearer':
+      return (role === 'headteacher' || role === 'governor') && facts.appealDecidedByUserId === actor.userId;
+    default:
+      return false;
+  }
 }
 
 /** Whether `role` may use `permission` on this case (beyond seeing it). */
@@ -104,6 +127,8 @@ function roleActs(role: Role, permission: Permission, actor: Actor, involvement:
       return role === 'investigating_manager' ? facts.investigatorUserId === actor.userId : actsAsDecisionMaker(role, involvement, facts);
     case 'cases:safeguarding':
       return role === 'deputy_head' || actsAsDecisionMaker(role, involvement, facts);
+    case 'letters:write':
+      return writesLetter(role, actor, involvement, facts, options.letterAuthor);
     case 'appeals:decide':
       // Whether an appeal waits for a decision is the lifecycle's to say (409), not access's.
       return (role === 'headteacher' || role === 'governor') && mayHearAppeal(involvement);

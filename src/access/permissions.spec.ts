@@ -18,6 +18,8 @@ const WRITE_PERMISSIONS: readonly Permission[] = [
   'appeals:decide',
   'cases:close',
   'retention:manage',
+  'organisation:manage',
+  'letters:write',
 ];
 
 /** Permissions that only read. */
@@ -34,7 +36,7 @@ const READ_PERMISSIONS: readonly Permission[] = [
 ];
 
 /** What admin is for: accounts and the staff directory (domain.md "People and roles"). */
-const NON_CASEWORK_PERMISSIONS: readonly Permission[] = ['profile:read', 'users:manage', 'staff:manage', 'staff:read'];
+const NON_CASEWORK_PERMISSIONS: readonly Permission[] = ['profile:read', 'users:manage', 'staff:manage', 'staff:read', 'organisation:manage'];
 const CASEWORK_PERMISSIONS = PERMISSIONS.filter((p) => !NON_CASEWORK_PERMISSIONS.includes(p));
 
 /**
@@ -67,6 +69,10 @@ const WHO: Record<Permission, Role[]> = {
   'retention:manage': ['headteacher', 'governor'],
   // process.md §5: "Read by governors, the headteacher and HR"
   'statistics:read': ['headteacher', 'governor', 'hr'],
+  // process.md §2: the letterhead and the letters' wording
+  'organisation:manage': ['admin'],
+  // process.md §2: whoever takes a written step makes its letter (the case rule: case-access.policy.ts)
+  'letters:write': ['investigating_manager', 'headteacher', 'governor'],
 };
 
 describe('role → permission map (domain.md "People and roles", §3, §4)', () => {

@@ -31,16 +31,20 @@ export const PERMISSIONS = [
   'retention:read',
   'retention:manage',
   'statistics:read',
+  // process.md §2: the letterhead and the wording of letters
+  'organisation:manage',
+  // process.md §2: a written step's letter, generated and recorded sent by whoever takes the step (case-access.policy.ts)
+  'letters:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Manages accounts and the staff directory; never reads casework.
-  admin: ['profile:read', 'users:manage', 'staff:manage', 'staff:read'],
+  admin: ['profile:read', 'users:manage', 'staff:manage', 'staff:read', 'organisation:manage'],
   // §4 "report it to the Deputy Headteacher": logs and triages reports.
   deputy_head: ['profile:read', 'staff:read', 'reports:create', 'cases:read', 'cases:triage', 'cases:safeguarding'],
   // §4, §9: establishes the facts on cases assigned to them; requests monitoring.
-  investigating_manager: ['profile:read', 'staff:read', 'cases:read', 'investigation:write', 'monitoring:request', 'monitoring:disclose'],
+  investigating_manager: ['profile:read', 'staff:read', 'cases:read', 'investigation:write', 'monitoring:request', 'monitoring:disclose', 'letters:write'],
   // §4, §9, §11, §12: appoints, authorises monitoring, decides outcomes.
   headteacher: [
     'profile:read',
@@ -63,6 +67,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'retention:manage',
     // process.md §5: anonymised figures
     'statistics:read',
+    'letters:write',
   ],
   // §2: stands in when every headteacher is conflicted — for every decision the headteacher
   // takes, retention erasure included (domain.md "Nobody is ever stuck"); hears appeals.
@@ -81,6 +86,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'retention:manage',
     // process.md §5: anonymised figures
     'statistics:read',
+    'letters:write',
   ],
   // Reads and exports summaries and outcomes; changes nothing.
   hr: [

@@ -154,12 +154,18 @@ export class CaseRunner {
   }
 
   /** An audited look at case content that records more than its audit event (a custody link), in one transaction. */
-  look<T>(actor: Actor, target: CaseTarget, permission: Permission, work: (ctx: CaseContext) => Promise<CaseChange<T>>): Promise<T> {
+  look<T>(
+    actor: Actor,
+    target: CaseTarget,
+    permission: Permission,
+    work: (ctx: CaseContext) => Promise<CaseChange<T>>,
+    options: ActingOptions = {},
+  ): Promise<T> {
     return this.dataSource.transaction(async (em) => {
       const caseId = await this.locate(em, actor, target);
       const facts = await loadCaseFacts(em, actor.organisationId, caseId);
       if (!facts || !canSeeCase(actor, facts)) throw notFound(target);
-      const access = decideCaseAccess(actor, facts, permission);
+      const access = decideCaseAccess(actor, facts, permission, options);
       const { result, audit } = await work({ em, actor, ...access });
       await this.audit.record(em, { organisationId: actor.organisationId, actor, role: access.role, caseId, ...audit });
       return result;

@@ -7,6 +7,7 @@ import { CaseFacts } from '../access/conflicts';
 import { queryOne } from '../database/sql';
 import { EVIDENCE_SECTION } from '../evidence/evidence-records';
 import { INVESTIGATION_SECTIONS } from '../investigations/investigation-view';
+import { LETTERS_SECTION } from '../letters/letter-rows';
 import { MONITORING_SECTION } from '../monitoring/monitoring-view';
 import { OUTCOME_SECTIONS } from '../outcomes/outcome-view';
 import { referralDueBy } from '../reports/safeguarding';
@@ -19,7 +20,14 @@ import { CaseResponse, CaseSections, PersonRef, SafeguardingReferralResponse } f
 import { CaseStatus } from './lifecycle';
 
 /** Every section of the case view, each from the module that owns its table. */
-const SECTIONS: readonly CaseSection[] = [REPORTS_SECTION, ...INVESTIGATION_SECTIONS, EVIDENCE_SECTION, MONITORING_SECTION, ...OUTCOME_SECTIONS];
+const SECTIONS: readonly CaseSection[] = [
+  REPORTS_SECTION,
+  ...INVESTIGATION_SECTIONS,
+  EVIDENCE_SECTION,
+  MONITORING_SECTION,
+  ...OUTCOME_SECTIONS,
+  LETTERS_SECTION,
+];
 
 /** The case (GET /cases/:id and every state change's answer) with the facts its access rules need. */
 export interface CaseRead {

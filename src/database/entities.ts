@@ -22,6 +22,8 @@ import { MonitoringAuthorisation } from '../monitoring/entities/monitoring-autho
 import { MonitoringDisclosure } from '../monitoring/entities/monitoring-disclosure.entity';
 import { Outcome } from '../outcomes/entities/outcome.entity';
 import { Appeal } from '../outcomes/entities/appeal.entity';
+import { Letter } from '../letters/entities/letter.entity';
+import { LetterTemplate } from '../letters/entities/letter-template.entity';
 
 /** Every entity of the schema; migrations must match these exactly (`npm run migration:check`). */
 export const ENTITIES = [
@@ -49,4 +51,6 @@ export const ENTITIES = [
   MonitoringDisclosure,
   Outcome,
   Appeal,
+  Letter,
+  LetterTemplate,
 ];

@@ -168,6 +168,7 @@ function caseView(overrides: Partial<CaseResponse> = {}): CaseResponse {
       },
     ],
     sanctionInForce: 'first_written_warning',
+    letters: [],
     guidance: null,
     ...overrides,
   };

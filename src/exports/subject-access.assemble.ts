@@ -59,6 +59,12 @@ export function assembleSarCase(staffId: string, input: SarCaseInput): SarCase |
     appeal: asSubject ? summaryAppeal(view.appeals) : null,
     sanctionInForce: asSubject ? view.sanctionInForce : null,
     evidence: summaryEvidence(asSubject ? view.evidence : [], input.specialCategoryIncluded),
+    // process.md §2: the letters sent to them (kind, date, method); the letters' text is the records above
+    letters: asSubject
+      ? view.letters
+          .filter((l) => l.subjectStaffId === staffId && l.sentAt !== null)
+          .map((l) => ({ kind: l.kind, recordId: l.recordId, sentAt: l.sentAt!, sentMethod: l.sentMethod! }))
+      : [],
   };
 }
 

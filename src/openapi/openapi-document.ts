@@ -118,6 +118,7 @@ const ERRORS: Record<number, { name: string; description: string; retryAfter?: b
   413: { name: 'ContentTooLarge', description: 'The body or the uploaded file is too large.' },
   414: { name: 'UriTooLong', description: 'A path parameter is too long.' },
   415: { name: 'UnsupportedMediaType', description: 'A body, or an uploaded file, of a type this route does not take.' },
+  422: { name: 'UnprocessableContent', description: 'Well formed, but its content cannot be used (a letter wording without a placeholder the system fills).' },
   429: { name: 'TooManyRequests', description: 'Too many failed attempts: wait `Retry-After` seconds.', retryAfter: true },
   503: {
     name: 'ServiceUnavailable',

@@ -9,6 +9,17 @@ export class Organisation {
   @Column('text')
   name: string;
 
+  /** The letterhead (process.md §2): the postal address, lines separated by newlines. */
+  @Column('text', { nullable: true })
+  address: string | null;
+
+  /** Who signs the organisation's letters, and in what capacity ("Headteacher"). */
+  @Column('text', { nullable: true })
+  signatoryName: string | null;
+
+  @Column('text', { nullable: true })
+  signatoryTitle: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

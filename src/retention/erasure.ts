@@ -3,6 +3,7 @@ import { AuditService } from '../audit/audit.service';
 import { eraseCaseRow } from '../cases/case-rows';
 import { eraseEvidence } from '../evidence/evidence-records';
 import { eraseInvestigation } from '../investigations/investigation-rows';
+import { eraseLetters } from '../letters/letter-rows';
 import { eraseMonitoring } from '../monitoring/authorisation-rows';
 import { eraseOutcomeText } from '../outcomes/outcome-rows';
 import { eraseReports } from '../reports/report-rows';
@@ -30,6 +31,7 @@ export async function eraseCaseContent(
   const released = await eraseEvidence(em, caseId);
   await eraseMonitoring(em, caseId);
   await eraseReferrals(em, caseId);
+  await eraseLetters(em, caseId);
   await eraseReports(em, caseId);
   await eraseOutcomeText(em, caseId);
   const { reference } = await eraseCaseRow(em, caseId);

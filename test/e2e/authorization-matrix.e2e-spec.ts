@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import { OrganisationSetup } from '../../src/organisations/organisations.service';
 import { addPerson, BuiltCase, buildCase, CaseSpec } from '../support/case-builder';
 import { DEMO, reportBody, startTestApp, TestApp } from '../support/test-app';
+import { OUTCOME_LETTER } from '../../src/letters/kinds/outcome.letter';
 
 /**
  * Issue 6, Reliability item 1: the authorization matrix. Every route the app serves (the
@@ -153,9 +154,12 @@ const RECORD_PARAMS: Readonly<Record<string, keyof Ids>> = {
 /** A record a route answers that no path parameter names: only targets that have it are probed. */
 const IMPLIED_IDS: Readonly<Record<string, ReadonlyArray<keyof Ids>>> = { 'GET /cases/{id}/outcome': ['outcomeId'] };
 
+/** Path parameters that name no record but a kind of thing, probed with one value (letters: the acting decision-maker's `outcome`). */
+const LITERAL_PARAMS: Readonly<Record<string, string>> = { kind: 'outcome' };
+
 /** The id each path parameter of a route names, by scope (then the records it implies). */
 function neededIds(key: string, route: RoutePermission): Array<keyof Ids> {
-  const params = [...key.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  const params = [...key.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).filter((param) => !(param in LITERAL_PARAMS));
   const named = params.map((param): keyof Ids => {
     if (RECORD_PARAMS[param]) return RECORD_PARAMS[param];
     switch (route.scope) {
@@ -182,7 +186,7 @@ function neededIds(key: string, route: RoutePermission): Array<keyof Ids> {
 function url(key: string, route: RoutePermission, ids: Ids): string {
   const needed = neededIds(key, route);
   let i = 0;
-  return key.split(' ')[1].replace(/\{\w+\}/g, () => ids[needed[i++]]!);
+  return key.split(' ')[1].replace(/\{(\w+)\}/g, (_m, param: string) => LITERAL_PARAMS[param] ?? ids[needed[i++]]!);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -264,6 +268,10 @@ const BODIES: Record<string, (c: BodyContext) => Body> = {
   'POST /cases/{id}/close': () => ({}),
   'POST /cases/{id}/legal-hold': () => ({ reason: 'Tribunal claim pending' }),
   'POST /retention/run': () => ({}),
+  // process.md §2: no case probed has the outcome letter generated: 409 after the access check
+  'POST /cases/{id}/letters/{kind}/sent': () => ({ sentAt: ago(HOUR), method: 'post' }),
+  'PATCH /organisation/letterhead': () => ({ signatoryTitle: 'Headteacher' }),
+  'PUT /organisation/letter-templates/{kind}': () => ({ body: OUTCOME_LETTER.defaultBody }),
 };
 
 function monitoringRequest() {

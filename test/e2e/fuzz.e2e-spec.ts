@@ -5,6 +5,8 @@ import { deref, FuzzBody, fuzzBody, fuzzQuery, jsonBodySchema, junkId, OpenApiDo
 import { buildCase, CaseSpec, CaseStage } from '../support/case-builder';
 import { DEMO, monitoringRequestBody, reportBody, startTestApp, TestApp } from '../support/test-app';
 
+import { OUTCOME_LETTER } from '../../src/letters/kinds/outcome.letter';
+
 /**
  * Issue 6, "Fuzzing": bodies and query strings generated from the OpenAPI document the app
  * serves, valid and mutated (wrong types, huge strings, hostile Unicode, missing and extra
@@ -39,7 +41,7 @@ const ATTACKER_ID = '6a7c3e1e-0bad-4bad-8bad-000000000666';
 /** Sent as `createdAt`/`updatedAt`: no row may end up created before 2000. */
 const ANCIENT = '1999-12-31T23:59:59Z';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Params = Record<string, string>;
 
 interface RouteSetup {
@@ -98,7 +100,7 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
   async function send(method: Method, url: string, as: string | null, json?: string, fixtureCall = false): Promise<Response> {
     if (fixtureCall) fixtureRequests++;
     else sent++;
-    let req = t.http()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](url);
+    let req = t.http()[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
     if (as) req = req.set('authorization', `Bearer ${await t.token(as)}`);
     if (json !== undefined) req = req.set('content-type', 'application/json').send(json);
     const res = await req;
@@ -361,6 +363,28 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
       target: async () => ({ id: await closed() }),
       good: () => ({ reason: 'Employment tribunal claim received' }),
     },
+    // process.md §2: the outcome letter, generated, then recorded sent (once)
+    'POST /cases/{id}/letters/{kind}/sent': {
+      as: DEMO.head,
+      consumes: true,
+      target: async () => {
+        const id = await decided(true);
+        const generated = await send('GET', `/cases/${id}/letters/outcome?format=docx`, DEMO.head, undefined, true);
+        if (generated.status !== 200) throw new Error(`fixture: outcome letter ${generated.status}`);
+        return { id, kind: 'outcome' };
+      },
+      good: () => ({ sentAt: iso(Date.now() - 1000), method: 'post' }),
+    },
+    'PATCH /organisation/letterhead': {
+      as: DEMO.admin,
+      target: async () => ({}),
+      good: () => ({ signatoryName: 'Fuzz Signatory', signatoryTitle: 'Headteacher' }),
+    },
+    'PUT /organisation/letter-templates/{kind}': {
+      as: DEMO.admin,
+      target: async () => ({ kind: 'outcome' }),
+      good: () => ({ body: OUTCOME_LETTER.defaultBody }),
+    },
   };
 
   /** Fields no request schema has, with the values an attacker would give them. */
@@ -609,7 +633,7 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
         path.includes('{') ? Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase() as Method, path, op: op as OperationObject })) : [],
       );
       expect(routes.length).toBeGreaterThan(20);
-      const realParams: Params = { id: fixture.openCase, evidenceId: fixture.openEvidence };
+      const realParams: Params = { id: fixture.openCase, evidenceId: fixture.openEvidence, kind: 'outcome' };
       for (const { method, path, op } of routes) {
         const key = `${method} ${path}`;
         const setup = ROUTES[key];

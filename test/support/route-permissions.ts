@@ -196,6 +196,15 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'POST /retention/run': { permission: 'retention:manage', roles: [HEAD, GOVERNOR], scope: 'org' },
   // process.md §5: anonymised figures, "read by governors, the headteacher and HR"
   'GET /statistics': { permission: 'statistics:read', roles: [HEAD, GOVERNOR, HR], scope: 'org' },
+
+  // process.md §2: letters. `{kind}` is probed as `outcome`, the acting decision-maker's letter (the other kinds: test/e2e/letters.e2e-spec.ts)
+  'GET /cases/{id}/letters': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
+  'GET /cases/{id}/letters/{kind}': { permission: 'letters:write', roles: [INVESTIGATOR, HEAD, GOVERNOR], scope: 'case', caseRule: 'decision-maker' },
+  'POST /cases/{id}/letters/{kind}/sent': { permission: 'letters:write', roles: [INVESTIGATOR, HEAD, GOVERNOR], scope: 'case', caseRule: 'decision-maker' },
+  'GET /organisation/letterhead': { permission: 'organisation:manage', roles: [ADMIN], scope: 'org' },
+  'PATCH /organisation/letterhead': { permission: 'organisation:manage', roles: [ADMIN], scope: 'org' },
+  'GET /organisation/letter-templates': { permission: 'organisation:manage', roles: [ADMIN], scope: 'org' },
+  'PUT /organisation/letter-templates/{kind}': { permission: 'organisation:manage', roles: [ADMIN], scope: 'org' },
 };
 
 /**

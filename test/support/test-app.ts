@@ -46,6 +46,7 @@ export interface Client {
   get(path: string): request.Test;
   post(path: string, body?: object): request.Test;
   patch(path: string, body?: object): request.Test;
+  put(path: string, body?: object): request.Test;
   delete(path: string): request.Test;
 }
 
@@ -106,6 +107,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         patch: (path, body) =>
           http()
             .patch(path)
+            .set('authorization', auth)
+            .send(body ?? {}),
+        put: (path, body) =>
+          http()
+            .put(path)
             .set('authorization', auth)
             .send(body ?? {}),
         delete: (path) => http().delete(path).set('authorization', auth),

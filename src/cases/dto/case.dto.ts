@@ -22,6 +22,7 @@ import { EvidenceResponse } from '../../evidence/dto/evidence.dto';
 import { MonitoringAuthorisationResponse } from '../../monitoring/dto/monitoring.dto';
 import { AppealResponse, OutcomeResponse } from '../../outcomes/dto/outcome.dto';
 import { Sanction, SANCTIONS } from '../../outcomes/outcome.rules';
+import { CaseLetterResponse } from '../../letters/dto/letter.dto';
 
 /** `?q=`: shorter searches cannot use the trigram indexes (three characters make a trigram). */
 export const CASE_SEARCH_MIN_LENGTH = 3;
@@ -255,6 +256,8 @@ export class CaseResponse {
   @ApiProperty({ type: [AppealResponse] }) appeals: AppealResponse[];
   @ApiProperty({ enum: SANCTIONS, nullable: true, type: String, description: 'after any appeal: upheld withdraws it (no_action), varied replaces it' })
   sanctionInForce: Sanction | null;
+  @ApiProperty({ type: [CaseLetterResponse], description: 'letters of the written steps generated, and whether and how each was sent (process.md §2)' })
+  letters: CaseLetterResponse[];
   @ApiProperty({ type: CaseGuidanceResponse, nullable: true, description: 'for the reader: what they may do, the next step and who takes it' })
   guidance: CaseGuidanceResponse | null;
 }
@@ -274,4 +277,5 @@ export type CaseSections = Pick<
   | 'outcome'
   | 'appeals'
   | 'sanctionInForce'
+  | 'letters'
 >;

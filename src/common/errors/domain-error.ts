@@ -14,6 +14,7 @@ export type DomainErrorKind =
   | 'conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'unprocessable'
   | 'too_many_requests'
   | 'service_unavailable';
 
@@ -25,6 +26,7 @@ export const STATUS_OF: Record<DomainErrorKind, number> = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  unprocessable: 422,
   too_many_requests: 429,
   service_unavailable: 503,
 };

@@ -85,6 +85,9 @@ export const PROBLEM_CODES = {
   own_link: { status: 409, meaning: 'An admin does not link or unlink their own account.' },
   staff_already_linked: { status: 409, meaning: 'The staff record is linked to another account: unlink it first (`userId: null`).' },
   user_already_linked: { status: 409, meaning: 'The account is already linked to another staff record.' },
+  letter_not_available: { status: 409, meaning: 'process.md §2: the case has no record this letter is made from yet (no notice, outcome or decided appeal).' },
+  letter_not_generated: { status: 409, meaning: 'process.md §2: a letter is recorded as sent only once the system has generated it.' },
+  letter_already_sent: { status: 409, meaning: 'process.md §2: this letter is already recorded as sent (the record stands).' },
   // 413, 414, 415
   payload_too_large: { status: 413, meaning: 'The body (1 MiB) or the evidence file (EVIDENCE_MAX_BYTES) is too large.' },
   uri_too_long: { status: 414, meaning: 'A path parameter is too long (over 100 characters).' },
@@ -93,6 +96,12 @@ export const PROBLEM_CODES = {
     meaning: 'A body of a type the route does not take (JSON, or multipart/form-data for evidence), or evidence of a type not accepted.',
   },
   media_type_mismatch: { status: 415, meaning: 'The evidence file’s content is not of the type it was declared as.' },
+  // 422
+  template_placeholders: {
+    status: 422,
+    meaning:
+      'process.md §2: a letter wording that drops a placeholder the system fills, or uses one it does not know; `errors[]` names `body` and each placeholder.',
+  },
   // 429
   rate_limited: { status: 429, meaning: 'Too many failed sign-ins for this account or address; wait for `Retry-After` seconds.' },
   // 500: never declared — a 5xx other than 503 is always a bug.

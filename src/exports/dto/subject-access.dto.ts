@@ -42,6 +42,14 @@ export class SarSubjectNotification {
   @ApiProperty({ description: 'allegations the notice covered' }) allegations: number;
 }
 
+/** A letter sent to the person (process.md §2): which, made from which record, when and how it was sent. */
+export class SarLetter {
+  @ApiProperty({ example: 'outcome' }) kind: string;
+  @ApiProperty({ format: 'uuid' }) recordId: string;
+  @ApiProperty({ format: 'date-time' }) sentAt: string;
+  @ApiProperty({ enum: ['email', 'post', 'hand'] }) sentMethod: string;
+}
+
 /**
  * A case where the staff member is a party, holding only their own personal data (UK GDPR
  * Art. 15; domain.md "Data protection"), each section by capacity: a subject gets what they were
@@ -69,6 +77,8 @@ export class SarCase {
   @ApiProperty({ enum: SANCTIONS, nullable: true, type: String }) sanctionInForce: Sanction | null;
   @ApiProperty({ type: SummaryEvidence, description: 'as subject only: metadata, never the content; empty for a witness or reporter' })
   evidence: SummaryEvidence;
+  @ApiProperty({ type: [SarLetter], description: 'as subject: the letters of the written steps sent to them (process.md §2)' })
+  letters: SarLetter[];
 }
 
 /** A case of theirs erased under retention (§13). */

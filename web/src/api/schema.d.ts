@@ -886,6 +886,118 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cases/{id}/letters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The letters the case’s records allow, with their state (not generated, generated, sent) and whether the caller may make each (audited) */
+    get: operations['listLetters'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{id}/letters/{kind}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A letter, generated now from the case’s records on the letterhead, as PDF or editable DOCX (audited)
+     * @description By whoever takes its step: the assigned investigating manager (allegations_notice), the acting decision-maker (outcome), whoever decided the appeal (appeal_outcome); 403 for anyone else who sees the case. 409 `letter_not_available` until the case has the record the letter is made from. No special-category content is ever in a letter.
+     */
+    get: operations['getLetter'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{id}/letters/{kind}/sent': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record that the generated letter was sent (date, method): what satisfies the written step; answers the case
+     * @description By whoever may generate it. 409 `letter_not_generated` before it was generated, `letter_already_sent` once recorded.
+     */
+    post: operations['recordLetterSent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organisation/letterhead': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The letterhead every letter is printed on: name, address, signatory (admin) */
+    get: operations['getLetterhead'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Set the letterhead’s address and signatory (admin; audited) */
+    patch: operations['updateLetterhead'];
+    trace?: never;
+  };
+  '/organisation/letter-templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The wording of each kind of letter: in use, the default, and its placeholders (admin) */
+    get: operations['listLetterTemplates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organisation/letter-templates/{kind}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Adjust the wording of a kind of letter (admin; audited)
+     * @description The placeholders are filled by the system: a wording without a required one, or with one unknown, is refused (422 `template_placeholders`, naming `body`).
+     */
+    put: operations['setLetterTemplate'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/retention/due': {
     parameters: {
       query?: never;
@@ -1637,6 +1749,33 @@ export interface components {
       /** Format: date-time */
       decidedAt: string | null;
     };
+    CaseLetterResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'allegations_notice' | 'outcome' | 'appeal_outcome';
+      /**
+       * Format: uuid
+       * @description the record it is made from
+       */
+      recordId: string;
+      /**
+       * Format: uuid
+       * @description the subject it is to
+       */
+      subjectStaffId: string;
+      /** Format: date-time */
+      firstGeneratedAt: string;
+      /** Format: date-time */
+      lastGeneratedAt: string;
+      /**
+       * Format: date-time
+       * @description what satisfies the written step (process.md §2)
+       */
+      sentAt: string | null;
+      /** @enum {string|null} */
+      sentMethod: 'email' | 'post' | 'hand' | null;
+    };
     NextStepResponse: {
       /** @description what happens next in the process, in words */
       description: string;
@@ -1739,6 +1878,8 @@ export interface components {
        */
       sanctionInForce:
         'no_action' | 'informal_action' | 'first_written_warning' | 'final_written_warning' | 'dismissal_with_notice' | 'summary_dismissal' | null;
+      /** @description letters of the written steps generated, and whether and how each was sent (process.md §2) */
+      letters: components['schemas']['CaseLetterResponse'][];
       /** @description for the reader: what they may do, the next step and who takes it */
       guidance: components['schemas']['CaseGuidanceResponse'] | null;
     };
@@ -1839,6 +1980,8 @@ export interface components {
        */
       sanctionInForce:
         'no_action' | 'informal_action' | 'first_written_warning' | 'final_written_warning' | 'dismissal_with_notice' | 'summary_dismissal' | null;
+      /** @description letters of the written steps generated, and whether and how each was sent (process.md §2) */
+      letters: components['schemas']['CaseLetterResponse'][];
       /** @description for the reader: what they may do, the next step and who takes it */
       guidance: components['schemas']['CaseGuidanceResponse'] | null;
       /**
@@ -2167,6 +2310,114 @@ export interface components {
     CloseRequest: {
       reason?: string;
     };
+    LetterItem: {
+      /** @enum {string} */
+      kind: 'allegations_notice' | 'outcome' | 'appeal_outcome';
+      title: string;
+      /** @description the written step it is for */
+      step: string;
+      /**
+       * @description who takes the step, and so generates the letter and records it sent
+       * @enum {string}
+       */
+      author: 'investigator' | 'decision_maker' | 'appeal_hearer';
+      /** Format: uuid */
+      recordId: string;
+      /**
+       * Format: date-time
+       * @description when the step’s record was made
+       */
+      recordAt: string;
+      /** Format: uuid */
+      subjectStaffId: string;
+      subjectName: string | null;
+      /** @enum {string} */
+      state: 'not_generated' | 'generated' | 'sent';
+      /** Format: date-time */
+      lastGeneratedAt: string | null;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** @enum {string|null} */
+      sentMethod: 'email' | 'post' | 'hand' | null;
+      /** @description whether the caller may generate it and record it sent */
+      mayGenerate: boolean;
+    };
+    LetterKindResponse: {
+      /** @enum {string} */
+      kind: 'allegations_notice' | 'outcome' | 'appeal_outcome';
+      title: string;
+      step: string;
+      /** @enum {string} */
+      author: 'investigator' | 'decision_maker' | 'appeal_hearer';
+    };
+    CaseLettersResponse: {
+      /** @description one per record and subject the case’s records allow, in the order of the process */
+      items: components['schemas']['LetterItem'][];
+      /** @description every kind of letter the API makes */
+      kinds: components['schemas']['LetterKindResponse'][];
+    };
+    LetterSentRequest: {
+      /**
+       * Format: uuid
+       * @description the record the letter is made from (a notice, the outcome, an appeal); default: the latest
+       */
+      record?: string;
+      /**
+       * Format: uuid
+       * @description the subject (staff id) the letter is to; required when the case has several
+       */
+      subject?: string;
+      /**
+       * Format: date-time
+       * @description when it was sent: not in the future, not before the record it is made from
+       */
+      sentAt: string;
+      /** @enum {string} */
+      method: 'email' | 'post' | 'hand';
+    };
+    LetterheadResponse: {
+      /** @description the organisation’s name */
+      name: string;
+      /** @description postal address, one line per line */
+      address: string | null;
+      signatoryName: string | null;
+      /** @description e.g. Headteacher */
+      signatoryTitle: string | null;
+    };
+    LetterheadRequest: {
+      /** @description postal address, lines separated by \n */
+      address?: string | null;
+      signatoryName?: string | null;
+      signatoryTitle?: string | null;
+    };
+    PlaceholderResponse: {
+      /** @example subject_name */
+      name: string;
+      description: string;
+      /** @description cannot be removed from the wording */
+      required: boolean;
+    };
+    LetterTemplateResponse: {
+      /** @enum {string} */
+      kind: 'allegations_notice' | 'outcome' | 'appeal_outcome';
+      title: string;
+      /** @description the wording in use: paragraphs separated by a blank line, with {{placeholders}} */
+      body: string;
+      /** @description the default wording */
+      defaultBody: string;
+      /** @description the organisation adjusted the wording */
+      adjusted: boolean;
+      /** Format: date-time */
+      updatedAt: string | null;
+      placeholders: components['schemas']['PlaceholderResponse'][];
+    };
+    LetterTemplatesResponse: {
+      items: components['schemas']['LetterTemplateResponse'][];
+    };
+    LetterTemplateRequest: {
+      /** @description the wording: every required placeholder kept, no unknown one (422 `template_placeholders` otherwise) */
+      body: string;
+    };
     RetentionDueItem: {
       /** Format: uuid */
       id: string;
@@ -2390,6 +2641,16 @@ export interface components {
       /** @description true: the caller may not read this statement (as in the case view) */
       withheld: boolean;
     };
+    SarLetter: {
+      /** @example outcome */
+      kind: string;
+      /** Format: uuid */
+      recordId: string;
+      /** Format: date-time */
+      sentAt: string;
+      /** @enum {string} */
+      sentMethod: 'email' | 'post' | 'hand';
+    };
     SarCase: {
       /** @enum {boolean} */
       erased: false;
@@ -2414,6 +2675,8 @@ export interface components {
         'no_action' | 'informal_action' | 'first_written_warning' | 'final_written_warning' | 'dismissal_with_notice' | 'summary_dismissal' | null;
       /** @description as subject only: metadata, never the content; empty for a witness or reporter */
       evidence: components['schemas']['SummaryEvidence'];
+      /** @description as subject: the letters of the written steps sent to them (process.md §2) */
+      letters: components['schemas']['SarLetter'][];
     };
     SarCaseTombstone: {
       /** @enum {boolean} */
@@ -2698,7 +2961,10 @@ export interface components {
         | 'last_admin'
         | 'own_link'
         | 'staff_already_linked'
-        | 'user_already_linked';
+        | 'user_already_linked'
+        | 'letter_not_available'
+        | 'letter_not_generated'
+        | 'letter_already_sent';
     };
     /** @description A 413 problem: The body or the uploaded file is too large. */
     ContentTooLargeProblem: components['schemas']['Problem'] & {
@@ -2720,6 +2986,13 @@ export interface components {
       status: 415;
       /** @enum {string} */
       code: 'unsupported_media_type' | 'media_type_mismatch';
+    };
+    /** @description A 422 problem: Well formed, but its content cannot be used (a letter wording without a placeholder the system fills). */
+    UnprocessableContentProblem: components['schemas']['Problem'] & {
+      /** @constant */
+      status: 422;
+      /** @enum {string} */
+      code: 'template_placeholders';
     };
     /** @description A 429 problem: Too many failed attempts: wait `Retry-After` seconds. */
     TooManyRequestsProblem: components['schemas']['Problem'] & {
@@ -4593,6 +4866,244 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       414: components['responses']['UriTooLong'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listLetters: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseLettersResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      414: components['responses']['UriTooLong'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getLetter: {
+    parameters: {
+      query?: {
+        /** @description the record the letter is made from (a notice, the outcome, an appeal); default: the latest */
+        record?: string;
+        /** @description the subject (staff id) the letter is to; required when the case has several */
+        subject?: string;
+        /** @description pdf (any script printed; the default) or docx (editable) */
+        format?: 'pdf' | 'docx';
+      };
+      header?: never;
+      path: {
+        id: string;
+        /** @description the kind of letter (docs/letters.md) */
+        kind: 'allegations_notice' | 'outcome' | 'appeal_outcome';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the letter, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description `letter_not_available`: no record to make it from yet; `erased`: the case’s content was erased (§13) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      414: components['responses']['UriTooLong'];
+      /** @description every PDF render thread is busy (code `busy`); see Retry-After */
+      503: {
+        headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ServiceUnavailableProblem'];
+        };
+      };
+    };
+  };
+  recordLetterSent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description the kind of letter (docs/letters.md) */
+        kind: 'allegations_notice' | 'outcome' | 'appeal_outcome';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LetterSentRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['ContentTooLarge'];
+      414: components['responses']['UriTooLong'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getLetterhead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LetterheadResponse'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  updateLetterhead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LetterheadRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LetterheadResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['ContentTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listLetterTemplates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LetterTemplatesResponse'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  setLetterTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the kind of letter (docs/letters.md) */
+        kind: 'allegations_notice' | 'outcome' | 'appeal_outcome';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LetterTemplateRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LetterTemplateResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['ContentTooLarge'];
+      414: components['responses']['UriTooLong'];
+      415: components['responses']['UnsupportedMediaType'];
+      /** @description `template_placeholders`: a required placeholder removed, or an unknown one used */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['UnprocessableContentProblem'];
+        };
+      };
       503: components['responses']['ServiceUnavailable'];
     };
   };

@@ -1,0 +1,73 @@
+import type { Actor } from '../access/actor';
+import { actingRole, CaseFacts, LetterAuthor } from '../access/case-access.policy';
+import type { Role } from '../access/roles';
+import { LETTER_KINDS } from './kinds';
+
+/**
+ * process.md §2: a letter is made (and recorded sent) by whoever takes its step — decided in
+ * the one access policy (`letters:write` with the kind's author), tested here per author.
+ */
+const ORG = 'org-1';
+const HEAD = { userId: 'u-head', staffIds: ['s-head'] };
+const GOVERNOR = { userId: 'u-gov', staffIds: ['s-gov'] };
+const INVESTIGATOR = { userId: 'u-inv', staffIds: ['s-inv'] };
+const HR = { userId: 'u-hr', staffIds: ['s-hr'] };
+
+const actor = (person: { userId: string; staffIds: string[] }, roles: Role[]): Actor => ({ ...person, organisationId: ORG, email: '', name: '', roles });
+
+function facts(overrides: Partial<CaseFacts> = {}): CaseFacts {
+  return {
+    id: 'case-1',
+    organisationId: ORG,
+    erased: false,
+    status: 'closed',
+    investigatorUserId: INVESTIGATOR.userId,
+    investigatorUserIds: [INVESTIGATOR.userId],
+    parties: [{ capacity: 'subject', staffId: 's-subject' }],
+    headteachers: [HEAD],
+    governors: [GOVERNOR],
+    outcomeDecidedByUserId: HEAD.userId,
+    appealDecidedByUserId: GOVERNOR.userId,
+    ...overrides,
+  };
+}
+
+const writes = (who: Actor, author: LetterAuthor, f = facts()) => actingRole(who, f, 'letters:write', { letterAuthor: author });
+
+describe('who makes which letter (process.md §2; case-access.policy.ts letters:write)', () => {
+  it('every kind names its author', () => {
+    expect(LETTER_KINDS.map((k) => [k.kind, k.author])).toEqual([
+      ['allegations_notice', 'investigator'],
+      ['outcome', 'decision_maker'],
+      ['appeal_outcome', 'appeal_hearer'],
+    ]);
+  });
+
+  it('the notice: the assigned investigating manager only', () => {
+    expect(writes(actor(INVESTIGATOR, ['investigating_manager']), 'investigator')).toBe('investigating_manager');
+    expect(writes(actor(INVESTIGATOR, ['investigating_manager']), 'investigator', facts({ investigatorUserId: 'u-other' }))).toBeNull();
+    expect(writes(actor(HEAD, ['headteacher']), 'investigator')).toBeNull();
+  });
+
+  it('the outcome: the acting decision-maker — the headteacher, or the governor when every headteacher is conflicted', () => {
+    expect(writes(actor(HEAD, ['headteacher']), 'decision_maker')).toBe('headteacher');
+    expect(writes(actor(GOVERNOR, ['governor']), 'decision_maker')).toBeNull();
+    expect(writes(actor(INVESTIGATOR, ['investigating_manager']), 'decision_maker')).toBeNull();
+    const headIsWitness = facts({ parties: [...facts().parties, { capacity: 'witness', staffId: 's-head' }], appealDecidedByUserId: null, status: 'decided' });
+    expect(writes(actor(GOVERNOR, ['governor']), 'decision_maker', headIsWitness)).toBe('governor');
+    expect(writes(actor(HEAD, ['headteacher']), 'decision_maker', headIsWitness)).toBeNull();
+  });
+
+  it('the appeal outcome: whoever decided the appeal, not the outcome’s decider', () => {
+    expect(writes(actor(GOVERNOR, ['governor']), 'appeal_hearer')).toBe('governor');
+    expect(writes(actor(HEAD, ['headteacher']), 'appeal_hearer')).toBeNull();
+    expect(writes(actor(GOVERNOR, ['governor']), 'appeal_hearer', facts({ appealDecidedByUserId: null, status: 'appeal' }))).toBeNull();
+  });
+
+  it('nobody without an author, and never HR or a subject', () => {
+    expect(actingRole(actor(HEAD, ['headteacher']), facts(), 'letters:write')).toBeNull();
+    expect(writes(actor(HR, ['hr']), 'decision_maker')).toBeNull();
+    const headIsSubject = facts({ parties: [{ capacity: 'subject', staffId: 's-head' }] });
+    expect(writes(actor(HEAD, ['headteacher']), 'decision_maker', headIsSubject)).toBeNull();
+  });
+});

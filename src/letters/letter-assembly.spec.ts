@@ -1,0 +1,143 @@
+import type { CaseResponse } from '../cases/dto/case.dto';
+import { DomainError } from '../common/errors/domain-error';
+import { LETTER_KINDS, letterKind } from './kinds';
+import { addressLines, assembleLetter, Letterhead, pickSource, pickSubject } from './letter-assembly';
+import { letterDate, warningPeriod } from './letter-kind';
+import { letterPdfModel } from './letter-pdf';
+
+const LETTERHEAD: Letterhead = {
+  name: 'Werrington Primary School',
+  address: '1 School Lane\nWerrington\n\nPE4 6QU',
+  signatoryName: 'Pat Head',
+  signatoryTitle: 'Headteacher',
+};
+const SUBJECT = { staffId: 's-1', name: 'Γιώργος Παπαδόπουλος محمد 王小明', jobTitle: null };
+const NOW = new Date('2026-12-01T10:00:00.000Z');
+
+/** The parts of a case view the letters read. */
+function view(overrides: Partial<CaseResponse> = {}): CaseResponse {
+  return {
+    reference: 'SMP-2026-0042',
+    subjects: [SUBJECT],
+    allegations: [
+      { id: 'a1', policyStandard: '7.5', category: null, summary: 'Named a colleague in a public post', finding: null, recordedByUserId: 'u', createdAt: '' },
+      { id: 'a2', policyStandard: null, category: 'copyright', summary: 'Posted a parent’s photograph', finding: null, recordedByUserId: 'u', createdAt: '' },
+      { id: 'a3', policyStandard: '7.7', category: null, summary: 'Not in the notice', finding: null, recordedByUserId: 'u', createdAt: '' },
+    ],
+    subjectNotifications: [{ id: 'n1', sentAt: '2026-11-20T09:00:00.000Z', method: 'letter', allegationIds: ['a1', 'a2'], recordedByUserId: 'u' }],
+    outcome: {
+      id: 'o1',
+      sanction: 'first_written_warning',
+      grossMisconduct: false,
+      rationale: 'The post breached §7.5.',
+      decidedAt: '2026-11-30T09:00:00.000Z',
+      communicatedAt: null,
+      warningExpiresAt: '2027-11-30T09:00:00.000Z',
+      appealDeadline: '2026-12-14T23:59:00.000Z',
+      separationWaiverReason: null,
+      decidedByUserId: 'u',
+      decidedByRole: 'headteacher',
+    },
+    appeals: [],
+    ...overrides,
+  } as unknown as CaseResponse;
+}
+
+const letter = (kindName: string, v = view(), body?: string) => {
+  const kind = letterKind(kindName)!;
+  const source = pickSource(kind, v, undefined);
+  return assembleLetter({ kind, view: v, recordId: source.recordId, subject: SUBJECT, letterhead: LETTERHEAD, body: body ?? kind.defaultBody, now: NOW });
+};
+
+describe('letter assembly (process.md §2: generated from the case’s own records)', () => {
+  it('the notice lists the allegations the notice record names, each with its clause, and no other', () => {
+    const text = letter('allegations_notice').paragraphs.join('\n');
+    expect(text).toContain('Dear Γιώργος Παπαδόπουλος محمد 王小明,');
+    expect(text).toContain('1. Named a colleague in a public post (§7.5 No confidential or personal information about the school, its staff or governors)');
+    expect(text).toContain('2. Posted a parent’s photograph (App.A Breaching copyright)');
+    expect(text).not.toContain('Not in the notice');
+  });
+
+  it('the outcome letter: sanction, reasons, the warning’s duration, the right of appeal (to whom, how, by when)', () => {
+    const text = letter('outcome').paragraphs.join('\n');
+    expect(text).toContain('on 30 November 2026 I decided: First written warning.');
+    expect(text).toContain('The post breached §7.5.');
+    expect(text).toContain('will remain live on your record for 12 months, until 30 November 2027');
+    expect(text).toContain('write to the Chair of Governors, at the address above, in writing, setting out the grounds of your appeal, by 14 December 2026');
+    expect(text).not.toContain('gross misconduct');
+  });
+
+  it('no action: no warning paragraph, and no appeal offered', () => {
+    const v = view({ outcome: { ...view().outcome!, sanction: 'no_action', warningExpiresAt: null, appealDeadline: null } });
+    const text = letter('outcome', v).paragraphs.join('\n');
+    expect(text).not.toContain('remain live');
+    expect(text).toContain('there is nothing to appeal against');
+  });
+
+  it('the appeal outcome: the result, its reasons and the sanction in force', () => {
+    const v = view({
+      appeals: [
+        {
+          id: 'ap1',
+          lodgedAt: '2026-12-02T09:00:00.000Z',
+          grounds: 'Too harsh',
+          lodgedByUserId: 'u',
+          result: 'varied',
+          rationale: 'Informal action is proportionate.',
+          newSanction: 'informal_action',
+          newWarningExpiresAt: null,
+          decidedByUserId: 'g',
+          decidedByRole: 'governor',
+          decidedAt: '2026-12-10T09:00:00.000Z',
+        },
+      ],
+    } as Partial<CaseResponse>);
+    const text = letter('appeal_outcome', v).paragraphs.join('\n');
+    expect(text).toContain('Your appeal is upheld in part: the sanction is changed to: Informal action or management advice.');
+    expect(text).toContain('Informal action is proportionate.');
+    expect(text).toContain('The sanction now in force is: Informal action or management advice.');
+    expect(text).toContain('decided on 10 December 2026');
+  });
+
+  it('an organisation’s wording is used, filled the same way', () => {
+    const out = letter(
+      'outcome',
+      view(),
+      'To {{subject_name}}: {{sanction}}.\n\n{{reasons}}\n\n{{warning_period}}\n\n{{right_of_appeal}}\n\n{{decision_date}}',
+    );
+    expect(out.paragraphs[0]).toBe('To Γιώργος Παπαδόπουλος محمد 王小明: First written warning.');
+  });
+
+  it('framed on the letterhead: name, address lines, signatory; the PDF model carries them', () => {
+    const out = letter('outcome');
+    expect(out.letterhead).toEqual({ name: 'Werrington Primary School', addressLines: ['1 School Lane', 'Werrington', 'PE4 6QU'] });
+    expect(out.signatory).toEqual({ name: 'Pat Head', title: 'Headteacher' });
+    expect(out.date).toBe('1 December 2026');
+    const pdf = letterPdfModel(out);
+    expect(pdf.title).toBe('Werrington Primary School');
+    expect(pdf.subtitle).toBe('1 School Lane · Werrington · PE4 6QU');
+    expect(JSON.stringify(pdf.blocks)).toContain('Pat Head\\nHeadteacher');
+  });
+
+  it('no record yet: 409 letter_not_available; a record the case does not have: 404', () => {
+    const none = view({ outcome: null, appeals: [], subjectNotifications: [] });
+    for (const kind of LETTER_KINDS) {
+      expect(() => pickSource(kind, none, undefined)).toThrow(expect.objectContaining({ code: 'letter_not_available' }) as unknown as DomainError);
+    }
+    expect(() => pickSource(letterKind('outcome')!, view(), 'nope')).toThrow(expect.objectContaining({ code: 'not_found' }) as unknown as DomainError);
+  });
+
+  it('several subjects: each gets their own letter, so the subject must be named', () => {
+    const two = view({ subjects: [SUBJECT, { staffId: 's-2', name: 'Sam Teacher' }] } as Partial<CaseResponse>);
+    expect(() => pickSubject(two, undefined)).toThrow(expect.objectContaining({ code: 'validation_failed' }) as unknown as DomainError);
+    expect(pickSubject(two, 's-2').name).toBe('Sam Teacher');
+    expect(() => pickSubject(two, 's-9')).toThrow(expect.objectContaining({ code: 'validation_failed' }) as unknown as DomainError);
+  });
+
+  it('dates and periods as a UK letter writes them', () => {
+    expect(letterDate('2026-06-30T23:30:00.000Z')).toBe('1 July 2026'); // UK summer time
+    expect(warningPeriod('2026-11-30T09:00:00.000Z', '2027-05-30T09:00:00.000Z')).toBe('6 months');
+    expect(warningPeriod('2026-11-30T09:00:00.000Z', '2026-12-10T09:00:00.000Z')).toBe('10 days');
+    expect(addressLines(null)).toEqual([]);
+  });
+});
