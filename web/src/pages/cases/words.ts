@@ -7,23 +7,7 @@ export type Guidance = Schemas['CaseGuidanceResponse'];
 export type Involvement = Guidance['involvement'][number];
 
 /** The API's values as people say them (values with the policy's words come from GET /policy instead). */
-export const FINDING_NAMES: Record<string, string> = {
-  substantiated: 'Substantiated',
-  not_substantiated: 'Not substantiated',
-  inconclusive: 'Inconclusive',
-};
-
-export const EVIDENCE_KIND_NAMES: Record<string, string> = {
-  screenshot: 'Screenshot',
-  post_capture: 'Capture of a post or page',
-  document: 'Document',
-  statement: 'Statement',
-  monitoring_extract: 'Monitoring extract',
-};
-
-export const SENSITIVITY_NAMES: Record<string, string> = { personal: 'Personal data', special_category: 'Special category data' };
-
-export const NOTICE_METHOD_NAMES: Record<string, string> = { letter: 'Letter', email: 'E-mail', hand_delivered: 'Delivered by hand' };
+export { EVIDENCE_KIND_NAMES, FINDING_NAMES, NOTICE_METHOD_NAMES, SENSITIVITY_NAMES } from '../../lib/words';
 
 export const MONITORING_STATUS_NAMES: Record<string, string> = { pending: 'Waiting for a decision', approved: 'Approved', rejected: 'Rejected' };
 

@@ -111,11 +111,7 @@ export const SANCTION_NAMES: Record<Sanction, string> = {
   summary_dismissal: 'Summary dismissal for gross misconduct',
 };
 
-export const FINDING_NAMES: Record<'substantiated' | 'not_substantiated' | 'inconclusive', string> = {
-  substantiated: 'Substantiated',
-  not_substantiated: 'Not substantiated',
-  inconclusive: 'Inconclusive',
-};
+export { FINDING_NAMES } from '../../lib/words';
 
 export const APPEAL_RESULT_NAMES: Record<'upheld' | 'varied' | 'dismissed', string> = {
   upheld: 'Upheld',

@@ -113,7 +113,7 @@ function Investigation({ found, policy }: { found: Case; policy: Policy | undefi
           <p className="govuk-body">{a.summary}</p>
           {a.finding ? (
             <p className="govuk-body govuk-!-margin-bottom-0">
-              <strong>{FINDING_NAMES[a.finding.finding]}</strong>: {a.finding.reasoning}
+              <strong>{FINDING_NAMES[a.finding.finding] ?? a.finding.finding}</strong>: {a.finding.reasoning}
             </p>
           ) : (
             <p className="govuk-body govuk-!-margin-bottom-0">No finding recorded.</p>

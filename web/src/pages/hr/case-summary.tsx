@@ -237,7 +237,7 @@ function SummaryView({ id, summary, includeSpecial, refusal }: { id: string; sum
             <SummaryList
               rows={[
                 { key: 'Allegation', value: allegation.summary },
-                { key: 'Finding', value: allegation.finding ? FINDING_NAMES[allegation.finding.finding] : 'No finding yet' },
+                { key: 'Finding', value: allegation.finding ? (FINDING_NAMES[allegation.finding.finding] ?? allegation.finding.finding) : 'No finding yet' },
                 ...(allegation.finding
                   ? [
                       { key: 'Reasoning', value: allegation.finding.reasoning ?? 'Not recorded' },

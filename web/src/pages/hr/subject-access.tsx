@@ -250,7 +250,7 @@ function CaseSection({ item }: { item: SarCase }) {
               {allegation.summary}
               {allegation.finding && (
                 <span className="govuk-!-display-block">
-                  Finding: {FINDING_NAMES[allegation.finding.finding]}
+                  Finding: {FINDING_NAMES[allegation.finding.finding] ?? allegation.finding.finding}
                   {allegation.finding.reasoning ? `. ${allegation.finding.reasoning}` : ''}
                 </span>
               )}

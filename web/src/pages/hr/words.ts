@@ -3,6 +3,8 @@ import type { components } from '../../api/schema';
 type Schemas = components['schemas'];
 
 /** The API's values in the words HR reads them (the summary quotes the policy's own clauses itself). */
+export { EVIDENCE_KIND_NAMES, FINDING_NAMES, NOTICE_METHOD_NAMES, SENSITIVITY_NAMES } from '../../lib/words';
+
 export const SANCTION_NAMES: Record<NonNullable<Schemas['SummaryOutcome']['sanction']>, string> = {
   no_action: 'No further action',
   informal_action: 'Informal action or management advice',
@@ -10,12 +12,6 @@ export const SANCTION_NAMES: Record<NonNullable<Schemas['SummaryOutcome']['sanct
   final_written_warning: 'Final written warning',
   dismissal_with_notice: 'Dismissal with notice',
   summary_dismissal: 'Summary dismissal (gross misconduct)',
-};
-
-export const FINDING_NAMES: Record<Schemas['SummaryFinding']['finding'], string> = {
-  substantiated: 'Substantiated',
-  not_substantiated: 'Not substantiated',
-  inconclusive: 'Inconclusive',
 };
 
 export const TRIAGE_NAMES: Record<Schemas['SummaryTriage']['decision'], string> = {
@@ -28,19 +24,6 @@ export const APPEAL_RESULT_NAMES: Record<NonNullable<Schemas['SummaryAppeal']['r
   upheld: 'Upheld: the sanction is withdrawn',
   varied: 'Varied: a lesser sanction',
   dismissed: 'Dismissed: the sanction stands',
-};
-
-export const EVIDENCE_KIND_NAMES: Record<Schemas['SummaryEvidenceItem']['kind'], string> = {
-  screenshot: 'Screenshot',
-  post_capture: 'Capture of a post or page',
-  document: 'Document',
-  statement: 'Statement',
-  monitoring_extract: 'Monitoring extract',
-};
-
-export const SENSITIVITY_NAMES: Record<Schemas['SummaryEvidenceItem']['sensitivity'], string> = {
-  personal: 'Personal data',
-  special_category: 'Special category data',
 };
 
 /** §2 platforms, as the policy names them. */
@@ -60,12 +43,6 @@ export const CAPACITY_NAMES: Record<'subject' | 'reporter' | 'witness', string> 
   subject: 'Subject',
   reporter: 'Reporter',
   witness: 'Witness',
-};
-
-export const NOTICE_METHOD_NAMES: Record<Schemas['SarSubjectNotification']['method'], string> = {
-  letter: 'Letter',
-  email: 'E-mail',
-  hand_delivered: 'Delivered by hand',
 };
 
 /** "12.3 KB": a size people read. */

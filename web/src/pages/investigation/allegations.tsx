@@ -4,7 +4,7 @@ import type { components } from '../../api/schema';
 import { Button, ErrorSummary, NotificationBanner, Radios, SummaryList, Tag, Textarea } from '../../components';
 import { Page } from '../../lib/page';
 import { useApiForm } from '../../lib/use-api-form';
-import { CaseScreen, clausesOf, FINDINGS, formatDateTime, InvestigationBreadcrumbs, titled, TwoThirds, usePolicy, type CaseView } from './common';
+import { CaseScreen, clausesOf, findingOf, formatDateTime, InvestigationBreadcrumbs, titled, TwoThirds, usePolicy, type CaseView } from './common';
 
 type Standard = NonNullable<components['schemas']['AllegationRequest']['policyStandard']>;
 type Category = NonNullable<components['schemas']['AllegationRequest']['category']>;
@@ -70,7 +70,7 @@ function Allegations({ view, update }: { view: CaseView; update: (view: CaseView
                     {
                       key: 'Finding',
                       value: allegation.finding ? (
-                        <Tag colour={FINDINGS[allegation.finding.finding].colour}>{FINDINGS[allegation.finding.finding].name}</Tag>
+                        <Tag colour={findingOf(allegation.finding.finding).colour}>{findingOf(allegation.finding.finding).name}</Tag>
                       ) : (
                         'None yet'
                       ),

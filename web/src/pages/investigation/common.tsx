@@ -196,11 +196,17 @@ export const SENSITIVITIES: Record<Evidence['sensitivity'], { name: string; hint
   },
 };
 
-export const FINDINGS: Record<NonNullable<Allegation['finding']>['finding'], { name: string; hint: string; colour: 'red' | 'green' | 'yellow' }> = {
+export const FINDINGS: Record<
+  'substantiated' | 'not_substantiated' | 'inconclusive',
+  { name: string; hint: string; colour: 'red' | 'green' | 'yellow' | 'grey' }
+> = {
   substantiated: { name: 'Substantiated', hint: 'The evidence shows, on the balance of probabilities, that it happened as alleged.', colour: 'red' },
   not_substantiated: { name: 'Not substantiated', hint: 'The evidence shows that it did not happen as alleged.', colour: 'green' },
   inconclusive: { name: 'Inconclusive', hint: 'The evidence does not show either way.', colour: 'yellow' },
 };
+
+/** A recorded finding's name and colour (a value not named above: shown as it is). */
+export const findingOf = (value: string) => FINDINGS[value as keyof typeof FINDINGS] ?? { name: value, hint: '', colour: 'grey' as const };
 
 export const NOTICE_METHODS: Record<components['schemas']['SubjectNotificationRequest']['method'], { name: string; hint: string }> = {
   letter: { name: 'Letter', hint: 'Sent by post or left for them.' },

@@ -12,6 +12,7 @@ import {
   clausesOf,
   DoneBanner,
   FINDINGS,
+  findingOf,
   formatDateTime,
   InvestigationBreadcrumbs,
   titled,
@@ -62,7 +63,7 @@ function Findings({ view }: { view: CaseView }) {
                     {
                       key: 'Finding',
                       value: allegation.finding ? (
-                        <Tag colour={FINDINGS[allegation.finding.finding].colour}>{FINDINGS[allegation.finding.finding].name}</Tag>
+                        <Tag colour={findingOf(allegation.finding.finding).colour}>{findingOf(allegation.finding.finding).name}</Tag>
                       ) : (
                         'None yet'
                       ),
@@ -130,7 +131,7 @@ function FindingForm({ view, allegation, number }: { view: CaseView; allegation:
         </InsetText>
         {allegation.finding && (
           <p className="govuk-body">
-            Recorded on {formatDateTime(allegation.finding.recordedAt)} as {FINDINGS[allegation.finding.finding].name.toLowerCase()}. A change is kept in the
+            Recorded on {formatDateTime(allegation.finding.recordedAt)} as {findingOf(allegation.finding.finding).name.toLowerCase()}. A change is kept in the
             audit log with the previous finding.
           </p>
         )}

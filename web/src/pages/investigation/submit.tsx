@@ -7,7 +7,7 @@ import { useApiForm } from '../../lib/use-api-form';
 import {
   allegationTitle,
   CaseScreen,
-  FINDINGS,
+  findingOf,
   formatDateTime,
   InvestigationBreadcrumbs,
   NOTICE_METHODS,
@@ -84,7 +84,7 @@ function Submit({ view, update }: { view: CaseView; update: (view: CaseView) => 
                     <li key={a.id}>
                       Allegation {i + 1}: {allegationTitle(a, policy)}{' '}
                       {a.finding ? (
-                        <Tag colour={FINDINGS[a.finding.finding].colour}>{FINDINGS[a.finding.finding].name}</Tag>
+                        <Tag colour={findingOf(a.finding.finding).colour}>{findingOf(a.finding.finding).name}</Tag>
                       ) : (
                         <Tag colour="grey">No finding</Tag>
                       )}
