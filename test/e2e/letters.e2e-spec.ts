@@ -208,6 +208,28 @@ describe('letters (process.md §2)', () => {
     });
   });
 
+  describe('retention (§13): letters are case content', () => {
+    it('erasing a case erases its letters: none listed, none made, the tombstone accepts no "sent"', async () => {
+      const done = await caseThroughAppeal(t, { until: 'decided' });
+      const head = await t.as(DEMO.head);
+      expect((await get(DEMO.head, `/cases/${done.id}/letters/outcome`)).status).toBe(200);
+      const sentAt = new Date(Date.now() - 1000).toISOString();
+      expect((await head.post(`/cases/${done.id}/letters/outcome/sent`, { sentAt, method: 'hand' })).status).toBe(200);
+      await t.db.query(`UPDATE cases SET status = 'closed', closed_at = now() - interval '2 years', retain_until = now() - interval '1 day' WHERE id = $1`, [
+        done.id,
+      ]);
+      expect((await head.post('/retention/run')).body.erased).toContain(done.id);
+
+      expect((await t.db.query(`SELECT count(*)::int AS n FROM letters WHERE case_id = $1`, [done.id])).rows[0].n).toBe(0);
+      expect((await head.get(`/cases/${done.id}`)).body.letters).toEqual([]);
+      const again = await head.get(`/cases/${done.id}/letters/outcome`);
+      expectProblem(again, 409);
+      expect(again.body.code).toBe('erased');
+      expect((await head.get(`/cases/${done.id}/letters`)).body.items.every((i: { mayGenerate: boolean }) => !i.mayGenerate)).toBe(true);
+      expectProblem(await head.post(`/cases/${done.id}/letters/outcome/sent`, { sentAt, method: 'hand' }), 409);
+    });
+  });
+
   describe('the organisation’s letterhead and wording', () => {
     it('the letterhead is read and set by an admin only', async () => {
       const admin = await t.as(DEMO.admin);
