@@ -47,7 +47,7 @@ export class OrganisationLettersController {
   @ApiParam({ name: 'kind', enum: LETTER_KIND_NAMES, description: 'the kind of letter (docs/letters.md)' })
   @ApiOkResponse({ type: LetterTemplateResponse })
   @ApiUnprocessableEntityResponse({ description: '`template_placeholders`: a required placeholder removed, or an unknown one used' })
-  setLetterTemplate(@CurrentActor() actor: Actor, @Param('kind') kind: string, @Body() body: LetterTemplateRequest): Promise<LetterTemplateResponse> {
+  updateLetterTemplate(@CurrentActor() actor: Actor, @Param('kind') kind: string, @Body() body: LetterTemplateRequest): Promise<LetterTemplateResponse> {
     return this.templates.setTemplate(actor, kind, body.body);
   }
 }

@@ -990,7 +990,7 @@ export interface paths {
      * Adjust the wording of a kind of letter (admin; audited)
      * @description The placeholders are filled by the system: a wording without a required one, or with one unknown, is refused (422 `template_placeholders`, naming `body`).
      */
-    put: operations['setLetterTemplate'];
+    put: operations['updateLetterTemplate'];
     post?: never;
     delete?: never;
     options?: never;
@@ -5063,7 +5063,7 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
-  setLetterTemplate: {
+  updateLetterTemplate: {
     parameters: {
       query?: never;
       header?: never;
