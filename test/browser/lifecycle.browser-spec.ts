@@ -138,6 +138,112 @@ describeInBrowser('web application: the whole lifecycle, one person at a time', 
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+  /** docs/screenshots: rewritten only with SCREENSHOTS=1, so an ordinary run leaves the tree as it was. */
+  const SHOTS = process.env.SCREENSHOTS === '1' ? join(__dirname, '..', '..', 'docs', 'screenshots') : null;
+  /** The instant the screenshots' "now" is shown as: Monday 16 November 2026, 09:00 UK time. */
+  const SHOWN_NOW = Date.UTC(2026, 10, 16, 9, 0);
+
+  // First in the file, so each person's lists hold only the demo cases made here.
+  it('each person’s main page, as a screenshot (docs/screenshots, written with SCREENSHOTS=1)', async () => {
+    const start = Date.now();
+    // the demo: one case at each stage someone waits on; every date relative to now, every file's bytes fixed
+    const report = (description: string, days: number, extra: Record<string, unknown> = {}) => ({
+      observedAt: new Date(start - days * DAY).toISOString(),
+      description,
+      ...extra,
+    });
+    const png = (n: number) => Buffer.concat([uniquePng().subarray(0, 67), Buffer.from(`demo evidence ${n}`)]);
+    await buildCase(app.t, { to: 'appeal', report: report('A post about a parents’ evening, naming a colleague.', 40) });
+    await buildCase(app.t, { to: 'decided', report: report('Photographs of a school trip on a public account.', 30) });
+    const awaiting = await buildCase(app.t, {
+      to: 'awaiting_decision',
+      report: report('A public post naming a colleague and calling the school a shambles.', 20),
+      evidence: [
+        { content: png(1), filename: 'post.png', description: 'Screenshot of the post' },
+        { content: png(2), filename: 'replies.png', description: 'Screenshot of the replies' },
+      ],
+      fact: true,
+      witnesses: [{ name: 'Alex Parent', statement: 'I saw the post on my phone that evening.' }],
+      summary: 'The post named a colleague; the subject accepts it and has taken it down.',
+    });
+    const assigned = await buildCase(app.t, {
+      to: 'assigned',
+      report: report('Social media during lessons, say two colleagues.', 10),
+      allegations: [{ policyStandard: '7.8', summary: 'Used social media during lessons' }],
+      evidence: [{ content: png(3), filename: 'timetable.png', description: 'The timetable for the week' }],
+      monitoring: true,
+    });
+    await buildCase(app.t, { to: 'triaged', report: report('A comment under the local paper’s story about the school.', 5) });
+    await buildCase(app.t, { to: 'reported', report: report('A video filmed in the playground, shared in a parents’ group.', 2, { involvesPupils: true }) });
+
+    // what the API says, with every instant moved as if the demo had been made at SHOWN_NOW (whole hours: the same each run)
+    const HOUR_MS = HOUR;
+    await page.route(
+      (url) => url.origin === app.origin && !url.pathname.startsWith('/app') && !url.pathname.startsWith('/auth'),
+      async (route) => {
+        const response = await route.fetch();
+        if (!(response.headers()['content-type'] ?? '').includes('json')) return route.fulfill({ response });
+        const body = (await response.text())
+          .replace(/"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z)"/g, (_, iso: string) => {
+            const shifted = SHOWN_NOW + Math.floor((Date.parse(iso) - start) / HOUR_MS) * HOUR_MS;
+            return JSON.stringify(new Date(shifted).toISOString());
+          })
+          .replace(/SMP-\d{4}-/g, 'SMP-2026-');
+        return route.fulfill({ response, body });
+      },
+    );
+    const settled = () => page.waitForFunction(`!document.body.innerText.includes('Loading…')`);
+    const shoot = async (name: string) => {
+      await settled();
+      await expectAccessible(page, `screenshot: ${name}`);
+      const png = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide', scale: 'css' });
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      if (SHOTS) {
+        mkdirSync(SHOTS, { recursive: true });
+        writeFileSync(join(SHOTS, `${name}.png`), png);
+      }
+    };
+    const as = async (email: string) => {
+      await page.context().clearCookies();
+      await signIn(page, app, email, TEST_PASSWORD);
+      await page.getByTestId('who').waitFor();
+    };
+
+    await as(DEMO.deputy);
+    await page.getByTestId('triage').getByRole('link').first().waitFor();
+    await shoot('deputy-head');
+
+    await as(DEMO.head);
+    await page.getByTestId('outcome-headteacher').getByRole('link').first().waitFor();
+    await shoot('headteacher');
+    await page.getByTestId('outcome-headteacher').getByRole('link').first().click();
+    await title(awaiting.reference.replace(/^SMP-\d{4}-/, 'SMP-2026-'));
+    await page.getByTestId('case-status').waitFor();
+    await shoot('headteacher-case-awaiting-decision');
+
+    await as(DEMO.investigator);
+    await page.getByTestId('investigating').getByRole('link').first().waitFor();
+    await shoot('investigating-manager');
+    await page.getByTestId('investigating').getByRole('link').first().click();
+    await title(assigned.reference.replace(/^SMP-\d{4}-/, 'SMP-2026-'));
+    await action('Work on the investigation').click();
+    await title('Investigation');
+    await page.locator('.govuk-task-list').waitFor();
+    await shoot('investigating-manager-task-list');
+
+    await as(DEMO.governor);
+    await page.getByTestId('appeals-governor').getByRole('link').first().waitFor();
+    await shoot('governor');
+
+    await as(DEMO.hr);
+    await page.getByTestId('lodge').getByRole('link').first().waitFor();
+    await shoot('hr');
+
+    await as(DEMO.admin);
+    await page.getByRole('link', { name: 'The staff directory' }).waitFor();
+    await shoot('admin');
+  }, 300_000);
+
   it('logs, triages, appoints, investigates, approves monitoring, decides, appeals, hears the appeal, and exports: each person by the screens’ own links', async () => {
     // ── the deputy head: logs the report (§4) and triages it to investigate ──
     await page.goto(app.url('/'));
@@ -658,6 +764,15 @@ describeInBrowser('web application: the whole lifecycle, one person at a time', 
           await narrow.goto(app.url(path));
           await heading(narrow).filter({ hasText: words }).waitFor();
           await narrow.locator(ready).first().waitFor();
+          if (await scrollsSideways(narrow)) {
+            process.stdout.write(
+              `DEBUG ${what} ${path} ${await narrow.title()}: ${JSON.stringify(
+                await narrow.evaluate(
+                  `[...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).filter((e) => /^T[HD]$/.test(e.tagName)).map((e) => e.tagName + ' w' + Math.round(e.getBoundingClientRect().width) + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + ' ' + (e.textContent || '').slice(0, 60))`,
+                ),
+              )}\n`,
+            );
+          }
           expect({ what, path, scrolls: await scrollsSideways(narrow) }).toEqual({ what, path, scrolls: false });
           await expectAccessible(narrow, `${words} at ${what}`);
         };
