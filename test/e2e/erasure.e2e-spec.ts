@@ -71,8 +71,8 @@ const INPUTS: Record<string, readonly string[]> = {
   'POST /cases/{id}/legal-hold reason': ['legalHoldReason'],
 };
 
-/** Routes about people and accounts, not about a case: their text is the staff directory's, which retention does not erase. */
-const NOT_CASE_ROUTES = /^[A-Z]+ \/(auth|users|staff)[/ ]/;
+/** Routes about people and accounts, not about a case: their text is the staff directory's, which retention does not erase; and the organisation's letterhead and letters' wording (process.md §2). */
+const NOT_CASE_ROUTES = /^[A-Z]+ \/(auth|users|staff|organisation)[/ ]/;
 
 /** Every marker name, once. */
 const FIELDS: readonly string[] = [...new Set(Object.values(INPUTS).flat())];
