@@ -121,17 +121,28 @@ describeInBrowser('web application: the whole lifecycle, one person at a time', 
     return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
   }
 
+  interface CasePageTiming {
+    usable: number;
+    domContentLoaded: number;
+    api: string[];
+  }
   /** Reloads the case page `runs` times: each time, ms from navigation start until its status and actions (from GET /cases/:id) are on screen. */
-  async function timeToInteractiveCasePage(runs: number): Promise<{ usable: number; domContentLoaded: number }[]> {
-    const times: { usable: number; domContentLoaded: number }[] = [];
+  async function timeToInteractiveCasePage(runs: number): Promise<CasePageTiming[]> {
+    const times: CasePageTiming[] = [];
     for (let i = 0; i < runs; i++) {
       await page.reload();
       await page.getByTestId('case-status').waitFor();
       await page.getByTestId('actions').getByRole('link').first().waitFor();
       times.push(
         (await page.evaluate(
-          `(() => { const n = performance.getEntriesByType('navigation')[0]; return { usable: Math.round(performance.now()), domContentLoaded: Math.round(n.domContentLoadedEventEnd) }; })()`,
-        )) as { usable: number; domContentLoaded: number },
+          `(() => {
+            const n = performance.getEntriesByType('navigation')[0];
+            // what the page fetched on the way (its scripts, the silent refresh, the case, the policy's words …): when each started and ended
+            const api = performance.getEntriesByType('resource')
+              .map((e) => new URL(e.name).pathname.replace(/[0-9a-f-]{36}/g, ':id') + ' ' + Math.round(e.startTime) + '-' + Math.round(e.responseEnd));
+            return { usable: Math.round(performance.now()), domContentLoaded: Math.round(n.domContentLoadedEventEnd), api };
+          })()`,
+        )) as CasePageTiming,
       );
     }
     return times;
@@ -579,6 +590,7 @@ describeInBrowser('web application: the whole lifecycle, one person at a time', 
       runs: casePage.map((run) => run.usable),
       medianUsable: median(casePage.map((run) => run.usable)),
       medianDomContentLoaded: median(casePage.map((run) => run.domContentLoaded)),
+      lastRunRequests: casePage[casePage.length - 1].api,
       at: new Date().toISOString(),
     };
     const file = join(__dirname, '..', '..', 'dist', 'web-measurements.json');
