@@ -138,6 +138,9 @@ describe('letter assembly (process.md §2: generated from the case’s own recor
     expect(letterDate('2026-06-30T23:30:00.000Z')).toBe('1 July 2026'); // UK summer time
     expect(warningPeriod('2026-11-30T09:00:00.000Z', '2027-05-30T09:00:00.000Z')).toBe('6 months');
     expect(warningPeriod('2026-11-30T09:00:00.000Z', '2026-12-10T09:00:00.000Z')).toBe('10 days');
+    expect(warningPeriod('2026-12-01T10:00:00.000Z', '2027-05-30T10:00:00.000Z')).toBe('5 months and 29 days');
+    expect(warningPeriod('2026-12-01T10:00:00.000Z', '2027-12-01T10:00:00.000Z')).toBe('12 months');
+    expect(warningPeriod('2026-01-31T10:00:00.000Z', '2026-03-01T10:00:00.000Z')).toBe('1 month and 1 day');
     expect(addressLines(null)).toEqual([]);
   });
 });

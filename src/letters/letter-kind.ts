@@ -72,17 +72,23 @@ export function numbered(items: readonly string[]): string {
 }
 
 /**
- * How long a warning stays live, from the decision to its expiry: in whole months when it is
- * one or more (`12 months`), else in days.
+ * How long a warning stays live, from the decision to its expiry, as a person counts it: whole
+ * months and the days left over (`12 months`, `5 months and 29 days`), or days under a month.
  */
 export function warningPeriod(fromIso: string, untilIso: string): string {
   const from = new Date(fromIso);
   const until = new Date(untilIso);
   let months = (until.getUTCFullYear() - from.getUTCFullYear()) * 12 + (until.getUTCMonth() - from.getUTCMonth());
-  if (until.getUTCDate() < from.getUTCDate()) months -= 1;
-  if (months >= 1) return months === 1 ? '1 month' : `${months} months`;
-  const days = Math.max(1, Math.round((until.getTime() - from.getTime()) / 86_400_000));
-  return days === 1 ? '1 day' : `${days} days`;
+  // n months on, the day kept or, past the end of a shorter month, its last day (31 January + 1 month = 28 February)
+  const plus = (n: number) => {
+    const lastDay = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + n + 1, 0)).getUTCDate();
+    return new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + n, Math.min(from.getUTCDate(), lastDay), from.getUTCHours(), from.getUTCMinutes()));
+  };
+  if (plus(months).getTime() > until.getTime()) months -= 1;
+  const days = Math.round((until.getTime() - plus(Math.max(months, 0)).getTime()) / 86_400_000);
+  const say = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (months < 1) return say(Math.max(days, 1), 'day');
+  return days > 0 ? `${say(months, 'month')} and ${say(days, 'day')}` : say(months, 'month');
 }
 
 /** The sentence on how long a warning stays on the record, or '' when the sanction is not a warning (the paragraph is then left out). */
