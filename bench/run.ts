@@ -1,12 +1,13 @@
 /**
- * npm run bench [-- --short] [-- --keep] [-- --check-sql] [-- --only=compare,list,export,verify,pdf,cold]
+ * npm run bench [-- --short] [-- --keep] [-- --check-sql] [-- --only=compare,list,export,verify,pdf,statistics,cold]
  *
  * Seeds a realistic volume with COPY, then measures, in one run and interleaving rounds:
  * the API against a floor server (bare Fastify + pg, the same SQL) on GET /cases/:id,
  * GET /cases and POST /reports; list latency at SMALL vs BIG cases, unfiltered and with each
  * GET /cases filter (plans printed; a sequential scan of cases fails the run); the CSV export against
  * COPY of the same rows; /audit/verify against hashing the same bytes; /health latency while
- * large summary PDFs render (bench/pdf-health.ts); cold start.
+ * large summary PDFs render (bench/pdf-health.ts); GET /statistics over a term, a year and everything
+ * at SMALL and BIG, against its own statement run bare (plans printed); cold start.
  * Prints ratios and writes bench/results/latest.json. See docs/benchmarks.md.
  */
 import { spawn } from 'node:child_process';
@@ -28,7 +29,7 @@ import { RecordedQuery, ServerProcess, startServer, waitForHealth } from './serv
 
 const args = new Set(process.argv.slice(2));
 const SHORT = args.has('--short');
-/** `--only=list,verify`: run just these parts (names: compare, list, export, verify, pdf, cold). */
+/** `--only=list,verify`: run just these parts (names: compare, list, export, verify, pdf, statistics, cold). */
 const ONLY = new Set((process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? '').split(',').filter(Boolean));
 const part = (name: string) => ONLY.size === 0 || ONLY.has(name);
 const SIZES = SHORT
@@ -88,6 +89,7 @@ async function main() {
     if (part('export')) await exportVersusCopy(api, url, seeded, secret);
     if (part('verify')) await verifyVersusHashing(api, url, seeded, secret);
     if (part('pdf')) results.pdfHealth = await healthWhilePdfsRender(api, url, seeded, secret, PDF_LOAD, log);
+    if (part('statistics')) await statisticsScaling(api, url, seeded, secret);
     for (const s of servers.splice(0)) await s.stop();
     if (part('cold')) await coldStart(scratch);
   } finally {
@@ -337,6 +339,105 @@ async function listFilters(api: ServerProcess, url: string, seeded: Seeded, secr
   results.listFilters = { runs: table, worstRatio: worst, plans };
   const scanned = table.filter((r) => r.seqScan).map((r) => r.filter);
   if (scanned.length) throw new Error(`a list plan scans the cases table sequentially: ${scanned.join(', ')}`);
+}
+
+/** GET /statistics periods (issue 12): the seed's cases end on 2026-11-01, spread evenly over five years. */
+const STATISTICS_PERIODS = [
+  { name: 'a term (September–October 2026)', query: 'from=2026-09-01&to=2026-10-31', bounded: true },
+  { name: 'a school year (2025–26)', query: 'from=2025-09-01&to=2026-08-31', bounded: true },
+  { name: 'everything (no period)', query: '', bounded: false },
+];
+
+/**
+ * Issue 12: GET /statistics as the headteacher, SMALL and BIG alternating, for each period. The
+ * figures are counted over the period's cases, so the work grows with them: what must not grow
+ * is the cost **per case** (BIG/SMALL ≤ 1.5×), and the API must cost little beyond its own
+ * statement run bare on a pg client (the floor: the statement the API sent, captured by the
+ * probe, with its parameters, JIT off as on the API's connections). The plan at BIG is printed;
+ * a bounded period whose plan scans `cases` sequentially fails the run.
+ */
+async function statisticsScaling(api: ServerProcess, url: string, seeded: Seeded, secret: string) {
+  const samples = SHORT ? 15 : 9;
+  const headOf = (org: SeededOrganisation) => benchToken(secret, org.headUserId, org.id);
+  const path = (query: string) => `/statistics${query ? `?${query}` : ''}`;
+  const timeApi = async (p: string, token: string) => {
+    const start = process.hrtime.bigint();
+    const response = await fetch(`${api.url}${p}`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await response.json()) as { cases: { count: number | null } };
+    if (!response.ok) throw new Error(`${p}: ${response.status}`);
+    return { ms: Number(process.hrtime.bigint() - start) / 1e6, cases: body.cases.count };
+  };
+  const statementOf = async (p: string, token: string): Promise<RecordedQuery> => {
+    const queries = await api.recordQueries(async () => void (await timeApi(p, token)));
+    const statement = queries.find((q) => q.text.includes('facts AS MATERIALIZED'));
+    if (!statement) throw new Error(`${p}: no statistics statement recorded`);
+    return statement;
+  };
+  log(`
+Statistics p50 (${samples} requests each after 3 to warm up, SMALL and BIG alternating), headteacher; the floor is the API's statement run bare`);
+  log(
+    `${'period'.padEnd(34)} ${'cases S'.padStart(8)} ${'cases B'.padStart(9)} ${'API S ms'.padStart(9)} ${'API B ms'.padStart(9)} ${'µs/case S'.padStart(10)} ${'µs/case B'.padStart(10)} ${'B/S'.padStart(6)} ${'SQL B ms'.padStart(9)} ${'API/SQL'.padStart(8)}  seq scan`,
+  );
+  const table: Array<Record<string, unknown>> = [];
+  const plans: Record<string, string> = {};
+  await withClient(url, async (c) => {
+    await c.query('SET jit = off');
+    for (const period of STATISTICS_PERIODS) {
+      const small: number[] = [];
+      const big: number[] = [];
+      const sqlBig: number[] = [];
+      const sqlSmall: number[] = [];
+      const statements = { small: await statementOf(path(period.query), headOf(seeded.small)), big: await statementOf(path(period.query), headOf(seeded.big)) };
+      const timeSql = async (q: RecordedQuery) => {
+        const start = process.hrtime.bigint();
+        await c.query(q.text, q.values);
+        return Number(process.hrtime.bigint() - start) / 1e6;
+      };
+      let cases = { small: 0, big: 0 };
+      for (let i = 0; i < samples + 3; i++) {
+        const order = i % 2 ? (['small', 'big'] as const) : (['big', 'small'] as const);
+        for (const which of order) {
+          const answer = await timeApi(path(period.query), headOf(seeded[which]));
+          const sql = await timeSql(statements[which]);
+          if (i < 3) continue;
+          (which === 'small' ? small : big).push(answer.ms);
+          (which === 'small' ? sqlSmall : sqlBig).push(sql);
+          cases = { ...cases, [which]: answer.cases ?? 0 };
+        }
+      }
+      const plan = (await c.query(`EXPLAIN (ANALYZE, BUFFERS) ${statements.big.text}`, statements.big.values)).rows
+        .map((r: Record<string, string>) => r['QUERY PLAN'])
+        .join('\n');
+      const seqScan = /Seq Scan on cases\b/.test(plan);
+      plans[period.name] = plan;
+      const [s, b, sb, ss] = [median(small), median(big), median(sqlBig), median(sqlSmall)];
+      const perCase = { small: (s * 1000) / Math.max(1, cases.small), big: (b * 1000) / Math.max(1, cases.big) };
+      table.push({
+        period: period.name,
+        query: period.query,
+        cases,
+        apiP50: { small: s, big: b },
+        sqlP50: { small: ss, big: sb },
+        microsecondsPerCase: perCase,
+        perCaseRatio: perCase.big / perCase.small,
+        apiOverSql: b / sb,
+        seqScan,
+        bounded: period.bounded,
+      });
+      log(
+        `${period.name.padEnd(34)} ${fmt(cases.small).padStart(8)} ${fmt(cases.big).padStart(9)} ${fmt(s, 1).padStart(9)} ${fmt(b, 1).padStart(9)} ${fmt(perCase.small, 1).padStart(10)} ${fmt(perCase.big, 1).padStart(10)} ${`${fmt(perCase.big / perCase.small, 2)}×`.padStart(6)} ${fmt(sb, 1).padStart(9)} ${`${fmt(b / sb, 2)}×`.padStart(8)}  ${seqScan ? 'YES' : 'no'}`,
+      );
+    }
+  });
+  const worst = Math.max(...table.map((r) => r.perCaseRatio as number));
+  log(
+    `  worst cost per case, BIG / SMALL: ${fmt(worst, 2)}× (target ≤ 1.5×); API / its statement bare at BIG: ${table.map((r) => `${fmt(r.apiOverSql as number, 2)}×`).join(', ')}`,
+  );
+  log(`\nStatistics plans at ${fmt(seeded.big.cases)} cases (EXPLAIN ANALYZE of the statement the API sent):`);
+  for (const [name, plan] of Object.entries(plans)) log(`\n--- ${name}\n${plan}`);
+  results.statistics = { runs: table, worstPerCaseRatio: worst, plans };
+  const scanned = table.filter((r) => r.bounded && r.seqScan).map((r) => r.period);
+  if (scanned.length) throw new Error(`a statistics plan over a period scans the cases table sequentially: ${scanned.join(', ')}`);
 }
 
 async function cursorAt(url: string, token: string, pages: number): Promise<string> {

@@ -4,7 +4,8 @@
  * parties, an allegation and its `report.created` audit event on a valid hash chain. Staff
  * directories grow with the organisation (named from common first names and surnames, so a
  * surname search finds several people); cases past triage have a current investigating
- * manager; most safeguarding cases have their referral on record.
+ * manager; most safeguarding cases have their referral on record; cases past triage have their
+ * triage date, decided and closed ones their outcome (an appeal on every fifth) and dates.
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -48,6 +49,8 @@ const STATUSES = ['reported', 'reported', 'investigation', 'investigation', 'awa
 const PLATFORMS = ['facebook', 'twitter', 'instagram', 'whatsapp', 'other'];
 const CATEGORIES = ['disrepute', 'confidentiality', 'copyright', 'discrimination_bullying_harassment', 'images_of_school_or_pupils'];
 const STANDARDS = ['7.1', '7.3', '7.5', '7.6', '7.7', '8'];
+const SANCTIONS = ['no_action', 'informal_action', 'first_written_warning', 'final_written_warning', 'dismissal_with_notice'];
+const DAY = 86_400_000;
 /** At least 40 staff; more in a big organisation, so each person is the subject of ~250 cases whatever its size (a trust has more staff, not busier ones). */
 const staffFor = (cases: number) => Math.max(40, Math.ceil(cases / 250));
 /** An investigating manager per ~1,000 cases (at least 2): each is the current investigator of ~700. */
@@ -122,6 +125,8 @@ export async function seedBenchmark(url: string, options: SeedOptions, log: (m: 
   const client = new Client({ connectionString: url });
   await client.connect();
   const rnd = random(42);
+  // the dates of triage, decision and closure from a sequence of their own: the rest of the seed is as it was
+  const rndDates = random(12);
   const passwordHash = 'scrypt$14$8$1$' + Buffer.alloc(16).toString('base64') + '$' + Buffer.alloc(32).toString('base64'); // never used to log in
   const orgs: SeededOrganisation[] = [];
   const plan: Array<{ name: string; cases: number }> = [
@@ -205,6 +210,10 @@ export async function seedBenchmark(url: string, options: SeedOptions, log: (m: 
         safeguarding: boolean;
         investigator: string | null;
         referred: boolean;
+        /** Past triage: when (1–10 days after the report); closed: when (the decision + 20 days, or at triage); decided: when. */
+        triagedAt: Date | null;
+        decidedAt: Date | null;
+        closedAt: Date | null;
       }> = [];
       const counters = new Map<number, number>();
       for (let n = 0; n < o.cases; n++) {
@@ -214,6 +223,12 @@ export async function seedBenchmark(url: string, options: SeedOptions, log: (m: 
         counters.set(year, number);
         const subject = o.staffIds[2 + Math.floor(rnd() * (o.staffIds.length - 2))];
         const status = STATUSES[n % STATUSES.length];
+        const triagedAt = status === 'reported' ? null : new Date(createdAt.getTime() + Math.floor(rndDates() * 10 * DAY));
+        // a third of the closed cases closed at triage; the rest decided (GET /statistics' outcomes and working days)
+        const closedAtTriage = status === 'closed' && n % 3 === 0;
+        const decidedAt =
+          status === 'decided' || (status === 'closed' && !closedAtTriage) ? new Date(triagedAt!.getTime() + Math.floor((10 + rndDates() * 50) * DAY)) : null;
+        const closedAt = status === 'closed' ? (closedAtTriage ? triagedAt : new Date(decidedAt!.getTime() + 20 * DAY)) : null;
         cases.push({
           id: randomUUID(),
           createdAt,
@@ -223,6 +238,9 @@ export async function seedBenchmark(url: string, options: SeedOptions, log: (m: 
           safeguarding: rnd() < 0.2,
           investigator: status === 'reported' ? null : o.investigatorUserIds[Math.floor(rnd() * o.investigatorUserIds.length)],
           referred: rnd() < REFERRED,
+          triagedAt,
+          decidedAt,
+          closedAt,
         });
       }
       o.caseIds = cases.map((c) => c.id);
@@ -230,7 +248,20 @@ export async function seedBenchmark(url: string, options: SeedOptions, log: (m: 
       await copy(
         client,
         'cases',
-        ['id', 'organisation_id', 'reference', 'status', 'safeguarding', 'investigator_user_id', 'closed_at', 'created_at', 'updated_at'],
+        [
+          'id',
+          'organisation_id',
+          'reference',
+          'status',
+          'safeguarding',
+          'investigator_user_id',
+          'triage_decision',
+          'triaged_at',
+          'triaged_by_user_id',
+          'closed_at',
+          'created_at',
+          'updated_at',
+        ],
         cases.map((c) => [
           c.id,
           o.id,
@@ -238,10 +269,41 @@ export async function seedBenchmark(url: string, options: SeedOptions, log: (m: 
           c.status,
           c.safeguarding,
           c.investigator,
-          c.status === 'closed' ? c.createdAt : null,
+          c.triagedAt ? (c.status === 'closed' && !c.decidedAt ? 'no_further_action' : 'investigate') : null,
+          c.triagedAt,
+          c.triagedAt ? o.deputyUserId : null,
+          c.closedAt,
           c.createdAt,
           c.createdAt,
         ]),
+      );
+      // The outcome of every decided case (the sanctions in turn), and an appeal on every fifth
+      const decided = cases.filter((c) => c.decidedAt);
+      const outcomeIds = decided.map(() => randomUUID());
+      await copy(
+        client,
+        'outcomes',
+        ['id', 'organisation_id', 'case_id', 'recorded_by_user_id', 'created_at', 'sanction', 'gross_misconduct', 'rationale', 'decided_at', 'decided_by_role'],
+        decided.map((c, i) => [
+          outcomeIds[i],
+          o.id,
+          c.id,
+          o.headUserId,
+          c.decidedAt,
+          SANCTIONS[i % SANCTIONS.length],
+          false,
+          'Outcome',
+          c.decidedAt,
+          'headteacher',
+        ]),
+      );
+      await copy(
+        client,
+        'appeals',
+        ['id', 'organisation_id', 'case_id', 'outcome_id', 'recorded_by_user_id', 'created_at', 'lodged_at', 'grounds', 'result', 'decided_at'],
+        decided.flatMap((c, i) =>
+          i % 5 === 0 ? [[randomUUID(), o.id, c.id, outcomeIds[i], o.headUserId, c.decidedAt, c.decidedAt, 'Too harsh', 'dismissed', c.decidedAt]] : [],
+        ),
       );
       await copy(
         client,

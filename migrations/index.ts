@@ -11,6 +11,7 @@ import { Sessions1796075345432 } from './1796075345432-Sessions';
 import { AuditReasonIsCode1796077079884 } from './1796077079884-AuditReasonIsCode';
 import { CaseListSearch1796078774282 } from './1796078774282-CaseListSearch';
 import { Letters1796086885432 } from './1796086885432-Letters';
+import { StatisticsReportsPeriod1796087491720 } from './1796087491720-StatisticsReportsPeriod';
 export const MIGRATIONS: Function[] = [
   Initial1795474956969,
   AuditAppendOnly1795474956970,
@@ -24,4 +25,5 @@ export const MIGRATIONS: Function[] = [
   AuditReasonIsCode1796077079884,
   CaseListSearch1796078774282,
   Letters1796086885432,
+  StatisticsReportsPeriod1796087491720,
 ];

@@ -7,6 +7,13 @@ import { SCHOOL_TIME_ZONE } from './working-days';
  * caller passes (local dates, as `date[]`: the same set working-days.ts takes). Held equal
  * to the TypeScript function by test/e2e/statistics.e2e-spec.ts ("working days in SQL"),
  * over weekends, holidays and both clock changes.
+ *
+ * No calendar table and no loop: a date's **working-day number** N(d) is the number of
+ * working days from Monday 1 January 1900 up to and including d — the weekdays, in closed
+ * form (5 per whole week, then the days of d's week up to Friday), less the holidays on a
+ * weekday up to d, counted by a binary search of the sorted holidays (`width_bucket`). The
+ * working days after a up to and including b are N(b) − N(a). Dates from 1900 on (the API
+ * takes years 1900–2999).
  */
 
 /** SQL: the school's local date (`date`) of a `timestamptz` expression. */
@@ -15,15 +22,25 @@ export function localDateSql(instant: string): string {
 }
 
 /**
- * SQL (a SELECT): one row per local date from `firstDate` to `lastDate` (`date` expressions),
- * with `n`, the number of working days from `firstDate` up to and including that date. The
- * working days after date A up to and including date B — `workingDaysBetween` — are then
- * `n(B) − n(A)` (negative when B is before A), whatever the times of day: joining the
- * calendar on both dates turns the count into two hash lookups per row.
- * `holidays` is a placeholder (or expression) of type `date[]`, never containing NULL.
+ * SQL: the holidays to count, from a `date[]` placeholder: those on a weekday (a holiday on a
+ * Saturday takes no working day away), once each, in order — the thresholds `width_bucket`
+ * needs. Evaluate it once per statement (a CTE or a scalar subquery), not per row.
  */
-export function workingDayCalendarSql(firstDate: string, lastDate: string, holidays: string): string {
-  return `SELECT d::date AS day,
-      (count(*) FILTER (WHERE extract(isodow FROM d) < 6 AND d::date <> ALL (${holidays}::date[])) OVER (ORDER BY d))::int AS n
-    FROM generate_series((${firstDate})::timestamp, (${lastDate})::timestamp, interval '1 day') AS d`;
+export function weekdayHolidaysSql(holidays: string): string {
+  return `ARRAY(SELECT DISTINCT h FROM unnest(${holidays}::date[]) AS h WHERE extract(isodow FROM h) < 6 ORDER BY h)`;
+}
+
+/** SQL: N(d) of a `date` expression; `holidays` the array of `weekdayHolidaysSql`. NULL for NULL. */
+export function workingDayNumberSql(date: string, holidays: string): string {
+  const days = `(${date} - DATE '1900-01-01')`; // 1 January 1900 was a Monday
+  return `(5 * (${days} / 7) + least(${days} % 7 + 1, 5) - width_bucket(${date}, ${holidays}))`;
+}
+
+/**
+ * SQL: `workingDaysBetween` of two local dates (`date` expressions): the working days after
+ * `fromDate` up to and including `toDate`, negative when `toDate` is earlier; NULL when either
+ * is NULL.
+ */
+export function workingDaysBetweenSql(fromDate: string, toDate: string, holidays: string): string {
+  return `(${workingDayNumberSql(toDate, holidays)} - ${workingDayNumberSql(fromDate, holidays)})`;
 }

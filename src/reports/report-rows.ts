@@ -78,3 +78,22 @@ export async function firstObservedAt(em: EntityManager, caseId: string): Promis
 export async function eraseReports(em: EntityManager, caseId: string): Promise<void> {
   await em.query(`DELETE FROM reports WHERE case_id = $1`, [caseId]);
 }
+
+/**
+ * SQL (a subquery): the reports of an organisation made in a period — `case_id`,
+ * `created_at`, `category`, `platform`, `policy_standards` — for statements over many cases
+ * (GET /statistics). A case's first report is written with the case, in the same statement and
+ * at the same instant (`openCaseWithReport`: both `created_at` are its `$3`), so the reports
+ * made in [start, end) hold those of the cases reported in it, and joined on
+ * `case_id = c.id AND created_at = c.created_at` give each case its first report and only
+ * that. They are read as one range of the index (organisation_id, created_at) INCLUDE
+ * (case_id, category, platform, policy_standards) and joined by hash, not looked up case by
+ * case. `organisation`, `start` and `end` are placeholders (the ends `timestamptz`, or
+ * undefined when open).
+ */
+export function firstReportsMadeInSql(organisation: string, start?: string, end?: string): string {
+  const where = [`r.organisation_id = ${organisation}::uuid`];
+  if (start) where.push(`r.created_at >= ${start}::timestamptz`);
+  if (end) where.push(`r.created_at < ${end}::timestamptz`);
+  return `(SELECT r.case_id, r.created_at, r.category, r.platform, r.policy_standards FROM reports r WHERE ${where.join(' AND ')})`;
+}

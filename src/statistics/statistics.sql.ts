@@ -1,26 +1,29 @@
-import { localDateSql, workingDayCalendarSql } from '../calendar/working-days.sql';
+import { localDateSql, weekdayHolidaysSql, workingDaysBetweenSql } from '../calendar/working-days.sql';
 import { overdueCaseSql } from '../cases/overdue';
 import { SqlParams } from '../database/sql';
 import { sanctionInForceSql } from '../outcomes/outcome-rows';
+import { firstReportsMadeInSql } from '../reports/report-rows';
 import { DurationKey, ERASED, RawDuration } from './statistics.rules';
 
 /**
  * GET /statistics in one statement (process.md §5). It reads, for aggregation only, the
  * tables of other modules — `cases` (the cases module), `reports` (reports), `outcomes` and
- * `appeals` (outcomes), `safeguarding_referrals` (triage) — where those modules offer their
- * SQL it is theirs: the sanction in force (outcome-rows.ts `sanctionInForceSql`), the
- * overdue rule (cases/overdue.ts `overdueCaseSql`, with triage's `referralRecordedSql`), the
- * working-day calendar (calendar/working-days.sql.ts). Nothing is read but vocabulary values,
+ * `appeals` (outcomes), `safeguarding_referrals` (triage) — and where those modules offer their
+ * SQL it is theirs: each case's first report (report-rows.ts `firstReportsMadeInSql`), the
+ * sanction in force (outcome-rows.ts `sanctionInForceSql`), the overdue rule
+ * (cases/overdue.ts `overdueCaseSql`, with triage's `referralRecordedSql`), the working-day
+ * calendar (calendar/working-days.sql.ts). Nothing is read but vocabulary values,
  * flags and dates: no names, references, ids or free text leave the database.
  *
  * The cases are those of the organisation reported (`created_at`) in [start, end): the
- * period index (organisation_id, created_at, id) finds them. Per case: its first report's
+ * period index (organisation_id, created_at, id) finds them, and their first reports are the
+ * reports made in the same period (an index range, joined by hash). Per case: its first report's
  * App.A category, §2 platform and §7/§8 standards ("erased" once retention took the report),
  * the outcome (the sanction in force; closed at triage; none yet), the safeguarding flag,
  * whether it is overdue now, and the local dates of report, triage, decision and closure.
- * Working days between two dates are two lookups in a calendar of the dates the cases span
- * (`n(B) − n(A)`, working-days.sql.ts); medians and 90th percentiles are `percentile_cont`,
- * over the cases that reached the step.
+ * Working days between two dates are the difference of their working-day numbers, in closed
+ * form (working-days.sql.ts); medians and 90th percentiles are `percentile_cont`, over the
+ * cases that reached the step.
  */
 
 export interface StatisticsFilters {
@@ -53,39 +56,29 @@ const duration = (column: string) =>
 
 export function statisticsSql(filters: StatisticsFilters): { text: string; values: unknown[] } {
   const p = new SqlParams();
-  const where = [`c.organisation_id = ${p.add(filters.organisationId)}::uuid`];
-  if (filters.start) where.push(`c.created_at >= ${p.add(filters.start.toISOString())}::timestamptz`);
-  if (filters.end) where.push(`c.created_at < ${p.add(filters.end.toISOString())}::timestamptz`);
+  const organisation = p.add(filters.organisationId);
+  const start = filters.start ? p.add(filters.start.toISOString()) : undefined;
+  const end = filters.end ? p.add(filters.end.toISOString()) : undefined;
+  const where = [`c.organisation_id = ${organisation}::uuid`];
+  if (start) where.push(`c.created_at >= ${start}::timestamptz`);
+  if (end) where.push(`c.created_at < ${end}::timestamptz`);
   const cutoff = p.add(filters.overdueCutoff.toISOString());
-  const holidays = p.add([...filters.holidays]);
-  const text = `WITH facts AS MATERIALIZED (
+  const holidays = `(SELECT h FROM holidays)`;
+  const days = (to: string) => workingDaysBetweenSql(localDateSql('c.created_at'), localDateSql(to), holidays);
+  const text = `WITH holidays AS (SELECT ${weekdayHolidaysSql(p.add([...filters.holidays]))} AS h),
+    facts AS MATERIALIZED (
       SELECT c.safeguarding, c.erased_at IS NOT NULL OR r.category IS NULL AS erased,
         r.category::text AS category, r.platform::text AS platform, r.policy_standards AS standards,
         CASE WHEN o.id IS NOT NULL THEN ${sanctionInForceSql('o', 'a')}
              WHEN c.triage_decision IN ('no_further_action', 'informal_resolution') THEN 'closed_at_triage'
              ELSE 'no_outcome_yet' END AS outcome,
         ${overdueCaseSql('c', cutoff)} AS overdue,
-        ${localDateSql('c.created_at')} AS reported_on, ${localDateSql('c.triaged_at')} AS triaged_on,
-        ${localDateSql('o.decided_at')} AS decided_on, ${localDateSql('c.closed_at')} AS closed_on
+        ${days('c.triaged_at')} AS to_triage, ${days('o.decided_at')} AS to_decision, ${days('c.closed_at')} AS to_closure
       FROM cases c
-      LEFT JOIN LATERAL (SELECT category, platform, policy_standards FROM reports WHERE case_id = c.id ORDER BY created_at, id LIMIT 1) r ON TRUE
+      LEFT JOIN ${firstReportsMadeInSql(organisation, start, end)} r ON r.case_id = c.id AND r.created_at = c.created_at
       LEFT JOIN outcomes o ON o.case_id = c.id
       LEFT JOIN appeals a ON a.outcome_id = o.id
       WHERE ${where.join(' AND ')}
-    ),
-    span AS (
-      SELECT least(min(reported_on), min(triaged_on), min(decided_on), min(closed_on)) AS first_day,
-             greatest(max(reported_on), max(triaged_on), max(decided_on), max(closed_on)) AS last_day
-      FROM facts
-    ),
-    calendar AS (${workingDayCalendarSql('(SELECT first_day FROM span)', '(SELECT last_day FROM span)', holidays)}),
-    spans AS (
-      SELECT kt.n - kr.n AS to_triage, kd.n - kr.n AS to_decision, kc.n - kr.n AS to_closure
-      FROM facts f
-      JOIN calendar kr ON kr.day = f.reported_on
-      LEFT JOIN calendar kt ON kt.day = f.triaged_on
-      LEFT JOIN calendar kd ON kd.day = f.decided_on
-      LEFT JOIN calendar kc ON kc.day = f.closed_on
     )
     SELECT (SELECT count(*)::int FROM facts) AS total,
       ${breakdown(`CASE WHEN f.erased THEN '${ERASED}' ELSE f.category END`)} AS by_category,
@@ -96,7 +89,7 @@ export function statisticsSql(filters: StatisticsFilters): { text: string; value
       ${breakdown('f.outcome')} AS by_outcome,
       ${breakdown('f.safeguarding::text')} AS by_safeguarding,
       (SELECT json_build_object('toTriage', ${duration('to_triage')}, 'toDecision', ${duration('to_decision')}, 'toClosure', ${duration('to_closure')})
-       FROM spans) AS working_days,
+       FROM facts) AS working_days,
       (SELECT count(*)::int FROM facts WHERE overdue) AS overdue`;
   return { text, values: p.values };
 }
