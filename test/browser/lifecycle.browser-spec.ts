@@ -122,12 +122,22 @@ describeInBrowser('web application: the whole lifecycle, one person at a time', 
   }
 
   interface CasePageTiming {
+    /** In the page: when the DOM first held the case's status and an action link (a MutationObserver, so the test's own polling is not counted). */
     usable: number;
+    /** When the test, polling through the DevTools protocol, saw it (slower by the round trips, which a loaded machine stretches). */
+    seenByTest: number;
     domContentLoaded: number;
-    api: string[];
+    requests: string[];
   }
   /** Reloads the case page `runs` times: each time, ms from navigation start until its status and actions (from GET /cases/:id) are on screen. */
   async function timeToInteractiveCasePage(runs: number): Promise<CasePageTiming[]> {
+    // on every later load of this page (the init script does not run under the page's CSP)
+    await page.addInitScript(`new MutationObserver((_, observer) => {
+      if (document.querySelector('[data-testid="case-status"]') && document.querySelector('[data-testid="actions"] a')) {
+        window.__caseUsable = Math.round(performance.now());
+        observer.disconnect();
+      }
+    }).observe(document, { subtree: true, childList: true });`);
     const times: CasePageTiming[] = [];
     for (let i = 0; i < runs; i++) {
       await page.reload();
@@ -138,9 +148,9 @@ describeInBrowser('web application: the whole lifecycle, one person at a time', 
           `(() => {
             const n = performance.getEntriesByType('navigation')[0];
             // what the page fetched on the way (its scripts, the silent refresh, the case, the policy's words …): when each started and ended
-            const api = performance.getEntriesByType('resource')
+            const requests = performance.getEntriesByType('resource')
               .map((e) => new URL(e.name).pathname.replace(/[0-9a-f-]{36}/g, ':id') + ' ' + Math.round(e.startTime) + '-' + Math.round(e.responseEnd));
-            return { usable: Math.round(performance.now()), domContentLoaded: Math.round(n.domContentLoadedEventEnd), api };
+            return { usable: window.__caseUsable, seenByTest: Math.round(performance.now()), domContentLoaded: Math.round(n.domContentLoadedEventEnd), requests };
           })()`,
         )) as CasePageTiming,
       );
@@ -587,10 +597,11 @@ describeInBrowser('web application: the whole lifecycle, one person at a time', 
 
     // the time to an interactive case page (reloads of the headteacher's case page awaiting decision)
     const measured = {
-      runs: casePage.map((run) => run.usable),
+      usable: casePage.map((run) => run.usable),
       medianUsable: median(casePage.map((run) => run.usable)),
+      seenByTest: casePage.map((run) => run.seenByTest),
       medianDomContentLoaded: median(casePage.map((run) => run.domContentLoaded)),
-      lastRunRequests: casePage[casePage.length - 1].api,
+      lastRunRequests: casePage[casePage.length - 1].requests,
       at: new Date().toISOString(),
     };
     const file = join(__dirname, '..', '..', 'dist', 'web-measurements.json');
