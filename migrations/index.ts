@@ -10,6 +10,7 @@ import { AppealLateEntryReason1796072888149 } from './1796072888149-AppealLateEn
 import { Sessions1796075345432 } from './1796075345432-Sessions';
 import { AuditReasonIsCode1796077079884 } from './1796077079884-AuditReasonIsCode';
 import { CaseListSearch1796078774282 } from './1796078774282-CaseListSearch';
+import { Kcsie1796086245514 } from './1796086245514-Kcsie';
 import { Letters1796086885432 } from './1796086885432-Letters';
 import { StatisticsReportsPeriod1796087491720 } from './1796087491720-StatisticsReportsPeriod';
 export const MIGRATIONS: Function[] = [
@@ -24,6 +25,7 @@ export const MIGRATIONS: Function[] = [
   Sessions1796075345432,
   AuditReasonIsCode1796077079884,
   CaseListSearch1796078774282,
+  Kcsie1796086245514,
   Letters1796086885432,
   StatisticsReportsPeriod1796087491720,
 ];

@@ -13,6 +13,7 @@ import { EvidenceModule } from './evidence/evidence.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { InvestigationsModule } from './investigations/investigations.module';
+import { KcsieModule } from './kcsie/kcsie.module';
 import { LettersModule } from './letters/letters.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
@@ -45,6 +46,7 @@ export class AppModule {
         MonitoringModule,
         EvidenceModule,
         OutcomesModule,
+        KcsieModule,
         LettersModule,
         RetentionModule,
         ExportsModule,

@@ -30,6 +30,7 @@ const READ_PERMISSIONS: readonly Permission[] = [
   'summaries:read',
   'exports:read',
   'subject-access:export',
+  'references:check',
   'audit:read',
   'retention:read',
   'statistics:read',
@@ -64,6 +65,8 @@ const WHO: Record<Permission, Role[]> = {
   'summaries:read': ['headteacher', 'hr'],
   'exports:read': ['headteacher', 'hr'],
   'subject-access:export': ['headteacher', 'hr'],
+  // KCSIE Part 4: what may be said in a reference (hr answers reference requests; the headteacher too)
+  'references:check': ['headteacher', 'hr'],
   'audit:read': ['headteacher', 'hr'],
   'retention:read': ['headteacher', 'governor', 'hr'],
   'retention:manage': ['headteacher', 'governor'],

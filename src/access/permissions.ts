@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'summaries:read',
   'exports:read',
   'subject-access:export',
+  // KCSIE Part 4: GET /staff/:id/reference-check (what may be said in a reference)
+  'references:check',
   'audit:read',
   'retention:read',
   'retention:manage',
@@ -62,6 +64,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'summaries:read',
     'exports:read',
     'subject-access:export',
+    'references:check',
     'audit:read',
     'retention:read',
     'retention:manage',
@@ -98,6 +101,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'summaries:read',
     'exports:read',
     'subject-access:export',
+    // KCSIE Part 4: HR answers reference requests; it sees every case not about itself, so its check is complete
+    'references:check',
     'audit:read',
     'retention:read',
     // process.md §5: anonymised figures

@@ -45,6 +45,8 @@ export interface GuidanceInput {
   notifiedAllegationIds: readonly string[];
   responses: number;
   retainUntil: string | null;
+  /** KCSIE Part 4: a safeguarding case's findings are in KCSIE's categories. */
+  safeguarding?: boolean;
 }
 
 export interface CaseGuidance {
@@ -71,6 +73,7 @@ export function caseGuidance(actor: Actor, facts: CaseFacts, input: GuidanceInpu
     allegations: input.allegations.map((a) => ({ id: a.id, finding: (a.finding?.finding ?? null) as never })),
     notifiedAllegationIds: new Set(input.notifiedAllegationIds),
     responses: input.responses,
+    safeguarding: input.safeguarding,
   });
   const blockers = missing.map((blocker) => blocker.description);
   const windowOpen = input.appealDeadline !== null && new Date(input.appealDeadline) > now;

@@ -1,6 +1,7 @@
 import type { ReaderRights } from '../access/case-access.policy';
 import type { EvidenceResponse } from '../evidence/dto/evidence.dto';
 import type { CaseResponse } from './dto/case.dto';
+import { withholdKcsie } from '../kcsie/kcsie-view';
 
 /**
  * What a reader may not read of a case, taken out of the view — the same for the case view,
@@ -26,6 +27,7 @@ export function redactCase(view: CaseResponse, rights: ReaderRights): CaseRespon
     investigationReport:
       others || view.investigationReport === null ? view.investigationReport : { ...view.investigationReport, summary: null, withheld: true },
     evidence: view.evidence.map((item) => redactEvidence(item, rights)),
+    kcsie: others ? view.kcsie : withholdKcsie(view.kcsie),
   };
 }
 

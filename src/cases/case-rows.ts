@@ -86,6 +86,11 @@ export async function markSafeguarding(em: EntityManager, caseId: string): Promi
   await em.query(`UPDATE cases SET safeguarding = TRUE, updated_at = now() WHERE id = $1`, [caseId]);
 }
 
+/** §5, KCSIE Part 4: whether the case is a safeguarding matter (flagged at report, or referred). */
+export async function isSafeguarding(em: EntityManager, caseId: string): Promise<boolean> {
+  return (await queryOne<{ safeguarding: boolean }>(em, `SELECT safeguarding FROM cases WHERE id = $1`, [caseId]))?.safeguarding === true;
+}
+
 /** The investigating manager appointed now (§4); the appointment history is the investigations module's. */
 export async function setInvestigator(em: EntityManager, caseId: string, userId: string): Promise<void> {
   await em.query(`UPDATE cases SET investigator_user_id = $2, updated_at = now() WHERE id = $1`, [caseId, userId]);

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { queryOne } from '../database/sql';
+import { findingsArraySql } from '../investigations/investigation-rows';
 import { RetentionBasisJson, retentionBasisSql, sanctionForRetention } from '../outcomes/retention-basis';
 import { retainUntil, RetentionPeriods } from '../retention/retention.rules';
 import { CaseAction, CaseStatus, nextStatus } from './lifecycle';
@@ -25,19 +26,20 @@ export async function moveCase(
 
 /**
  * Sets a closed case's retention date from what it ended with: the sanction in force after
- * any appeal, the warning's expiry, the safeguarding flag. Called at closure, and again
+ * any appeal, the warning's expiry, the safeguarding flag and the findings (KCSIE Part 4). Called at closure, and again
  * whenever one of those changes after it (a safeguarding referral recorded after closure).
  * Does nothing to a case that is not closed.
  */
 export async function refreshRetentionDate(em: EntityManager, caseId: string, periods: RetentionPeriods): Promise<Date | null> {
-  const row = await queryOne<{ created_at: Date; closed_at: Date | null; safeguarding: boolean; basis: RetentionBasisJson | null }>(
+  const row = await queryOne<{ created_at: Date; closed_at: Date | null; safeguarding: boolean; basis: RetentionBasisJson | null; findings: string[] }>(
     em,
-    `SELECT c.created_at, c.closed_at, c.safeguarding, ${retentionBasisSql('c.id')} AS basis FROM cases c WHERE c.id = $1 AND c.status = 'closed'`,
+    `SELECT c.created_at, c.closed_at, c.safeguarding, ${retentionBasisSql('c.id')} AS basis, ${findingsArraySql('c.id')} AS findings
+     FROM cases c WHERE c.id = $1 AND c.status = 'closed'`,
     [caseId],
   );
   if (!row || !row.closed_at) return null;
   const until = retainUntil(
-    { reportedAt: row.created_at, closedAt: row.closed_at, safeguarding: row.safeguarding, ...sanctionForRetention(row.basis) },
+    { reportedAt: row.created_at, closedAt: row.closed_at, safeguarding: row.safeguarding, findings: row.findings, ...sanctionForRetention(row.basis) },
     periods,
   );
   await em.query(`UPDATE cases SET retain_until = $2 WHERE id = $1`, [caseId, until]);

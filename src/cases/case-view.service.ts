@@ -7,6 +7,7 @@ import { CaseFacts } from '../access/conflicts';
 import { queryOne } from '../database/sql';
 import { EVIDENCE_SECTION } from '../evidence/evidence-records';
 import { INVESTIGATION_SECTIONS } from '../investigations/investigation-view';
+import { KCSIE_SECTION } from '../kcsie/kcsie-view';
 import { LETTERS_SECTION } from '../letters/letter-rows';
 import { MONITORING_SECTION } from '../monitoring/monitoring-view';
 import { OUTCOME_SECTIONS } from '../outcomes/outcome-view';
@@ -26,6 +27,7 @@ const SECTIONS: readonly CaseSection[] = [
   EVIDENCE_SECTION,
   MONITORING_SECTION,
   ...OUTCOME_SECTIONS,
+  KCSIE_SECTION,
   LETTERS_SECTION,
 ];
 
@@ -73,6 +75,7 @@ function guidanceInput(view: CaseResponse): GuidanceInput {
     notifiedAllegationIds: view.subjectNotifications.flatMap((n) => n.allegationIds),
     responses: view.subjectResponses.length,
     retainUntil: view.retention.retainUntil,
+    safeguarding: view.safeguarding.flagged,
   };
 }
 

@@ -182,7 +182,7 @@ describe('loadConfig (api.md "Running, configuration and the demo")', () => {
         serveWeb: true,
         trustProxy: false,
         passwordCost: 16,
-        retention: { baseMonths: 12, afterWarningMonths: 6, dismissalYears: 6, safeguardingYears: 10 },
+        retention: { baseMonths: 12, afterWarningMonths: 6, dismissalYears: 6, safeguardingYears: 10, substantiatedSafeguardingYears: 10 },
         pdfRender: { threads: defaultRenderThreads(), queue: 8 },
         appealDeadline: { minWorkingDays: 5, maxMonths: 3 },
         monitoring: { periodMaxMonths: 12, expiryMaxMonths: 3 },

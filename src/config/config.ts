@@ -138,6 +138,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       afterWarningMonths: integer(env, 'RETENTION_AFTER_WARNING_MONTHS', DEFAULT_RETENTION.afterWarningMonths, 0, 1200, problems),
       dismissalYears: integer(env, 'RETENTION_DISMISSAL_YEARS', DEFAULT_RETENTION.dismissalYears, 0, 100, problems),
       safeguardingYears: integer(env, 'RETENTION_SAFEGUARDING_YEARS', DEFAULT_RETENTION.safeguardingYears, 0, 100, problems),
+      substantiatedSafeguardingYears: integer(
+        env,
+        'RETENTION_SUBSTANTIATED_SAFEGUARDING_YEARS',
+        DEFAULT_RETENTION.substantiatedSafeguardingYears,
+        0,
+        100,
+        problems,
+      ),
     },
     pdfRender: {
       threads: integer(env, 'PDF_RENDER_THREADS', defaultRenderThreads(), 1, 16, problems),

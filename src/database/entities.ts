@@ -22,6 +22,8 @@ import { MonitoringAuthorisation } from '../monitoring/entities/monitoring-autho
 import { MonitoringDisclosure } from '../monitoring/entities/monitoring-disclosure.entity';
 import { Outcome } from '../outcomes/entities/outcome.entity';
 import { Appeal } from '../outcomes/entities/appeal.entity';
+import { LadoConsultation } from '../kcsie/entities/lado-consultation.entity';
+import { ReferralDecision } from '../kcsie/entities/referral-decision.entity';
 import { Letter } from '../letters/entities/letter.entity';
 import { LetterTemplate } from '../letters/entities/letter-template.entity';
 
@@ -51,6 +53,8 @@ export const ENTITIES = [
   MonitoringDisclosure,
   Outcome,
   Appeal,
+  LadoConsultation,
+  ReferralDecision,
   Letter,
   LetterTemplate,
 ];

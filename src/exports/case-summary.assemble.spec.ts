@@ -159,6 +159,7 @@ function caseView(overrides: Partial<CaseResponse> = {}): CaseResponse {
       },
     ],
     sanctionInForce: 'first_written_warning',
+    kcsie: { lado: { dueBy: null, overdue: false, consultations: [] }, referralDecisions: [] },
     letters: [],
     guidance: null,
     ...overrides,

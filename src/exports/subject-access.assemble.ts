@@ -27,7 +27,7 @@ export interface SarCaseInput {
  * protection": "what they reported, said or were said to have done"), by capacity:
  * - as subject: what they were said to have done and what came of it — the reports, the
  *   allegations with their findings, the notice, their own response, the outcome, the appeal,
- *   the sanction in force, and the evidence list;
+ *   the sanction in force, the evidence list, and KCSIE's LADO consultations and DBS / TRA referral decisions;
  * - as reporter: their report;
  * - in every capacity: their own interviews (a witness's statements, the subject's);
  * - nothing else: a witness's export holds their own statements and the fact that they were a
@@ -59,6 +59,7 @@ export function assembleSarCase(staffId: string, input: SarCaseInput): SarCase |
     appeal: asSubject ? summaryAppeal(view.appeals) : null,
     sanctionInForce: asSubject ? view.sanctionInForce : null,
     evidence: summaryEvidence(asSubject ? view.evidence : [], input.specialCategoryIncluded),
+    kcsie: asSubject ? view.kcsie : null,
     // process.md §2: the letters sent to them (kind, date, method); the letters' text is the records above
     letters: asSubject
       ? view.letters
@@ -87,7 +88,7 @@ export function assembleSubjectAccess(input: SubjectAccessInput): SubjectAccessE
   return {
     generatedAt: input.generatedAt.toISOString(),
     school: staff.school,
-    staff: { id: staff.id, name: staff.name, email: staff.email, jobTitle: staff.jobTitle, createdAt: staff.createdAt },
+    staff: { id: staff.id, name: staff.name, email: staff.email, jobTitle: staff.jobTitle, teacher: staff.teacher, createdAt: staff.createdAt },
     userAccount: staff.userAccount
       ? {
           id: staff.userAccount.id,

@@ -17,6 +17,7 @@ export interface SarStaffRow {
   name: string;
   email: string | null;
   jobTitle: string | null;
+  teacher: boolean;
   createdAt: string;
   school: string;
   userAccount: { id: string; email: string; name: string; roles: string[]; active: boolean; createdAt: string; updatedAt: string } | null;
@@ -25,7 +26,7 @@ export interface SarStaffRow {
 export function loadStaff(em: EntityManager, organisationId: string, staffId: string): Promise<SarStaffRow | undefined> {
   return queryOne<SarStaffRow>(
     em,
-    `SELECT s.id, s.name, s.email, s.job_title AS "jobTitle", ${isoSql('s.created_at')} AS "createdAt", org.name AS school,
+    `SELECT s.id, s.name, s.email, s.job_title AS "jobTitle", s.teacher, ${isoSql('s.created_at')} AS "createdAt", org.name AS school,
        CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'email', u.email, 'name', u.name, 'roles', u.roles,
          'active', u.active, 'createdAt', ${isoSql('u.created_at')}, 'updatedAt', ${isoSql('u.updated_at')}) END AS "userAccount"
      FROM staff_members s JOIN organisations org ON org.id = s.organisation_id LEFT JOIN users u ON u.id = s.user_id

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Actor } from '../access/actor';
 import { requireNotBefore } from '../cases/chronology';
 import { CaseRunner } from '../cases/case-runner.service';
-import { recordInvestigationReport } from '../cases/case-rows';
+import { isSafeguarding, recordInvestigationReport } from '../cases/case-rows';
 import { moveCase } from '../cases/case-status';
 import { CaseResponse } from '../cases/dto/case.dto';
 import { requireInvestigationOpen } from '../cases/lifecycle';
@@ -10,6 +10,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { firstObservedAt } from '../reports/report-rows';
+import { requireFindingFitsCase } from '../kcsie/kcsie-findings.check';
 import { FindingRequest, SubjectNotificationRequest, SubjectResponseRequest, SubmitReportRequest } from './dto/investigation.dto';
 import {
   findingOf,
@@ -61,6 +62,7 @@ export class InvestigationReportService {
       requireInvestigationOpen(facts.status);
       const before = await findingOf(em, caseId, request.allegationId);
       if (!before) throw DomainError.invalidField('allegationId', 'not an allegation of this case');
+      requireFindingFitsCase(request.finding, await isSafeguarding(em, caseId));
       await recordFinding(em, request.allegationId, request.finding, request.reasoning);
       return {
         action: before.finding ? 'finding.revised' : 'finding.recorded',
@@ -78,7 +80,7 @@ export class InvestigationReportService {
   submit(actor: Actor, caseId: string, request: SubmitReportRequest): Promise<CaseResponse> {
     return this.runner.changeCase(actor, caseId, 'investigation:write', async ({ em, facts }) => {
       requireInvestigationOpen(facts.status);
-      const blockers = submissionBlockers(await investigationState(em, caseId));
+      const blockers = submissionBlockers({ ...(await investigationState(em, caseId)), safeguarding: await isSafeguarding(em, caseId) });
       if (blockers.length) throw DomainError.conflict('submission_blocked', `The report cannot go to the decision-maker yet: ${blockers.join('; ')}.`);
       await recordInvestigationReport(em, caseId, { summary: request.summary, userId: actor.userId });
       const next = await moveCase(em, facts, 'submit_report', this.config.retention);

@@ -132,3 +132,8 @@ export async function eraseInvestigation(em: EntityManager, caseId: string): Pro
     await em.query(`DELETE FROM ${table} WHERE case_id = $1`, [caseId]);
   }
 }
+
+/** SQL: the findings on the allegations of case `caseColumn`, as a text array (retention, KCSIE Part 4: malicious or false ones leave the record). */
+export function findingsArraySql(caseColumn: string): string {
+  return `ARRAY(SELECT a.finding::text FROM allegations a WHERE a.case_id = ${caseColumn} AND a.finding IS NOT NULL)`;
+}

@@ -79,3 +79,30 @@ describe('submissionBlockers (ACAS: written notice and a response before any dec
     expect(submissionMissing(unfinished).map((m) => m.description)).toEqual(submissionBlockers(unfinished));
   });
 });
+
+describe('a case that becomes a safeguarding matter after findings were recorded (KCSIE Part 4)', () => {
+  const state = {
+    allegations: [
+      { id: 'a', finding: 'not_substantiated' as const },
+      { id: 'b', finding: 'substantiated' as const },
+    ],
+    notifiedAllegationIds: new Set(['a', 'b']),
+    responses: 1,
+  };
+  it('restates its ordinary findings in KCSIE’s categories before the report goes', () => {
+    expect(submissionMissing({ ...state, safeguarding: true })).toEqual([
+      { step: 'findings', description: expect.stringMatching(/1 finding\(s\) to restate in KCSIE's categories/) },
+    ]);
+    expect(submissionMissing({ ...state, safeguarding: false })).toEqual([]);
+    expect(
+      submissionMissing({
+        ...state,
+        allegations: [
+          { id: 'a', finding: 'unfounded' },
+          { id: 'b', finding: 'substantiated' },
+        ],
+        safeguarding: true,
+      }),
+    ).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import { DomainError } from '../common/errors/domain-error';
 import { CaseFacts, involvementOf, Person } from '../access/conflicts';
+import { findingsToRestate, KCSIE_FINDINGS } from '../kcsie/kcsie-findings';
 
 /**
  * The investigating manager's rules (§4 "establish the facts … in a fair and unbiased
@@ -7,7 +8,9 @@ import { CaseFacts, involvementOf, Person } from '../access/conflicts';
  * before any decision). Pure functions, each used in one place.
  */
 export const FINDINGS = ['substantiated', 'not_substantiated', 'inconclusive'] as const;
-export type Finding = (typeof FINDINGS)[number];
+/** Every finding an allegation can carry: the ordinary ones, and KCSIE Part 4's for safeguarding allegations (src/kcsie). */
+export const RECORDABLE_FINDINGS = [...FINDINGS, ...KCSIE_FINDINGS.filter((f) => f !== 'substantiated')] as const;
+export type Finding = (typeof FINDINGS)[number] | (typeof KCSIE_FINDINGS)[number];
 
 export const INTERVIEW_CAPACITIES = ['subject', 'witness'] as const;
 export type InterviewCapacity = (typeof INTERVIEW_CAPACITIES)[number];
@@ -43,6 +46,8 @@ export interface InvestigationState {
   notifiedAllegationIds: ReadonlySet<string>;
   /** Responses (or recorded refusals) received. */
   responses: number;
+  /** The case is a safeguarding matter (KCSIE Part 4 findings). */
+  safeguarding?: boolean;
 }
 
 /** The steps of an investigation that can stand between it and the decision-maker (each blocker names its step). */
@@ -68,6 +73,11 @@ export function submissionMissing(state: InvestigationState): SubmissionBlocker[
   if (state.responses === 0) missing.push({ step: 'response', description: "the subject's response (or refusal to respond) has not been recorded" });
   const unfound = state.allegations.filter((a) => a.finding === null).length;
   if (unfound) missing.push({ step: 'findings', description: `${unfound} allegation(s) have no finding` });
+  const restate = findingsToRestate(
+    state.allegations.map((a) => a.finding),
+    state.safeguarding === true,
+  );
+  if (restate) missing.push({ step: 'findings', description: `${restate} finding(s) to restate in KCSIE's categories: the case is a safeguarding matter` });
   return missing;
 }
 

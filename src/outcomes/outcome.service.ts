@@ -9,10 +9,11 @@ import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { substantiatedFindings } from '../investigations/investigation-rows';
+import { requireReferralDecisionsToClose } from '../kcsie/referral-decisions.check';
 import { firstObservedAt } from '../reports/report-rows';
 import { AppealDecisionRequest, AppealRequest, AppealResponse, CloseRequest, OutcomeRequest, OutcomeResponse } from './dto/outcome.dto';
 import { APPEAL_LOCATOR, appealForDecision, insertAppeal, insertOutcome, outcomeOf, recordAppealDecision } from './outcome-rows';
-import { checkAppealDeadline, checkAppealDecision, checkAppealLodging, checkClosable, checkLateEntry, checkOutcome } from './outcome.rules';
+import { checkAppealDeadline, checkAppealDecision, checkAppealLodging, checkClosable, checkLateEntry, checkOutcome, sanctionInForce } from './outcome.rules';
 
 const date = (value: string | undefined) => (value === undefined ? undefined : new Date(value));
 
@@ -103,6 +104,7 @@ export class OutcomeService {
       if (appeal.result) throw DomainError.conflict('already_decided', 'This appeal has been decided.');
       const warningExpiresAt = date(body.warningExpiresAt);
       checkAppealDecision(appeal.sanction, { result: body.result, newSanction: body.newSanction, warningExpiresAt });
+      await requireReferralDecisionsToClose(em, facts, sanctionInForce(appeal.sanction, { result: body.result, newSanction: body.newSanction ?? null }));
       await recordAppealDecision(em, appealId, {
         result: body.result,
         rationale: body.rationale,
@@ -122,6 +124,7 @@ export class OutcomeService {
       nextStatus(facts.status, 'close');
       const outcome = (await outcomeOf(em, caseId))!;
       checkClosable({ appealDeadline: outcome.appealDeadline }, new Date());
+      await requireReferralDecisionsToClose(em, facts, outcome.sanction);
       await moveCase(em, facts, 'close', this.config.retention);
       // The closure's reason is case content: in the (erasable) payload, never the chained reason (§13).
       return { action: 'case.closed', entityType: 'case', entityId: caseId, payload: { reason: body.reason ?? null } };

@@ -9,12 +9,12 @@ import { queryOne, queryRows, SqlParams } from '../database/sql';
 import { CreateStaffRequest, StaffQuery, StaffResponse, UpdateStaffRequest } from './dto/staff.dto';
 import { LINK_MESSAGES, linkProblem } from './people.rules';
 
-const STAFF_COLUMNS = `id, name, email, job_title AS "jobTitle", user_id AS "userId", organisation_id AS "organisationId", created_at AS "createdAt"`;
+const STAFF_COLUMNS = `id, name, email, job_title AS "jobTitle", teacher, user_id AS "userId", organisation_id AS "organisationId", created_at AS "createdAt"`;
 type StaffRow = StaffResponse & { createdAt: Date };
 const toStaffResponse = ({ createdAt: _createdAt, ...staff }: StaffRow): StaffResponse => staff;
 
 /** The fields of a staff record PATCH /staff/:id may change, as the audit records them. */
-type StaffFields = Pick<StaffResponse, 'name' | 'email' | 'jobTitle' | 'userId'>;
+type StaffFields = Pick<StaffResponse, 'name' | 'email' | 'jobTitle' | 'teacher' | 'userId'>;
 
 /** The staff directory: the people who can be subjects, witnesses or reporters. */
 @Injectable()
@@ -29,8 +29,8 @@ export class StaffService {
       if (request.userId) await this.checkLink(em, actor, { staffId: null, currentUserId: null, requestedUserId: request.userId });
       const row = (await queryOne<StaffRow>(
         em,
-        `INSERT INTO staff_members (organisation_id, name, email, job_title, user_id) VALUES ($1, $2, $3, $4, $5) RETURNING ${STAFF_COLUMNS}`,
-        [actor.organisationId, request.name, request.email?.toLowerCase() ?? null, request.jobTitle ?? null, request.userId ?? null],
+        `INSERT INTO staff_members (organisation_id, name, email, job_title, teacher, user_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${STAFF_COLUMNS}`,
+        [actor.organisationId, request.name, request.email?.toLowerCase() ?? null, request.jobTitle ?? null, request.teacher ?? false, request.userId ?? null],
       ))!;
       await this.audit.record(em, {
         organisationId: actor.organisationId,
@@ -39,7 +39,7 @@ export class StaffService {
         action: 'staff.created',
         entityType: 'staff_member',
         entityId: row.id,
-        payload: { name: row.name, email: row.email, jobTitle: row.jobTitle, userId: row.userId },
+        payload: { name: row.name, email: row.email, jobTitle: row.jobTitle, teacher: row.teacher, userId: row.userId },
       });
       return toStaffResponse(row);
     });
@@ -61,8 +61,10 @@ export class StaffService {
     if (request.name !== undefined) requested.name = request.name;
     if (request.email !== undefined) requested.email = request.email === null ? null : request.email.trim().toLowerCase();
     if (request.jobTitle !== undefined) requested.jobTitle = request.jobTitle;
+    if (request.teacher !== undefined) requested.teacher = request.teacher;
     if (request.userId !== undefined) requested.userId = request.userId;
-    if (Object.keys(requested).length === 0) throw DomainError.badRequest('validation_failed', 'Nothing to change: give name, email, jobTitle or userId.');
+    if (Object.keys(requested).length === 0)
+      throw DomainError.badRequest('validation_failed', 'Nothing to change: give name, email, jobTitle, teacher or userId.');
 
     return this.dataSource.transaction(async (em) => {
       // the record's row lock serialises changes of its link (and an account creation linking it by e-mail)
@@ -167,7 +169,7 @@ export class StaffService {
   }
 }
 
-const COLUMN_OF: Record<keyof StaffFields, string> = { name: 'name', email: 'email', jobTitle: 'job_title', userId: 'user_id' };
+const COLUMN_OF: Record<keyof StaffFields, string> = { name: 'name', email: 'email', jobTitle: 'job_title', teacher: 'teacher', userId: 'user_id' };
 
 function pickFields(row: StaffFields, fields: (keyof StaffFields)[]): Partial<StaffFields> {
   return Object.fromEntries(fields.map((field) => [field, row[field]]));

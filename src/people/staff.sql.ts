@@ -23,3 +23,10 @@ export async function staffIdsNamedLike(em: EntityManager, organisationId: strin
   ]);
   return rows.map((row) => row.id);
 }
+
+/** KCSIE Part 4: whether any of these staff records is a teacher (the TRA referral decision is then needed too). */
+export async function anyTeacher(em: EntityManager, staffIds: readonly string[]): Promise<boolean> {
+  if (staffIds.length === 0) return false;
+  const rows = await queryRows<{ id: string }>(em, `SELECT id FROM staff_members WHERE id = ANY($1::uuid[]) AND teacher LIMIT 1`, [staffIds]);
+  return rows.length > 0;
+}

@@ -1,5 +1,6 @@
 import type { TriageDecision } from '../cases/lifecycle';
 import { MISUSE_CATEGORIES, MisuseCategory, PLATFORMS, Platform, POLICY_STANDARDS, PolicyStandard } from './vocabulary';
+import type { KcsieFinding } from '../kcsie/kcsie-findings';
 
 /**
  * The policy's own words (shared/policy/social-media-policy.txt), quoted verbatim beside every
@@ -194,5 +195,33 @@ export const TRIAGE_DECISION_CHOICES: PolicyChoice<TriageDecision>[] = [
     clause: '§4',
     words:
       'The Headteacher is accountable for ensuring […] that a sufficient level of investigation is carried out prior to any formal disciplinary action being taken. Managers investigating disciplinary matters against staff must establish the facts of the matter and present all information obtained during the investigation in a fair and unbiased way.',
+  },
+];
+
+/**
+ * KCSIE Part 4 ("Outcome of allegations"): the definitions to be used when determining the
+ * outcome of a safeguarding allegation's investigation, quoted from Keeping Children Safe in
+ * Education (not from the school's policy), for the findings on a safeguarding case (src/kcsie).
+ */
+export const KCSIE_FINDING_CHOICES: PolicyChoice<KcsieFinding>[] = [
+  { value: 'substantiated', label: 'Substantiated', clause: 'KCSIE Part 4', words: 'there is sufficient evidence to prove the allegation' },
+  {
+    value: 'malicious',
+    label: 'Malicious',
+    clause: 'KCSIE Part 4',
+    words: 'there is sufficient evidence to disprove the allegation and there has been a deliberate act to deceive',
+  },
+  { value: 'false', label: 'False', clause: 'KCSIE Part 4', words: 'there is sufficient evidence to disprove the allegation' },
+  {
+    value: 'unsubstantiated',
+    label: 'Unsubstantiated',
+    clause: 'KCSIE Part 4',
+    words: 'there is insufficient evidence to either prove or disprove the allegation. The term, therefore, does not imply guilt or innocence',
+  },
+  {
+    value: 'unfounded',
+    label: 'Unfounded',
+    clause: 'KCSIE Part 4',
+    words: 'to reflect cases where there is no evidence or proper basis which supports the allegation being made',
   },
 ];

@@ -4,6 +4,7 @@ import { Allow } from '../access/decorators';
 import { PolicyResponse } from './policy.dto';
 import {
   CATEGORY_CHOICES,
+  KCSIE_FINDING_CHOICES,
   MONITORING_REASON_CHOICES,
   MONITORING_SCOPE_CHOICES,
   PLATFORM_CHOICES,
@@ -21,6 +22,7 @@ const POLICY: PolicyResponse = {
   monitoringScopes: MONITORING_SCOPE_CHOICES,
   sanctions: SANCTION_CHOICES,
   triageDecisions: TRIAGE_DECISION_CHOICES,
+  kcsieFindings: KCSIE_FINDING_CHOICES,
 };
 
 @ApiTags('policy')
@@ -30,7 +32,8 @@ export class PolicyController {
   @Get()
   @Allow('profile:read')
   @ApiOperation({
-    summary: 'The policy’s own words beside every choice: platforms, categories, standards, monitoring reasons and scopes, sanctions, triage decisions',
+    summary:
+      'The policy’s own words beside every choice: platforms, categories, standards, monitoring reasons and scopes, sanctions, triage decisions; KCSIE’s finding categories',
   })
   @ApiOkResponse({ type: PolicyResponse })
   getPolicy(): PolicyResponse {

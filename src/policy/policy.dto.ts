@@ -18,4 +18,9 @@ export class PolicyResponse {
   @ApiProperty({ type: [PolicyChoiceResponse], description: '§6, §12 sanctions' }) sanctions: PolicyChoiceResponse[];
   @ApiProperty({ type: [PolicyChoiceResponse], description: 'triage decisions (§4–§6): no further action, informal resolution, investigation' })
   triageDecisions: PolicyChoiceResponse[];
+  @ApiProperty({
+    type: [PolicyChoiceResponse],
+    description: 'KCSIE Part 4: the outcome categories of a finding on a safeguarding allegation, with their definitions (quoted from KCSIE, not the policy)',
+  })
+  kcsieFindings: PolicyChoiceResponse[];
 }

@@ -3,6 +3,7 @@ import { AuditService } from '../audit/audit.service';
 import { eraseCaseRow } from '../cases/case-rows';
 import { eraseEvidence } from '../evidence/evidence-records';
 import { eraseInvestigation } from '../investigations/investigation-rows';
+import { eraseKcsie } from '../kcsie/kcsie-rows';
 import { eraseLetters } from '../letters/letter-rows';
 import { eraseMonitoring } from '../monitoring/authorisation-rows';
 import { eraseOutcomeText } from '../outcomes/outcome-rows';
@@ -11,7 +12,7 @@ import { eraseReferrals } from '../triage/referral-rows';
 
 /**
  * What retention erases from a case (§13; domain.md "Data protection"): every statement,
- * free text, evidence item (and its custody trail), monitoring record and referral, the
+ * free text, evidence item (and its custody trail), monitoring record and referral (and KCSIE's LADO consultations and DBS / TRA referral decisions), the
  * names of people outside the staff directory, and the case's audit payloads — each module
  * erasing its own tables. What is left is the tombstone: the case row (reference, status,
  * dates, retention date), the outcome category, the appeal result, who was appointed to
@@ -31,6 +32,7 @@ export async function eraseCaseContent(
   const released = await eraseEvidence(em, caseId);
   await eraseMonitoring(em, caseId);
   await eraseReferrals(em, caseId);
+  await eraseKcsie(em, caseId);
   await eraseLetters(em, caseId);
   await eraseReports(em, caseId);
   await eraseOutcomeText(em, caseId);

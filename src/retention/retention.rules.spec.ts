@@ -36,3 +36,33 @@ describe('retainUntil (§13; README "Retention")', () => {
     expect(retainUntil(base, { ...DEFAULT_RETENTION, baseMonths: 3 }).toISOString()).toBe('2026-06-01T12:00:00.000Z');
   });
 });
+
+describe('retainUntil and KCSIE Part 4 findings (process.md §3)', () => {
+  const safeguarding = { ...base, safeguarding: true };
+  it.each([[['malicious']], [['false']], [['malicious', 'false']]])(
+    '%j: the allegation leaves the record — the base period, no safeguarding floor',
+    (findings) => {
+      expect(retainUntil({ ...safeguarding, sanction: 'no_action', findings }).toISOString()).toBe('2027-03-01T12:00:00.000Z');
+    },
+  );
+  it.each([[['unsubstantiated']], [['unfounded']], [['malicious', 'unfounded']], [[]]])('%j: at least ten years from the report', (findings) => {
+    expect(retainUntil({ ...safeguarding, sanction: 'no_action', findings }).toISOString()).toBe('2036-01-10T09:00:00.000Z');
+  });
+  it('substantiated: at least ten years from the report, longer when configured (RETENTION_SUBSTANTIATED_SAFEGUARDING_YEARS)', () => {
+    const substantiated = {
+      ...safeguarding,
+      sanction: 'first_written_warning' as const,
+      warningExpiresAt: new Date('2027-03-01T00:00:00.000Z'),
+      findings: ['substantiated', 'malicious'],
+    };
+    expect(retainUntil(substantiated).toISOString()).toBe('2036-01-10T09:00:00.000Z');
+    expect(retainUntil(substantiated, { ...DEFAULT_RETENTION, substantiatedSafeguardingYears: 40 }).toISOString()).toBe('2066-01-10T09:00:00.000Z');
+    // the other safeguarding cases keep RETENTION_SAFEGUARDING_YEARS
+    expect(retainUntil({ ...substantiated, findings: ['unfounded'] }, { ...DEFAULT_RETENTION, substantiatedSafeguardingYears: 40 }).toISOString()).toBe(
+      '2036-01-10T09:00:00.000Z',
+    );
+  });
+  it('a case that is not safeguarding is untouched by its findings', () => {
+    expect(retainUntil({ ...base, sanction: 'no_action', findings: ['substantiated'] }).toISOString()).toBe('2027-03-01T12:00:00.000Z');
+  });
+});

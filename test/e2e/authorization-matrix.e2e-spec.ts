@@ -109,6 +109,8 @@ interface Ids {
   responseId?: string;
   referralId?: string;
   disclosureId?: string;
+  consultationId?: string;
+  decisionId?: string;
   /** not a path parameter: the case has an outcome (GET /cases/{id}/outcome answers it) */
   outcomeId?: string;
   /** not a path parameter: the case's human reference, looked for in answers (see `leaks`) */
@@ -149,6 +151,8 @@ const RECORD_PARAMS: Readonly<Record<string, keyof Ids>> = {
   responseId: 'responseId',
   referralId: 'referralId',
   disclosureId: 'disclosureId',
+  consultationId: 'consultationId',
+  decisionId: 'decisionId',
 };
 
 /** A record a route answers that no path parameter names: only targets that have it are probed. */
@@ -242,6 +246,15 @@ const BODIES: Record<string, (c: BodyContext) => Body> = {
   // on the unassigned (reported) case: investigate, still unassigned; elsewhere 409
   'POST /cases/{id}/triage': () => ({ decision: 'investigate', rationale: 'Facts to establish.' }),
   'POST /cases/{id}/safeguarding-referral': () => ({ referredTo: 'Designated safeguarding lead', referredAt: ago(HOUR) }),
+  // hr as case manager: a party of some targets (409 after the access check); changes nobody's view
+  'POST /cases/{id}/lado-consultations': ({ hrUserId }) => ({
+    consultedAt: ago(HOUR),
+    ladoName: 'LADO',
+    advice: 'Probe advice',
+    thresholdMet: true,
+    caseManagerUserId: hrUserId,
+  }),
+  'POST /cases/{id}/referral-decisions': () => ({ body: 'dbs', referred: false, reasonNotReferred: 'Probe reason' }),
   // hr is no investigating manager: 409 after the access check, nobody is reassigned
   'POST /cases/{id}/assign': ({ hrUserId }) => ({ investigatorUserId: hrUserId }),
   'POST /cases/{id}/allegations': () => ({ policyStandard: '7.5', summary: 'Probe allegation' }),
@@ -414,9 +427,12 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
       witnesses: spec.witnesses?.map((staffId) => ({ staffId })),
       // every kind of record, for the routes that read each at its own path
       referral: true,
+      lado: true,
+      referralDecision: true,
       ...(spec.investigator ? { evidence: 1, fact: true, monitoring: true, monitoringDecision: 'approve', disclosure: true } : {}),
     } satisfies CaseSpec);
     const { caseId, reference, evidenceId, monitoringRequestId, appealId, factId, notificationId, responseId, referralId, disclosureId, outcomeId } = built;
+    const [consultationId, decisionId] = [built.ladoConsultationId, built.referralDecisionId];
     const [allegationId, interviewId] = [built.allegationIds[0], built.interviewIds[0]];
     return {
       caseId,
@@ -431,6 +447,8 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
       responseId,
       referralId,
       disclosureId,
+      consultationId,
+      decisionId,
       outcomeId,
     };
   }

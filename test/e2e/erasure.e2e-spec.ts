@@ -42,6 +42,9 @@ const INPUTS: Record<string, readonly string[]> = {
   'POST /cases/{id}/triage rationale': ['triageRationale', 'bTriageRationale'],
   'POST /cases/{id}/safeguarding-referral referredTo': ['referralReferredTo'],
   'POST /cases/{id}/safeguarding-referral notes': ['referralNotes'],
+  'POST /cases/{id}/lado-consultations ladoName': ['ladoName'],
+  'POST /cases/{id}/lado-consultations advice': ['ladoAdvice'],
+  'POST /cases/{id}/referral-decisions reasonNotReferred': ['reasonNotReferred'],
   'POST /cases/{id}/allegations summary': ['allegationSummary', 'bAllegationSummary'],
   'POST /cases/{id}/facts description': ['factDescription'],
   'POST /cases/{id}/interviews name': ['outsiderName'],
@@ -188,6 +191,11 @@ describe('erasure leaves no free text anywhere (§13)', () => {
       201,
       'referral A',
     );
+    // KCSIE Part 4: the LADO consultation and a DBS referral decision
+    const lado = { consultedAt: iso(now - 19 * DAY), ladoName: `LADO ${marker('ladoName')}`, advice: `Advice ${marker('ladoAdvice')}` };
+    await ok(deputy.post(`/cases/${A.id}/lado-consultations`, { ...lado, thresholdMet: true, caseManagerUserId: t.ids.users[DEMO.head] }), 201, 'LADO A');
+    const decision = { body: 'dbs', referred: false, reasonNotReferred: `Not yet ${marker('reasonNotReferred')}` };
+    await ok(head.post(`/cases/${A.id}/referral-decisions`, decision), 201, 'referral decision A');
     await ok(head.post(`/cases/${A.id}/assign`, { investigatorUserId: t.ids.users[DEMO.investigator] }), 200, 'assign A');
 
     const allegation = await ok(

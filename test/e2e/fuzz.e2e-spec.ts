@@ -249,6 +249,16 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
       target: async () => ({ id: await report() }),
       good: () => ({ referredTo: 'Designated Safeguarding Lead', referredAt: iso(NOW - DAY), notes: 'Pupils named' }),
     },
+    'POST /cases/{id}/lado-consultations': {
+      as: DEMO.deputy,
+      target: async () => ({ id: await report() }),
+      good: () => ({ consultedAt: iso(NOW - DAY), ladoName: 'LADO', advice: 'Proceed', thresholdMet: true, caseManagerUserId: t.ids.users[DEMO.head] }),
+    },
+    'POST /cases/{id}/referral-decisions': {
+      as: DEMO.head,
+      target: async () => ({ id: await report() }),
+      good: () => ({ body: 'dbs', referred: true, referredAt: iso(NOW - DAY) }),
+    },
     'POST /cases/{id}/assign': {
       as: DEMO.head,
       target: async () => ({ id: await investigating() }),

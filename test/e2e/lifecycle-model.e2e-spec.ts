@@ -357,12 +357,8 @@ describe('lifecycle model (fast-check model-based test)', () => {
   const reporter = fc.constantFrom<Person | null>(null, null, null, 'head', 'head2', 'governor', 'deputy', 'investigator', 'investigator2', 'hr', 'taylor');
   const reportCommand = fc.record({ kind: fc.constant('report' as const), subject: person, reporter, involvesPupils: fc.boolean() });
   const witness = fc.constantFrom<Person | null>(null, 'head', 'head', 'head2', 'governor', 'taylor', 'hr', 'deputy', 'investigator', 'sam');
-  const finding = fc.constantFrom<'substantiated' | 'not_substantiated' | 'inconclusive'>(
-    'substantiated',
-    'substantiated',
-    'not_substantiated',
-    'inconclusive',
-  );
+  // KCSIE Part 4: a safeguarding case's findings take KCSIE's categories (malicious, unfounded …)
+  const finding = fc.constantFrom<Finding>('substantiated', 'substantiated', 'not_substantiated', 'inconclusive', 'malicious', 'unfounded');
   const outcomeCommand = fc.record({
     kind: fc.constant('outcome' as const),
     variant: fc.constantFrom(

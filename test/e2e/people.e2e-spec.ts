@@ -287,6 +287,7 @@ describe('people: users and staff', () => {
         name: 'Pat Cook',
         email: 'pat.cook@demo.school',
         jobTitle: 'Cook',
+        teacher: false,
         userId: null,
         organisationId: t.ids.org.werrington,
       });

@@ -31,7 +31,7 @@ import { DEMO, monitoringRequestBody, reportBody, TestApp } from './test-app';
 export type CaseStage = 'reported' | 'triaged' | 'assigned' | 'investigated' | 'awaiting_decision' | 'decided' | 'appeal' | 'closed';
 const STAGES: readonly CaseStage[] = ['reported', 'triaged', 'assigned', 'investigated', 'awaiting_decision', 'decided', 'appeal', 'closed'];
 
-export type Finding = 'substantiated' | 'not_substantiated' | 'inconclusive';
+export type Finding = 'substantiated' | 'not_substantiated' | 'inconclusive' | 'malicious' | 'false' | 'unsubstantiated' | 'unfounded';
 
 export interface EvidenceSpec {
   kind?: string;
@@ -93,6 +93,10 @@ export interface CaseSpec {
   fact?: true;
   /** A safeguarding referral recorded by the deputy head once the report is logged (§5). */
   referral?: true;
+  /** KCSIE Part 4: a LADO consultation by the deputy head once the report is logged (the acting decision-maker as case manager), body overrides. */
+  lado?: true | Record<string, unknown>;
+  /** KCSIE Part 4: a DBS / TRA referral decision by the acting decision-maker once the report is logged (default: DBS, not referred), body overrides. */
+  referralDecision?: true | Record<string, unknown>;
   /** The finding on each allegation (default: substantiated). */
   finding?: Finding | Finding[];
   /** The subject's response (default: an acceptance). */
@@ -133,6 +137,9 @@ export interface BuiltCase {
   factId?: string;
   referralId?: string;
   disclosureId?: string;
+  /** KCSIE Part 4 records asked for (`lado`, `referralDecision`). */
+  ladoConsultationId?: string;
+  referralDecisionId?: string;
   /** Who took the decisions (appointment, outcome), and who investigated. */
   decider: string;
   investigator?: string;
@@ -215,6 +222,29 @@ export async function buildCase(t: TestApp, spec: CaseSpec): Promise<BuiltCase> 
     const referral = { referredTo: 'Designated safeguarding lead', referredAt: iso(now - HOUR) };
     view = (await step('safeguarding referral', 201, post(deputy, `/cases/${caseId}/safeguarding-referral`, referral))).body;
     built.referralId = view.createdId as string;
+  }
+  if (spec.lado) {
+    const caseManagerUserId = t.ids.users[decider()] ?? (await userIdOf(t, decider()));
+    const lado = {
+      consultedAt: iso(now - HOUR),
+      ladoName: 'Local authority designated officer',
+      advice: 'Investigate under the disciplinary procedure.',
+      thresholdMet: true,
+      caseManagerUserId,
+    };
+    view = (await step('LADO consultation', 201, post(deputy, `/cases/${caseId}/lado-consultations`, { ...lado, ...(spec.lado === true ? {} : spec.lado) })))
+      .body;
+    built.ladoConsultationId = view.createdId as string;
+  }
+  if (spec.referralDecision) {
+    const decision = {
+      body: 'dbs',
+      referred: false,
+      reasonNotReferred: 'Not yet: the investigation has not concluded.',
+      ...(spec.referralDecision === true ? {} : spec.referralDecision),
+    };
+    view = (await step('referral decision', 201, post(decider(), `/cases/${caseId}/referral-decisions`, decision))).body;
+    built.referralDecisionId = view.createdId as string;
   }
   if (spec.to === 'reported') return done();
 

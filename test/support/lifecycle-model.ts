@@ -65,7 +65,14 @@ export function recordsOf(r: Roster, who: ActorName): Person[] {
 
 export type CaseStatus = 'reported' | 'investigation' | 'awaiting_decision' | 'decided' | 'appeal' | 'closed';
 export type TriageDecision = 'no_further_action' | 'informal_resolution' | 'investigate';
-export type Finding = 'substantiated' | 'not_substantiated' | 'inconclusive';
+export type Finding = 'substantiated' | 'not_substantiated' | 'inconclusive' | 'malicious' | 'false' | 'unsubstantiated' | 'unfounded';
+/** KCSIE Part 4 (process.md §3): a safeguarding allegation's findings; `substantiated` is in both sets. */
+const KCSIE: readonly Finding[] = ['substantiated', 'malicious', 'false', 'unsubstantiated', 'unfounded'];
+const fitsCase = (c: ModelCase, finding: Finding | null) =>
+  finding === null || (c.safeguarding ? KCSIE.includes(finding) : !KCSIE.includes(finding) || finding === 'substantiated');
+/** KCSIE Part 4: a safeguarding case ending in dismissal closes only with the DBS referral decision, which the model never records. */
+const awaitsReferralDecision = (c: ModelCase, sanction: Sanction) =>
+  c.safeguarding && (sanction === 'dismissal_with_notice' || sanction === 'summary_dismissal');
 export type Sanction = 'no_action' | 'informal_action' | 'first_written_warning' | 'final_written_warning' | 'dismissal_with_notice' | 'summary_dismissal';
 export type AppealResult = 'upheld' | 'varied' | 'dismissed';
 const SEVERITY: Sanction[] = ['no_action', 'informal_action', 'first_written_warning', 'final_written_warning', 'dismissal_with_notice', 'summary_dismissal'];
@@ -389,12 +396,15 @@ export function predict(model: LifecycleModel, command: Command, who: ActorName)
       if (!inInvestigation) return refuse(409, 'the investigation is not open');
       const index = findingTarget(c, command);
       if (index === null) return refuse(400, 'not an allegation of this case');
+      if (!fitsCase(c, command.finding)) return refuse(400, "KCSIE's categories on a safeguarding case, the ordinary ones elsewhere");
       return accept(201, c.allegations[index].finding ? 'finding.revised' : 'finding.recorded');
     }
     case 'submit': {
       if (!inInvestigation) return refuse(409, 'the investigation is not open');
       const blocked = c.allegations.length === 0 || c.allegations.some((a) => !a.notified || a.finding === null) || c.responses === 0;
       if (blocked) return refuse(409, 'allegations, written notice of each, a response and a finding on each come first');
+      if (c.allegations.some((a) => !fitsCase(c, a.finding)))
+        return refuse(409, "findings recorded before the case became safeguarding are restated in KCSIE's categories");
       return accept(200, 'investigation.submitted');
     }
     case 'outcome': {
@@ -416,10 +426,14 @@ export function predict(model: LifecycleModel, command: Command, who: ActorName)
       if (command.result === 'varied' && SEVERITY.indexOf(VARIED_TO) >= SEVERITY.indexOf(c.outcome!.sanction)) {
         return refuse(409, 'an appeal can only reduce the sanction');
       }
+      if (awaitsReferralDecision(c, command.result === 'dismissed' ? c.outcome!.sanction : command.result === 'varied' ? VARIED_TO : 'no_action')) {
+        return refuse(409, 'the DBS referral decision comes before closing a safeguarding dismissal');
+      }
       return accept(200, 'appeal.decided');
     case 'close':
       if (c.status !== 'decided') return refuse(409, 'only a decided case is closed this way');
       if (c.outcome!.deadline === 'future') return refuse(409, 'the appeal window is open');
+      if (awaitsReferralDecision(c, c.outcome!.sanction)) return refuse(409, 'the DBS referral decision comes before closing a safeguarding dismissal');
       return accept(200, 'case.closed');
   }
 }

@@ -135,6 +135,12 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'GET /cases/{id}/subject-responses/{responseId}': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
   'GET /cases/{id}/safeguarding-referrals/{referralId}': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
 
+  // KCSIE Part 4 (process.md §3): the LADO consultation, as a referral; the DBS / TRA referral decision, the decision-maker's
+  'POST /cases/{id}/lado-consultations': { permission: 'cases:safeguarding', roles: [DEPUTY, HEAD, GOVERNOR], scope: 'case', caseRule: 'referrer' },
+  'GET /cases/{id}/lado-consultations/{consultationId}': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
+  'POST /cases/{id}/referral-decisions': { permission: 'outcome:decide', roles: [HEAD, GOVERNOR], scope: 'case', caseRule: 'decision-maker' },
+  'GET /cases/{id}/referral-decisions/{decisionId}': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
+
   // Evidence
   'POST /cases/{id}/evidence': { permission: 'investigation:write', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },
   'GET /cases/{id}/evidence/{evidenceId}': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
@@ -183,6 +189,8 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'GET /cases/{id}/summary.pdf': { permission: 'summaries:read', roles: [HEAD, HR], scope: 'case', caseRule: 'visible' },
   'GET /exports/cases.csv': { permission: 'exports:read', roles: [HEAD, HR], scope: 'org' },
   'GET /staff/{id}/subject-access-export': { permission: 'subject-access:export', roles: [HEAD, HR], scope: 'staff' },
+  // not in api.md: KCSIE Part 4, what may be said in a reference (hr answers reference requests; the headteacher too)
+  'GET /staff/{id}/reference-check': { permission: 'references:check', roles: [HEAD, HR], scope: 'staff' },
   // §13: special-category content only when the headteacher includes it on purpose
   'GET /cases/{id}/summary?include=special': { permission: 'summaries:read', roles: [HEAD, HR], scope: 'case', caseRule: 'headteacher' },
   'GET /cases/{id}/summary.pdf?include=special': { permission: 'summaries:read', roles: [HEAD, HR], scope: 'case', caseRule: 'headteacher' },

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MISUSE_CATEGORIES, POLICY_STANDARDS } from '../../policy/vocabulary';
+import { RECORDABLE_FINDINGS } from '../../investigations/investigation.rules';
 
 /** Response shapes of the case-view sections other modules contribute (documentation for /docs). */
 export class AssignmentResponse {
@@ -10,7 +11,7 @@ export class AssignmentResponse {
 }
 
 export class FindingResponse {
-  @ApiProperty({ enum: ['substantiated', 'not_substantiated', 'inconclusive'] }) finding: string;
+  @ApiProperty({ enum: RECORDABLE_FINDINGS, description: "on a safeguarding case, KCSIE Part 4's categories" }) finding: string;
   @ApiProperty() reasoning: string;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
 }

@@ -23,6 +23,7 @@ import { MonitoringAuthorisationResponse } from '../../monitoring/dto/monitoring
 import { AppealResponse, OutcomeResponse } from '../../outcomes/dto/outcome.dto';
 import { Sanction, SANCTIONS } from '../../outcomes/outcome.rules';
 import { CaseLetterResponse } from '../../letters/dto/letter.dto';
+import { KcsieResponse } from '../../kcsie/dto/kcsie.dto';
 
 /** `?q=`: shorter searches cannot use the trigram indexes (three characters make a trigram). */
 export const CASE_SEARCH_MIN_LENGTH = 3;
@@ -256,6 +257,8 @@ export class CaseResponse {
   @ApiProperty({ type: [AppealResponse] }) appeals: AppealResponse[];
   @ApiProperty({ enum: SANCTIONS, nullable: true, type: String, description: 'after any appeal: upheld withdraws it (no_action), varied replaces it' })
   sanctionInForce: Sanction | null;
+  @ApiProperty({ type: KcsieResponse, description: 'KCSIE Part 4: the LADO consultation and the DBS / TRA referral decisions (process.md §3)' })
+  kcsie: KcsieResponse;
   @ApiProperty({ type: [CaseLetterResponse], description: 'letters of the written steps generated, and whether and how each was sent (process.md §2)' })
   letters: CaseLetterResponse[];
   @ApiProperty({ type: CaseGuidanceResponse, nullable: true, description: 'for the reader: what they may do, the next step and who takes it' })
@@ -277,5 +280,6 @@ export type CaseSections = Pick<
   | 'outcome'
   | 'appeals'
   | 'sanctionInForce'
+  | 'kcsie'
   | 'letters'
 >;

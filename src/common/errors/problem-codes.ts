@@ -77,6 +77,11 @@ export const PROBLEM_CODES = {
   not_on_hold: { status: 409, meaning: 'The case is not on legal hold.' },
   not_due: { status: 409, meaning: 'The case is not (or no longer) due for erasure.' },
   own_subject_access: { status: 409, meaning: 'Nobody runs a subject-access export of themselves (§13).' },
+  referral_decision_required: {
+    status: 409,
+    meaning: 'KCSIE Part 4: a safeguarding case ending in dismissal closes only once the DBS (and, for a teacher, TRA) referral decision is recorded.',
+  },
+  own_reference_check: { status: 409, meaning: 'Nobody runs a reference check on themselves (KCSIE Part 4).' },
   email_taken: { status: 409, meaning: 'An account with this e-mail already exists.' },
   own_password_reset: { status: 409, meaning: 'An admin does not reset their own password: POST /auth/password.' },
   own_roles: { status: 409, meaning: 'An admin does not change their own roles.' },

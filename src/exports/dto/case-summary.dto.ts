@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_STATUSES, CaseStatus, TRIAGE_DECISIONS, TriageDecision } from '../../cases/lifecycle';
 import { EVIDENCE_KINDS, EvidenceKind, SENSITIVITIES, Sensitivity } from '../../evidence/evidence.rules';
 import { APPEAL_RESULTS, AppealResult, SANCTIONS, Sanction } from '../../outcomes/outcome.rules';
+import { RECORDABLE_FINDINGS } from '../../investigations/investigation.rules';
 
 const nullableDate = { format: 'date-time', nullable: true, type: String } as const;
 
@@ -41,7 +42,7 @@ export class SummaryTriage {
 }
 
 export class SummaryFinding {
-  @ApiProperty({ enum: ['substantiated', 'not_substantiated', 'inconclusive'] }) finding: string;
+  @ApiProperty({ enum: RECORDABLE_FINDINGS, description: "on a safeguarding case, KCSIE Part 4's categories" }) finding: string;
   @ApiProperty({ nullable: true, type: String }) reasoning: string | null;
   @ApiProperty(nullableDate) recordedAt: string | null;
 }

@@ -3,6 +3,7 @@ import { ROLES } from '../../access/roles';
 import { PARTY_CAPACITIES, PartyCapacity } from '../../cases/entities/case-party.entity';
 import { CASE_STATUSES, CaseStatus } from '../../cases/lifecycle';
 import { SANCTIONS, Sanction } from '../../outcomes/outcome.rules';
+import { KcsieResponse } from '../../kcsie/dto/kcsie.dto';
 import { SummaryAllegation, SummaryAppeal, SummaryDates, SummaryEvidence, SummaryOutcome, SummaryReport, SummarySubjectResponse } from './case-summary.dto';
 
 const nullableString = { nullable: true, type: String } as const;
@@ -12,6 +13,7 @@ export class SarStaffRecord {
   @ApiProperty() name: string;
   @ApiProperty(nullableString) email: string | null;
   @ApiProperty(nullableString) jobTitle: string | null;
+  @ApiProperty({ description: 'a teacher (KCSIE Part 4: the TRA referral decision)' }) teacher: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
@@ -77,6 +79,12 @@ export class SarCase {
   @ApiProperty({ enum: SANCTIONS, nullable: true, type: String }) sanctionInForce: Sanction | null;
   @ApiProperty({ type: SummaryEvidence, description: 'as subject only: metadata, never the content; empty for a witness or reporter' })
   evidence: SummaryEvidence;
+  @ApiProperty({
+    type: KcsieResponse,
+    nullable: true,
+    description: 'as subject: the LADO consultations and DBS / TRA referral decisions (KCSIE Part 4); null otherwise',
+  })
+  kcsie: KcsieResponse | null;
   @ApiProperty({ type: [SarLetter], description: 'as subject: the letters of the written steps sent to them (process.md §2)' })
   letters: SarLetter[];
 }

@@ -5,7 +5,7 @@ import { IsTimestamp } from '../../common/validation/is-timestamp';
 import { NotInFuture } from '../../common/validation/not-in-future';
 import { AtLeastOneOf, ExactlyOneOf } from '../../common/validation/exactly-one-of';
 import { MISUSE_CATEGORIES, MisuseCategory, POLICY_STANDARDS, PolicyStandard } from '../../policy/vocabulary';
-import { FINDINGS, Finding, INTERVIEW_CAPACITIES, InterviewCapacity, NOTICE_METHODS, NoticeMethod } from '../investigation.rules';
+import { Finding, RECORDABLE_FINDINGS, INTERVIEW_CAPACITIES, InterviewCapacity, NOTICE_METHODS, NoticeMethod } from '../investigation.rules';
 import { NotBlank } from '../../common/validation/not-blank';
 
 const TEXT = 20_000;
@@ -134,8 +134,12 @@ export class FindingRequest {
   @IsId()
   allegationId: string;
 
-  @ApiProperty({ enum: FINDINGS })
-  @IsIn(FINDINGS)
+  @ApiProperty({
+    enum: RECORDABLE_FINDINGS,
+    description:
+      "substantiated, not_substantiated or inconclusive; on a safeguarding case KCSIE Part 4's categories instead: substantiated, malicious, false, unsubstantiated, unfounded (their definitions: GET /policy kcsieFindings)",
+  })
+  @IsIn(RECORDABLE_FINDINGS)
   finding: Finding;
 
   @ApiProperty()

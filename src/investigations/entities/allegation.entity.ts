@@ -1,7 +1,7 @@
 import { Column, Entity, Index } from 'typeorm';
 import { CaseRecord } from '../../cases/entities/case-record';
 import { MISUSE_CATEGORIES, MisuseCategory } from '../../policy/vocabulary';
-import { FINDINGS, Finding } from '../investigation.rules';
+import { Finding, RECORDABLE_FINDINGS } from '../investigation.rules';
 
 /** An allegation, tied to a §7 standard / §8 or an App.A category, and its finding. */
 @Entity('allegations')
@@ -16,7 +16,7 @@ export class Allegation extends CaseRecord {
   @Column('text')
   summary: string;
 
-  @Column({ type: 'enum', enum: FINDINGS, enumName: 'finding', nullable: true })
+  @Column({ type: 'enum', enum: RECORDABLE_FINDINGS, enumName: 'finding', nullable: true })
   finding: Finding | null;
 
   @Column('text', { nullable: true })

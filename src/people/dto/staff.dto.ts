@@ -1,14 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { PageQuery } from '../../common/pagination/pagination';
 import { IsId } from '../../common/validation/is-id';
 import { NotBlank } from '../../common/validation/not-blank';
+
+const TEACHER = 'a teacher: a safeguarding case ending in their dismissal also needs the TRA referral decision (KCSIE Part 4)';
 
 export class StaffResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) email: string | null;
   @ApiProperty({ nullable: true, type: String }) jobTitle: string | null;
+  @ApiProperty({ description: TEACHER }) teacher: boolean;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) userId: string | null;
   @ApiProperty({ format: 'uuid' }) organisationId: string;
 }
@@ -32,13 +35,18 @@ export class CreateStaffRequest {
   @MaxLength(200)
   jobTitle?: string;
 
+  @ApiPropertyOptional({ description: `${TEACHER} (default false)` })
+  @IsOptional()
+  @IsBoolean()
+  teacher?: boolean;
+
   @ApiPropertyOptional({ format: 'uuid', description: 'link to this person’s login, if they have one' })
   @IsOptional()
   @IsId()
   userId?: string;
 }
 
-/** PATCH /staff/:id: any of the fields; `null` clears e-mail and job title, and `userId: null` unlinks the account. */
+/** PATCH /staff/:id: any of the fields (`teacher` true or false); `null` clears e-mail and job title, and `userId: null` unlinks the account. */
 export class UpdateStaffRequest {
   @ApiPropertyOptional()
   @ValidateIf((_request, value) => value !== undefined)
@@ -58,6 +66,11 @@ export class UpdateStaffRequest {
   @IsString()
   @MaxLength(200)
   jobTitle?: string | null;
+
+  @ApiPropertyOptional({ description: TEACHER })
+  @ValidateIf((_request, value) => value !== undefined)
+  @IsBoolean()
+  teacher?: boolean;
 
   @ApiPropertyOptional({
     format: 'uuid',

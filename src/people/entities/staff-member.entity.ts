@@ -17,6 +17,10 @@ export class StaffMember extends OrganisationScoped {
   @Column('text', { nullable: true })
   jobTitle: string | null;
 
+  /** A teacher (KCSIE Part 4: a dismissal on a safeguarding case also needs the TRA referral decision). Set by an admin. */
+  @Column('boolean', { default: false })
+  teacher: boolean;
+
   /** The login of this person, if they have one: what links a user to conflicts of interest. */
   @Column('uuid', { nullable: true })
   userId: string | null;

@@ -294,7 +294,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The policy’s own words beside every choice: platforms, categories, standards, monitoring reasons and scopes, sanctions, triage decisions */
+    /** The policy’s own words beside every choice: platforms, categories, standards, monitoring reasons and scopes, sanctions, triage decisions; KCSIE’s finding categories */
     get: operations['getPolicy'];
     put?: never;
     post?: never;
@@ -886,6 +886,100 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cases/{id}/lado-consultations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record the case manager’s consultation of the LADO (KCSIE Part 4): when, with whom, the advice, whether the threshold is met
+     * @description Due one working day after the report; a later one is recorded all the same and shown as late. Makes the case a safeguarding matter.
+     */
+    post: operations['addLadoConsultation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{id}/lado-consultations/{consultationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A LADO consultation of the case (the read is audited) */
+    get: operations['getLadoConsultation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{id}/referral-decisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record the decision on referring the subject to the DBS or the TRA (KCSIE Part 4): referred and when, or not and why
+     * @description A safeguarding case whose sanction in force is a dismissal closes only once the DBS decision (and, for a teacher, the TRA decision) is recorded.
+     */
+    post: operations['addReferralDecision'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{id}/referral-decisions/{decisionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A DBS / TRA referral decision of the case (the read is audited) */
+    get: operations['getReferralDecision'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/staff/{id}/reference-check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What may be said in a reference about a staff member (KCSIE Part 4; hr, headteacher; audited)
+     * @description Substantiated findings of concluded safeguarding cases and warnings still in force, from the cases about them the caller may see (hr sees every case not about itself). Never a malicious, false, unsubstantiated or unfounded allegation, nor a spent warning. Nobody checks themselves: a staff record linked to the caller answers 409 own_reference_check.
+     */
+    get: operations['getReferenceCheck'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/cases/{id}/letters': {
     parameters: {
       query?: never;
@@ -1320,6 +1414,8 @@ export interface components {
       /** Format: email */
       email?: string;
       jobTitle?: string;
+      /** @description a teacher: a safeguarding case ending in their dismissal also needs the TRA referral decision (KCSIE Part 4) (default false) */
+      teacher?: boolean;
       /**
        * Format: uuid
        * @description link to this person’s login, if they have one
@@ -1332,6 +1428,8 @@ export interface components {
       name: string;
       email: string | null;
       jobTitle: string | null;
+      /** @description a teacher: a safeguarding case ending in their dismissal also needs the TRA referral decision (KCSIE Part 4) */
+      teacher: boolean;
       /** Format: uuid */
       userId: string | null;
       /** Format: uuid */
@@ -1346,6 +1444,8 @@ export interface components {
       /** Format: email */
       email?: string | null;
       jobTitle?: string | null;
+      /** @description a teacher: a safeguarding case ending in their dismissal also needs the TRA referral decision (KCSIE Part 4) */
+      teacher?: boolean;
       /**
        * Format: uuid
        * @description link this record to an account of the organisation (one record per account, one account per record); null unlinks it
@@ -1402,6 +1502,8 @@ export interface components {
       sanctions: components['schemas']['PolicyChoiceResponse'][];
       /** @description triage decisions (§4–§6): no further action, informal resolution, investigation */
       triageDecisions: components['schemas']['PolicyChoiceResponse'][];
+      /** @description KCSIE Part 4: the outcome categories of a finding on a safeguarding allegation, with their definitions (quoted from KCSIE, not the policy) */
+      kcsieFindings: components['schemas']['PolicyChoiceResponse'][];
     };
     ReporterInput: {
       /**
@@ -1548,8 +1650,11 @@ export interface components {
       endedAt: string | null;
     };
     FindingResponse: {
-      /** @enum {string} */
-      finding: 'substantiated' | 'not_substantiated' | 'inconclusive';
+      /**
+       * @description on a safeguarding case, KCSIE Part 4's categories
+       * @enum {string}
+       */
+      finding: 'substantiated' | 'not_substantiated' | 'inconclusive' | 'malicious' | 'false' | 'unsubstantiated' | 'unfounded';
       reasoning: string;
       /** Format: date-time */
       recordedAt: string;
@@ -1749,6 +1854,58 @@ export interface components {
       /** Format: date-time */
       decidedAt: string | null;
     };
+    LadoConsultationResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      consultedAt: string;
+      ladoName: string;
+      /** @description null when withheld (a reporter or witness of the case) */
+      advice: string | null;
+      thresholdMet: boolean;
+      /** Format: uuid */
+      caseManagerUserId: string;
+      /** @description consulted after the due time (one working day after the report) */
+      late: boolean;
+      /** Format: uuid */
+      recordedByUserId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description true: a reporter or witness of the case does not read the advice */
+      withheld: boolean;
+    };
+    LadoResponse: {
+      /**
+       * Format: date-time
+       * @description a safeguarding case: the LADO is consulted by then (one working day after the report); null otherwise
+       */
+      dueBy: string | null;
+      /** @description a safeguarding case past dueBy with no consultation recorded */
+      overdue: boolean;
+      consultations: components['schemas']['LadoConsultationResponse'][];
+    };
+    ReferralDecisionResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      body: 'dbs' | 'tra';
+      referred: boolean;
+      /** Format: date-time */
+      referredAt: string | null;
+      /** @description null when referred, or withheld */
+      reasonNotReferred: string | null;
+      /** Format: uuid */
+      recordedByUserId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description true: a reporter or witness of the case does not read the reason */
+      withheld: boolean;
+    };
+    KcsieResponse: {
+      lado: components['schemas']['LadoResponse'];
+      /** @description every decision recorded, oldest first; the latest per body stands */
+      referralDecisions: components['schemas']['ReferralDecisionResponse'][];
+    };
     CaseLetterResponse: {
       /** Format: uuid */
       id: string;
@@ -1878,6 +2035,8 @@ export interface components {
        */
       sanctionInForce:
         'no_action' | 'informal_action' | 'first_written_warning' | 'final_written_warning' | 'dismissal_with_notice' | 'summary_dismissal' | null;
+      /** @description KCSIE Part 4: the LADO consultation and the DBS / TRA referral decisions (process.md §3) */
+      kcsie: components['schemas']['KcsieResponse'];
       /** @description letters of the written steps generated, and whether and how each was sent (process.md §2) */
       letters: components['schemas']['CaseLetterResponse'][];
       /** @description for the reader: what they may do, the next step and who takes it */
@@ -1980,6 +2139,8 @@ export interface components {
        */
       sanctionInForce:
         'no_action' | 'informal_action' | 'first_written_warning' | 'final_written_warning' | 'dismissal_with_notice' | 'summary_dismissal' | null;
+      /** @description KCSIE Part 4: the LADO consultation and the DBS / TRA referral decisions (process.md §3) */
+      kcsie: components['schemas']['KcsieResponse'];
       /** @description letters of the written steps generated, and whether and how each was sent (process.md §2) */
       letters: components['schemas']['CaseLetterResponse'][];
       /** @description for the reader: what they may do, the next step and who takes it */
@@ -2054,8 +2215,11 @@ export interface components {
     FindingRequest: {
       /** Format: uuid */
       allegationId: string;
-      /** @enum {string} */
-      finding: 'substantiated' | 'not_substantiated' | 'inconclusive';
+      /**
+       * @description substantiated, not_substantiated or inconclusive; on a safeguarding case KCSIE Part 4's categories instead: substantiated, malicious, false, unsubstantiated, unfounded (their definitions: GET /policy kcsieFindings)
+       * @enum {string}
+       */
+      finding: 'substantiated' | 'not_substantiated' | 'inconclusive' | 'malicious' | 'false' | 'unsubstantiated' | 'unfounded';
       reasoning: string;
     };
     SubmitReportRequest: {
@@ -2310,6 +2474,91 @@ export interface components {
     CloseRequest: {
       reason?: string;
     };
+    LadoConsultationRequest: {
+      /**
+       * Format: date-time
+       * @description when the LADO was consulted; a consultation after its due time (one working day after the report) is recorded all the same, and shown as late
+       */
+      consultedAt: string;
+      /**
+       * @description the LADO (or their office) consulted
+       * @example J. Smith, LADO, Peterborough City Council
+       */
+      ladoName: string;
+      /** @description the LADO's advice */
+      advice: string;
+      /** @description whether the LADO judged the harm threshold met (KCSIE Part 4) */
+      thresholdMet: boolean;
+      /**
+       * Format: uuid
+       * @description the case manager: an active user of the organisation who is not a party to the case (usually the headteacher)
+       */
+      caseManagerUserId: string;
+    };
+    ReferralDecisionRequest: {
+      /**
+       * @description dbs: the Disclosure and Barring Service; tra: the Teaching Regulation Agency (a teacher)
+       * @enum {string}
+       */
+      body: 'dbs' | 'tra';
+      /** @description true: referred (give referredAt); false: not referred (give reasonNotReferred) */
+      referred: boolean;
+      /**
+       * Format: date-time
+       * @description when the referral was made (with referred: true only)
+       */
+      referredAt?: string;
+      /** @description why no referral is made (with referred: false only) */
+      reasonNotReferred?: string;
+    };
+    ReferenceCheckStaff: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      jobTitle: string | null;
+    };
+    ReferenceFindingResponse: {
+      /** Format: uuid */
+      caseId: string;
+      /** @example SMP-2026-0007 */
+      reference: string;
+      /** Format: uuid */
+      allegationId: string;
+      /** @enum {string|null} */
+      policyStandard: '7.1' | '7.2' | '7.3' | '7.4' | '7.5' | '7.6' | '7.7' | '7.8' | '8' | null;
+      /** @enum {string|null} */
+      category: 'disrepute' | 'confidentiality' | 'copyright' | 'discrimination_bullying_harassment' | 'images_of_school_or_pupils' | null;
+      /** @description the allegation, as recorded */
+      summary: string;
+      /** @enum {string} */
+      finding: 'substantiated';
+      /** Format: date-time */
+      recordedAt: string;
+    };
+    ReferenceWarningResponse: {
+      /** Format: uuid */
+      caseId: string;
+      /** @example SMP-2026-0007 */
+      reference: string;
+      /** @enum {string} */
+      sanction: 'first_written_warning' | 'final_written_warning';
+      /**
+       * Format: date-time
+       * @description when it was decided (on appeal, when it was varied to it)
+       */
+      decidedAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    ReferenceCheckResponse: {
+      staff: components['schemas']['ReferenceCheckStaff'];
+      /** Format: date-time */
+      checkedAt: string;
+      /** @description substantiated findings of concluded safeguarding cases (closed, not withdrawn on appeal); never malicious, false, unsubstantiated or unfounded */
+      substantiatedSafeguardingFindings: components['schemas']['ReferenceFindingResponse'][];
+      /** @description warnings in force (after any appeal) that have not expired; never a spent one */
+      liveWarnings: components['schemas']['ReferenceWarningResponse'][];
+    };
     LetterItem: {
       /** @enum {string} */
       kind: 'allegations_notice' | 'outcome' | 'appeal_outcome';
@@ -2487,8 +2736,11 @@ export interface components {
       triagedAt: string;
     };
     SummaryFinding: {
-      /** @enum {string} */
-      finding: 'substantiated' | 'not_substantiated' | 'inconclusive';
+      /**
+       * @description on a safeguarding case, KCSIE Part 4's categories
+       * @enum {string}
+       */
+      finding: 'substantiated' | 'not_substantiated' | 'inconclusive' | 'malicious' | 'false' | 'unsubstantiated' | 'unfounded';
       reasoning: string | null;
       /** Format: date-time */
       recordedAt: string | null;
@@ -2675,6 +2927,8 @@ export interface components {
         'no_action' | 'informal_action' | 'first_written_warning' | 'final_written_warning' | 'dismissal_with_notice' | 'summary_dismissal' | null;
       /** @description as subject only: metadata, never the content; empty for a witness or reporter */
       evidence: components['schemas']['SummaryEvidence'];
+      /** @description as subject: the LADO consultations and DBS / TRA referral decisions (KCSIE Part 4); null otherwise */
+      kcsie: components['schemas']['KcsieResponse'] | null;
       /** @description as subject: the letters of the written steps sent to them (process.md §2) */
       letters: components['schemas']['SarLetter'][];
     };
@@ -2696,6 +2950,8 @@ export interface components {
       name: string;
       email: string | null;
       jobTitle: string | null;
+      /** @description a teacher (KCSIE Part 4: the TRA referral decision) */
+      teacher: boolean;
       /** Format: date-time */
       createdAt: string;
     };
@@ -2954,6 +3210,8 @@ export interface components {
         | 'not_on_hold'
         | 'not_due'
         | 'own_subject_access'
+        | 'referral_decision_required'
+        | 'own_reference_check'
         | 'email_taken'
         | 'own_password_reset'
         | 'own_roles'
@@ -4865,6 +5123,172 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      414: components['responses']['UriTooLong'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  addLadoConsultation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LadoConsultationRequest'];
+      };
+    };
+    responses: {
+      /** @description created: the new record is at /cases/{id}/lado-consultations/{consultationId} */
+      201: {
+        headers: {
+          /** @description the new record: /cases/{id}/lado-consultations/{consultationId} */
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseRecordCreatedResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['ContentTooLarge'];
+      414: components['responses']['UriTooLong'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getLadoConsultation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        consultationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LadoConsultationResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      414: components['responses']['UriTooLong'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  addReferralDecision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReferralDecisionRequest'];
+      };
+    };
+    responses: {
+      /** @description created: the new record is at /cases/{id}/referral-decisions/{decisionId} */
+      201: {
+        headers: {
+          /** @description the new record: /cases/{id}/referral-decisions/{decisionId} */
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseRecordCreatedResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['ContentTooLarge'];
+      414: components['responses']['UriTooLong'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getReferralDecision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        decisionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferralDecisionResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      414: components['responses']['UriTooLong'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getReferenceCheck: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferenceCheckResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description own_reference_check: the staff record is the caller’s own */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
       414: components['responses']['UriTooLong'];
       503: components['responses']['ServiceUnavailable'];
     };
