@@ -57,6 +57,11 @@ export function casesWithSubjectAmongSql(staffIdsArraySql: string): string {
   return `SELECT p.case_id FROM case_parties p WHERE p.capacity = 'subject' AND p.staff_id = ANY(${staffIdsArraySql})`;
 }
 
+/** SQL: the staff records that are subjects of case `caseColumn`, as a uuid[] value. */
+export function subjectStaffIdsSql(caseColumn: string): string {
+  return `ARRAY(SELECT p.staff_id FROM case_parties p WHERE p.case_id = ${caseColumn} AND p.capacity = 'subject' AND p.staff_id IS NOT NULL)`;
+}
+
 /** Adds a witness party, once per staff record (or by name for someone outside the directory). */
 export async function addWitness(em: EntityManager, organisationId: string, caseId: string, witness: { staffId: string } | { name: string }): Promise<void> {
   if ('staffId' in witness) {

@@ -169,7 +169,7 @@ function caseView(overrides: Partial<CaseResponse> = {}): CaseResponse {
       },
     ],
     sanctionInForce: 'first_written_warning',
-    kcsie: { lado: { dueBy: null, overdue: false, consultations: [] }, referralDecisions: [] },
+    kcsie: { lado: { dueBy: null, overdue: false, consultations: [] }, referralDecisions: [], referralDecisionsRequired: [] },
     letters: [],
     guidance: null,
     ...overrides,

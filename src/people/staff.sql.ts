@@ -24,6 +24,11 @@ export async function staffIdsNamedLike(em: EntityManager, organisationId: strin
   return rows.map((row) => row.id);
 }
 
+/** SQL: whether any staff record of `staffIdsArraySql` (a uuid[] value) is a teacher (KCSIE Part 4: the TRA). */
+export function teacherAmongSql(staffIdsArraySql: string): string {
+  return `EXISTS (SELECT 1 FROM staff_members s WHERE s.id = ANY(${staffIdsArraySql}) AND s.teacher)`;
+}
+
 /** KCSIE Part 4: whether any of these staff records is a teacher (the TRA referral decision is then needed too). */
 export async function anyTeacher(em: EntityManager, staffIds: readonly string[]): Promise<boolean> {
   if (staffIds.length === 0) return false;

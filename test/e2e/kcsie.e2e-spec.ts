@@ -172,6 +172,7 @@ describe('KCSIE Part 4 (process.md §3)', () => {
       expectProblem(refused, 409);
       expect(refused.body).toEqual(expect.objectContaining({ code: 'referral_decision_required', detail: expect.stringContaining('DBS') }));
       expect(refused.body.detail).not.toContain('TRA');
+      expect((await head.get(`/cases/${caseId}`)).body.kcsie.referralDecisionsRequired).toEqual(['dbs']);
 
       expectProblem(await head.post(`/cases/${caseId}/referral-decisions`, { body: 'dbs', referred: true }), 400, 'referredAt');
       expectProblem(await head.post(`/cases/${caseId}/referral-decisions`, { body: 'dbs', referred: false }), 400, 'reasonNotReferred');
@@ -190,6 +191,7 @@ describe('KCSIE Part 4 (process.md §3)', () => {
       const head = await t.as(DEMO.head);
       const refused = await head.post(`/cases/${caseId}/close`, {});
       expect(refused.body).toEqual(expect.objectContaining({ code: 'referral_decision_required', detail: expect.stringContaining('TRA') }));
+      expect((await head.get(`/cases/${caseId}`)).body.kcsie.referralDecisionsRequired).toEqual(['tra']);
       const tra = { body: 'tra', referred: false, reasonNotReferred: 'The TRA advised the case does not meet its threshold.' };
       expect((await head.post(`/cases/${caseId}/referral-decisions`, tra)).status).toBe(201);
       expect((await head.post(`/cases/${caseId}/close`, {})).status).toBe(200);

@@ -105,4 +105,11 @@ export class KcsieResponse {
   @ApiProperty({ type: LadoResponse }) lado: LadoResponse;
   @ApiProperty({ type: [ReferralDecisionResponse], description: 'every decision recorded, oldest first; the latest per body stands' })
   referralDecisions: ReferralDecisionResponse[];
+  @ApiProperty({
+    enum: BARRING_BODIES,
+    isArray: true,
+    description:
+      'the referral decisions still missing before the case may close: a safeguarding case whose sanction in force is a dismissal needs the DBS decision, and the TRA decision when a subject is a teacher',
+  })
+  referralDecisionsRequired: BarringBody[];
 }

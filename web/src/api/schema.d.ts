@@ -1905,6 +1905,8 @@ export interface components {
       lado: components['schemas']['LadoResponse'];
       /** @description every decision recorded, oldest first; the latest per body stands */
       referralDecisions: components['schemas']['ReferralDecisionResponse'][];
+      /** @description the referral decisions still missing before the case may close: a safeguarding case whose sanction in force is a dismissal needs the DBS decision, and the TRA decision when a subject is a teacher */
+      referralDecisionsRequired: ('dbs' | 'tra')[];
     };
     CaseLetterResponse: {
       /** Format: uuid */
