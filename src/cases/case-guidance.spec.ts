@@ -106,6 +106,17 @@ describe('case guidance: the API decides, the page explains', () => {
     expect(after.actions).toContain('close');
   });
 
+  it('a safeguarding dismissal is not offered for closing before its DBS and TRA referral decisions (KCSIE Part 4)', () => {
+    const f = facts({ status: 'decided', outcomeDecidedByUserId: HEAD.userId });
+    const dismissed = { status: 'decided' as const, sanction: 'summary_dismissal', appealDeadline: '2026-12-10T00:00:00.000Z', safeguarding: true };
+    const later = new Date('2026-12-11T00:00:00Z');
+    const waiting = caseGuidance(actor(HEAD, ['headteacher']), f, input({ ...dismissed, referralDecisionsRequired: ['dbs', 'tra'] }), later);
+    expect(waiting.actions).not.toContain('close');
+    expect(waiting.nextStep).toEqual({ description: expect.stringContaining('DBS and TRA referral decision'), by: 'headteacher' });
+    const recorded = caseGuidance(actor(HEAD, ['headteacher']), f, input({ ...dismissed, referralDecisionsRequired: [] }), later);
+    expect(recorded.actions).toContain('close');
+  });
+
   it('nobody may decide: the next step says what is missing, and nobody is named', () => {
     const f = facts({
       status: 'reported',

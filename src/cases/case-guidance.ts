@@ -47,6 +47,8 @@ export interface GuidanceInput {
   retainUntil: string | null;
   /** KCSIE Part 4: a safeguarding case's findings are in KCSIE's categories. */
   safeguarding?: boolean;
+  /** KCSIE Part 4: the barring referral decisions (dbs, tra) still to record before the case may close. */
+  referralDecisionsRequired?: readonly string[];
 }
 
 export interface CaseGuidance {
@@ -89,7 +91,8 @@ export function caseGuidance(actor: Actor, facts: CaseFacts, input: GuidanceInpu
     record_outcome: input.status === 'awaiting_decision' && may('outcome:decide'),
     lodge_appeal: input.status === 'decided' && input.sanction !== null && input.sanction !== 'no_action' && may('appeals:lodge'),
     decide_appeal: input.status === 'appeal' && may('appeals:decide'),
-    close: input.status === 'decided' && !windowOpen && may('cases:close'),
+    // KCSIE Part 4: a safeguarding dismissal does not close before its DBS (and TRA) referral decision
+    close: input.status === 'decided' && !windowOpen && !input.referralDecisionsRequired?.length && may('cases:close'),
     place_legal_hold: open && !input.legalHold && may('retention:manage'),
     lift_legal_hold: open && input.legalHold && may('retention:manage'),
     read_summary: may('summaries:read'),
@@ -121,7 +124,7 @@ export function caseWaitingFor(facts: CaseFacts, input: NextStepInput, now = new
 }
 
 /** What the next step reads of a case beyond its access facts. */
-export type NextStepInput = Pick<GuidanceInput, 'status' | 'erased' | 'appealDeadline' | 'retainUntil'>;
+export type NextStepInput = Pick<GuidanceInput, 'status' | 'erased' | 'appealDeadline' | 'retainUntil' | 'referralDecisionsRequired'>;
 
 function nextStep(facts: CaseFacts, input: NextStepInput, blockers: string[], windowOpen: boolean): CaseGuidance['nextStep'] {
   const blocked = caseBlocked(facts);
@@ -138,8 +141,14 @@ function nextStep(facts: CaseFacts, input: NextStepInput, blockers: string[], wi
     case 'awaiting_decision':
       return { description: `Decide the outcome (§12): ${ROLE_WORDS[deciding]}.`, by: deciding };
     case 'decided':
-      return windowOpen
-        ? { description: `The appeal window is open until ${input.appealDeadline}; an appeal may be lodged, then the case is closed.`, by: 'hr' }
+      if (windowOpen) {
+        return { description: `The appeal window is open until ${input.appealDeadline}; an appeal may be lodged, then the case is closed.`, by: 'hr' };
+      }
+      return input.referralDecisionsRequired?.length
+        ? {
+            description: `Record the ${referralBodies(input.referralDecisionsRequired)} referral decision (KCSIE Part 4), then close the case: ${ROLE_WORDS[deciding]}.`,
+            by: deciding,
+          }
         : { description: `Close the case: ${ROLE_WORDS[deciding]}.`, by: deciding };
     case 'appeal':
       return { description: 'Hear and decide the appeal: a governor, or a headteacher who neither investigated nor decided.', by: 'governor' };
@@ -150,4 +159,9 @@ function nextStep(facts: CaseFacts, input: NextStepInput, blockers: string[], wi
         by: null,
       };
   }
+}
+
+/** "DBS", "DBS and TRA": the barring bodies a decision is still missing for. */
+function referralBodies(bodies: readonly string[]): string {
+  return bodies.map((body) => body.toUpperCase()).join(' and ');
 }

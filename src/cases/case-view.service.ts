@@ -76,6 +76,7 @@ function guidanceInput(view: CaseResponse): GuidanceInput {
     responses: view.subjectResponses.length,
     retainUntil: view.retention.retainUntil,
     safeguarding: view.safeguarding.flagged,
+    referralDecisionsRequired: view.kcsie.referralDecisionsRequired,
   };
 }
 

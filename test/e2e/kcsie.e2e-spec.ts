@@ -172,7 +172,11 @@ describe('KCSIE Part 4 (process.md §3)', () => {
       expectProblem(refused, 409);
       expect(refused.body).toEqual(expect.objectContaining({ code: 'referral_decision_required', detail: expect.stringContaining('DBS') }));
       expect(refused.body.detail).not.toContain('TRA');
-      expect((await head.get(`/cases/${caseId}`)).body.kcsie.referralDecisionsRequired).toEqual(['dbs']);
+      const waiting = (await head.get(`/cases/${caseId}`)).body;
+      expect(waiting.kcsie.referralDecisionsRequired).toEqual(['dbs']);
+      // the case says so: no close offered, the next step names the decision
+      expect(waiting.guidance.actions).not.toContain('close');
+      expect(waiting.guidance.nextStep.description).toContain('DBS referral decision');
 
       expectProblem(await head.post(`/cases/${caseId}/referral-decisions`, { body: 'dbs', referred: true }), 400, 'referredAt');
       expectProblem(await head.post(`/cases/${caseId}/referral-decisions`, { body: 'dbs', referred: false }), 400, 'reasonNotReferred');
@@ -181,6 +185,7 @@ describe('KCSIE Part 4 (process.md §3)', () => {
       expect(recorded.headers.location).toBe(`/cases/${caseId}/referral-decisions/${recorded.body.createdId}`);
       const read = await (await t.as(DEMO.hr)).get(recorded.headers.location);
       expect(read.body).toEqual(expect.objectContaining({ body: 'dbs', referred: true, reasonNotReferred: null }));
+      expect((await head.get(`/cases/${caseId}`)).body.guidance.actions).toContain('close');
       expect((await head.post(`/cases/${caseId}/close`, {})).status).toBe(200);
     });
 
