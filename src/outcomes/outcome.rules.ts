@@ -46,13 +46,13 @@ export function checkOutcome(outcome: OutcomeInput, substantiatedFindings: numbe
   }
   if (isWarning(sanction) && !outcome.warningExpiresAt) throw DomainError.invalidField('warningExpiresAt', 'a warning needs an expiry');
   if (!isWarning(sanction) && outcome.warningExpiresAt) throw DomainError.invalidField('warningExpiresAt', 'only warnings expire');
-  if (outcome.warningExpiresAt && outcome.warningExpiresAt <= outcome.decidedAt) throw DomainError.invalidField('warningExpiresAt', 'must be after decidedAt');
+  if (outcome.warningExpiresAt && outcome.warningExpiresAt <= outcome.decidedAt) throw DomainError.invalidField('warningExpiresAt', 'must be after the decision');
   if (sanction !== 'no_action' && !outcome.appealDeadline) {
     throw DomainError.invalidField('appealDeadline', 'every sanction above no action carries the right of appeal and its deadline');
   }
   if (sanction === 'no_action' && outcome.appealDeadline) throw DomainError.invalidField('appealDeadline', 'no action carries no appeal');
-  if (outcome.appealDeadline && outcome.appealDeadline <= outcome.decidedAt) throw DomainError.invalidField('appealDeadline', 'must be after decidedAt');
-  if (outcome.communicatedAt && outcome.communicatedAt < outcome.decidedAt) throw DomainError.invalidField('communicatedAt', 'cannot be before decidedAt');
+  if (outcome.appealDeadline && outcome.appealDeadline <= outcome.decidedAt) throw DomainError.invalidField('appealDeadline', 'must be after the decision');
+  if (outcome.communicatedAt && outcome.communicatedAt < outcome.decidedAt) throw DomainError.invalidField('communicatedAt', 'cannot be before the decision');
   if ((outcome.grossMisconduct || isDismissal(sanction)) && substantiatedFindings === 0) {
     throw DomainError.conflict(
       'no_substantiated_finding',
