@@ -91,7 +91,7 @@ describe('case guidance: the API decides, the page explains', () => {
 
   it('reported: the deputy triages; the head may too; nobody investigates yet', () => {
     const f = facts({ status: 'reported', investigatorUserId: null, investigatorUserIds: [] });
-    expect(caseGuidance(actor(DEPUTY, ['deputy_head']), f, input({ status: 'reported' })).actions).toEqual(['triage', 'refer_safeguarding']);
+    expect(caseGuidance(actor(DEPUTY, ['deputy_head']), f, input({ status: 'reported' })).actions).toEqual(['triage', 'refer_safeguarding', 'consult_lado']);
     expect(caseGuidance(actor(HEAD, ['headteacher']), f, input({ status: 'reported' })).actions).toContain('triage');
     expect(caseGuidance(actor(DEPUTY, ['deputy_head']), f, input({ status: 'reported' })).nextStep.by).toBe('deputy_head');
   });
@@ -115,6 +115,34 @@ describe('case guidance: the API decides, the page explains', () => {
     expect(waiting.nextStep).toEqual({ description: expect.stringContaining('DBS and TRA referral decision'), by: 'headteacher' });
     const recorded = caseGuidance(actor(HEAD, ['headteacher']), f, input({ ...dismissed, referralDecisionsRequired: [] }), later);
     expect(recorded.actions).toContain('close');
+  });
+
+  it('the LADO is consulted by whoever may refer; the DBS / TRA decisions are the decision-maker’s, on a safeguarding case only (KCSIE Part 4)', () => {
+    const f = facts({ status: 'awaiting_decision' });
+    const deputy = caseGuidance(actor(DEPUTY, ['deputy_head']), f, input({ status: 'awaiting_decision' }));
+    expect(deputy.actions).toEqual(expect.arrayContaining(['refer_safeguarding', 'consult_lado']));
+    expect(caseGuidance(actor(IAN, ['investigating_manager']), f, input({ status: 'awaiting_decision' })).actions).not.toContain('consult_lado');
+    const head = (safeguarding: boolean) => caseGuidance(actor(HEAD, ['headteacher']), f, input({ status: 'awaiting_decision', safeguarding })).actions;
+    expect(head(true)).toContain('record_referral_decision');
+    expect(head(false)).not.toContain('record_referral_decision');
+    expect(deputy.actions).not.toContain('record_referral_decision');
+    expect(
+      caseGuidance(actor(HEAD, ['headteacher']), facts({ status: 'closed', erased: true }), input({ status: 'closed', erased: true, safeguarding: true }))
+        .actions,
+    ).not.toContain('consult_lado');
+  });
+
+  it('letters are offered to the person who takes a written step the case records (process.md §2)', () => {
+    const f = facts({ status: 'awaiting_decision' });
+    const notice = input({ status: 'awaiting_decision', letterAuthors: ['investigator'] });
+    expect(caseGuidance(actor(IAN, ['investigating_manager']), f, notice).actions).toContain('write_letters');
+    expect(caseGuidance(actor(HEAD, ['headteacher']), f, notice).actions).not.toContain('write_letters');
+    expect(caseGuidance(actor(HEAD, ['headteacher']), f, input({ status: 'awaiting_decision', letterAuthors: ['decision_maker'] })).actions).toContain(
+      'write_letters',
+    );
+    expect(caseGuidance(actor(IAN, ['investigating_manager']), f, input({ status: 'awaiting_decision', letterAuthors: [] })).actions).not.toContain(
+      'write_letters',
+    );
   });
 
   it('nobody may decide: the next step says what is missing, and nobody is named', () => {

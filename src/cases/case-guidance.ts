@@ -1,6 +1,7 @@
 import type { Actor } from '../access/actor';
 import { actingRole, caseBlocked } from '../access/case-access.policy';
 import { CaseFacts, decisionMakerRole, Involvement, involvementOf } from '../access/conflicts';
+import type { ActingOptions, LetterAuthor } from '../access/case-access.policy';
 import { hasPermission, Permission } from '../access/permissions';
 import type { Role } from '../access/roles';
 import { SubmissionBlocker, submissionMissing } from '../investigations/investigation.rules';
@@ -17,6 +18,7 @@ import type { CaseStatus } from './lifecycle';
 export const CASE_ACTIONS = [
   'triage',
   'refer_safeguarding',
+  'consult_lado',
   'assign',
   'investigate',
   'request_monitoring',
@@ -25,6 +27,8 @@ export const CASE_ACTIONS = [
   'record_outcome',
   'lodge_appeal',
   'decide_appeal',
+  'record_referral_decision',
+  'write_letters',
   'close',
   'place_legal_hold',
   'lift_legal_hold',
@@ -49,6 +53,8 @@ export interface GuidanceInput {
   safeguarding?: boolean;
   /** KCSIE Part 4: the barring referral decisions (dbs, tra) still to record before the case may close. */
   referralDecisionsRequired?: readonly string[];
+  /** process.md §2: who takes the written steps whose records the case holds (a letter can be made for each). */
+  letterAuthors?: readonly LetterAuthor[];
 }
 
 export interface CaseGuidance {
@@ -70,7 +76,7 @@ export interface CaseGuidance {
 const ROLE_WORDS: Record<'headteacher' | 'governor', string> = { headteacher: 'the headteacher', governor: 'the governors' };
 
 export function caseGuidance(actor: Actor, facts: CaseFacts, input: GuidanceInput, now = new Date()): CaseGuidance {
-  const may = (permission: Permission) => actingRole(actor, facts, permission) !== null;
+  const may = (permission: Permission, options?: ActingOptions) => actingRole(actor, facts, permission, options) !== null;
   const missing = submissionMissing({
     allegations: input.allegations.map((a) => ({ id: a.id, finding: (a.finding?.finding ?? null) as never })),
     notifiedAllegationIds: new Set(input.notifiedAllegationIds),
@@ -83,6 +89,8 @@ export function caseGuidance(actor: Actor, facts: CaseFacts, input: GuidanceInpu
   const when: Record<CaseAction, boolean> = {
     triage: input.status === 'reported' && may('cases:triage'),
     refer_safeguarding: open && may('cases:safeguarding'),
+    // KCSIE Part 4: whoever may refer may consult the LADO (a consultation makes the case safeguarding)
+    consult_lado: open && may('cases:safeguarding'),
     assign: input.status === 'investigation' && may('cases:assign'),
     investigate: input.status === 'investigation' && may('investigation:write'),
     request_monitoring: input.status === 'investigation' && may('monitoring:request'),
@@ -92,6 +100,10 @@ export function caseGuidance(actor: Actor, facts: CaseFacts, input: GuidanceInpu
     lodge_appeal: input.status === 'decided' && input.sanction !== null && input.sanction !== 'no_action' && may('appeals:lodge'),
     decide_appeal: input.status === 'appeal' && may('appeals:decide'),
     // KCSIE Part 4: a safeguarding dismissal does not close before its DBS (and TRA) referral decision
+    // KCSIE Part 4: the DBS / TRA referral decisions on a safeguarding case, any time, by the decision-maker
+    record_referral_decision: open && input.safeguarding === true && may('outcome:decide'),
+    // process.md §2: the letter of a written step the case records, by the person who takes that step
+    write_letters: open && (input.letterAuthors ?? []).some((letterAuthor) => may('letters:write', { letterAuthor })),
     close: input.status === 'decided' && !windowOpen && !input.referralDecisionsRequired?.length && may('cases:close'),
     place_legal_hold: open && !input.legalHold && may('retention:manage'),
     lift_legal_hold: open && input.legalHold && may('retention:manage'),

@@ -8,6 +8,7 @@ import { queryOne } from '../database/sql';
 import { EVIDENCE_SECTION } from '../evidence/evidence-records';
 import { INVESTIGATION_SECTIONS } from '../investigations/investigation-view';
 import { KCSIE_SECTION } from '../kcsie/kcsie-view';
+import { LETTER_KINDS } from '../letters/kinds';
 import { LETTERS_SECTION } from '../letters/letter-rows';
 import { MONITORING_SECTION } from '../monitoring/monitoring-view';
 import { OUTCOME_SECTIONS } from '../outcomes/outcome-view';
@@ -77,6 +78,7 @@ function guidanceInput(view: CaseResponse): GuidanceInput {
     retainUntil: view.retention.retainUntil,
     safeguarding: view.safeguarding.flagged,
     referralDecisionsRequired: view.kcsie.referralDecisionsRequired,
+    letterAuthors: LETTER_KINDS.filter((kind) => kind.sources(view).length > 0).map((kind) => kind.author),
   };
 }
 

@@ -157,6 +157,12 @@ describe('letters (process.md §2)', () => {
       expect(head.body.kinds.map((k: { kind: string }) => k.kind)).toEqual(['allegations_notice', 'outcome', 'appeal_outcome']);
       const ian = await (await t.as(DEMO.investigator)).get(`/cases/${one.id}/letters`);
       expect(ian.body.items.map((i: { mayGenerate: boolean }) => i.mayGenerate)).toEqual([true, false]);
+      // the case says the same: letters are offered to whoever may make one of them, to nobody else
+      const actions = async (who: string) => (await (await t.as(who)).get(`/cases/${one.id}`)).body.guidance.actions as string[];
+      expect(await actions(DEMO.head)).toContain('write_letters');
+      expect(await actions(DEMO.investigator)).toContain('write_letters');
+      expect(await actions(DEMO.hr)).not.toContain('write_letters');
+      expect(await actions(DEMO.deputy)).not.toContain('write_letters');
     });
 
     it('before it is generated: 409 letter_not_generated; then generated, recorded sent, shown by the case and the list; once only', async () => {

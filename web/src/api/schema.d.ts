@@ -1966,6 +1966,7 @@ export interface components {
       actions: (
         | 'triage'
         | 'refer_safeguarding'
+        | 'consult_lado'
         | 'assign'
         | 'investigate'
         | 'request_monitoring'
@@ -1974,6 +1975,8 @@ export interface components {
         | 'record_outcome'
         | 'lodge_appeal'
         | 'decide_appeal'
+        | 'record_referral_decision'
+        | 'write_letters'
         | 'close'
         | 'place_legal_hold'
         | 'lift_legal_hold'

@@ -10,6 +10,7 @@ export type CaseAction = components['schemas']['CaseGuidanceResponse']['actions'
 export const CASE_ACTION_SCREENS: Record<CaseAction, { path: (caseId: string) => string; label: string }> = {
   triage: { path: (id) => `/cases/${id}/triage`, label: 'Triage the report' },
   refer_safeguarding: { path: (id) => `/cases/${id}/safeguarding-referral`, label: 'Record a safeguarding referral' },
+  consult_lado: { path: (id) => `/cases/${id}/lado-consultation`, label: 'Record a LADO consultation' },
   assign: { path: (id) => `/cases/${id}/assign`, label: 'Appoint an investigating manager' },
   investigate: { path: (id) => `/cases/${id}/investigation`, label: 'Work on the investigation' },
   request_monitoring: { path: (id) => `/cases/${id}/monitoring/new`, label: 'Request monitoring' },
@@ -18,6 +19,8 @@ export const CASE_ACTION_SCREENS: Record<CaseAction, { path: (caseId: string) =>
   record_outcome: { path: (id) => `/cases/${id}/outcome`, label: 'Record the outcome' },
   lodge_appeal: { path: (id) => `/cases/${id}/appeal`, label: 'Lodge an appeal' },
   decide_appeal: { path: (id) => `/cases/${id}/appeal/decision`, label: 'Decide the appeal' },
+  record_referral_decision: { path: (id) => `/cases/${id}/referral-decisions`, label: 'Record the DBS or TRA referral decision' },
+  write_letters: { path: (id) => `/cases/${id}/letters`, label: 'Letters' },
   close: { path: (id) => `/cases/${id}/close`, label: 'Close the case' },
   place_legal_hold: { path: (id) => `/cases/${id}/legal-hold`, label: 'Place a legal hold' },
   lift_legal_hold: { path: (id) => `/cases/${id}/legal-hold`, label: 'Lift the legal hold' },
