@@ -22,18 +22,22 @@ export function localDateSql(instant: string): string {
 }
 
 /**
- * SQL: the holidays to count, from a `date[]` placeholder: those on a weekday (a holiday on a
- * Saturday takes no working day away), once each, in order — the thresholds `width_bucket`
- * needs. Evaluate it once per statement (a CTE or a scalar subquery), not per row.
+ * The holidays to count, as the thresholds `width_bucket` needs: those on a weekday (a
+ * holiday on a Saturday takes no working day away), once each, in order. Pass the result as
+ * a `date[]` parameter: a plain parameter keeps the statement parallel-safe.
  */
-export function weekdayHolidaysSql(holidays: string): string {
-  return `ARRAY(SELECT DISTINCT h FROM unnest(${holidays}::date[]) AS h WHERE extract(isodow FROM h) < 6 ORDER BY h)`;
+export function weekdayHolidays(holidays: Iterable<string>): string[] {
+  const weekday = (date: string) => {
+    const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+    return day !== 0 && day !== 6;
+  };
+  return [...new Set(holidays)].filter(weekday).sort();
 }
 
-/** SQL: N(d) of a `date` expression; `holidays` the array of `weekdayHolidaysSql`. NULL for NULL. */
+/** SQL: N(d) of a `date` expression; `holidays` a `date[]` expression of `weekdayHolidays`. NULL for NULL. */
 export function workingDayNumberSql(date: string, holidays: string): string {
   const days = `(${date} - DATE '1900-01-01')`; // 1 January 1900 was a Monday
-  return `(5 * (${days} / 7) + least(${days} % 7 + 1, 5) - width_bucket(${date}, ${holidays}))`;
+  return `(5 * (${days} / 7) + least(${days} % 7 + 1, 5) - width_bucket(${date}, ${holidays}::date[]))`;
 }
 
 /**

@@ -9,7 +9,7 @@ import { referralOverdueCutoff } from '../cases/overdue';
 import { Clock } from '../common/clock/clock';
 import { queryOne } from '../database/sql';
 import { StatisticsQuery, StatisticsResponse } from './dto/statistics.dto';
-import { statisticsSql, StatisticsRow } from './statistics.sql';
+import { STATISTICS_WORK_MEM, statisticsSql, StatisticsRow } from './statistics.sql';
 import { CATEGORY_KEYS, OUTCOME_KEYS, PLATFORM_KEYS, RawStatistics, SAFEGUARDING_KEYS, STANDARD_KEYS, suppressSmallNumbers } from './statistics.rules';
 
 /**
@@ -39,6 +39,7 @@ export class StatisticsService {
       holidays: [...this.holidays].sort(),
     });
     const row = await this.dataSource.transaction(async (em) => {
+      await em.query(`SET LOCAL work_mem = '${STATISTICS_WORK_MEM}'`);
       const counted = await queryOne<StatisticsRow>(em, sql.text, sql.values);
       await this.audit.record(em, {
         organisationId: actor.organisationId,

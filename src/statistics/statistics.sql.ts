@@ -1,4 +1,4 @@
-import { localDateSql, weekdayHolidaysSql, workingDaysBetweenSql } from '../calendar/working-days.sql';
+import { localDateSql, weekdayHolidays, workingDaysBetweenSql } from '../calendar/working-days.sql';
 import { overdueCaseSql } from '../cases/overdue';
 import { SqlParams } from '../database/sql';
 import { sanctionInForceSql } from '../outcomes/outcome-rows';
@@ -19,12 +19,22 @@ import { DurationKey, ERASED, RawDuration } from './statistics.rules';
  * period index (organisation_id, created_at, id) finds them, and their first reports are the
  * reports made in the same period (an index range, joined by hash). Per case: its first report's
  * App.A category, §2 platform and §7/§8 standards ("erased" once retention took the report),
- * the outcome (the sanction in force; closed at triage; none yet), the safeguarding flag,
- * whether it is overdue now, and the local dates of report, triage, decision and closure.
+ * the outcome (the sanction in force; closed at triage; none yet), the safeguarding flag and
+ * the working days from its report to triage, decision and closure. The overdue count is a
+ * subquery of its own over the period's safeguarding cases (the partial index), where the
+ * "no referral on record" test is an anti-join.
  * Working days between two dates are the difference of their working-day numbers, in closed
  * form (working-days.sql.ts); medians and 90th percentiles are `percentile_cont`, over the
  * cases that reached the step.
  */
+
+/**
+ * Memory for the statement's hashes and its table of facts (`SET LOCAL`, this transaction
+ * only): a year of a million-case organisation is 200,000 cases, which the default 4 MB
+ * spills to disk several times over (1.1 s against 1.4–2.0 s at a million cases,
+ * docs/benchmarks.md "Issue 12: statistics"). A governors' report, read rarely.
+ */
+export const STATISTICS_WORK_MEM = '64MB';
 
 export interface StatisticsFilters {
   organisationId: string;
@@ -63,16 +73,15 @@ export function statisticsSql(filters: StatisticsFilters): { text: string; value
   if (start) where.push(`c.created_at >= ${start}::timestamptz`);
   if (end) where.push(`c.created_at < ${end}::timestamptz`);
   const cutoff = p.add(filters.overdueCutoff.toISOString());
-  const holidays = `(SELECT h FROM holidays)`;
+  const holidays = p.add(weekdayHolidays(filters.holidays));
   const days = (to: string) => workingDaysBetweenSql(localDateSql('c.created_at'), localDateSql(to), holidays);
-  const text = `WITH holidays AS (SELECT ${weekdayHolidaysSql(p.add([...filters.holidays]))} AS h),
-    facts AS MATERIALIZED (
+  // Every expression per case is parallel-safe (no subplan), so that PostgreSQL's workers compute them, not the leader
+  const text = `WITH facts AS MATERIALIZED (
       SELECT c.safeguarding, c.erased_at IS NOT NULL OR r.category IS NULL AS erased,
         r.category::text AS category, r.platform::text AS platform, r.policy_standards AS standards,
         CASE WHEN o.id IS NOT NULL THEN ${sanctionInForceSql('o', 'a')}
              WHEN c.triage_decision IN ('no_further_action', 'informal_resolution') THEN 'closed_at_triage'
              ELSE 'no_outcome_yet' END AS outcome,
-        ${overdueCaseSql('c', cutoff)} AS overdue,
         ${days('c.triaged_at')} AS to_triage, ${days('o.decided_at')} AS to_decision, ${days('c.closed_at')} AS to_closure
       FROM cases c
       LEFT JOIN ${firstReportsMadeInSql(organisation, start, end)} r ON r.case_id = c.id AND r.created_at = c.created_at
@@ -90,6 +99,6 @@ export function statisticsSql(filters: StatisticsFilters): { text: string; value
       ${breakdown('f.safeguarding::text')} AS by_safeguarding,
       (SELECT json_build_object('toTriage', ${duration('to_triage')}, 'toDecision', ${duration('to_decision')}, 'toClosure', ${duration('to_closure')})
        FROM facts) AS working_days,
-      (SELECT count(*)::int FROM facts WHERE overdue) AS overdue`;
+      (SELECT count(*)::int FROM cases c WHERE ${where.join(' AND ')} AND ${overdueCaseSql('c', cutoff)}) AS overdue`;
   return { text, values: p.values };
 }

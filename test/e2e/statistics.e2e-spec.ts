@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../src/audit/audit.service';
 import { instantRange } from '../../src/calendar/period';
 import { workingDaysBetween, SCHOOL_TIME_ZONE } from '../../src/calendar/working-days';
-import { localDateSql, weekdayHolidaysSql, workingDaysBetweenSql } from '../../src/calendar/working-days.sql';
+import { localDateSql, weekdayHolidays, workingDaysBetweenSql } from '../../src/calendar/working-days.sql';
 import { referralOverdueCutoff } from '../../src/cases/overdue';
 import { eraseCaseContent } from '../../src/retention/erasure';
 import { rawStatistics } from '../../src/statistics/statistics.service';
@@ -313,10 +313,9 @@ describe('GET /statistics (process.md §5)', () => {
         }
       }
       const { rows } = await t.db.query<{ days: number }>(
-        `WITH holidays AS (SELECT ${weekdayHolidaysSql('$3')} AS h)
-         SELECT ${workingDaysBetweenSql(localDateSql('p.a'), localDateSql('p.b'), '(SELECT h FROM holidays)')} AS days
+        `SELECT ${workingDaysBetweenSql(localDateSql('p.a'), localDateSql('p.b'), '$3')} AS days
          FROM unnest($1::timestamptz[], $2::timestamptz[]) WITH ORDINALITY AS p(a, b, ord) ORDER BY p.ord`,
-        [a, b, holidays],
+        [a, b, weekdayHolidays(holidays)],
       );
       const set = new Set(holidays);
       const expected = a.map((x, i) => workingDaysBetween(at(x), at(b[i]), SCHOOL_TIME_ZONE, set));
