@@ -196,6 +196,12 @@ export function HomePage() {
             <li>
               <Link href="/admin/staff">The staff directory</Link>
             </li>
+            <li>
+              <Link href="/admin/letterhead">The letterhead of the letters</Link>
+            </li>
+            <li>
+              <Link href="/admin/letter-templates">The wording of the letters</Link>
+            </li>
           </ul>
         </RoleWork>
       )}

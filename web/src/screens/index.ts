@@ -3,10 +3,19 @@ import { CASES_SCREENS } from './cases';
 import { DECISIONS_SCREENS } from './decisions';
 import { HR_SCREENS } from './hr';
 import { INVESTIGATION_SCREENS } from './investigation';
+import { LETTERS_SCREENS } from './letters';
 import { REPORTS_SCREENS } from './reports';
 import type { Screen } from './screen';
 
 export type { Screen } from './screen';
 
-/** Every screen for signed-in people, by area: cases and lists; the deputy's reports and triage; the decisions of the headteacher and governors; the investigating manager's work; HR; admin. */
-export const SCREENS: Screen[] = [...CASES_SCREENS, ...REPORTS_SCREENS, ...DECISIONS_SCREENS, ...INVESTIGATION_SCREENS, ...HR_SCREENS, ...ADMIN_SCREENS];
+/** Every screen for signed-in people, by area: cases and lists; the deputy's reports and triage; the decisions of the headteacher and governors; the investigating manager's work; HR; admin; letters (a case's, and the admin's letterhead and wording). */
+export const SCREENS: Screen[] = [
+  ...CASES_SCREENS,
+  ...REPORTS_SCREENS,
+  ...DECISIONS_SCREENS,
+  ...INVESTIGATION_SCREENS,
+  ...HR_SCREENS,
+  ...ADMIN_SCREENS,
+  ...LETTERS_SCREENS,
+];

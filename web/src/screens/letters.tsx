@@ -1,0 +1,21 @@
+import { lazyPage, type Screen } from './screen';
+
+const area = () => import('../pages/letters');
+const CaseLettersPage = lazyPage(area, (pages) => pages.CaseLettersPage);
+const LetterSentPage = lazyPage(area, (pages) => pages.LetterSentPage);
+const LetterheadPage = lazyPage(area, (pages) => pages.LetterheadPage);
+const LetterTemplatePage = lazyPage(area, (pages) => pages.LetterTemplatePage);
+const LetterTemplatesPage = lazyPage(area, (pages) => pages.LetterTemplatesPage);
+
+/**
+ * The letters screens (see screen.ts; docs/letters.md): a case's letters (PDF, DOCX, recording one
+ * sent) — the case action write_letters (lib/case-actions.ts) is served here — and the admin's
+ * letterhead and wording of each kind of letter.
+ */
+export const LETTERS_SCREENS: Screen[] = [
+  { path: '/cases/:id/letters', render: ({ id }) => <CaseLettersPage id={id} /> },
+  { path: '/cases/:id/letters/:kind/sent', render: ({ id, kind }) => <LetterSentPage id={id} kind={kind} /> },
+  { path: '/admin/letterhead', render: () => <LetterheadPage /> },
+  { path: '/admin/letter-templates', render: () => <LetterTemplatesPage /> },
+  { path: '/admin/letter-templates/:kind', render: ({ kind }) => <LetterTemplatePage kind={kind} /> },
+];
