@@ -1,4 +1,4 @@
-import { Suspense, type ReactNode } from 'react';
+import { isValidElement, Suspense, type ReactNode } from 'react';
 import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { session } from './auth/session';
 import { useSession } from './auth/use-session';
@@ -124,6 +124,8 @@ function SignedIn({ children, allowDuringPasswordChange = false }: { children: R
   const state = useSession();
   const [location] = useLocation();
   if (state.status === 'starting') {
+    // an area's page: its code comes while the session does, not after it (screens/screen.ts lazyPage)
+    if (isValidElement(children)) (children.type as { preload?: () => unknown }).preload?.();
     return <Loading />;
   }
   if (state.status === 'signed-out') {

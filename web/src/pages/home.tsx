@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { api } from '../api/client';
 import { useSession } from '../auth/use-session';
 import { ButtonLink } from '../components/Button';
@@ -8,6 +8,7 @@ import { Page } from '../lib/page';
 import { useLoad, type Loaded } from '../lib/use-load';
 import { CaseTable, type CaseListItem } from './cases/case-table';
 import { Loading } from '../lib/loaded';
+import { CasePage } from '../screens/cases';
 
 type Role = 'admin' | 'deputy_head' | 'investigating_manager' | 'headteacher' | 'governor' | 'hr';
 type CaseList = Loaded<{ items: CaseListItem[]; nextCursor: string | null }>;
@@ -60,6 +61,9 @@ export function HomePage() {
         : Promise.resolve({ data: undefined, response: new Response(null, { status: 204 }) }),
     [has('headteacher')],
   );
+
+  // the case page's code, ahead of the first click on a case
+  useEffect(() => void CasePage.preload(), []);
 
   if (state.status !== 'signed-in') return null;
   const { user, organisationName } = state;
