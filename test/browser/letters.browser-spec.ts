@@ -135,9 +135,41 @@ describeInBrowser('web application: letters', () => {
     ).toBe(0);
     await expectAccessible(page, 'letters: sent');
 
+    // already sent: the form, opened again by its address, shows the API's 409 in its words
+    const letters0 = await (await app.t.as(DEMO.head)).get(`/cases/${built.caseId}/letters`);
+    const sentItem = letters0.body.items.find((i: { kind: string }) => i.kind === 'outcome');
+    await page.goto(app.url(`/cases/${built.caseId}/letters/outcome/sent?subject=${sentItem.subjectStaffId}&record=${sentItem.recordId}`));
+    await heading(page).filter({ hasText: 'Record a letter as sent' }).waitFor();
+    await page.getByLabel('By e-mail').check();
+    await page.getByRole('button', { name: 'Record as sent' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await page.locator('.govuk-error-summary').innerText()).toMatch(/This letter was recorded as sent on/);
+    await expectAccessible(page, 'record as sent: already sent');
+
     // the API has it
     const letters = await (await app.t.as(DEMO.head)).get(`/cases/${built.caseId}/letters`);
     expect(letters.body.items.find((i: { kind: string }) => i.kind === 'outcome')).toMatchObject({ state: 'sent', sentMethod: 'post' });
+  });
+
+  it('a case with two subjects has a letter for each: each downloads with its own name', async () => {
+    const admin = await app.t.as(DEMO.admin);
+    const other = await admin.post('/staff', { name: 'Priya Second-Subject', jobTitle: 'Teaching Assistant' });
+    expect(other.status).toBe(201);
+    const built = await buildCase(app.t, { to: 'decided', subjects: [app.t.ids.staff['Sam Teacher'], other.body.id] });
+    await signedIn(DEMO.head);
+    await page.goto(app.url(`/cases/${built.caseId}/letters`));
+    await heading(page).filter({ hasText: 'Letters' }).waitFor();
+    const second = page.getByRole('region', { name: 'Outcome of the disciplinary process, to Priya Second-Subject' });
+    await second.getByText('Not generated').waitFor();
+    await outcomeCard().getByText('Not generated').waitFor();
+    await expectAccessible(page, 'letters: two subjects');
+    const pdf = await downloaded(() => second.getByRole('button', { name: /^Download PDF/ }).click());
+    const { text } = await pdfText(pdf.bytes);
+    expect(text).toContain('Priya Second-Subject');
+    expect(text).not.toContain('Sam Teacher');
+    await page.reload();
+    await second.getByText('Generated, not sent').waitFor();
+    await outcomeCard().getByText('Not generated').waitFor();
   });
 
   it('someone who sees the case but does not make its letters (HR) sees their state and no download', async () => {
