@@ -13,7 +13,7 @@ import { CaseLettersResponse, LetterItem, LetterQuery, LetterSentRequest } from 
 import { LETTER_KINDS, letterKind } from './kinds';
 import { assembleLetter, LetterDocument, pickSource, pickSubject } from './letter-assembly';
 import { letterDocx } from './letter-docx';
-import { LetterKind } from './letter-kind';
+import { LetterKind, letterDate } from './letter-kind';
 import { letterPdfModel } from './letter-pdf';
 import { findLetter, lettersOf, noteGenerated, recordSent } from './letter-rows';
 import { templatesOf } from './letter-template-rows';
@@ -110,7 +110,7 @@ export class LettersService {
         const key = { organisationId: actor.organisationId, caseId, kind: kind.kind, recordId: source.recordId, subjectStaffId: subject.staffId };
         const row = await findLetter(em, key);
         if (!row) throw DomainError.conflict('letter_not_generated', 'Generate the letter (GET it as PDF or DOCX) before recording it as sent.');
-        if (row.sentAt) throw DomainError.conflict('letter_already_sent', `This letter was recorded as sent on ${row.sentAt}.`);
+        if (row.sentAt) throw DomainError.conflict('letter_already_sent', `This letter was recorded as sent on ${letterDate(row.sentAt)}.`);
         const sentAt = new Date(body.sentAt);
         const problems = sentAtProblems(sentAt, new Date(source.at), this.clock.now());
         if (problems.length) throw DomainError.badRequest('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);

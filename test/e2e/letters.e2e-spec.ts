@@ -191,6 +191,7 @@ describe('letters (process.md §2)', () => {
       const again = await head.post(`/cases/${one.id}/letters/outcome/sent`, { sentAt, method: 'post' });
       expectProblem(again, 409);
       expect(again.body.code).toBe('letter_already_sent');
+      expect(again.body.detail).toMatch(/^This letter was recorded as sent on \d{1,2} [A-Z][a-z]+ \d{4}\.$/);
       expect((await letterEvents(one.id)).map((e) => [e.action, e.reason])).toEqual([
         ['letter.generated', 'outcome'],
         ['letter.sent', 'outcome'],
