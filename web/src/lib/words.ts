@@ -7,7 +7,15 @@ export const FINDING_NAMES: Record<string, string> = {
   substantiated: 'Substantiated',
   not_substantiated: 'Not substantiated',
   inconclusive: 'Inconclusive',
+  // KCSIE Part 4's categories, on a safeguarding case (their definitions: GET /policy kcsieFindings)
+  malicious: 'Malicious',
+  false: 'False',
+  unsubstantiated: 'Unsubstantiated',
+  unfounded: 'Unfounded',
 };
+
+/** The bodies a safeguarding case's referral decision is about (KCSIE Part 4). */
+export const REFERRAL_BODY_NAMES: Record<string, string> = { dbs: 'DBS (Disclosure and Barring Service)', tra: 'TRA (Teaching Regulation Agency)' };
 
 export const EVIDENCE_KIND_NAMES: Record<string, string> = {
   screenshot: 'Screenshot',

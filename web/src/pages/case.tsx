@@ -1,3 +1,4 @@
+import { useSearch } from 'wouter';
 import { api } from '../api/client';
 import { useSession } from '../auth/use-session';
 import { Breadcrumbs, InsetText, Link, NotificationBanner, SummaryList, Tag, WarningText } from '../components';
@@ -41,10 +42,23 @@ export function CasePage({ id }: { id: string }) {
         />
       }
     >
+      <DoneBanner />
       <CaseOverview view={view} me={me} />
       <CaseRecord view={view} policy={policy.state === 'loaded' ? policy.data : undefined} me={me} />
     </Page>
   );
+}
+
+/** What a screen that sends the person back here has done (?done=… in the address: no case content). */
+const DONE: Record<string, string> = {
+  lado: 'LADO consultation recorded',
+  'referral-decision': 'Referral decision recorded',
+};
+
+function DoneBanner() {
+  const done = new URLSearchParams(useSearch()).get('done');
+  if (!done || !DONE[done]) return null;
+  return <NotificationBanner success heading={DONE[done]} />;
 }
 
 /** What deciding on this case means: who takes the decisions, and why when it is not the headteacher. */

@@ -210,6 +210,12 @@ export function HomePage() {
         </RoleWork>
       )}
 
+      {(has('governor') || has('headteacher') || has('hr')) && (
+        <p className="govuk-body govuk-!-margin-top-6">
+          <Link href="/statistics">Statistics: anonymised figures on the cases (§5)</Link>
+        </p>
+      )}
+
       {casework && (
         <section aria-labelledby="recent" className="govuk-!-margin-top-8">
           <h2 className="govuk-heading-m" id="recent">

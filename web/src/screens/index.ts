@@ -5,11 +5,13 @@ import { HR_SCREENS } from './hr';
 import { INVESTIGATION_SCREENS } from './investigation';
 import { LETTERS_SCREENS } from './letters';
 import { REPORTS_SCREENS } from './reports';
+import { SAFEGUARDING_SCREENS } from './safeguarding';
+import { STATISTICS_SCREENS } from './statistics';
 import type { Screen } from './screen';
 
 export type { Screen } from './screen';
 
-/** Every screen for signed-in people, by area: cases and lists; the deputy's reports and triage; the decisions of the headteacher and governors; the investigating manager's work; HR; admin; letters (a case's, and the admin's letterhead and wording). */
+/** Every screen for signed-in people, by area: cases and lists; the deputy's reports and triage; the decisions of the headteacher and governors; the investigating manager's work; HR; admin; letters (a case's, and the admin's letterhead and wording); KCSIE Part 4's safeguarding screens (LADO consultation, referral decisions, reference check); statistics. */
 export const SCREENS: Screen[] = [
   ...CASES_SCREENS,
   ...REPORTS_SCREENS,
@@ -18,4 +20,6 @@ export const SCREENS: Screen[] = [
   ...HR_SCREENS,
   ...ADMIN_SCREENS,
   ...LETTERS_SCREENS,
+  ...SAFEGUARDING_SCREENS,
+  ...STATISTICS_SCREENS,
 ];

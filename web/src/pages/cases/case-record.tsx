@@ -14,6 +14,7 @@ import {
   SENSITIVITY_NAMES,
   type CaseView,
 } from './words';
+import { REFERRAL_BODY_NAMES } from '../../lib/words';
 
 type Evidence = CaseView['evidence'][number];
 type Person = CaseView['subjects'][number];
@@ -121,6 +122,7 @@ export function CaseRecord({ view, policy, me }: { view: CaseView; policy: Polic
   return (
     <>
       <Safeguarding view={view} byMe={byMe} />
+      <Kcsie view={view} byMe={byMe} />
 
       <Section id="people" title="People">
         <SummaryList
@@ -548,6 +550,94 @@ function Safeguarding({ view, byMe }: { view: CaseView; byMe: (userId: string) =
           ]}
         />
       )}
+    </Section>
+  );
+}
+
+/**
+ * KCSIE Part 4 (docs/kcsie.md): the LADO consultation's clock, the consultations (a late one
+ * marked), the DBS / TRA referral decisions, and those the case still needs before it may close —
+ * as the case view's `kcsie` says them. Nothing to say (not a safeguarding case, nothing
+ * recorded): no section.
+ */
+function Kcsie({ view, byMe }: { view: CaseView; byMe: (userId: string) => string }) {
+  const { lado, referralDecisions, referralDecisionsRequired } = view.kcsie;
+  if (!lado.dueBy && !lado.consultations.length && !referralDecisions.length && !referralDecisionsRequired.length) return null;
+  const clock = lado.overdue ? (
+    <Tag colour="red">Overdue</Tag>
+  ) : lado.consultations.length ? (
+    <Tag colour="green">Consulted</Tag>
+  ) : (
+    <Tag colour="yellow">Not consulted yet</Tag>
+  );
+  const bodies = (list: string[]) => list.map((b) => REFERRAL_BODY_NAMES[b] ?? b).join(' and ');
+  return (
+    <Section id="kcsie" title="Keeping Children Safe in Education (Part 4)">
+      <SummaryList
+        rows={[
+          ...(lado.dueBy
+            ? [
+                {
+                  key: 'LADO to be consulted by',
+                  value: (
+                    <span data-testid="lado-clock">
+                      {formatDateTime(lado.dueBy)} {clock}
+                    </span>
+                  ),
+                },
+              ]
+            : []),
+          ...(referralDecisionsRequired.length
+            ? [
+                {
+                  key: 'Referral decisions',
+                  value: <span data-testid="referral-decisions-required">Before the case may close: {bodies(referralDecisionsRequired)}.</span>,
+                },
+              ]
+            : []),
+        ]}
+      />
+      {lado.consultations.map((c, i) => (
+        <SummaryCard key={c.id} title={`LADO consultation ${i + 1}`}>
+          <SummaryList
+            rows={[
+              {
+                key: 'When',
+                value: (
+                  <span data-testid="lado-consulted-at">
+                    {formatDateTime(c.consultedAt)}
+                    {c.late && (
+                      <>
+                        {' '}
+                        <Tag colour="red">Late</Tag>
+                      </>
+                    )}
+                  </span>
+                ),
+              },
+              { key: 'The LADO', value: c.ladoName },
+              { key: 'Advice', value: c.withheld || c.advice === null ? <Withheld /> : <Text>{c.advice}</Text> },
+              { key: 'Harm threshold met', value: yesNo(c.thresholdMet) },
+              ...(byMe(c.caseManagerUserId) ? [{ key: 'Case manager', value: 'You' }] : []),
+              { key: 'Recorded', value: `${formatDateTime(c.createdAt)}${byMe(c.recordedByUserId)}` },
+            ]}
+          />
+        </SummaryCard>
+      ))}
+      {referralDecisions.map((d) => (
+        <SummaryCard key={d.id} title={`${REFERRAL_BODY_NAMES[d.body] ?? d.body} referral decision`}>
+          <SummaryList
+            rows={[
+              { key: 'Decision', value: d.referred ? 'Referred' : 'Not referred' },
+              ...(d.referred ? [{ key: 'Referred', value: d.referredAt ? formatDateTime(d.referredAt) : 'Not recorded' }] : []),
+              ...(!d.referred
+                ? [{ key: 'Why not', value: d.withheld || d.reasonNotReferred === null ? <Withheld /> : <Text>{d.reasonNotReferred}</Text> }]
+                : []),
+              { key: 'Recorded', value: `${formatDateTime(d.createdAt)}${byMe(d.recordedByUserId)}` },
+            ]}
+          />
+        </SummaryCard>
+      ))}
     </Section>
   );
 }

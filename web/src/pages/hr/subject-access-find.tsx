@@ -17,6 +17,13 @@ const exportLink = (staffId: string, name: string) => (
   </Link>
 );
 
+/** The reference check (screens/safeguarding.tsx): what may be said in a reference, for hr and the headteacher — the API decides who may. */
+const referenceLink = (staffId: string, name: string) => (
+  <Link href={`/staff/${staffId}/reference-check`}>
+    Reference check<span className="govuk-visually-hidden"> for {name}</span>
+  </Link>
+);
+
 /**
  * Choosing whose subject-access export to run. Two ways, both through the API: the staff
  * directory (GET /staff?q=, for the roles that may read it — the API says when this person may
@@ -103,7 +110,8 @@ export function SubjectAccessFindPage() {
           <ErrorSummary errors={errors} />
           <p className="govuk-body">
             Everything the school holds about a member of staff (UK GDPR Article 15, §13 of the policy). Choose the person: from the staff directory, or from a
-            case they are named in. Nobody runs an export of themselves.
+            case they are named in. Nobody runs an export of themselves. The same lists offer the reference check: what may be said about the person in a
+            reference.
           </p>
 
           <h2 className="govuk-heading-m">Search the staff directory</h2>
@@ -133,6 +141,7 @@ export function SubjectAccessFindPage() {
                   { header: 'Name', cell: (s) => s.name },
                   { header: 'Job title', cell: (s) => s.jobTitle ?? '' },
                   { header: 'Export', cell: (s) => exportLink(s.id, s.name) },
+                  { header: 'Reference', cell: (s) => referenceLink(s.id, s.name) },
                 ]}
               />
             ) : (
@@ -194,6 +203,7 @@ export function SubjectAccessFindPage() {
                   { header: 'Name', cell: (p) => p.name },
                   { header: 'Named as', cell: (p) => CAPACITY_NAMES[p.capacity] },
                   { header: 'Export', cell: (p) => exportLink(p.staffId, p.name) },
+                  { header: 'Reference', cell: (p) => referenceLink(p.staffId, p.name) },
                 ]}
               />
             ) : (

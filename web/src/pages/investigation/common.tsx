@@ -9,6 +9,7 @@ import { Page } from '../../lib/page';
 import { choiceOf, type Policy } from '../../lib/policy-words';
 import { useApiForm } from '../../lib/use-api-form';
 import { useLoad, type Loaded } from '../../lib/use-load';
+import { FINDING_NAMES } from '../../lib/words';
 import { CaseCrumbs } from '../cases/crumbs';
 
 /**
@@ -206,7 +207,11 @@ export const FINDINGS: Record<
 };
 
 /** A recorded finding's name and colour (a value not named above: shown as it is). */
-export const findingOf = (value: string) => FINDINGS[value as keyof typeof FINDINGS] ?? { name: value, hint: '', colour: 'grey' as const };
+export const findingOf = (value: string) =>
+  FINDINGS[value as keyof typeof FINDINGS] ?? { name: FINDING_NAMES[value] ?? value, hint: '', colour: KCSIE_COLOURS[value] ?? ('grey' as const) };
+
+/** KCSIE's categories (a safeguarding case's findings), coloured as the ordinary ones: proven red, disproven green, neither yellow. */
+const KCSIE_COLOURS: Record<string, 'red' | 'green' | 'yellow'> = { malicious: 'green', false: 'green', unfounded: 'green', unsubstantiated: 'yellow' };
 
 export const NOTICE_METHODS: Record<components['schemas']['SubjectNotificationRequest']['method'], { name: string; hint: string }> = {
   letter: { name: 'Letter', hint: 'Sent by post or left for them.' },

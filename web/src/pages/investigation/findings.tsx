@@ -4,6 +4,8 @@ import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { Button, ErrorSummary, InsetText, Link, Radios, SummaryList, Tag, Textarea } from '../../components';
 import { Page } from '../../lib/page';
+import { policyItems } from '../../lib/policy-words';
+import { FINDING_NAMES } from '../../lib/words';
 import { useApiForm } from '../../lib/use-api-form';
 import { NotFoundPage } from '../not-found';
 import {
@@ -89,7 +91,12 @@ function Findings({ view }: { view: CaseView }) {
   );
 }
 
-/** /cases/:id/investigation/findings/:allegationId — the finding on one allegation: substantiated, not substantiated or inconclusive, and why. */
+/**
+ * /cases/:id/investigation/findings/:allegationId — the finding on one allegation, and why:
+ * substantiated, not substantiated or inconclusive; on a safeguarding case KCSIE Part 4's five
+ * categories instead, with their definitions from GET /policy (kcsieFindings). The API decides
+ * which set a case takes (a 400 naming `finding`, shown beside the radios).
+ */
 export function FindingPage({ id, allegationId }: { id: string; allegationId: string }) {
   return (
     <CaseScreen id={id}>
@@ -107,6 +114,12 @@ function FindingForm({ view, allegation, number }: { view: CaseView; allegation:
   const [finding, setFinding] = useState<Finding | undefined>(allegation.finding?.finding);
   const [reasoning, setReasoning] = useState(allegation.finding?.reasoning ?? '');
   const form = useApiForm({ finding: 'finding', reasoning: 'reasoning' }, { finding: 'Finding', reasoning: 'Reasoning' });
+  const kcsie = view.safeguarding.flagged;
+  const items = kcsie
+    ? policy
+      ? policyItems(policy.kcsieFindings, FINDING_NAMES)
+      : ['substantiated', 'malicious', 'false', 'unsubstantiated', 'unfounded'].map((value) => ({ value, text: FINDING_NAMES[value] }))
+    : namedItems(FINDINGS);
   const send = form.submit(
     () => api.POST('/cases/{id}/findings', { params: { path: { id: view.id } }, body: { allegationId: allegation.id, finding: finding!, reasoning } }),
     () => navigate(`/cases/${view.id}/investigation/findings?done=finding`),
@@ -136,7 +149,13 @@ function FindingForm({ view, allegation, number }: { view: CaseView; allegation:
           </p>
         )}
         <form onSubmit={send} noValidate>
-          <Radios id="finding" legend="Finding" {...form.choice('finding', finding, setFinding)} items={namedItems(FINDINGS)} />
+          <Radios
+            id="finding"
+            legend="Finding"
+            hint={kcsie ? 'A safeguarding case: the finding is one of the categories of Keeping Children Safe in Education, Part 4.' : undefined}
+            {...form.choice('finding', finding, setFinding)}
+            items={items}
+          />
           <Textarea
             id="reasoning"
             label="Reasoning"
