@@ -36,6 +36,15 @@ export const PREVIOUS_TOKENS_KEPT = 1000;
 const USER_AGENT_MAX = 512;
 const userAgentOf = (context: ClientContext) => (context.userAgent ? context.userAgent.slice(0, USER_AGENT_MAX) : null);
 
+/**
+ * A refresh whose answer never reached the client (a page left or reloaded while it was in
+ * flight) leaves the client holding the token just replaced. Presented again within this many
+ * seconds — and while its successor has never been redeemed — it is a retry, not a theft: the
+ * session rotates again (the unredeemed successor becomes spent) instead of ending. The same
+ * allowance as Auth0's "reuse interval" or Okta's grace period, kept short: docs/sessions.md.
+ */
+export const REFRESH_RETRY_GRACE_SECONDS = 15;
+
 export const REFRESH_REFUSED = 'The refresh token is not valid: sign in again.';
 const refused = () => new DomainError('unauthorized', 'invalid_refresh_token', REFRESH_REFUSED);
 
@@ -163,7 +172,13 @@ export class SessionsService {
       // an unknown session belongs to no organisation: nothing to audit
       if (!session) return null;
       const hash = hashRefreshSecret(parsed.secret);
-      const current = sameHash(hash, session.refresh_token_hash);
+      // the token replaced last, its successor unredeemed (else it would be further down the list), moments ago
+      const retry =
+        !sameHash(hash, session.refresh_token_hash) &&
+        session.previous_token_hashes.length > 0 &&
+        sameHash(hash, session.previous_token_hashes[0]) &&
+        now.getTime() - session.last_used_at.getTime() <= REFRESH_RETRY_GRACE_SECONDS * 1000;
+      const current = retry || sameHash(hash, session.refresh_token_hash);
       const replaced = !current && session.previous_token_hashes.some((previous) => sameHash(hash, previous));
       const event = (action: string, reason: string | null, payload: Record<string, unknown> = {}) =>
         this.audit.record(em, {
@@ -210,7 +225,7 @@ export class SessionsService {
         [session.id, hashRefreshSecret(secret), now, context.ip, userAgentOf(context)],
       );
       const user = (await queryOne<UserForToken>(em, `${USER_FOR_TOKEN_SQL} WHERE u.id = $1`, [session.user_id]))!;
-      await event('auth.session_refreshed', null);
+      await event('auth.session_refreshed', retry ? 'refresh_retried' : null);
       return { user, session: { sessionId: session.id, secret, issuedAt: now, expiresAt: session.expires_at } };
     });
     if (!outcome) throw refused();

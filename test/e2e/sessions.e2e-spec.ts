@@ -3,6 +3,7 @@ import passport from 'passport';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { JwtStrategy } from '../../src/auth/jwt.strategy';
+import { REFRESH_RETRY_GRACE_SECONDS } from '../../src/auth/sessions.service';
 import { TEST_PASSWORD } from '../support/constants';
 import { ROUTE_PERMISSIONS } from '../support/route-permissions';
 import { DEMO, expectProblem, startTestApp, TestApp } from '../support/test-app';
@@ -15,6 +16,8 @@ import { DEMO, expectProblem, startTestApp, TestApp } from '../support/test-app'
  */
 
 const MINUTE = 60_000;
+/** Past the allowance for a refresh retried after its answer was lost (sessions.service.ts). */
+const PAST_GRACE = (REFRESH_RETRY_GRACE_SECONDS + 1) * 1000;
 const HOUR = 60 * MINUTE;
 const COOKIE = 'smp_refresh';
 
@@ -182,6 +185,7 @@ describe('sessions and passwords', () => {
       expect(claimsOf(third.accessToken).sid).toBe(first.sessionId);
       expect((await me(third.accessToken)).status).toBe(200);
       expect((await sessionRow(first.sessionId)).rotations).toBe(2);
+      t.clock.advance(PAST_GRACE);
       const again = await refreshWithBody(second.refreshToken);
       expectProblem(again, 401);
       expect(again.body.code).toBe('invalid_refresh_token');
@@ -244,6 +248,42 @@ describe('sessions and passwords', () => {
   });
 
   describe('reuse detection', () => {
+    it(`a retry: the token replaced last, presented again within ${REFRESH_RETRY_GRACE_SECONDS} s while its successor was never redeemed (the answer lost on the way), rotates again instead of ending the session`, async () => {
+      const user = await newUser();
+      const first = await signIn(user);
+      const lost = await refreshed(first.refreshToken);
+      t.clock.advance((REFRESH_RETRY_GRACE_SECONDS - 1) * 1000);
+      const retried = await refreshed(first.refreshToken);
+      expect(claimsOf(retried.accessToken).sid).toBe(first.sessionId);
+      expect((await me(retried.accessToken)).status).toBe(200);
+      expect((await sessionRow(first.sessionId)).revoked_at).toBeNull();
+      // the answer that never arrived is spent: presented later, it is a reuse and ends the session
+      t.clock.advance(PAST_GRACE);
+      expectProblem(await refreshWithBody(lost.refreshToken), 401);
+      expect(await sessionRow(first.sessionId)).toEqual(expect.objectContaining({ revoked_reason: 'refresh_token_reuse' }));
+      expect((await events(user.id)).filter((e) => e.entity_id === first.sessionId).map((e) => [e.action, e.reason])).toEqual([
+        ['auth.signed_in', null],
+        ['auth.session_refreshed', null],
+        ['auth.session_refreshed', 'refresh_retried'],
+        ['auth.refresh_token_reused', 'refresh_token_reuse'],
+      ]);
+    });
+
+    it('no retry once the successor has been redeemed, nor after the grace: the session ends', async () => {
+      const user = await newUser();
+      const first = await signIn(user);
+      const second = await refreshed(first.refreshToken);
+      await refreshed(second.refreshToken);
+      expectProblem(await refreshWithBody(first.refreshToken), 401);
+      expect(await sessionRow(first.sessionId)).toEqual(expect.objectContaining({ revoked_reason: 'refresh_token_reuse' }));
+
+      const late = await signIn(user);
+      await refreshed(late.refreshToken);
+      t.clock.advance((REFRESH_RETRY_GRACE_SECONDS + 1) * 1000);
+      expectProblem(await refreshWithBody(late.refreshToken), 401);
+      expect(await sessionRow(late.sessionId)).toEqual(expect.objectContaining({ revoked_reason: 'refresh_token_reuse' }));
+    });
+
     it('presenting an already-rotated refresh token ends the whole session: its newest refresh token and its access tokens stop working', async () => {
       const user = await newUser();
       const stolen = await signIn(user);
@@ -251,6 +291,7 @@ describe('sessions and passwords', () => {
       const legitimate = await refreshed(stolen.refreshToken);
       expect((await me(legitimate.accessToken)).status).toBe(200);
 
+      t.clock.advance(PAST_GRACE);
       const replay = await refreshWithBody(stolen.refreshToken);
       expectProblem(replay, 401);
       expect(await sessionRow(stolen.sessionId)).toEqual(expect.objectContaining({ revoked_reason: 'refresh_token_reuse', revoked_at: expect.any(Date) }));
@@ -604,7 +645,7 @@ describe('sessions and passwords', () => {
       expect(seen).toEqual({
         'auth.signed_in': ['-'],
         'auth.sign_in_failed': ['wrong_password'],
-        'auth.session_refreshed': ['-'],
+        'auth.session_refreshed': ['-', 'refresh_retried'],
         'auth.refresh_token_reused': ['refresh_token_reuse'],
         'auth.refresh_refused': expect.arrayContaining(['absolute_timeout', 'idle_timeout', 'session_ended', 'unknown_token']),
         'auth.signed_out': ['logout'],
