@@ -166,7 +166,7 @@ function TaskListView({ view }: { view: CaseView }) {
                       ))}
                     </ul>
                   ) : (
-                    'None'
+                    <p className="govuk-body govuk-!-margin-bottom-1">None</p>
                   )}
                   <Link href={`/cases/${view.id}/monitoring/${m.id}/disclosures/new`}>
                     Record a disclosure<span className="govuk-visually-hidden"> of the request made on {formatDate(m.requestedAt)}</span>
