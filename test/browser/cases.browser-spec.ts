@@ -77,7 +77,7 @@ describeInBrowser('web application: the case page, the case list, the landing pa
       expect(await text('[data-testid="next-step-by"]')).toBe('Who takes it: Governor');
       expect(await text('[data-testid="decision-maker"]')).toBe('Decisions on this case are taken by the headteacher.');
       expect(await page.getByTestId('involvement').count()).toBe(0);
-      expect(await actionLinks()).toEqual(['Record a safeguarding referral']);
+      expect(await actionLinks()).toEqual(['Record a LADO consultation', 'Record a safeguarding referral']);
       // the report, with App.A's and §7's own words beside the clauses
       const report = page.locator('#reports').locator('..');
       await report.getByText('App.A Bringing the organisation into disrepute').waitFor();

@@ -133,7 +133,7 @@ describeInBrowser('web application: the deputy head logs, triages and refers', (
     expect(await page.getByTestId('case-status').innerText()).toMatch(/Reported\s+Safeguarding/);
     expect(await page.getByTestId('next-step-by').innerText()).toBe('Who takes it: Deputy headteacher');
     expect(await page.getByTestId('referral-clock').innerText()).toMatch(/Not referred yet/);
-    expect(await actionLinks()).toEqual(['Record a safeguarding referral', 'Triage the report']);
+    expect(await actionLinks()).toEqual(['Record a LADO consultation', 'Record a safeguarding referral', 'Triage the report']);
     await expectAccessible(page, 'case page of the new report');
 
     // triage: the three decisions with the policy's words; nothing chosen first
@@ -220,7 +220,7 @@ describeInBrowser('web application: the deputy head logs, triages and refers', (
     await page.getByRole('button', { name: 'Record the decision' }).click();
     await page.getByTestId('case-status').getByText('Closed').waitFor();
     // closed, and a referral may still be recorded (§5: also after closure)
-    expect(await actionLinks()).toEqual(['Record a safeguarding referral']);
+    expect(await actionLinks()).toEqual(['Record a LADO consultation', 'Record a safeguarding referral']);
     await expectAccessible(page, 'case page closed at triage (deputy head)');
   });
 });
