@@ -46,7 +46,8 @@ export function checkOutcome(outcome: OutcomeInput, substantiatedFindings: numbe
   }
   if (isWarning(sanction) && !outcome.warningExpiresAt) throw DomainError.invalidField('warningExpiresAt', 'a warning needs an expiry');
   if (!isWarning(sanction) && outcome.warningExpiresAt) throw DomainError.invalidField('warningExpiresAt', 'only warnings expire');
-  if (outcome.warningExpiresAt && outcome.warningExpiresAt <= outcome.decidedAt) throw DomainError.invalidField('warningExpiresAt', 'must be after the decision');
+  if (outcome.warningExpiresAt && outcome.warningExpiresAt <= outcome.decidedAt)
+    throw DomainError.invalidField('warningExpiresAt', 'must be after the decision');
   if (sanction !== 'no_action' && !outcome.appealDeadline) {
     throw DomainError.invalidField('appealDeadline', 'every sanction above no action carries the right of appeal and its deadline');
   }
