@@ -1,7 +1,7 @@
 import { TEST_PASSWORD } from '../support/constants';
 import { DEMO } from '../support/test-app';
 import { expectAccessible } from './support/axe';
-import { describeInBrowser, heading, launch, signIn, startWebApp, type Browser, type Page, type WebApp } from './support/browser';
+import { browserFixture, describeInBrowser, heading, signIn, type Page, type WebApp } from './support/browser';
 
 /**
  * The admin's screens (web.md "Who sees what", issue 11): user accounts (create — a weak password
@@ -10,31 +10,14 @@ import { describeInBrowser, heading, launch, signIn, startWebApp, type Browser, 
  * create, link to an account and unlink) — with axe on every page and state.
  */
 describeInBrowser('web application: admin', () => {
+  const fx = browserFixture();
   let app: WebApp;
-  let browser: Browser;
   let page: Page;
-  let refused: string[] = [];
   let counter = 0;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startWebApp(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
   beforeEach(async () => {
-    refused = [];
-    page = await (await browser.newContext()).newPage();
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
-    });
+    ({ app, page } = fx);
     await signIn(page, app, DEMO.admin, TEST_PASSWORD);
     await page.getByTestId('who').waitFor();
-  });
-  afterEach(async () => {
-    await page.context().close();
-    expect(refused).toEqual([]);
   });
 
   const banner = (text: string) => page.locator('.govuk-notification-banner').getByText(text);
@@ -144,7 +127,7 @@ describeInBrowser('web application: admin', () => {
     await heading(page).filter({ hasText: user.name }).waitFor();
     expect(await page.getByTestId('temporary-password').count()).toBe(0);
 
-    const them = await (await browser.newContext()).newPage();
+    const them = await fx.newPage();
     await signIn(them, app, user.email, temporary);
     await heading(them).filter({ hasText: 'Change your password' }).waitFor();
     await them.getByText('Choose a new password to continue').waitFor();

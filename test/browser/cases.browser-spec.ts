@@ -2,7 +2,7 @@ import { buildCase } from '../support/case-builder';
 import { TEST_PASSWORD } from '../support/constants';
 import { DEMO, reportBody } from '../support/test-app';
 import { expectAccessible } from './support/axe';
-import { describeInBrowser, heading, launch, signIn, startWebApp, type Browser, type Page, type WebApp } from './support/browser';
+import { browserFixture, describeInBrowser, heading, signIn, type Page, type WebApp } from './support/browser';
 
 /**
  * The case page, the case list and each person's landing page (web.md "Who sees what", issue
@@ -12,28 +12,11 @@ import { describeInBrowser, heading, launch, signIn, startWebApp, type Browser, 
  * filters and pages; each person's work. axe on every page and state.
  */
 describeInBrowser('web application: the case page, the case list, the landing page', () => {
+  const fx = browserFixture();
   let app: WebApp;
-  let browser: Browser;
   let page: Page;
-  let refused: string[] = [];
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startWebApp(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-  beforeEach(async () => {
-    refused = [];
-    page = await (await browser.newContext()).newPage();
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
-    });
-  });
-  afterEach(async () => {
-    await page.context().close();
-    expect(refused).toEqual([]);
+  beforeEach(() => {
+    ({ app, page } = fx);
   });
 
   const signedIn = async (email: string, on: Page = page) => {
@@ -140,7 +123,7 @@ describeInBrowser('web application: the case page, the case list, the landing pa
       await page.getByRole('link', { name: 'Previous page' }).click();
       await page.locator('.moj-timeline').getByText('Case viewed').first().waitFor();
 
-      const hr = await browser.newContext().then((c) => c.newPage());
+      const hr = await fx.newPage();
       await signedIn(DEMO.hr, hr);
       await openCase(full.caseId, full.reference, hr);
       expect(await actionLinks(hr)).toEqual(['HR case summary', 'Timeline (audit log)']);
@@ -180,7 +163,7 @@ describeInBrowser('web application: the case page, the case list, the landing pa
         await app.t.db.query(`UPDATE users SET roles = '{headteacher}' WHERE email = $1`, [DEMO.head]);
       }
 
-      const governor = await browser.newContext().then((c) => c.newPage());
+      const governor = await fx.newPage();
       await signedIn(DEMO.governor, governor);
       await openCase(conflicted.caseId, conflicted.reference, governor);
       expect(await text('[data-testid="decision-maker"]', governor)).toBe(
@@ -193,7 +176,7 @@ describeInBrowser('web application: the case page, the case list, the landing pa
       await governor.context().close();
 
       // the headteacher alone (a witness, no other role): the case is not there for them
-      const alone = await browser.newContext().then((c) => c.newPage());
+      const alone = await fx.newPage();
       await signedIn(DEMO.head, alone);
       await notFound(`/cases/${conflicted.caseId}`, alone);
       await alone.context().close();
@@ -207,7 +190,7 @@ describeInBrowser('web application: the case page, the case list, the landing pa
       await notFound(`/cases/${assigned.caseId}/timeline`);
       await expectAccessible(page, 'page not found (another school)');
 
-      const other = await browser.newContext().then((c) => c.newPage());
+      const other = await fx.newPage();
       await signedIn(DEMO.investigator2, other);
       await notFound(`/cases/${assigned.caseId}`, other);
       expect(await other.getByText(assigned.reference).count()).toBe(0);
@@ -215,7 +198,7 @@ describeInBrowser('web application: the case page, the case list, the landing pa
       await other.context().close();
 
       // the one appointed sees it, and is told what they are
-      const ian = await browser.newContext().then((c) => c.newPage());
+      const ian = await fx.newPage();
       await signedIn(DEMO.investigator, ian);
       await openCase(assigned.caseId, assigned.reference, ian);
       expect(await text('[data-testid="involvement"]', ian)).toMatch(/You are the investigating manager of this case/);
@@ -378,14 +361,14 @@ describeInBrowser('web application: the case page, the case list, the landing pa
       await page.getByRole('button', { name: 'Log a report' }).waitFor();
       await expectAccessible(page, 'landing page (deputy head)');
 
-      const ian = await browser.newContext().then((c) => c.newPage());
+      const ian = await fx.newPage();
       await signedIn(DEMO.investigator, ian);
       await ian.getByTestId('investigating').getByRole('link', { name: monitoring.reference }).waitFor();
       expect(await ian.getByTestId('investigating').getByText(appoint.reference).count()).toBe(0);
       await expectAccessible(ian, 'landing page (investigating manager)');
       await ian.context().close();
 
-      const head = await browser.newContext().then((c) => c.newPage());
+      const head = await fx.newPage();
       await signedIn(DEMO.head, head);
       await head.getByTestId('appoint-headteacher').getByRole('link', { name: appoint.reference }).waitFor();
       await head.getByTestId('monitoring-headteacher').getByRole('link', { name: monitoring.reference }).waitFor();
@@ -398,7 +381,7 @@ describeInBrowser('web application: the case page, the case list, the landing pa
       await expectAccessible(head, 'landing page (headteacher)');
       await head.context().close();
 
-      const governor = await browser.newContext().then((c) => c.newPage());
+      const governor = await fx.newPage();
       await signedIn(DEMO.governor, governor);
       await governor.getByTestId('outcome-governor').getByRole('link', { name: forGovernors.reference }).waitFor();
       await governor.getByTestId('appeals-governor').getByRole('link', { name: appeal.reference }).waitFor();
@@ -406,7 +389,7 @@ describeInBrowser('web application: the case page, the case list, the landing pa
       await expectAccessible(governor, 'landing page (governor)');
       await governor.context().close();
 
-      const hr = await browser.newContext().then((c) => c.newPage());
+      const hr = await fx.newPage();
       await signedIn(DEMO.hr, hr);
       await hr.getByTestId('lodge').getByRole('link', { name: window.reference }).waitFor();
       await hr.getByTestId('appeals-hr').getByRole('link', { name: appeal.reference }).waitFor();
@@ -417,7 +400,7 @@ describeInBrowser('web application: the case page, the case list, the landing pa
       expect(await actionLinks(hr)).toContain('Lodge an appeal');
       await hr.context().close();
 
-      const admin = await browser.newContext().then((c) => c.newPage());
+      const admin = await fx.newPage();
       await signedIn(DEMO.admin, admin);
       await admin.getByRole('link', { name: 'The staff directory' }).waitFor();
       expect(await admin.getByRole('table').count()).toBe(0);

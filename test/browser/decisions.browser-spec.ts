@@ -3,7 +3,7 @@ import { buildCase } from '../support/case-builder';
 import { TEST_PASSWORD } from '../support/constants';
 import { DEMO, monitoringRequestBody } from '../support/test-app';
 import { expectAccessible } from './support/axe';
-import { describeInBrowser, heading, launch, scrollsSideways, signIn, startWebApp, type Browser, type Page, type WebApp } from './support/browser';
+import { browserFixture, describeInBrowser, fillDateInput, heading, scrollsSideways, signIn, type Page, type WebApp } from './support/browser';
 
 /**
  * The headteacher's and the governors' decisions (web.md "Who sees what", issue 11): appointing
@@ -14,29 +14,12 @@ import { describeInBrowser, heading, launch, scrollsSideways, signIn, startWebAp
  * on every page and state.
  */
 describeInBrowser('web application: decisions (headteacher and governors)', () => {
+  // the browser is not in the UK: what is typed and shown is UK time all the same
+  const fx = browserFixture({ timezoneId: 'America/New_York' });
   let app: WebApp;
-  let browser: Browser;
   let page: Page;
-  let refused: string[] = [];
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startWebApp(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-  beforeEach(async () => {
-    refused = [];
-    // the browser is not in the UK: what is typed and shown is UK time all the same
-    page = await (await browser.newContext({ timezoneId: 'America/New_York' })).newPage();
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
-    });
-  });
-  afterEach(async () => {
-    await page.context().close();
-    expect(refused).toEqual([]);
+  beforeEach(() => {
+    ({ app, page } = fx);
   });
 
   const DAY = 24 * 3_600_000;
@@ -51,28 +34,7 @@ describeInBrowser('web application: decisions (headteacher and governors)', () =
   };
   const summary = () => page.locator('.govuk-error-summary');
   /** A date (and time) in UK time, as the date inputs take it. */
-  const fillDate = async (id: string, ms: number, withTime = false) => {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-GB', {
-        timeZone: 'Europe/London',
-        day: 'numeric',
-        month: 'numeric',
-        year: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      })
-        .formatToParts(new Date(ms))
-        .map((p) => [p.type, p.value]),
-    );
-    await page.locator(`#${id}`).fill(parts.day);
-    await page.locator(`#${id}-month`).fill(parts.month);
-    await page.locator(`#${id}-year`).fill(parts.year);
-    if (withTime) {
-      await page.locator(`#${id}-hour`).fill(parts.hour);
-      await page.locator(`#${id}-minute`).fill(parts.minute);
-    }
-  };
+  const fillDate = (id: string, ms: number, withTime = false) => fillDateInput(page, id, ms, withTime);
 
   it('the head appoints an investigating manager; appointing a witness of the case is refused in the API’s words', async () => {
     const triaged = await buildCase(app.t, { to: 'triaged' });
@@ -442,7 +404,7 @@ describeInBrowser('web application: decisions (headteacher and governors)', () =
   it('320 px wide: the decision screens do not scroll sideways (the audit trail’s table scrolls in its own pane)', async () => {
     const assigned = await buildCase(app.t, { to: 'assigned', monitoring: true });
     const awaiting = await buildCase(app.t, { to: 'awaiting_decision' });
-    const narrow = await (await browser.newContext({ viewport: { width: 320, height: 640 } })).newPage();
+    const narrow = await fx.newPage({ viewport: { width: 320, height: 640 } });
     try {
       await signIn(narrow, app, DEMO.head, TEST_PASSWORD);
       await narrow.getByTestId('who').waitFor();

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import type { Download } from 'playwright-core';
 import { CASES_CSV_COLUMNS } from '../../src/exports/cases-csv.sql';
 import { buildCase } from '../support/case-builder';
 import { TEST_PASSWORD } from '../support/constants';
 import { DEMO } from '../support/test-app';
 import { expectAccessible } from './support/axe';
-import { describeInBrowser, heading, launch, signIn, startWebApp, type Browser, type Page, type WebApp } from './support/browser';
+import { browserFixture, describeInBrowser, downloadedBy, fillDateInput, heading, signIn, type Page, type WebApp } from './support/browser';
 
 /**
  * HR's screens (web.md "Who sees what", issue 11): the case summary on screen and as a PDF, the
@@ -14,29 +12,12 @@ import { describeInBrowser, heading, launch, signIn, startWebApp, type Browser, 
  * appeal (with the late-entry reason the API asks for) — with axe on every page and state.
  */
 describeInBrowser('web application: HR', () => {
+  // dates typed into the forms are UK time, as the school's are
+  const fx = browserFixture({ timezoneId: 'Europe/London' });
   let app: WebApp;
-  let browser: Browser;
   let page: Page;
-  let refused: string[] = [];
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startWebApp(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-  beforeEach(async () => {
-    refused = [];
-    // dates typed into the forms are UK time, as the school's are
-    page = await (await browser.newContext({ timezoneId: 'Europe/London' })).newPage();
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
-    });
-  });
-  afterEach(async () => {
-    await page.context().close();
-    expect(refused).toEqual([]);
+  beforeEach(() => {
+    ({ app, page } = fx);
   });
 
   const signedIn = async (email: string) => {
@@ -44,40 +25,10 @@ describeInBrowser('web application: HR', () => {
     await page.getByTestId('who').waitFor();
   };
 
-  /** What the browser saved when `click` started a download: its name and bytes. */
-  async function downloaded(click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-    const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
-    const path = await download.path();
-    return { name: download.suggestedFilename(), bytes: readFileSync(path) };
-  }
+  const downloaded = (click: () => Promise<void>) => downloadedBy(page, click);
 
-  /** The parts of a date-time in UK time, as the date inputs take them. */
-  const ukParts = (ms: number) => {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-GB', {
-        timeZone: 'Europe/London',
-        day: 'numeric',
-        month: 'numeric',
-        year: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      })
-        .formatToParts(new Date(ms))
-        .map((p) => [p.type, p.value]),
-    );
-    return { day: parts.day, month: parts.month, year: parts.year, hour: parts.hour, minute: parts.minute };
-  };
-  const fillDate = async (id: string, ms: number, withTime = false) => {
-    const parts = ukParts(ms);
-    await page.locator(`#${id}`).fill(parts.day);
-    await page.locator(`#${id}-month`).fill(parts.month);
-    await page.locator(`#${id}-year`).fill(parts.year);
-    if (withTime) {
-      await page.locator(`#${id}-hour`).fill(parts.hour);
-      await page.locator(`#${id}-minute`).fill(parts.minute);
-    }
-  };
+  /** A date (and time) in UK time, as the date inputs take it. */
+  const fillDate = (id: string, ms: number, withTime = false) => fillDateInput(page, id, ms, withTime);
 
   it('reads a case summary (the policy quoted, special-category evidence withheld), downloads the PDF; asking for special-category content is refused in the API’s words', async () => {
     const built = await buildCase(app.t, { to: 'decided', evidence: [{}, { sensitivity: 'special_category', description: 'Medical letter' }] });

@@ -4,7 +4,7 @@ import { buildCase, uniquePng } from '../support/case-builder';
 import { TEST_PASSWORD } from '../support/constants';
 import { DEMO } from '../support/test-app';
 import { expectAccessible } from './support/axe';
-import { describeInBrowser, heading, launch, scrollsSideways, signIn, startWebApp, type Browser, type Page, type WebApp } from './support/browser';
+import { browserFixture, describeInBrowser, fillDateInput, heading, scrollsSideways, signIn, type Page, type WebApp } from './support/browser';
 
 /**
  * The investigating manager's screens (web.md "Who sees what"; issue 11): the case as a task list
@@ -14,59 +14,19 @@ import { describeInBrowser, heading, launch, scrollsSideways, signIn, startWebAp
  * the case is not assigned to — axe on every page and state.
  */
 describeInBrowser('web application: the investigating manager', () => {
+  const fx = browserFixture({ acceptDownloads: true });
   let app: WebApp;
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startWebApp(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-  /** What the browser refused under the Content-Security-Policy: nothing, ever. */
-  let refused: string[] = [];
-  beforeEach(async () => {
-    refused = [];
-    page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
-    });
-  });
-  afterEach(async () => {
-    await page.context().close();
-    expect(refused).toEqual([]);
+  beforeEach(() => {
+    ({ app, page } = fx);
   });
 
   const MINUTE = 60_000;
   const HOUR = 60 * MINUTE;
   const DAY = 24 * HOUR;
   /** The UK date and time `ago` milliseconds back, as the date inputs take it. */
-  function ukParts(ago: number): Record<'day' | 'month' | 'year' | 'hour' | 'minute', string> {
-    const format = new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/London',
-      day: 'numeric',
-      month: 'numeric',
-      year: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      hourCycle: 'h23',
-    });
-    const parts = Object.fromEntries(format.formatToParts(new Date(Date.now() - ago)).map((p) => [p.type, p.value]));
-    return { day: parts.day, month: parts.month, year: parts.year, hour: parts.hour, minute: parts.minute };
-  }
   /** Types a date `ago` ms back into the date input `id` (and its time, `withTime`). */
-  async function fillDate(id: string, ago: number, withTime = true) {
-    const parts = ukParts(ago);
-    await page.locator(`#${id}`).fill(parts.day);
-    await page.locator(`#${id}-month`).fill(parts.month);
-    await page.locator(`#${id}-year`).fill(parts.year);
-    if (withTime) {
-      await page.locator(`#${id}-hour`).fill(parts.hour);
-      await page.locator(`#${id}-minute`).fill(parts.minute);
-    }
-  }
+  const fillDate = (id: string, ago: number, withTime = true) => fillDateInput(page, id, Date.now() - ago, withTime);
 
   async function signInAs(email: string) {
     await signIn(page, app, email, TEST_PASSWORD);

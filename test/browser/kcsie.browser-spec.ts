@@ -2,7 +2,7 @@ import { buildCase } from '../support/case-builder';
 import { TEST_PASSWORD } from '../support/constants';
 import { DEMO } from '../support/test-app';
 import { expectAccessible } from './support/axe';
-import { describeInBrowser, heading, launch, signIn, startWebApp, type Browser, type Page, type WebApp } from './support/browser';
+import { browserFixture, describeInBrowser, heading, signIn, type Page, type WebApp } from './support/browser';
 
 /**
  * KCSIE Part 4's screens (issue 12, docs/kcsie.md): KCSIE's five findings with their definitions
@@ -12,28 +12,11 @@ import { describeInBrowser, heading, launch, signIn, startWebApp, type Browser, 
  * success, axe on every state.
  */
 describeInBrowser('web application: KCSIE Part 4', () => {
+  const fx = browserFixture({ timezoneId: 'Europe/London' });
   let app: WebApp;
-  let browser: Browser;
   let page: Page;
-  let refused: string[] = [];
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startWebApp(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-  beforeEach(async () => {
-    refused = [];
-    page = await (await browser.newContext({ timezoneId: 'Europe/London' })).newPage();
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
-    });
-  });
-  afterEach(async () => {
-    await page.context().close();
-    expect(refused).toEqual([]);
+  beforeEach(() => {
+    ({ app, page } = fx);
   });
 
   const signedIn = async (email: string) => {

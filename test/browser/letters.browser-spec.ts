@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import type { Download } from 'playwright-core';
 import { buildCase } from '../support/case-builder';
 import { TEST_PASSWORD } from '../support/constants';
 import { docxText } from '../support/docx-text';
 import { pdfText } from '../support/exports-fixtures';
 import { DEMO } from '../support/test-app';
 import { expectAccessible } from './support/axe';
-import { describeInBrowser, heading, launch, signIn, startWebApp, type Browser, type Page, type WebApp } from './support/browser';
+import { browserFixture, describeInBrowser, downloadedBy, heading, signIn, type Page, type WebApp } from './support/browser';
 
 /**
  * The letters screens (issue 12 item 3; process.md §2; docs/letters.md): the acting
@@ -17,44 +15,20 @@ import { describeInBrowser, heading, launch, signIn, startWebApp, type Browser, 
  * field, then saved), and the next letter says it. axe on every page and state.
  */
 describeInBrowser('web application: letters', () => {
+  const fx = browserFixture({ timezoneId: 'Europe/London' });
   let app: WebApp;
-  let browser: Browser;
   let page: Page;
-  let refused: string[] = [];
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startWebApp(), launch()]);
+  beforeEach(() => {
+    ({ app, page } = fx);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-  const open = async () => {
-    const next = await (await browser.newContext({ timezoneId: 'Europe/London' })).newPage();
-    next.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
-    });
-    return next;
-  };
-  beforeEach(async () => {
-    refused = [];
-    page = await open();
-  });
-  afterEach(async () => {
-    await page.context().close();
-    expect(refused).toEqual([]);
-  });
+  const open = () => fx.newPage();
 
   const signedIn = async (email: string) => {
     await signIn(page, app, email, TEST_PASSWORD);
     await page.getByTestId('who').waitFor();
   };
 
-  /** What the browser saved when `click` started a download: its name and bytes. */
-  async function downloaded(click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-    const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
-    return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
-  }
+  const downloaded = (click: () => Promise<void>) => downloadedBy(page, click);
 
   const outcomeCard = () => page.getByRole('region', { name: 'Outcome of the disciplinary process, to Sam Teacher' });
 

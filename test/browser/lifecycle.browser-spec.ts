@@ -1,14 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Download } from 'playwright-core';
 import { CASES_CSV_COLUMNS } from '../../src/exports/cases-csv.sql';
 import { buildCase, uniquePng } from '../support/case-builder';
 import { TEST_PASSWORD } from '../support/constants';
 import { pdfText } from '../support/exports-fixtures';
 import { DEMO } from '../support/test-app';
 import { expectAccessible } from './support/axe';
-import { describeInBrowser, heading, launch, scrollsSideways, signIn, startWebApp, type Browser, type Page, type WebApp } from './support/browser';
+import {
+  browserFixture,
+  describeInBrowser,
+  downloadedBy,
+  fillDateInput,
+  heading,
+  scrollsSideways,
+  signIn,
+  ukDateParts,
+  type Page,
+  type WebApp,
+} from './support/browser';
 
 /**
  * The whole lifecycle of a case through the screens (issue 11, web.md "Tests"), one person at a
@@ -22,28 +32,11 @@ import { describeInBrowser, heading, launch, scrollsSideways, signIn, startWebAp
  * the time to an interactive case page measured (dist/web-measurements.json), reported.
  */
 describeInBrowser('web application: the whole lifecycle, one person at a time', () => {
+  const fx = browserFixture({ timezoneId: 'Europe/London', acceptDownloads: true, viewport: { width: 1280, height: 800 } });
   let app: WebApp;
-  let browser: Browser;
   let page: Page;
-  let refused: string[] = [];
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startWebApp(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-  beforeEach(async () => {
-    refused = [];
-    page = await (await browser.newContext({ timezoneId: 'Europe/London', acceptDownloads: true, viewport: { width: 1280, height: 800 } })).newPage();
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
-    });
-  });
-  afterEach(async () => {
-    await page.context().close();
-    expect(refused).toEqual([]);
+  beforeEach(() => {
+    ({ app, page } = fx);
   });
 
   const MINUTE = 60_000;
@@ -51,32 +44,7 @@ describeInBrowser('web application: the whole lifecycle, one person at a time', 
   const DAY = 24 * HOUR;
 
   /** The parts of a UK date-time `ago` ms back (negative: ahead), as the date inputs take them. */
-  const ukParts = (ago: number) => {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-GB', {
-        timeZone: 'Europe/London',
-        day: 'numeric',
-        month: 'numeric',
-        year: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      })
-        .formatToParts(new Date(Date.now() - ago))
-        .map((p) => [p.type, p.value]),
-    );
-    return { day: parts.day, month: parts.month, year: parts.year, hour: parts.hour, minute: parts.minute };
-  };
-  const fillDate = async (id: string, ago: number, withTime = true) => {
-    const parts = ukParts(ago);
-    await page.locator(`#${id}`).fill(parts.day);
-    await page.locator(`#${id}-month`).fill(parts.month);
-    await page.locator(`#${id}-year`).fill(parts.year);
-    if (withTime) {
-      await page.locator(`#${id}-hour`).fill(parts.hour);
-      await page.locator(`#${id}-minute`).fill(parts.minute);
-    }
-  };
+  const fillDate = (id: string, ago: number, withTime = true) => fillDateInput(page, id, Date.now() - ago, withTime);
   const title = (words: string | RegExp) => heading(page).filter({ hasText: words }).waitFor();
   const banner = () => page.locator('.govuk-notification-banner--success');
   /** A task of the investigation's task list, by its link's name. */
@@ -115,11 +83,7 @@ describeInBrowser('web application: the whole lifecycle, one person at a time', 
     await title(reference);
     await page.getByTestId('case-status').waitFor();
   }
-  /** What the browser saved when `click` started a download: its name and bytes. */
-  async function downloaded(click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-    const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
-    return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
-  }
+  const downloaded = (click: () => Promise<void>) => downloadedBy(page, click);
 
   interface CasePageTiming {
     /** In the page: when the DOM first held the case's status and an action link (a MutationObserver, so the test's own polling is not counted). */
@@ -275,7 +239,7 @@ describeInBrowser('web application: the whole lifecycle, one person at a time', 
     await page.getByLabel('Search the staff directory by name').fill('Sam');
     await page.getByLabel('Sam Teacher').check();
     await page.getByLabel('Facebook').check();
-    const seen = ukParts(3 * DAY);
+    const seen = ukDateParts(Date.now() - 3 * DAY);
     await page.locator('#observed-at').fill(seen.day);
     await page.locator('#observed-at-month').fill(seen.month);
     await page.locator('#observed-at-year').fill(seen.year);
@@ -785,7 +749,7 @@ describeInBrowser('web application: the whole lifecycle, one person at a time', 
       // 200% zoom of a 1280 px window lays the page out in 640 CSS pixels, drawn twice as large
       ['200% zoom', { width: 640, height: 400 }],
     ] as const) {
-      const narrow = await (await browser.newContext({ viewport, deviceScaleFactor: what === '200% zoom' ? 2 : 1, timezoneId: 'Europe/London' })).newPage();
+      const narrow = await fx.newPage({ viewport, deviceScaleFactor: what === '200% zoom' ? 2 : 1, timezoneId: 'Europe/London' });
       try {
         const check = async (path: string, words: string, ready: string) => {
           await narrow.goto(app.url(path));

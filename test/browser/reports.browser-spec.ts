@@ -1,7 +1,7 @@
 import { TEST_PASSWORD } from '../support/constants';
 import { DEMO, reportBody } from '../support/test-app';
 import { expectAccessible } from './support/axe';
-import { describeInBrowser, heading, launch, signIn, startWebApp, type Browser, type Page, type WebApp } from './support/browser';
+import { browserFixture, describeInBrowser, heading, signIn, type Page, type WebApp } from './support/browser';
 
 /**
  * The deputy head's screens (web.md "Who sees what", issue 11): logging a report with the
@@ -11,29 +11,12 @@ import { describeInBrowser, heading, launch, signIn, startWebApp, type Browser, 
  * browser runs in another time zone than the school: what is typed is UK time all the same.
  */
 describeInBrowser('web application: the deputy head logs, triages and refers', () => {
+  // far from London: the forms take UK time whatever the browser's zone
+  const fx = browserFixture({ timezoneId: 'America/New_York' });
   let app: WebApp;
-  let browser: Browser;
   let page: Page;
-  let refused: string[] = [];
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startWebApp(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-  beforeEach(async () => {
-    refused = [];
-    // far from London: the forms take UK time whatever the browser's zone
-    page = await (await browser.newContext({ timezoneId: 'America/New_York' })).newPage();
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
-    });
-  });
-  afterEach(async () => {
-    await page.context().close();
-    expect(refused).toEqual([]);
+  beforeEach(() => {
+    ({ app, page } = fx);
   });
 
   const signedIn = async (email: string) => {

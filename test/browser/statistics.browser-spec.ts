@@ -2,7 +2,7 @@ import { buildCase } from '../support/case-builder';
 import { TEST_PASSWORD } from '../support/constants';
 import { DEMO } from '../support/test-app';
 import { expectAccessible } from './support/axe';
-import { describeInBrowser, heading, launch, signIn, startWebApp, type Browser, type Page, type WebApp } from './support/browser';
+import { browserFixture, describeInBrowser, heading, signIn, type Page, type WebApp } from './support/browser';
 
 /**
  * Statistics for governors, the headteacher and HR (GET /statistics, process.md §5,
@@ -11,29 +11,15 @@ import { describeInBrowser, heading, launch, signIn, startWebApp, type Browser, 
  * is not one named beside its field), and the refusal of a role that may not — axe on each.
  */
 describeInBrowser('web application: statistics', () => {
+  const fx = browserFixture({ timezoneId: 'Europe/London' });
   let app: WebApp;
-  let browser: Browser;
   let page: Page;
-  let refused: string[] = [];
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startWebApp(), launch()]);
-    for (let i = 0; i < 6; i++) await buildCase(app.t, { to: 'reported', label: `statistics ${i + 1}` });
+    for (let i = 0; i < 6; i++) await buildCase(fx.app.t, { to: 'reported', label: `statistics ${i + 1}` });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-  beforeEach(async () => {
-    refused = [];
-    page = await (await browser.newContext({ timezoneId: 'Europe/London' })).newPage();
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
-    });
-  });
-  afterEach(async () => {
-    await page.context().close();
-    expect(refused).toEqual([]);
+  beforeEach(() => {
+    ({ app, page } = fx);
   });
 
   const signedIn = async (email: string) => {
@@ -96,7 +82,7 @@ describeInBrowser('web application: statistics', () => {
     // each in a browser of their own (a signed-in browser does not show the sign-in page)
     const fresh = async () => {
       await page.context().close();
-      page = await (await browser.newContext({ timezoneId: 'Europe/London' })).newPage();
+      page = await fx.newPage({ timezoneId: 'Europe/London' });
     };
     for (const who of [DEMO.head, DEMO.hr]) {
       await signedIn(who);

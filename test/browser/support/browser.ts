@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Download, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../../support/test-app';
 
 /** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH to use another. */
@@ -101,9 +101,90 @@ export async function signIn(page: Page, app: WebApp, email: string, password: s
 
 export const heading = (page: Page) => page.locator('h1').first();
 
+/** A test file's browser and app (started once), and the test's page (a fresh context each test). */
+export interface BrowserFixture {
+  app: WebApp;
+  browser: Browser;
+  page: Page;
+  /** Another page in a context of its own (another person at the same time), watched like `page`. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+}
+
+/**
+ * The hooks every browser test file needs: the real app and Chromium for the file, a new
+ * context and page for each test (`contextOptions`: its time zone, viewport…), and after each
+ * test, no Content-Security-Policy refusal (an inline style or script) on any page it opened.
+ * Call it first in the `describeInBrowser` body; read `page` and `app` from it in tests.
+ */
+export function browserFixture(contextOptions: BrowserContextOptions = {}): BrowserFixture {
+  let refused: string[] = [];
+  const opened: BrowserContext[] = [];
+  const fixture = {
+    async newPage(options: BrowserContextOptions = contextOptions): Promise<Page> {
+      const context = await fixture.browser.newContext(options);
+      opened.push(context);
+      const page = await context.newPage();
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+      });
+      return page;
+    },
+  } as BrowserFixture;
+  beforeAll(async () => {
+    [fixture.app, fixture.browser] = await Promise.all([startWebApp(), launch()]);
+  });
+  afterAll(async () => {
+    await fixture.browser?.close();
+    await fixture.app?.close();
+  });
+  beforeEach(async () => {
+    refused = [];
+    fixture.page = await fixture.newPage();
+  });
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((context) => context.close()));
+    expect(refused).toEqual([]);
+  });
+  return fixture;
+}
+
 /** localStorage and sessionStorage, whole, and the cookies script can read. */
 export async function webStorage(page: Page): Promise<{ local: Record<string, string>; session: Record<string, string>; cookie: string }> {
   return page.evaluate('({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie })');
+}
+
+const UK_PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'numeric',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The instant `at` (ms since the epoch) in UK time, in the parts a GOV.UK date input takes. */
+export function ukDateParts(at: number): Record<'day' | 'month' | 'year' | 'hour' | 'minute', string> {
+  const parts = Object.fromEntries(UK_PARTS.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
+  return { day: parts.day, month: parts.month, year: parts.year, hour: parts.hour, minute: parts.minute };
+}
+
+/** Types the instant `at` into the date input `id` (day, month, year; and its hour and minute `withTime`), in UK time. */
+export async function fillDateInput(page: Page, id: string, at: number, withTime: boolean): Promise<void> {
+  const parts = ukDateParts(at);
+  await page.locator(`#${id}`).fill(parts.day);
+  await page.locator(`#${id}-month`).fill(parts.month);
+  await page.locator(`#${id}-year`).fill(parts.year);
+  if (withTime) {
+    await page.locator(`#${id}-hour`).fill(parts.hour);
+    await page.locator(`#${id}-minute`).fill(parts.minute);
+  }
+}
+
+/** What the browser saved when `click` started a download: its name and bytes. */
+export async function downloadedBy(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
 }
 
 /** Whether the page scrolls sideways (content wider than the viewport). */
