@@ -15,8 +15,12 @@ describeInBrowser('web application: the case page, the case list, the landing pa
   const fx = browserFixture();
   let app: WebApp;
   let page: Page;
+  // the nested describes build their cases in beforeAll: the app is bound before them
+  beforeAll(() => {
+    app = fx.app;
+  });
   beforeEach(() => {
-    ({ app, page } = fx);
+    page = fx.page;
   });
 
   const signedIn = async (email: string, on: Page = page) => {
