@@ -24,7 +24,6 @@ describeInBrowser('web application: the investigating manager', () => {
   const MINUTE = 60_000;
   const HOUR = 60 * MINUTE;
   const DAY = 24 * HOUR;
-  /** The UK date and time `ago` milliseconds back, as the date inputs take it. */
   /** Types a date `ago` ms back into the date input `id` (and its time, `withTime`). */
   const fillDate = (id: string, ago: number, withTime = true) => fillDateInput(page, id, Date.now() - ago, withTime);
 

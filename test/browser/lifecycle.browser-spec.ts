@@ -43,7 +43,7 @@ describeInBrowser('web application: the whole lifecycle, one person at a time', 
   const HOUR = 60 * MINUTE;
   const DAY = 24 * HOUR;
 
-  /** The parts of a UK date-time `ago` ms back (negative: ahead), as the date inputs take them. */
+  /** Types a UK date-time `ago` ms back (negative: ahead) into the date input `id` (and its time, `withTime`). */
   const fillDate = (id: string, ago: number, withTime = true) => fillDateInput(page, id, Date.now() - ago, withTime);
   const title = (words: string | RegExp) => heading(page).filter({ hasText: words }).waitFor();
   const banner = () => page.locator('.govuk-notification-banner--success');

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { NotBlank } from '../../common/validation/not-blank';
@@ -10,31 +11,23 @@ export class LetterheadResponse {
   @ApiProperty({ nullable: true, type: String, description: 'e.g. Headteacher' }) signatoryTitle: string | null;
 }
 
+/** A letterhead field a PATCH may set (text, not blank, at most `max` characters), leave out, or clear with null. */
+function ClearableText(max: number, description?: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ nullable: true, type: String, maxLength: max, ...(description ? { description } : {}) }),
+    IsOptional(),
+    ValidateIf((_o, v) => v !== null),
+    IsString(),
+    NotBlank(),
+    MaxLength(max),
+  );
+}
+
 /** PATCH /organisation/letterhead: the fields given are set (null clears one). */
 export class LetterheadRequest {
-  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 500, description: 'postal address, lines separated by \\n' })
-  @IsOptional()
-  @ValidateIf((_o, v) => v !== null)
-  @IsString()
-  @NotBlank()
-  @MaxLength(500)
-  address?: string | null;
-
-  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 200 })
-  @IsOptional()
-  @ValidateIf((_o, v) => v !== null)
-  @IsString()
-  @NotBlank()
-  @MaxLength(200)
-  signatoryName?: string | null;
-
-  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 200 })
-  @IsOptional()
-  @ValidateIf((_o, v) => v !== null)
-  @IsString()
-  @NotBlank()
-  @MaxLength(200)
-  signatoryTitle?: string | null;
+  @ClearableText(500, 'postal address, lines separated by \\n') address?: string | null;
+  @ClearableText(200) signatoryName?: string | null;
+  @ClearableText(200) signatoryTitle?: string | null;
 }
 
 export class PlaceholderResponse {
