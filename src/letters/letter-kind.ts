@@ -41,7 +41,7 @@ export interface LetterKind {
 /** Placeholders every letter offers, filled by the letter assembly (letter-assembly.ts). */
 export const COMMON_PLACEHOLDERS: readonly PlaceholderSpec[] = [
   { name: 'subject_name', description: 'the name of the person the letter is to, as the staff directory writes it', required: true },
-  { name: 'case_reference', description: 'the case reference (SMP-2026-0007)', required: false },
+  { name: 'case_reference', description: 'the case reference (SMP-, the year, a number: SMP-YYYY-NNNN)', required: false },
   { name: 'school_name', description: 'the organisation’s name', required: false },
   { name: 'signatory_name', description: 'who signs the organisation’s letters (the letterhead)', required: false },
   { name: 'signatory_title', description: 'in what capacity they sign', required: false },

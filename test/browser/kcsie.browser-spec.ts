@@ -70,8 +70,8 @@ describeInBrowser('web application: KCSIE Part 4', () => {
   });
 
   it('records a LADO consultation: the fields the API names, a case manager who is a party refused in its words, then the case page with the consultation', async () => {
-    const hrStaff = app.t.ids.staff['Harriet HR'];
-    const built = await buildCase(app.t, { to: 'reported', referral: true, reporter: hrStaff, label: 'lado' });
+    // the chair of governors reported it: a party to the case
+    const built = await buildCase(app.t, { to: 'reported', referral: true, reporter: app.t.ids.staff[DEMO.governor], label: 'lado' });
     await signedIn(DEMO.deputy);
     await openCase(built.caseId);
     // the clock, before any consultation
@@ -90,8 +90,16 @@ describeInBrowser('web application: KCSIE Part 4', () => {
     await page.getByLabel('The LADO consulted').fill('J. Smith, LADO, Peterborough City Council');
     await page.getByLabel('The LADO’s advice').fill('Investigate under the disciplinary procedure; keep the LADO informed.');
     await page.locator('#threshold-met').check();
-    // HR reported the case: a party, not a case manager
-    await page.selectOption('#case-manager', app.t.ids.users[DEMO.hr]);
+    // the case managers offered are those who lead casework (GET /people/case-managers), with their roles
+    expect(await page.locator('#case-manager option').allInnerTexts()).toEqual(
+      expect.arrayContaining([
+        'Gavin Governor (Governor)',
+        expect.stringMatching(/^.+ \(Headteacher\)$/),
+        expect.stringMatching(/^.+ \(Deputy headteacher\)$/),
+      ]),
+    );
+    // the governor reported the case: a party, not its case manager
+    await page.selectOption('#case-manager', app.t.ids.users[DEMO.governor]);
     await page.getByRole('button', { name: 'Record the consultation' }).click();
     await page
       .locator('.govuk-error-summary')

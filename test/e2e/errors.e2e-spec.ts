@@ -178,6 +178,7 @@ describe('errors', () => {
         '/users': DEMO.admin,
         '/staff': DEMO.admin,
         '/people/investigating-managers': DEMO.head,
+        '/people/case-managers': DEMO.deputy,
         '/audit': DEMO.head,
         '/retention/due': DEMO.head,
         '/auth/sessions': DEMO.head,

@@ -70,3 +70,40 @@ describe('GET /people/investigating-managers', () => {
     expectProblem(await list(DEMO.head, '?role=admin'), 400, 'role');
   });
 });
+
+/**
+ * GET /people/case-managers: who may be named case manager of a safeguarding allegation (KCSIE
+ * Part 4), for those who record the LADO consultation — the deputy head, the headteacher, or the
+ * governors standing in. POST /cases/:id/lado-consultations still decides (a party to the case: 409).
+ */
+describe('GET /people/case-managers', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  const list = async (email: string, query = '') => (await t.as(email)).get(`/people/case-managers${query}`);
+
+  it('the deputy head, the headteacher and a governor get the active headteachers, deputy heads and governors, with those roles', async () => {
+    const off = await addPerson(t, { name: 'Hal Former', roles: ['headteacher'], active: false });
+    const both = await addPerson(t, { name: 'Dee Both', roles: ['deputy_head', 'hr'] });
+    for (const who of [DEMO.deputy, DEMO.head, DEMO.governor]) {
+      const res = await list(who, '?limit=200');
+      expect(res.status).toBe(200);
+      const byId = new Map((res.body.items as Array<{ userId: string; roles: string[] }>).map((item) => [item.userId, item]));
+      expect(byId.get(t.ids.users[DEMO.head])).toEqual(expect.objectContaining({ email: DEMO.head, roles: ['headteacher'] }));
+      expect(byId.get(t.ids.users[DEMO.deputy])?.roles).toEqual(['deputy_head']);
+      expect(byId.get(t.ids.users[DEMO.governor])?.roles).toEqual(['governor']);
+      // only the roles that lead casework are named
+      expect(byId.get(both.userId)?.roles).toEqual(['deputy_head']);
+      expect(byId.has(off.userId)).toBe(false);
+      for (const other of [DEMO.investigator, DEMO.hr, DEMO.admin]) expect(byId.has(t.ids.users[other])).toBe(false);
+    }
+    expect((await list(DEMO.northHead)).body.items.map((item: { userId: string }) => item.userId)).not.toContain(t.ids.users[DEMO.head]);
+  });
+
+  it('nobody else may list them (403): not the admin, the investigator or HR', async () => {
+    for (const who of [DEMO.admin, DEMO.investigator, DEMO.hr]) expectProblem(await list(who), 403);
+  });
+});

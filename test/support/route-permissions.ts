@@ -112,6 +112,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'PATCH /staff/{id}': { permission: 'staff:manage', roles: [ADMIN], scope: 'staff' },
   // not in api.md: whom those who appoint may appoint (the web application's appointment screen)
   'GET /people/investigating-managers': { permission: 'cases:assign', roles: [HEAD, GOVERNOR], scope: 'org' },
+  'GET /people/case-managers': { permission: 'cases:safeguarding', roles: [DEPUTY, HEAD, GOVERNOR], scope: 'org' },
 
   // Reports and cases
   'POST /reports': { permission: 'reports:create', roles: [DEPUTY], scope: 'org' },

@@ -287,6 +287,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/people/case-managers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who may be named case manager of a safeguarding allegation (KCSIE Part 4): the active headteachers, deputy heads and governors, newest first
+     * @description For those who record the LADO consultation (the deputy head, or the acting decision-maker). Whether one may lead a given case is POST /cases/:id/lado-consultations’s to say (409 conflict_of_interest for a party to it).
+     */
+    get: operations['listCaseManagers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/policy': {
     parameters: {
       query?: never;
@@ -1470,6 +1490,28 @@ export interface components {
     };
     InvestigatingManagerPage: {
       items: components['schemas']['InvestigatingManagerResponse'][];
+      nextCursor: string | null;
+    };
+    CaseManagerResponse: {
+      /**
+       * Format: uuid
+       * @description the account: what POST /cases/:id/lado-consultations takes as caseManagerUserId
+       */
+      userId: string;
+      name: string;
+      email: string;
+      /**
+       * Format: uuid
+       * @description their staff-directory entry, if linked
+       */
+      staffId: string | null;
+      /** @description from their staff-directory entry */
+      jobTitle: string | null;
+      /** @description their roles among those who lead casework */
+      roles: ('headteacher' | 'deputy_head' | 'governor')[];
+    };
+    CaseManagerPage: {
+      items: components['schemas']['CaseManagerResponse'][];
       nextCursor: string | null;
     };
     PolicyChoiceResponse: {
@@ -3937,6 +3979,33 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['InvestigatingManagerPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listCaseManagers: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseManagerPage'];
         };
       };
       400: components['responses']['BadRequest'];

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { api } from '../../api/client';
 import { DateInput, Input, Radios, Select, SummaryList, Table, Tag, Textarea, type DateParts } from '../../components';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, ROLE_NAMES } from '../../lib/format';
 import { WhenLoaded } from '../../lib/loaded';
 import { useApiForm } from '../../lib/use-api-form';
 import { useLoad } from '../../lib/use-load';
@@ -12,15 +12,14 @@ import { CaseFormPage } from '../reports/common';
 /**
  * A LADO consultation (POST /cases/:id/lado-consultations; KCSIE Part 4, docs/kcsie.md): when,
  * with whom, the advice, whether the harm threshold is met, and the case manager. The case
- * manager is chosen from the staff directory (GET /staff: the people with an account) — the one
- * list of accounts the deputy head and the headteacher may both read (GET
- * /people/investigating-managers lists investigating managers only, for those who appoint; GET
- * /users is the admin's). Whether the one chosen may be case manager is the API's to say.
+ * manager is chosen from GET /people/case-managers (the active headteachers, deputy heads and
+ * governors, for everyone who may record the consultation). Whether the one chosen may be case
+ * manager of this case is the API's to say.
  */
 export function LadoConsultationPage({ id }: { id: string }) {
   const [, navigate] = useLocation();
   const loaded = useLoad(() => api.GET('/cases/{id}', { params: { path: { id } } }), [id]);
-  const staff = useLoad(() => api.GET('/staff', { params: { query: { limit: 100 } } }), []);
+  const managers = useLoad(() => api.GET('/people/case-managers', { params: { query: { limit: 100 } } }), []);
   const [consultedAt, setConsultedAt] = useState<DateParts>(() => ukParts());
   const [ladoName, setLadoName] = useState('');
   const [advice, setAdvice] = useState('');
@@ -45,7 +44,7 @@ export function LadoConsultationPage({ id }: { id: string }) {
       }),
     () => navigate(`/cases/${id}?done=lado`),
   );
-  const people = staff.state === 'loaded' ? staff.data.items.filter((s) => s.userId) : [];
+  const people = managers.state === 'loaded' ? managers.data.items : [];
 
   return (
     <WhenLoaded loaded={loaded}>
@@ -145,13 +144,13 @@ export function LadoConsultationPage({ id }: { id: string }) {
             label="Case manager"
             labelSize="m"
             hint={
-              staff.state === 'failed'
-                ? `The staff directory: ${staff.problem.detail}`
-                : 'Usually the headteacher: someone with an account who is not a party to the case.'
+              managers.state === 'failed'
+                ? `Who may be case manager: ${managers.problem.detail}`
+                : 'Usually the headteacher; a governor where the headteacher cannot be. Not a party to the case.'
             }
             options={[
               { value: '', text: 'Choose the case manager' },
-              ...people.map((s) => ({ value: s.userId!, text: s.jobTitle ? `${s.name} (${s.jobTitle})` : s.name })),
+              ...people.map((p) => ({ value: p.userId, text: `${p.name} (${p.roles.map((role) => ROLE_NAMES[role]).join(', ')})` })),
             ]}
             {...form.text('caseManagerUserId', caseManager, setCaseManager)}
           />
