@@ -109,7 +109,10 @@ async function writeOneCase(w: Writer): Promise<CallResult> {
   if (alleged.outcome !== 'ok') return alleged;
   const allegationId: string = alleged.body.allegations[0].id;
   w.acks.push({ kind: 'allegation', caseId, allegationId });
-  const finding = oneOf(['substantiated', 'not_substantiated', 'inconclusive']);
+  // KCSIE Part 4: a safeguarding allegation (pupils involved) takes KCSIE's categories
+  const finding = created.body.safeguarding.flagged
+    ? oneOf(['substantiated', 'unsubstantiated', 'unfounded', 'malicious', 'false'])
+    : oneOf(['substantiated', 'not_substantiated', 'inconclusive']);
   const found = await post('investigator', 'POST /cases/:id/findings', `/cases/${caseId}/findings`, { allegationId, finding, reasoning: 'Screenshots' });
   if (found.outcome !== 'ok') return found;
   w.acks.push({ kind: 'finding', caseId, allegationId, finding });
@@ -376,14 +379,14 @@ describe('faults (slow)', () => {
       const WRITERS = 50;
       const OPS = 8;
       // One open investigation, with an allegation, per writer that works on a case.
-      const cases: Array<{ id: string; allegationId: string }> = [];
+      const cases: Array<{ id: string; allegationId: string; safeguarding: boolean }> = [];
       for (let i = 0; i < WRITERS; i++) {
         if (i % 3 === 0) continue;
         const { body } = await deputy.post('/reports', reportBody(t.ids)).expect(201);
         await deputy.post(`/cases/${body.id}/triage`, { decision: 'investigate', rationale: 'r' }).expect(200);
         await head.post(`/cases/${body.id}/assign`, { investigatorUserId: t.ids.users[DEMO.investigator] }).expect(200);
         const alleged = await ian.post(`/cases/${body.id}/allegations`, { policyStandard: '7.5', summary: 's' }).expect(201);
-        cases[i] = { id: body.id, allegationId: alleged.body.allegations[0].id };
+        cases[i] = { id: body.id, allegationId: alleged.body.allegations[0].id, safeguarding: body.safeguarding.flagged };
       }
       const before = (await t.db.query(`SELECT action, count(*)::int AS n FROM audit_events GROUP BY action`)).rows;
       const tokens = { deputy: await t.token(DEMO.deputy), investigator: await t.token(DEMO.investigator) };
@@ -415,7 +418,7 @@ describe('faults (slow)', () => {
                     'finding',
                     await call(base, tokens.investigator, 'POST', `/cases/${cases[w].id}/findings`, {
                       allegationId: cases[w].allegationId,
-                      finding: op % 2 ? 'substantiated' : 'inconclusive',
+                      finding: op % 2 ? 'substantiated' : cases[w].safeguarding ? 'unsubstantiated' : 'inconclusive',
                       reasoning: `Round ${op}`,
                     }),
                   ] as const);
