@@ -11,7 +11,7 @@ export const HAS_CHROMIUM = existsSync(CHROMIUM);
 const REQUIRED = process.env.REQUIRE_BROWSER === '1';
 
 /**
- * `describe` where a Chromium is found; elsewhere the tests are skipped, saying so plainly — or,
+ * `describe` where a Chromium is found; elsewhere the file's tests are not registered, a to-do saying so plainly — or,
  * with REQUIRE_BROWSER=1 (CI), fail.
  */
 export function describeInBrowser(name: string, body: () => void): void {
@@ -20,8 +20,9 @@ export function describeInBrowser(name: string, body: () => void): void {
     describe(name, () => it(`needs a Chromium at ${CHROMIUM} (REQUIRE_BROWSER=1)`, () => expect(`no Chromium at ${CHROMIUM}`).toBe('a Chromium')));
     return;
   }
-  process.stderr.write(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)\n`);
-  describe.skip(name, body);
+  // nothing of the file runs: one to-do says why, in the summary as well as here
+  process.stderr.write(`browser tests not run: no Chromium at ${CHROMIUM} (apt-get install chromium)\n`);
+  describe(name, () => it.todo(`needs a Chromium at ${CHROMIUM} (apt-get install chromium): not run here`));
 }
 
 export async function launch(): Promise<Browser> {
