@@ -13,6 +13,9 @@ import { CaseListSearch1796078774282 } from './1796078774282-CaseListSearch';
 import { Kcsie1796086245514 } from './1796086245514-Kcsie';
 import { Letters1796086885432 } from './1796086885432-Letters';
 import { StatisticsReportsPeriod1796087491720 } from './1796087491720-StatisticsReportsPeriod';
+import { Suspensions1796097124815 } from './1796097124815-Suspensions';
+import { Grievances1796097312448 } from './1796097312448-Grievances';
+import { Hearings1796097561050 } from './1796097561050-Hearings';
 export const MIGRATIONS: Function[] = [
   Initial1795474956969,
   AuditAppendOnly1795474956970,
@@ -28,4 +31,7 @@ export const MIGRATIONS: Function[] = [
   Kcsie1796086245514,
   Letters1796086885432,
   StatisticsReportsPeriod1796087491720,
+  Suspensions1796097124815,
+  Grievances1796097312448,
+  Hearings1796097561050,
 ];

@@ -11,8 +11,10 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ExportsModule } from './exports/exports.module';
+import { GrievancesModule } from './grievances/grievances.module';
 import { HealthModule } from './health/health.module';
 import { InvestigationsModule } from './investigations/investigations.module';
+import { HearingsModule } from './hearings/hearings.module';
 import { KcsieModule } from './kcsie/kcsie.module';
 import { LettersModule } from './letters/letters.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
@@ -22,6 +24,7 @@ import { PolicyModule } from './policy/policy.module';
 import { ReportsModule } from './reports/reports.module';
 import { RetentionModule } from './retention/retention.module';
 import { StatisticsModule } from './statistics/statistics.module';
+import { SuspensionsModule } from './suspensions/suspensions.module';
 import { TriageModule } from './triage/triage.module';
 
 @Module({})
@@ -47,7 +50,11 @@ export class AppModule {
         EvidenceModule,
         OutcomesModule,
         KcsieModule,
+        SuspensionsModule,
+        HearingsModule,
+        SuspensionsModule,
         LettersModule,
+        GrievancesModule,
         RetentionModule,
         ExportsModule,
         StatisticsModule,

@@ -352,6 +352,44 @@ describe('case access policy (domain.md "People and roles", "Conflicts of intere
       });
     });
 
+    describe('grievances:decide (§6, process.md §4: heard by someone uninvolved, the appeal test)', () => {
+      const waiting = { undecided: true, deciderUserIds: [] as string[], paused: null };
+      const decided = (overrides: Partial<CaseFacts> = {}) =>
+        facts({ status: 'decided', outcomeDecidedByUserId: HEAD.userId, grievances: waiting, ...overrides });
+      it('a governor sees a case while a grievance waits, and may decide it', () => {
+        expect(canSeeCase(actor(GOVERNOR, ['governor']), decided())).toBe(true);
+        expect(actingRole(actor(GOVERNOR, ['governor']), decided(), 'grievances:decide')).toBe('governor');
+        expect(canSeeCase(actor(GOVERNOR, ['governor']), decided({ grievances: { ...waiting, undecided: false } }))).toBe(false);
+      });
+      it('keeps seeing the case whose grievance they decided', () => {
+        expect(canSeeCase(actor(GOVERNOR, ['governor']), decided({ grievances: { undecided: false, deciderUserIds: [GOVERNOR.userId], paused: null } }))).toBe(
+          true,
+        );
+      });
+      it('a headteacher not previously involved, but not the one who decided the outcome, nor one who investigated', () => {
+        expect(actingRole(actor(HEAD, ['headteacher']), decided({ outcomeDecidedByUserId: 'u-head2' }), 'grievances:decide')).toBe('headteacher');
+        expect(actingRole(actor(HEAD, ['headteacher']), decided(), 'grievances:decide')).toBeNull();
+        expect(actingRole(actor(HEAD, ['headteacher']), facts({ investigatorUserId: HEAD.userId, grievances: waiting }), 'grievances:decide')).toBeNull();
+      });
+      it('not a governor who is a party, nor one who decided the outcome', () => {
+        const witness = decided({
+          parties: [
+            { capacity: 'subject', staffId: SUBJECT_STAFF },
+            { capacity: 'witness', staffId: GOVERNOR.staffIds[0] },
+          ],
+        });
+        expect(canSeeCase(actor(GOVERNOR, ['governor']), witness)).toBe(false);
+        expect(canSeeCase(actor(GOVERNOR, ['governor']), decided({ outcomeDecidedByUserId: GOVERNOR.userId, headteachers: [] }))).toBe(true);
+        expect(
+          actingRole(actor(GOVERNOR, ['governor']), decided({ outcomeDecidedByUserId: GOVERNOR.userId, headteachers: [] }), 'grievances:decide'),
+        ).toBeNull();
+      });
+      it('hr records it (grievances:lodge), and does not decide it', () => {
+        expect(actingRole(actor(HR, ['hr']), decided(), 'grievances:lodge')).toBe('hr');
+        expect(actingRole(actor(HR, ['hr']), decided(), 'grievances:decide')).toBeNull();
+      });
+    });
+
     describe('read permissions follow visibility', () => {
       it('cases:read: the first role, in the actor’s order, that sees the case', () => {
         expect(actingRole(actor(HEAD, ['hr', 'headteacher']), facts(), 'cases:read')).toBe('hr');

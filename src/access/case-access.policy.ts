@@ -45,6 +45,11 @@ function sitsOnAppealPanel(role: Role, involvement: ReadonlySet<Involvement>, fa
   return (role === 'headteacher' || role === 'governor') && facts.status === 'appeal' && mayHearAppeal(involvement);
 }
 
+/** §6, process.md §4: a grievance is heard like an appeal (ACAS: someone uninvolved), by a headteacher or governor who may hear it, while one waits. */
+function hearsGrievance(role: Role, involvement: ReadonlySet<Involvement>, facts: CaseFacts): boolean {
+  return (role === 'headteacher' || role === 'governor') && facts.grievances?.undecided === true && mayHearAppeal(involvement);
+}
+
 /** Whether `role`, held by this person, lets them see the case at all. */
 function roleSees(role: Role, actor: Actor, involvement: ReadonlySet<Involvement>, facts: CaseFacts): boolean {
   switch (role) {
@@ -59,7 +64,14 @@ function roleSees(role: Role, actor: Actor, involvement: ReadonlySet<Involvement
       return facts.investigatorUserId === actor.userId;
     case 'governor':
       // Where they act: for conflicted headteachers, on an appeal they may hear, and the appeal they decided.
-      return actsAsDecisionMaker(role, involvement, facts) || sitsOnAppealPanel(role, involvement, facts) || facts.appealDecidedByUserId === actor.userId;
+      // … and on a grievance waiting for someone uninvolved to hear it, and the grievances they decided (§6).
+      return (
+        actsAsDecisionMaker(role, involvement, facts) ||
+        sitsOnAppealPanel(role, involvement, facts) ||
+        facts.appealDecidedByUserId === actor.userId ||
+        hearsGrievance(role, involvement, facts) ||
+        facts.grievances?.deciderUserIds.includes(actor.userId) === true
+      );
   }
 }
 
@@ -89,7 +101,7 @@ export type LetterAuthor = 'investigator' | 'decision_maker' | 'appeal_hearer';
 /**
  * process.md §2: a letter is the work of the person who takes its step — the assigned
  * investigating manager (the notice of the allegations), the acting decision-maker (the
- * outcome), whoever decided the appeal (its outcome).
+ * outcome), the appeal panel (the appeal hearing's invitation) and whoever decided the appeal (its outcome).
  */
 function writesLetter(role: Role, actor: Actor, involvement: ReadonlySet<Involvement>, facts: CaseFacts, author: LetterAuthor | undefined): boolean {
   switch (author) {
@@ -98,7 +110,8 @@ function writesLetter(role: Role, actor: Actor, involvement: ReadonlySet<Involve
     case 'decision_maker':
       return actsAsDecisionMaker(role, involvement, facts);
     case 'appeal_hearer':
-      return (role === 'headteacher' || role === 'governor') && facts.appealDecidedByUserId === actor.userId;
+      // the appeal panel while the appeal waits (its hearing's invitation), and whoever decided it (its outcome)
+      return (role === 'headteacher' || role === 'governor') && (facts.appealDecidedByUserId === actor.userId || sitsOnAppealPanel(role, involvement, facts));
     default:
       return false;
   }
@@ -131,6 +144,9 @@ function roleActs(role: Role, permission: Permission, actor: Actor, involvement:
       return writesLetter(role, actor, involvement, facts, options.letterAuthor);
     case 'appeals:decide':
       // Whether an appeal waits for a decision is the lifecycle's to say (409), not access's.
+      return (role === 'headteacher' || role === 'governor') && mayHearAppeal(involvement);
+    case 'grievances:decide':
+      // §6, ACAS: heard by someone uninvolved in the case — the test of hearing an appeal; whether it waits is the grievance's to say (409)
       return (role === 'headteacher' || role === 'governor') && mayHearAppeal(involvement);
     default:
       return true;

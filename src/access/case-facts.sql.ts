@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import type { PartyCapacity } from '../cases/entities/case-party.entity';
 import type { CaseStatus } from '../cases/lifecycle';
 import { queryOne } from '../database/sql';
+import { grievanceFactsSql } from '../grievances/grievance-facts.sql';
 import { everInvestigatorsSql } from '../investigations/assignments.sql';
 import { appealDeciderSql, outcomeDeciderSql } from '../outcomes/deciders.sql';
 import { activeRoleHoldersSql } from '../people/role-holders.sql';
@@ -19,7 +20,8 @@ export const CASE_FACTS_CASE_COLUMNS = `c.id AS fact_id, c.organisation_id AS fa
             FROM case_parties fp WHERE fp.case_id = c.id), '[]') AS fact_parties,
   ${everInvestigatorsSql('c.id')} AS fact_investigator_user_ids,
   ${outcomeDeciderSql('c.id')} AS fact_outcome_decided_by,
-  ${appealDeciderSql('c.id')} AS fact_appeal_decided_by`;
+  ${appealDeciderSql('c.id')} AS fact_appeal_decided_by,
+  ${grievanceFactsSql('c.id')} AS fact_grievances`;
 
 /** The organisation's active headteachers and governors, for `organisationSql` (the same for every case of it). */
 export const roleHolderFactsColumns = (organisationSql: string) => `${activeRoleHoldersSql('headteacher', organisationSql)} AS fact_headteachers,
@@ -40,6 +42,7 @@ export interface CaseFactsRow {
   fact_appeal_decided_by: string | null;
   fact_headteachers: Person[];
   fact_governors: Person[];
+  fact_grievances: NonNullable<CaseFacts['grievances']>;
 }
 
 export function toCaseFacts(row: CaseFactsRow): CaseFacts {
@@ -55,6 +58,7 @@ export function toCaseFacts(row: CaseFactsRow): CaseFacts {
     appealDecidedByUserId: row.fact_appeal_decided_by,
     headteachers: row.fact_headteachers,
     governors: row.fact_governors,
+    grievances: row.fact_grievances,
   };
 }
 

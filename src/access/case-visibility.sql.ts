@@ -1,4 +1,5 @@
 import { SqlParams } from '../database/sql';
+import { grievanceDecidedBySql, grievanceUndecidedSql } from '../grievances/grievance-facts.sql';
 import { everInvestigatedSql } from '../investigations/assignments.sql';
 import { appealDeciderSql, outcomeDeciderSql } from '../outcomes/deciders.sql';
 import { staffOfUserSql } from '../people/role-holders.sql';
@@ -47,7 +48,9 @@ export function visibleCasesPredicate(actor: Actor, params: SqlParams, alias = '
       // acting for the headteachers (the caller, an active governor free to decide, makes "a governor is free" true)
       `((NOT ${aHeadIsFree} AND NOT ${iTakeNoDecision()})
         OR (${c}.status = 'appeal' AND NOT ${iTakeNoDecision()} AND ${outcomeDeciderSql(`${c}.id`)} IS DISTINCT FROM ${me()})
-        OR ${appealDeciderSql(`${c}.id`)} = ${me()})`,
+        OR ${appealDeciderSql(`${c}.id`)} = ${me()}
+        OR (${grievanceUndecidedSql(`${c}.id`)} AND NOT ${iTakeNoDecision()} AND ${outcomeDeciderSql(`${c}.id`)} IS DISTINCT FROM ${me()})
+        OR ${grievanceDecidedBySql(`${c}.id`, me())})`,
   };
   const roleClauses = [...new Set(actor.roles)].map((role) => byRole[role]()).filter((clause): clause is string => clause !== null);
   if (roleClauses.length === 0) return 'FALSE';

@@ -35,6 +35,12 @@ export interface CaseFacts {
   headteachers: readonly Person[];
   /** The organisation's active governors. */
   governors: readonly Person[];
+  /**
+   * §6, process.md §4 (src/grievances): whether a grievance of the case waits for its decision,
+   * who decided one, and the open pause of the disciplinary process (with whether its grievance
+   * is decided). Absent: none.
+   */
+  grievances?: { undecided: boolean; deciderUserIds: readonly string[]; paused: { grievanceDecided: boolean } | null };
 }
 
 /** How a person is involved in a case. */

@@ -20,6 +20,8 @@ const WRITE_PERMISSIONS: readonly Permission[] = [
   'retention:manage',
   'organisation:manage',
   'letters:write',
+  'grievances:lodge',
+  'grievances:decide',
 ];
 
 /** Permissions that only read. */
@@ -76,6 +78,9 @@ const WHO: Record<Permission, Role[]> = {
   'organisation:manage': ['admin'],
   // process.md §2: whoever takes a written step makes its letter (the case rule: case-access.policy.ts)
   'letters:write': ['investigating_manager', 'headteacher', 'governor'],
+  // §6, process.md §4: hr records the subject's grievance; an uninvolved headteacher or governor decides it (case-access.policy.ts)
+  'grievances:lodge': ['hr'],
+  'grievances:decide': ['headteacher', 'governor'],
 };
 
 describe('role → permission map (domain.md "People and roles", §3, §4)', () => {
@@ -122,14 +127,15 @@ describe('role → permission map (domain.md "People and roles", §3, §4)', () 
 
   describe('hr reads and exports summaries and outcomes; changes nothing', () => {
     // api.md: POST /cases/:id/appeals is open to "headteacher, hr" (recording an employee's appeal, §12).
-    const HR_WRITE_EXCEPTIONS: readonly Permission[] = ['appeals:lodge'];
+    // §6: hr records the subject's grievance, as it lodges their appeal
+    const HR_WRITE_EXCEPTIONS: readonly Permission[] = ['appeals:lodge', 'grievances:lodge'];
 
     it.each(WRITE_PERMISSIONS.filter((p) => !HR_WRITE_EXCEPTIONS.includes(p)))('hr does not have %s', (permission) => {
       expect(hasPermission(['hr'], permission)).toBe(false);
     });
 
-    it('appeals:lodge (api.md) is the only write permission hr holds', () => {
-      expect(ROLE_PERMISSIONS.hr.filter((p) => WRITE_PERMISSIONS.includes(p))).toEqual(['appeals:lodge']);
+    it('appeals:lodge (api.md) and grievances:lodge (§6) are the only write permissions hr holds', () => {
+      expect(ROLE_PERMISSIONS.hr.filter((p) => WRITE_PERMISSIONS.includes(p))).toEqual(['appeals:lodge', 'grievances:lodge']);
     });
 
     it.each(['cases:read', 'summaries:read', 'exports:read', 'subject-access:export', 'audit:read', 'retention:read'] as const)('hr has %s', (permission) => {

@@ -37,6 +37,9 @@ export const PERMISSIONS = [
   'organisation:manage',
   // process.md §2: a written step's letter, generated and recorded sent by whoever takes the step (case-access.policy.ts)
   'letters:write',
+  // §6, process.md §4: a grievance about how the policy was applied, recorded on the case (hr) and decided by someone uninvolved
+  'grievances:lodge',
+  'grievances:decide',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -71,6 +74,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // process.md §5: anonymised figures
     'statistics:read',
     'letters:write',
+    // §6: hears a grievance when uninvolved in the case (case-access.policy.ts)
+    'grievances:decide',
   ],
   // §2: stands in when every headteacher is conflicted — for every decision the headteacher
   // takes, retention erasure included (domain.md "Nobody is ever stuck"); hears appeals.
@@ -90,6 +95,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // process.md §5: anonymised figures
     'statistics:read',
     'letters:write',
+    // §6: hears a grievance when uninvolved in the case (case-access.policy.ts)
+    'grievances:decide',
   ],
   // Reads and exports summaries and outcomes; changes nothing.
   hr: [
@@ -107,6 +114,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'retention:read',
     // process.md §5: anonymised figures
     'statistics:read',
+    // §6: records the subject's grievance on the case, as it lodges their appeal
+    'grievances:lodge',
   ],
 };
 

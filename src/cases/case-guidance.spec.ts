@@ -145,6 +145,26 @@ describe('case guidance: the API decides, the page explains', () => {
     );
   });
 
+  it('a precautionary suspension is the acting decision-maker’s, during the process; a review while one is active (process.md §1)', () => {
+    const during = facts({ status: 'investigation' });
+    const head = (f: CaseFacts, i: GuidanceInput) => caseGuidance(actor(HEAD, ['headteacher']), f, i).actions;
+    expect(head(during, input())).toContain('suspend');
+    expect(head(during, input())).not.toContain('review_suspension');
+    expect(head(during, input({ activeSuspensions: 1 }))).toEqual(expect.arrayContaining(['suspend', 'review_suspension']));
+    for (const status of ['reported', 'awaiting_decision'] as const) expect(head(facts({ status }), input({ status }))).toContain('suspend');
+    // not after the outcome; the deputy and the investigator never
+    const decided = facts({ status: 'decided', outcomeDecidedByUserId: HEAD.userId });
+    expect(head(decided, input({ status: 'decided', sanction: 'no_action' }))).not.toContain('suspend');
+    expect(caseGuidance(actor(DEPUTY, ['deputy_head']), during, input({ activeSuspensions: 1 })).actions).not.toContain('suspend');
+    expect(caseGuidance(actor(IAN, ['investigating_manager']), during, input({ activeSuspensions: 1 })).actions).not.toContain('review_suspension');
+    // a conflicted headteacher: the governors suspend
+    const conflicted = facts({ parties: [...facts().parties, { capacity: 'witness', staffId: HEAD.staffIds[0] }] });
+    expect(head(conflicted, input())).not.toContain('suspend');
+    expect(caseGuidance(actor(GOVERNOR, ['governor']), conflicted, input({ activeSuspensions: 1 })).actions).toEqual(
+      expect.arrayContaining(['suspend', 'review_suspension']),
+    );
+  });
+
   it('nobody may decide: the next step says what is missing, and nobody is named', () => {
     const f = facts({
       status: 'reported',
@@ -164,5 +184,52 @@ describe('case guidance: the API decides, the page explains', () => {
     const g = caseGuidance(actor(HEAD, ['headteacher']), f, input({ status: 'closed', erased: true }));
     expect(g.actions).toEqual(['read_summary', 'read_audit']);
     expect(g.nextStep.by).toBeNull();
+  });
+
+  describe('grievances and pausing the process (§6, process.md §4)', () => {
+    const HR = { userId: 'u-hr', staffIds: ['s-hr'] };
+    const waiting = { undecided: true, deciderUserIds: [], paused: null };
+
+    it('hr records a grievance while the case is open; not on a closed case', () => {
+      expect(caseGuidance(actor(HR, ['hr']), facts(), input()).actions).toContain('lodge_grievance');
+      expect(caseGuidance(actor(HR, ['hr']), facts({ status: 'closed' }), input({ status: 'closed' })).actions).not.toContain('lodge_grievance');
+      expect(caseGuidance(actor(HEAD, ['headteacher']), facts(), input()).actions).not.toContain('lodge_grievance');
+    });
+
+    it('someone uninvolved decides a waiting grievance: not the outcome’s decider', () => {
+      const decided = facts({ status: 'decided', outcomeDecidedByUserId: HEAD.userId, grievances: waiting });
+      expect(caseGuidance(actor(GOVERNOR, ['governor']), decided, input({ status: 'decided' })).actions).toContain('decide_grievance');
+      expect(caseGuidance(actor(HEAD, ['headteacher']), decided, input({ status: 'decided' })).actions).not.toContain('decide_grievance');
+      expect(caseGuidance(actor(GOVERNOR, ['governor']), facts(), input()).actions).not.toContain('decide_grievance');
+    });
+
+    it('the decision-maker pauses for a related undecided grievance, and resumes once it is decided', () => {
+      const f = facts({ status: 'awaiting_decision', grievances: waiting });
+      const head = (g: CaseFacts, i: Partial<GuidanceInput>) =>
+        caseGuidance(actor(HEAD, ['headteacher']), g, input({ status: 'awaiting_decision', ...i })).actions;
+      expect(head(f, { pausableGrievances: 1 })).toContain('pause_process');
+      expect(head(f, { pausableGrievances: 0 })).not.toContain('pause_process');
+      const paused = facts({ status: 'awaiting_decision', grievances: { ...waiting, paused: { grievanceDecided: false } } });
+      expect(head(paused, { pausableGrievances: 1 })).not.toContain('pause_process');
+      expect(head(paused, {})).not.toContain('resume_process');
+      const heard = facts({
+        status: 'awaiting_decision',
+        grievances: { undecided: false, deciderUserIds: [GOVERNOR.userId], paused: { grievanceDecided: true } },
+      });
+      expect(head(heard, {})).toContain('resume_process');
+    });
+
+    it('a paused case’s next step is the grievance’s decision, by whoever may hear it; then the resumption', () => {
+      const paused = { ...waiting, paused: { grievanceDecided: false } };
+      const before = caseGuidance(actor(HR, ['hr']), facts({ status: 'awaiting_decision', grievances: paused }), input({ status: 'awaiting_decision' }));
+      expect(before.nextStep).toEqual({ description: expect.stringContaining('paused pending the grievance'), by: 'headteacher' });
+      const headDecided = facts({ status: 'decided', outcomeDecidedByUserId: HEAD.userId, grievances: paused });
+      expect(caseGuidance(actor(HR, ['hr']), headDecided, input({ status: 'decided' })).nextStep.by).toBe('governor');
+      const heard = facts({ status: 'awaiting_decision', grievances: { ...waiting, paused: { grievanceDecided: true } } });
+      expect(caseGuidance(actor(HR, ['hr']), heard, input({ status: 'awaiting_decision' })).nextStep).toEqual({
+        description: expect.stringContaining('resume the disciplinary process'),
+        by: 'headteacher',
+      });
+    });
   });
 });

@@ -1,7 +1,10 @@
 import type { ReaderRights } from '../access/case-access.policy';
 import type { EvidenceResponse } from '../evidence/dto/evidence.dto';
 import type { CaseResponse } from './dto/case.dto';
+import { withholdGrievances, withholdPause } from '../grievances/grievance-view';
+import { withholdHearing } from '../hearings/hearing-view';
 import { withholdKcsie } from '../kcsie/kcsie-view';
+import { withholdSuspensions } from '../suspensions/suspension-view';
 
 /**
  * What a reader may not read of a case, taken out of the view — the same for the case view,
@@ -28,6 +31,10 @@ export function redactCase(view: CaseResponse, rights: ReaderRights): CaseRespon
       others || view.investigationReport === null ? view.investigationReport : { ...view.investigationReport, summary: null, withheld: true },
     evidence: view.evidence.map((item) => redactEvidence(item, rights)),
     kcsie: others ? view.kcsie : withholdKcsie(view.kcsie),
+    suspensions: others ? view.suspensions : withholdSuspensions(view.suspensions),
+    hearings: others ? view.hearings : view.hearings.map(withholdHearing),
+    grievances: others ? view.grievances : withholdGrievances(view.grievances),
+    paused: others ? view.paused : withholdPause(view.paused),
   };
 }
 

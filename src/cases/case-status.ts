@@ -1,8 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { queryOne } from '../database/sql';
+import { requireNotPaused } from '../grievances/grievance-rows';
 import { findingsArraySql } from '../investigations/investigation-rows';
 import { RetentionBasisJson, retentionBasisSql, sanctionForRetention } from '../outcomes/retention-basis';
 import { retainUntil, RetentionPeriods } from '../retention/retention.rules';
+import { endSuspensionsAtOutcome } from '../suspensions/suspension-rows';
 import { CaseAction, CaseStatus, nextStatus } from './lifecycle';
 
 /**
@@ -16,10 +18,13 @@ export async function moveCase(
   periods: RetentionPeriods,
 ): Promise<CaseStatus> {
   const next = nextStatus(current.status, action);
+  // process.md §4: no status change while the process is paused pending a grievance (409 case_paused)
+  await requireNotPaused(em, current.id);
   await em.query(
     `UPDATE cases SET status = $2::case_status, updated_at = now(), closed_at = CASE WHEN $2 = 'closed' THEN now() ELSE closed_at END WHERE id = $1`,
     [current.id, next],
   );
+  if (next === 'decided' || next === 'closed') await endSuspensionsAtOutcome(em, current.id); // process.md §1: a suspension ends at the latest with the outcome
   if (next === 'closed') await refreshRetentionDate(em, current.id, periods);
   return next;
 }

@@ -6,6 +6,8 @@ import { CASE_FACTS_COLUMNS, CaseFactsRow, toCaseFacts } from '../access/case-fa
 import { CaseFacts } from '../access/conflicts';
 import { queryOne } from '../database/sql';
 import { EVIDENCE_SECTION } from '../evidence/evidence-records';
+import { HEARINGS_SECTION, hearingsForGuidance } from '../hearings/hearing-view';
+import { GRIEVANCE_SECTIONS } from '../grievances/grievance-view';
 import { INVESTIGATION_SECTIONS } from '../investigations/investigation-view';
 import { KCSIE_SECTION } from '../kcsie/kcsie-view';
 import { LETTER_KINDS } from '../letters/kinds';
@@ -14,6 +16,7 @@ import { MONITORING_SECTION } from '../monitoring/monitoring-view';
 import { OUTCOME_SECTIONS } from '../outcomes/outcome-view';
 import { referralDueBy } from '../reports/safeguarding';
 import { REPORTS_SECTION } from '../reports/report-view';
+import { SUSPENSIONS_SECTION } from '../suspensions/suspension-view';
 import { referralsJsonSql } from '../triage/referral-view';
 import { caseGuidance, GuidanceInput } from './case-guidance';
 import { redactCase } from './case-redaction';
@@ -28,8 +31,11 @@ const SECTIONS: readonly CaseSection[] = [
   EVIDENCE_SECTION,
   MONITORING_SECTION,
   ...OUTCOME_SECTIONS,
+  HEARINGS_SECTION,
   KCSIE_SECTION,
+  SUSPENSIONS_SECTION,
   LETTERS_SECTION,
+  ...GRIEVANCE_SECTIONS,
 ];
 
 /** The case (GET /cases/:id and every state change's answer) with the facts its access rules need. */
@@ -78,6 +84,9 @@ function guidanceInput(view: CaseResponse): GuidanceInput {
     retainUntil: view.retention.retainUntil,
     safeguarding: view.safeguarding.flagged,
     referralDecisionsRequired: view.kcsie.referralDecisionsRequired,
+    activeSuspensions: view.suspensions.filter((s) => s.status === 'active').length,
+    pausableGrievances: view.grievances.filter((g) => g.relatedToProcess && g.decision === null).length,
+    ...hearingsForGuidance(view),
     letterAuthors: LETTER_KINDS.filter((kind) => kind.sources(view).length > 0).map((kind) => kind.author),
   };
 }

@@ -22,10 +22,16 @@ import { MonitoringAuthorisation } from '../monitoring/entities/monitoring-autho
 import { MonitoringDisclosure } from '../monitoring/entities/monitoring-disclosure.entity';
 import { Outcome } from '../outcomes/entities/outcome.entity';
 import { Appeal } from '../outcomes/entities/appeal.entity';
+import { Grievance } from '../grievances/entities/grievance.entity';
+import { ProcessPause } from '../grievances/entities/process-pause.entity';
+import { Hearing } from '../hearings/entities/hearing.entity';
+import { HearingRearrangement } from '../hearings/entities/hearing-rearrangement.entity';
 import { LadoConsultation } from '../kcsie/entities/lado-consultation.entity';
 import { ReferralDecision } from '../kcsie/entities/referral-decision.entity';
 import { Letter } from '../letters/entities/letter.entity';
 import { LetterTemplate } from '../letters/entities/letter-template.entity';
+import { Suspension } from '../suspensions/entities/suspension.entity';
+import { SuspensionReview } from '../suspensions/entities/suspension-review.entity';
 
 /** Every entity of the schema; migrations must match these exactly (`npm run migration:check`). */
 export const ENTITIES = [
@@ -53,8 +59,16 @@ export const ENTITIES = [
   MonitoringDisclosure,
   Outcome,
   Appeal,
+  Hearing,
+  HearingRearrangement,
   LadoConsultation,
   ReferralDecision,
   Letter,
   LetterTemplate,
+  Suspension,
+  SuspensionReview,
+  Grievance,
+  ProcessPause,
+  Suspension,
+  SuspensionReview,
 ];

@@ -60,6 +60,12 @@ export function assembleSarCase(staffId: string, input: SarCaseInput): SarCase |
     sanctionInForce: asSubject ? view.sanctionInForce : null,
     evidence: summaryEvidence(asSubject ? view.evidence : [], input.specialCategoryIncluded),
     kcsie: asSubject ? view.kcsie : null,
+    // process.md §1: the precautionary suspensions of them (never another subject's)
+    suspensions: asSubject ? view.suspensions.filter((s) => s.subjectStaffId === staffId) : [],
+    // §6: the grievances they lodged (never another subject's)
+    grievances: asSubject ? view.grievances.filter((g) => g.subjectStaffId === staffId) : [],
+    // process.md §1: the hearings they were invited to (the subject was there: the record is theirs too)
+    hearings: asSubject ? view.hearings : [],
     // process.md §2: the letters sent to them (kind, date, method); the letters' text is the records above
     letters: asSubject
       ? view.letters

@@ -2,12 +2,15 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { eraseCaseRow } from '../cases/case-rows';
 import { eraseEvidence } from '../evidence/evidence-records';
+import { eraseGrievances } from '../grievances/grievance-rows';
+import { eraseHearings } from '../hearings/hearing-rows';
 import { eraseInvestigation } from '../investigations/investigation-rows';
 import { eraseKcsie } from '../kcsie/kcsie-rows';
 import { eraseLetters } from '../letters/letter-rows';
 import { eraseMonitoring } from '../monitoring/authorisation-rows';
 import { eraseOutcomeText } from '../outcomes/outcome-rows';
 import { eraseReports } from '../reports/report-rows';
+import { eraseSuspensions } from '../suspensions/suspension-rows';
 import { eraseReferrals } from '../triage/referral-rows';
 
 /**
@@ -33,6 +36,9 @@ export async function eraseCaseContent(
   await eraseMonitoring(em, caseId);
   await eraseReferrals(em, caseId);
   await eraseKcsie(em, caseId);
+  await eraseSuspensions(em, caseId);
+  await eraseGrievances(em, caseId);
+  await eraseHearings(em, caseId);
   await eraseLetters(em, caseId);
   await eraseReports(em, caseId);
   await eraseOutcomeText(em, caseId);

@@ -111,6 +111,8 @@ interface Ids {
   disclosureId?: string;
   consultationId?: string;
   decisionId?: string;
+  suspensionId?: string;
+  grievanceId?: string;
   /** not a path parameter: the case has an outcome (GET /cases/{id}/outcome answers it) */
   outcomeId?: string;
   /** not a path parameter: the case's human reference, looked for in answers (see `leaks`) */
@@ -153,6 +155,8 @@ const RECORD_PARAMS: Readonly<Record<string, keyof Ids>> = {
   disclosureId: 'disclosureId',
   consultationId: 'consultationId',
   decisionId: 'decisionId',
+  suspensionId: 'suspensionId',
+  grievanceId: 'grievanceId',
 };
 
 /** A record a route answers that no path parameter names: only targets that have it are probed. */
@@ -255,6 +259,20 @@ const BODIES: Record<string, (c: BodyContext) => Body> = {
     caseManagerUserId: hrUserId,
   }),
   'POST /cases/{id}/referral-decisions': () => ({ body: 'dbs', referred: false, reasonNotReferred: 'Probe reason' }),
+  // process.md §1: not a subject of any case: 400 (or 409 past the outcome) after the access check
+  'POST /cases/{id}/suspensions': () => ({
+    subjectStaffId: randomUUID(),
+    startsAt: ago(HOUR),
+    grounds: ['risk_to_evidence'],
+    reasons: 'Probe reasons',
+    alternativesConsidered: 'Probe alternatives',
+    reviewBy: ahead(7 * DAY),
+  }),
+  // §6: no subject of the case (400, so no grievance waits to change who sees it); the fixture's grievance is decided (409); an unknown one to pause for (400)
+  'POST /cases/{id}/grievances': () => ({ subjectStaffId: randomUUID(), lodgedAt: ago(HOUR), summary: 'Probe grievance', relatedToProcess: false }),
+  'POST /cases/{id}/grievances/{grievanceId}/decision': () => ({ outcome: 'not_upheld', reasons: 'Probe reasons', decidedAt: ago(HOUR) }),
+  'POST /cases/{id}/pause': () => ({ grievanceId: randomUUID(), reason: 'Probe pause' }),
+  'POST /cases/{id}/suspensions/{suspensionId}/reviews': () => ({ decision: 'continue', reasons: 'Probe review', reviewBy: ahead(7 * DAY) }),
   // hr is no investigating manager: 409 after the access check, nobody is reassigned
   'POST /cases/{id}/assign': ({ hrUserId }) => ({ investigatorUserId: hrUserId }),
   'POST /cases/{id}/allegations': () => ({ policyStandard: '7.5', summary: 'Probe allegation' }),
@@ -434,6 +452,24 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
     const { caseId, reference, evidenceId, monitoringRequestId, appealId, factId, notificationId, responseId, referralId, disclosureId, outcomeId } = built;
     const [consultationId, decisionId] = [built.ladoConsultationId, built.referralDecisionId];
     const [allegationId, interviewId] = [built.allegationIds[0], built.interviewIds[0]];
+    // process.md §1: a suspension of the first subject, set directly (the builder takes most cases past the outcome, where none may be recorded)
+    const suspension = await t.db.query(
+      `INSERT INTO suspensions (organisation_id, case_id, recorded_by_user_id, subject_staff_id, starts_at, grounds, reasons, alternatives_considered, review_by)
+       SELECT c.organisation_id, c.id, (SELECT u.id FROM users u WHERE u.organisation_id = c.organisation_id ORDER BY u.created_at LIMIT 1), $2, now() - interval '1 day', '{risk_to_evidence}', 'Probe reasons', 'Probe alternatives', now() + interval '7 days'
+       FROM cases c WHERE c.id = $1 RETURNING id`,
+      [caseId, spec.subjects[0]],
+    );
+    const suspensionId: string = suspension.rows[0].id;
+    // §6: a grievance already decided, set directly, by someone who is no governor: an undecided one (or a governor deciding it) would change who sees the case
+    const grievance = await t.db.query(
+      `INSERT INTO grievances (organisation_id, case_id, recorded_by_user_id, subject_staff_id, lodged_at, summary, related_to_process, outcome, reasons, decided_at,
+         decided_by_user_id)
+       SELECT c.organisation_id, c.id, nobody.id, $2, now() - interval '2 days', 'Probe grievance', true, 'not_upheld', 'Probe reasons', now() - interval '1 day', nobody.id
+       FROM cases c, LATERAL (SELECT u.id FROM users u WHERE u.organisation_id = c.organisation_id AND NOT 'governor' = ANY(u.roles) ORDER BY u.created_at, u.id LIMIT 1) nobody
+       WHERE c.id = $1 RETURNING id`,
+      [caseId, spec.subjects[0]],
+    );
+    const grievanceId: string = grievance.rows[0].id;
     return {
       caseId,
       reference,
@@ -449,6 +485,8 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
       disclosureId,
       consultationId,
       decisionId,
+      suspensionId,
+      grievanceId,
       outcomeId,
     };
   }

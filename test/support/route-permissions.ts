@@ -141,6 +141,16 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'GET /cases/{id}/lado-consultations/{consultationId}': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
   'POST /cases/{id}/referral-decisions': { permission: 'outcome:decide', roles: [HEAD, GOVERNOR], scope: 'case', caseRule: 'decision-maker' },
   'GET /cases/{id}/referral-decisions/{decisionId}': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
+  // process.md §1: precautionary suspension, by the acting decision-maker
+  'POST /cases/{id}/suspensions': { permission: 'outcome:decide', roles: [HEAD, GOVERNOR], scope: 'case', caseRule: 'decision-maker' },
+  'GET /cases/{id}/suspensions/{suspensionId}': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
+  'POST /cases/{id}/suspensions/{suspensionId}/reviews': { permission: 'outcome:decide', roles: [HEAD, GOVERNOR], scope: 'case', caseRule: 'decision-maker' },
+  // §6, process.md §4: grievances (hr records; someone uninvolved decides, the appeal test) and pausing the process (the acting decision-maker)
+  'POST /cases/{id}/grievances': { permission: 'grievances:lodge', roles: [HR], scope: 'case', caseRule: 'visible' },
+  'GET /cases/{id}/grievances/{grievanceId}': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
+  'POST /cases/{id}/grievances/{grievanceId}/decision': { permission: 'grievances:decide', roles: [HEAD, GOVERNOR], scope: 'case', caseRule: 'appeal-hearer' },
+  'POST /cases/{id}/pause': { permission: 'outcome:decide', roles: [HEAD, GOVERNOR], scope: 'case', caseRule: 'decision-maker' },
+  'POST /cases/{id}/resume': { permission: 'outcome:decide', roles: [HEAD, GOVERNOR], scope: 'case', caseRule: 'decision-maker' },
 
   // Evidence
   'POST /cases/{id}/evidence': { permission: 'investigation:write', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },

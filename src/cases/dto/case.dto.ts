@@ -7,6 +7,7 @@ import { PeriodBound } from '../../common/validation/period-bound';
 import { QueryBoolean } from '../../common/validation/query-boolean';
 import { MISUSE_CATEGORIES, PLATFORMS, POLICY_STANDARDS } from '../../policy/vocabulary';
 import { CASE_STATUSES, CaseStatus, TRIAGE_DECISIONS } from '../lifecycle';
+import { HearingResponse } from '../../hearings/dto/hearing.dto';
 import { CASE_ACTIONS, CaseAction } from '../case-guidance';
 import { Role, ROLES } from '../../access/roles';
 import { SUBMISSION_STEPS, SubmissionStep } from '../../investigations/investigation.rules';
@@ -23,7 +24,9 @@ import { MonitoringAuthorisationResponse } from '../../monitoring/dto/monitoring
 import { AppealResponse, OutcomeResponse } from '../../outcomes/dto/outcome.dto';
 import { Sanction, SANCTIONS } from '../../outcomes/outcome.rules';
 import { CaseLetterResponse } from '../../letters/dto/letter.dto';
+import { GrievanceResponse, ProcessPauseResponse } from '../../grievances/dto/grievance.dto';
 import { KcsieResponse } from '../../kcsie/dto/kcsie.dto';
+import { SuspensionResponse } from '../../suspensions/dto/suspension.dto';
 
 /** `?q=`: shorter searches cannot use the trigram indexes (three characters make a trigram). */
 export const CASE_SEARCH_MIN_LENGTH = 3;
@@ -213,6 +216,13 @@ export class CaseGuidanceResponse {
       'true: the reader investigated this case and holds a deciding role: they may record its outcome only with a separation waiver (`separationWaiverReason`: ACAS, a small school; audited)',
   })
   separationWaiver: boolean;
+  @ApiProperty({
+    enum: SANCTIONS,
+    isArray: true,
+    description:
+      'the sanctions the reader may record as the outcome now (process.md §1, ACAS Code): only no_action before a disciplinary hearing is held; after it, all of them for its chair; empty when the reader may not record the outcome',
+  })
+  outcomeSanctions: Sanction[];
 }
 
 /** GET /cases/:id and the answer to every state change of a case: the core, then one field per section. */
@@ -255,12 +265,33 @@ export class CaseResponse {
   monitoring: MonitoringAuthorisationResponse[];
   @ApiProperty({ type: OutcomeResponse, nullable: true }) outcome: OutcomeResponse | null;
   @ApiProperty({ type: [AppealResponse] }) appeals: AppealResponse[];
+  @ApiProperty({
+    type: [HearingResponse],
+    description: 'the disciplinary and appeal hearings, oldest first, superseded invitations included (process.md §1; ACAS Code)',
+  })
+  hearings: HearingResponse[];
   @ApiProperty({ enum: SANCTIONS, nullable: true, type: String, description: 'after any appeal: upheld withdraws it (no_action), varied replaces it' })
   sanctionInForce: Sanction | null;
   @ApiProperty({ type: KcsieResponse, description: 'KCSIE Part 4: the LADO consultation and the DBS / TRA referral decisions (process.md §3)' })
   kcsie: KcsieResponse;
+  @ApiProperty({
+    type: [SuspensionResponse],
+    description: 'precautionary suspensions of the subjects on full pay, with their reviews, oldest first (process.md §1; not a sanction)',
+  })
+  suspensions: SuspensionResponse[];
   @ApiProperty({ type: [CaseLetterResponse], description: 'letters of the written steps generated, and whether and how each was sent (process.md §2)' })
   letters: CaseLetterResponse[];
+  @ApiProperty({
+    type: [GrievanceResponse],
+    description: 'grievances of the subject about how the policy was applied, each with its decision (§6, process.md §4)',
+  })
+  grievances: GrievanceResponse[];
+  @ApiProperty({
+    type: ProcessPauseResponse,
+    nullable: true,
+    description: 'the disciplinary process is paused pending a grievance (since when, why, which grievance); null when it runs (process.md §4)',
+  })
+  paused: ProcessPauseResponse | null;
   @ApiProperty({ type: CaseGuidanceResponse, nullable: true, description: 'for the reader: what they may do, the next step and who takes it' })
   guidance: CaseGuidanceResponse | null;
 }
@@ -279,7 +310,11 @@ export type CaseSections = Pick<
   | 'monitoring'
   | 'outcome'
   | 'appeals'
+  | 'hearings'
   | 'sanctionInForce'
   | 'kcsie'
+  | 'suspensions'
   | 'letters'
+  | 'grievances'
+  | 'paused'
 >;

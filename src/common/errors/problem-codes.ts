@@ -82,6 +82,13 @@ export const PROBLEM_CODES = {
     meaning: 'KCSIE Part 4: a safeguarding case ending in dismissal closes only once the DBS (and, for a teacher, TRA) referral decision is recorded.',
   },
   own_reference_check: { status: 409, meaning: 'Nobody runs a reference check on themselves (KCSIE Part 4).' },
+  case_paused: {
+    status: 409,
+    meaning: 'process.md §4: the disciplinary process is paused pending a grievance; the case’s status does not change until it is resumed.',
+  },
+  already_paused: { status: 409, meaning: 'process.md §4: the disciplinary process of the case is already paused.' },
+  not_paused: { status: 409, meaning: 'process.md §4: the disciplinary process of the case is not paused; there is nothing to resume.' },
+  grievance_undecided: { status: 409, meaning: 'process.md §4: the process resumes only once the grievance it was paused for is decided.' },
   email_taken: { status: 409, meaning: 'An account with this e-mail already exists.' },
   own_password_reset: { status: 409, meaning: 'An admin does not reset their own password: POST /auth/password.' },
   own_roles: { status: 409, meaning: 'An admin does not change their own roles.' },
@@ -93,6 +100,40 @@ export const PROBLEM_CODES = {
   letter_not_available: { status: 409, meaning: 'process.md §2: the case has no record this letter is made from yet (no notice, outcome or decided appeal).' },
   letter_not_generated: { status: 409, meaning: 'process.md §2: a letter is recorded as sent only once the system has generated it.' },
   letter_already_sent: { status: 409, meaning: 'process.md §2: this letter is already recorded as sent (the record stands).' },
+  already_suspended: { status: 409, meaning: 'process.md §1: the person already has an active suspension on this case; review it instead.' },
+  suspension_lapsed: {
+    status: 409,
+    meaning: 'process.md §1: the suspension was not reviewed by its review date and has lapsed; record a new one if still needed.',
+  },
+  suspension_ended: { status: 409, meaning: 'process.md §1: the suspension has ended (on review or with the outcome); there is nothing to review.' },
+  hearing_required: {
+    status: 409,
+    meaning: 'process.md §1 (ACAS Code): a sanction other than no action follows a disciplinary hearing; invite the subject to one first.',
+  },
+  hearing_not_held: { status: 409, meaning: 'process.md §1: the hearing has not been recorded as held yet (or the subject’s absence from a rearranged one).' },
+  not_hearing_chair: {
+    status: 409,
+    meaning: 'process.md §1 (ACAS Code): the person who chairs a hearing arranges and records it and takes the decision it leads to.',
+  },
+  hearing_held: {
+    status: 409,
+    meaning: 'process.md §1: the hearing has been held; it is not rearranged, recorded again or replaced while its chair can decide.',
+  },
+  hearing_superseded: { status: 409, meaning: 'process.md §1: a later invitation has replaced this hearing.' },
+  hearing_notice_not_given: {
+    status: 409,
+    meaning:
+      'process.md §1, §2: the invitation letter to each subject must be recorded as sent at least HEARING_NOTICE_WORKING_DAYS working days before the hearing.',
+  },
+  companion_rearrangement_used: {
+    status: 409,
+    meaning: 'ERA 1999 s10: the subject has had their one companion-unavailable rearrangement; a further one is the chair’s choice, with a reason.',
+  },
+  absence_needs_rearrangement: {
+    status: 409,
+    meaning: 'process.md §1 (ACAS Code): a decision in the subject’s absence is taken only when they miss a rearranged hearing.',
+  },
+  appeal_hearing_required: { status: 409, meaning: 'process.md §1: an appeal is decided after the appeal hearing; invite the subject to one first.' },
   // 413, 414, 415
   payload_too_large: { status: 413, meaning: 'The body (1 MiB) or the evidence file (EVIDENCE_MAX_BYTES) is too large.' },
   uri_too_long: { status: 414, meaning: 'A path parameter is too long (over 100 characters).' },

@@ -3,7 +3,10 @@ import { ROLES } from '../../access/roles';
 import { PARTY_CAPACITIES, PartyCapacity } from '../../cases/entities/case-party.entity';
 import { CASE_STATUSES, CaseStatus } from '../../cases/lifecycle';
 import { SANCTIONS, Sanction } from '../../outcomes/outcome.rules';
+import { GrievanceResponse } from '../../grievances/dto/grievance.dto';
+import { HearingResponse } from '../../hearings/dto/hearing.dto';
 import { KcsieResponse } from '../../kcsie/dto/kcsie.dto';
+import { SuspensionResponse } from '../../suspensions/dto/suspension.dto';
 import { SummaryAllegation, SummaryAppeal, SummaryDates, SummaryEvidence, SummaryOutcome, SummaryReport, SummarySubjectResponse } from './case-summary.dto';
 
 const nullableString = { nullable: true, type: String } as const;
@@ -85,6 +88,15 @@ export class SarCase {
     description: 'as subject: the LADO consultations and DBS / TRA referral decisions (KCSIE Part 4); null otherwise',
   })
   kcsie: KcsieResponse | null;
+  @ApiProperty({ type: [SuspensionResponse], description: 'as subject: their precautionary suspensions, with the reviews (process.md §1)' })
+  suspensions: SuspensionResponse[];
+  @ApiProperty({ type: [GrievanceResponse], description: 'as subject: the grievances they lodged, with the decisions (§6, process.md §4)' })
+  grievances: GrievanceResponse[];
+  @ApiProperty({
+    type: [HearingResponse],
+    description: 'as subject: the hearings they were invited to, with the record of each once held (process.md §1); empty otherwise',
+  })
+  hearings: HearingResponse[];
   @ApiProperty({ type: [SarLetter], description: 'as subject: the letters of the written steps sent to them (process.md §2)' })
   letters: SarLetter[];
 }

@@ -1,0 +1,92 @@
+import { EntityManager } from 'typeorm';
+import { queryOne } from '../database/sql';
+import { GrievanceOutcome, requireNotPausedState } from './grievance.rules';
+
+/** The grievances module's SQL on `grievances` and `process_pauses` (process.md §4, §6). */
+
+type At = { organisationId: string; caseId: string; userId: string };
+
+export async function insertGrievance(
+  em: EntityManager,
+  at: At,
+  g: { subjectStaffId: string; lodgedAt: Date; summary: string; relatedToProcess: boolean },
+): Promise<string> {
+  const row = await queryOne<{ id: string }>(
+    em,
+    `INSERT INTO grievances (organisation_id, case_id, recorded_by_user_id, subject_staff_id, lodged_at, summary, related_to_process)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [at.organisationId, at.caseId, at.userId, g.subjectStaffId, g.lodgedAt, g.summary, g.relatedToProcess],
+  );
+  return row!.id;
+}
+
+/** A grievance of the case (locked for the change), or undefined. */
+export async function loadGrievance(
+  em: EntityManager,
+  caseId: string,
+  id: string,
+): Promise<{ id: string; lodgedAt: Date; relatedToProcess: boolean; decidedAt: Date | null } | undefined> {
+  return queryOne(
+    em,
+    `SELECT id, lodged_at AS "lodgedAt", related_to_process AS "relatedToProcess", decided_at AS "decidedAt"
+     FROM grievances WHERE case_id = $1 AND id = $2 FOR UPDATE`,
+    [caseId, id],
+  );
+}
+
+export async function recordGrievanceDecision(
+  em: EntityManager,
+  id: string,
+  d: { outcome: GrievanceOutcome; reasons: string; decidedAt: Date; userId: string },
+): Promise<void> {
+  await em.query(`UPDATE grievances SET outcome = $2, reasons = $3, decided_at = $4, decided_by_user_id = $5 WHERE id = $1`, [
+    id,
+    d.outcome,
+    d.reasons,
+    d.decidedAt,
+    d.userId,
+  ]);
+}
+
+/** The case's open pause, with whether the grievance it waits for is decided; null when the process runs. */
+export async function openPause(em: EntityManager, caseId: string): Promise<{ id: string; grievanceId: string; grievanceDecided: boolean } | null> {
+  const row = await queryOne<{ id: string; grievanceId: string; grievanceDecided: boolean }>(
+    em,
+    `SELECT pp.id, pp.grievance_id AS "grievanceId", g.decided_at IS NOT NULL AS "grievanceDecided"
+     FROM process_pauses pp JOIN grievances g ON g.id = pp.grievance_id WHERE pp.case_id = $1 AND pp.resumed_at IS NULL`,
+    [caseId],
+  );
+  return row ?? null;
+}
+
+export async function insertPause(em: EntityManager, at: At, p: { grievanceId: string; reason: string; pausedAt: Date }): Promise<string> {
+  const row = await queryOne<{ id: string }>(
+    em,
+    `INSERT INTO process_pauses (organisation_id, case_id, recorded_by_user_id, grievance_id, reason, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [at.organisationId, at.caseId, at.userId, p.grievanceId, p.reason, p.pausedAt],
+  );
+  return row!.id;
+}
+
+export async function endPause(em: EntityManager, id: string, r: { resumedAt: Date; userId: string }): Promise<void> {
+  await em.query(`UPDATE process_pauses SET resumed_at = $2, resumed_by_user_id = $3 WHERE id = $1`, [id, r.resumedAt, r.userId]);
+}
+
+/**
+ * process.md §4: while the disciplinary process of a case is paused for a grievance, its status
+ * does not change — 409 `case_paused`. Called by case-status.ts `moveCase` before every status
+ * change, and by any step that must wait too (a hearing step). Call it in the case's transaction.
+ */
+export async function requireNotPaused(em: EntityManager, caseId: string): Promise<void> {
+  const row = await queryOne<{ paused: boolean }>(em, `SELECT EXISTS (SELECT 1 FROM process_pauses WHERE case_id = $1 AND resumed_at IS NULL) AS paused`, [
+    caseId,
+  ]);
+  requireNotPausedState(row?.paused === true);
+}
+
+/** Retention (§13): the grievances and the pauses go with the rest of the case's content. */
+export async function eraseGrievances(em: EntityManager, caseId: string): Promise<void> {
+  await em.query(`DELETE FROM process_pauses WHERE case_id = $1`, [caseId]);
+  await em.query(`DELETE FROM grievances WHERE case_id = $1`, [caseId]);
+}

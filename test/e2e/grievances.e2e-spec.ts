@@ -1,0 +1,242 @@
+import { randomBytes } from 'node:crypto';
+import { TEST_PASSWORD } from '../support/constants';
+import { buildCase, outcomeBody } from '../support/case-builder';
+import { DEMO, expectProblem, startTestApp, TestApp } from '../support/test-app';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const iso = (ms: number) => new Date(ms).toISOString();
+const NO_ACTION = { sanction: 'no_action', warningExpiresAt: undefined, appealDeadline: undefined };
+
+/**
+ * §6, process.md §4: a grievance by the subject about how the policy was applied, recorded on
+ * the case by HR, heard by someone uninvolved (the appeal test), and pausing / resuming the
+ * disciplinary process for a related one.
+ */
+describe('grievances and pausing the process (§6, process.md §4)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const grievance = (overrides: Record<string, unknown> = {}) => ({
+    lodgedAt: iso(Date.now() - 2 * HOUR),
+    summary: 'The investigation did not hear my witness.',
+    relatedToProcess: true,
+    ...overrides,
+  });
+  const decision = (overrides: Record<string, unknown> = {}) => ({
+    outcome: 'partly_upheld',
+    reasons: 'The witness is heard before the decision.',
+    decidedAt: iso(Date.now() - HOUR),
+    ...overrides,
+  });
+
+  async function lodged(to: 'assigned' | 'investigated' | 'awaiting_decision' | 'decided', overrides: Record<string, unknown> = {}, spec = {}) {
+    const built = await buildCase(t, { to, ...spec });
+    const res = await (await t.as(DEMO.hr)).post(`/cases/${built.caseId}/grievances`, grievance(overrides));
+    expect(res.status).toBe(201);
+    return { ...built, grievanceId: res.body.createdId as string, view: res.body };
+  }
+
+  let counter = 0;
+  /** A fresh account with these roles, signed in. */
+  async function newUser(roles: string[]): Promise<string> {
+    const email = `grievance-${++counter}-${randomBytes(3).toString('hex')}@demo.school`;
+    const res = await (await t.as(DEMO.admin)).post('/users', { email, name: `Grievance User ${counter}`, password: TEST_PASSWORD, roles });
+    expect(res.status).toBe(201);
+    return email;
+  }
+
+  describe('recording a grievance', () => {
+    it('hr records it (201, Location, audited GET); the case shows it', async () => {
+      const { caseId } = await buildCase(t, { to: 'assigned' });
+      const hr = await t.as(DEMO.hr);
+      const res = await hr.post(`/cases/${caseId}/grievances`, grievance());
+      expect(res.status).toBe(201);
+      const id = res.body.createdId;
+      expect(res.headers.location).toBe(`/cases/${caseId}/grievances/${id}`);
+      expect(res.body.grievances).toEqual([
+        expect.objectContaining({
+          id,
+          subjectStaffId: t.ids.staff['Sam Teacher'],
+          summary: 'The investigation did not hear my witness.',
+          relatedToProcess: true,
+          decision: null,
+          withheld: false,
+        }),
+      ]);
+      expect(res.body.paused).toBeNull();
+      const read = await (await t.as(DEMO.head)).get(res.headers.location);
+      expect(read.status).toBe(200);
+      expect(read.body).toEqual(res.body.grievances[0]);
+      const events = await t.db.query(`SELECT action, reason FROM audit_events WHERE case_id = $1 AND entity_id = $2 ORDER BY seq`, [caseId, id]);
+      expect(events.rows).toEqual([
+        { action: 'grievance.lodged', reason: 'related' },
+        { action: 'grievance.viewed', reason: null },
+      ]);
+      // several per case
+      expect((await hr.post(`/cases/${caseId}/grievances`, grievance({ relatedToProcess: false }))).status).toBe(201);
+      expect((await hr.get(`/cases/${caseId}`)).body.grievances).toHaveLength(2);
+    });
+
+    it('only hr records one; the others are refused (403), and a case hr may not see is 404', async () => {
+      const { caseId } = await buildCase(t, { to: 'assigned' });
+      for (const who of [DEMO.deputy, DEMO.head, DEMO.investigator])
+        expectProblem(await (await t.as(who)).post(`/cases/${caseId}/grievances`, grievance()), 403);
+      expectProblem(await (await t.as(DEMO.northHead)).get(`/cases/${caseId}/grievances/${caseId}`), 404);
+      // a case about hr itself: hr never sees it
+      const own = await buildCase(t, { to: 'assigned', subjects: [t.ids.staff[DEMO.hr]] });
+      expectProblem(await (await t.as(DEMO.hr)).post(`/cases/${own.caseId}/grievances`, grievance()), 404);
+    });
+
+    it('its dates are stated, never in the future nor before the activity was seen; a closed case takes none', async () => {
+      const { caseId } = await buildCase(t, { to: 'assigned' });
+      const hr = await t.as(DEMO.hr);
+      expectProblem(await hr.post(`/cases/${caseId}/grievances`, grievance({ lodgedAt: iso(Date.now() + DAY) })), 400, 'lodgedAt');
+      expectProblem(await hr.post(`/cases/${caseId}/grievances`, grievance({ lodgedAt: '2020-01-01T00:00:00Z' })), 400, 'lodgedAt');
+      expectProblem(await hr.post(`/cases/${caseId}/grievances`, grievance({ subjectStaffId: t.ids.staff[DEMO.hr] })), 400, 'subjectStaffId');
+      const closed = await buildCase(t, { to: 'closed' });
+      const refused = await hr.post(`/cases/${closed.caseId}/grievances`, grievance());
+      expectProblem(refused, 409);
+      expect(refused.body.code).toBe('invalid_transition');
+    });
+  });
+
+  describe('deciding a grievance: someone uninvolved in the case', () => {
+    it('not the headteacher who decided the outcome; a governor, who sees the case while it waits, decides it once', async () => {
+      const { caseId, grievanceId } = await lodged('decided', {}, { outcome: NO_ACTION });
+      const path = `/cases/${caseId}/grievances/${grievanceId}/decision`;
+      expectProblem(await (await t.as(DEMO.head)).post(path, decision()), 403);
+      const governor = await t.as(DEMO.governor);
+      expect((await governor.get(`/cases/${caseId}`)).body.guidance.actions).toContain('decide_grievance');
+      expectProblem(await governor.post(path, decision({ decidedAt: '2020-01-01T00:00:00Z' })), 400, 'decidedAt');
+      expectProblem(await governor.post(path, decision({ decidedAt: iso(Date.now() + DAY) })), 400, 'decidedAt');
+      const res = await governor.post(path, decision());
+      expect(res.status).toBe(200);
+      expect(res.body.grievances[0].decision).toEqual({
+        outcome: 'partly_upheld',
+        reasons: 'The witness is heard before the decision.',
+        decidedAt: expect.any(String),
+        decidedByUserId: t.ids.users[DEMO.governor],
+      });
+      // the decider keeps sight of the case; a second decision is refused
+      const again = await governor.post(path, decision({ outcome: 'upheld' }));
+      expectProblem(again, 409);
+      expect(again.body.code).toBe('already_decided');
+      // hr does not decide, and nobody decides a grievance of another case
+      expectProblem(await (await t.as(DEMO.hr)).post(path, decision()), 403);
+      const other = await buildCase(t, { to: 'assigned' });
+      expectProblem(await (await t.as(DEMO.head)).post(`/cases/${other.caseId}/grievances/${grievanceId}/decision`, decision()), 404);
+    });
+
+    it('a governor does not see a case without a grievance waiting (404), and an uninvolved headteacher may decide one', async () => {
+      const { caseId, grievanceId } = await lodged('assigned');
+      const path = `/cases/${caseId}/grievances/${grievanceId}/decision`;
+      const plain = await buildCase(t, { to: 'assigned' });
+      expectProblem(await (await t.as(DEMO.governor)).get(`/cases/${plain.caseId}`), 404);
+      expect((await (await t.as(DEMO.head)).post(path, decision({ outcome: 'not_upheld' }))).status).toBe(200);
+    });
+
+    it('not someone who investigated the case, whatever deciding role they hold', async () => {
+      const investigator = await newUser(['investigating_manager', 'governor']);
+      const { caseId, grievanceId } = await lodged('assigned', {}, { investigator });
+      const refused = await (await t.as(investigator)).post(`/cases/${caseId}/grievances/${grievanceId}/decision`, decision());
+      expectProblem(refused, 403);
+      expect((await (await t.as(investigator)).get(`/cases/${caseId}`)).body.guidance.actions).not.toContain('decide_grievance');
+    });
+  });
+
+  describe('pausing and resuming the disciplinary process', () => {
+    it('the decision-maker pauses for a related grievance; no status changes while paused; resumes only once it is decided', async () => {
+      const { caseId, grievanceId } = await lodged('investigated');
+      const head = await t.as(DEMO.head);
+      expect((await head.get(`/cases/${caseId}`)).body.guidance.actions).toContain('pause_process');
+      const paused = await head.post(`/cases/${caseId}/pause`, { grievanceId, reason: 'The grievance is about the investigation itself.' });
+      expect(paused.status).toBe(200);
+      expect(paused.body.paused).toEqual({
+        since: expect.any(String),
+        reason: 'The grievance is about the investigation itself.',
+        grievanceId,
+        pausedByUserId: t.ids.users[DEMO.head],
+      });
+      expect(paused.body.guidance.nextStep.description).toMatch(/paused pending the grievance/);
+      const again = await head.post(`/cases/${caseId}/pause`, { grievanceId, reason: 'again' });
+      expectProblem(again, 409);
+      expect(again.body.code).toBe('already_paused');
+
+      // no status change: the investigation report waits
+      const blocked = await (await t.as(DEMO.investigator)).post(`/cases/${caseId}/submit-report`, { summary: 'Report' });
+      expectProblem(blocked, 409);
+      expect(blocked.body.code).toBe('case_paused');
+      expect((await head.get(`/cases/${caseId}`)).body.status).toBe('investigation');
+
+      const early = await head.post(`/cases/${caseId}/resume`);
+      expectProblem(early, 409);
+      expect(early.body.code).toBe('grievance_undecided');
+      expect((await head.post(`/cases/${caseId}/grievances/${grievanceId}/decision`, decision())).status).toBe(200);
+      // only the acting decision-maker resumes
+      expectProblem(await (await t.as(DEMO.hr)).post(`/cases/${caseId}/resume`), 403);
+      const resumed = await head.post(`/cases/${caseId}/resume`);
+      expect(resumed.status).toBe(200);
+      expect(resumed.body.paused).toBeNull();
+      const notPaused = await head.post(`/cases/${caseId}/resume`);
+      expectProblem(notPaused, 409);
+      expect(notPaused.body.code).toBe('not_paused');
+      expect((await (await t.as(DEMO.investigator)).post(`/cases/${caseId}/submit-report`, { summary: 'Report' })).status).toBe(200);
+      const events = await t.db.query(`SELECT action FROM audit_events WHERE case_id = $1 AND action LIKE 'process.%' ORDER BY seq`, [caseId]);
+      expect(events.rows.map((r: { action: string }) => r.action)).toEqual(['process.paused', 'process.resumed']);
+    });
+
+    it('recording the outcome waits too (409 case_paused)', async () => {
+      const { caseId, grievanceId } = await lodged('awaiting_decision');
+      const head = await t.as(DEMO.head);
+      expect((await head.post(`/cases/${caseId}/pause`, { grievanceId, reason: 'Wait for the grievance.' })).status).toBe(200);
+      const outcome = await head.post(`/cases/${caseId}/outcome`, outcomeBody(NO_ACTION));
+      expectProblem(outcome, 409);
+      expect(outcome.body.code).toBe('case_paused');
+    });
+
+    it('only for a related, undecided grievance of the case, by the acting decision-maker', async () => {
+      const { caseId, grievanceId } = await lodged('assigned', { relatedToProcess: false });
+      const head = await t.as(DEMO.head);
+      expectProblem(await head.post(`/cases/${caseId}/pause`, { grievanceId, reason: 'r' }), 400, 'grievanceId');
+      expectProblem(await head.post(`/cases/${caseId}/pause`, { grievanceId: caseId, reason: 'r' }), 400, 'grievanceId');
+      const related = await (await t.as(DEMO.hr)).post(`/cases/${caseId}/grievances`, grievance());
+      for (const who of [DEMO.hr, DEMO.investigator, DEMO.deputy]) {
+        expectProblem(await (await t.as(who)).post(`/cases/${caseId}/pause`, { grievanceId: related.body.createdId, reason: 'r' }), 403);
+      }
+      expectProblem(await (await t.as(DEMO.governor)).post(`/cases/${caseId}/pause`, { grievanceId: related.body.createdId, reason: 'r' }), 403);
+      expectProblem(await (await t.as(DEMO.northHead)).post(`/cases/${caseId}/pause`, { grievanceId: related.body.createdId, reason: 'r' }), 404);
+      expect((await head.post(`/cases/${caseId}/grievances/${related.body.createdId}/decision`, decision())).status).toBe(200);
+      const decided = await head.post(`/cases/${caseId}/pause`, { grievanceId: related.body.createdId, reason: 'r' });
+      expectProblem(decided, 409);
+      expect(decided.body.code).toBe('already_decided');
+    });
+  });
+
+  describe('data protection (§13)', () => {
+    it('a witness of the case reads that a grievance exists, not what it says; the subject’s export holds it; erasure takes it', async () => {
+      const { caseId, grievanceId } = await lodged('decided', {}, { outcome: NO_ACTION, witnesses: [{ staffId: t.ids.staff[DEMO.deputy] }] });
+      const deputy = (await (await t.as(DEMO.deputy)).get(`/cases/${caseId}`)).body;
+      expect(deputy.grievances).toEqual([expect.objectContaining({ id: grievanceId, summary: null, withheld: true })]);
+
+      const sar = await (await t.as(DEMO.hr)).get(`/staff/${t.ids.staff['Sam Teacher']}/subject-access-export`);
+      expect(sar.status).toBe(200);
+      const mine = sar.body.cases.find((c: { caseId?: string }) => c.caseId === caseId);
+      expect(mine.grievances).toEqual([expect.objectContaining({ id: grievanceId, summary: 'The investigation did not hear my witness.' })]);
+      const witnessSar = await (await t.as(DEMO.hr)).get(`/staff/${t.ids.staff[DEMO.deputy]}/subject-access-export`);
+      expect(witnessSar.body.cases.find((c: { caseId?: string }) => c.caseId === caseId).grievances).toEqual([]);
+
+      const governor = await t.as(DEMO.governor);
+      expect((await governor.post(`/cases/${caseId}/grievances/${grievanceId}/decision`, decision())).status).toBe(200);
+      expect((await (await t.as(DEMO.head)).post(`/cases/${caseId}/close`, {})).status).toBe(200);
+      await t.db.query(`UPDATE cases SET retain_until = now() - interval '1 day' WHERE id = $1`, [caseId]);
+      expect((await (await t.as(DEMO.head)).post('/retention/run')).status).toBe(200);
+      const left = await t.db.query(`SELECT count(*)::int AS n FROM grievances WHERE case_id = $1`, [caseId]);
+      expect(left.rows[0].n).toBe(0);
+      expect((await (await t.as(DEMO.head)).get(`/cases/${caseId}`)).body.grievances).toEqual([]);
+    });
+  });
+});
