@@ -168,8 +168,9 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
     assigned: ['reported', 'investigation'],
     investigated: ['reported', 'investigation'],
     awaiting_decision: ['reported', 'investigation', 'awaiting_decision'],
-    decided: ['reported', 'investigation', 'awaiting_decision', 'decided'],
-    appeal: ['reported', 'investigation', 'awaiting_decision', 'decided', 'appeal'],
+    hearing: ['reported', 'investigation', 'awaiting_decision', 'hearing'],
+    decided: ['reported', 'investigation', 'awaiting_decision', 'hearing', 'decided'],
+    appeal: ['reported', 'investigation', 'awaiting_decision', 'hearing', 'decided', 'appeal'],
     closed: ['reported', 'closed'],
   };
   /** A fixture case, through the API by the test builder (test/support/case-builder.ts). */
@@ -196,6 +197,14 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
     const { caseId, appealId } = await build({ to: 'appeal', outcome: outcome(true), appeal: { lodgedAt: iso(NOW - 1000), grounds: 'Too harsh' } });
     return { caseId, appealId: appealId! };
   };
+  /** process.md §1: a suspension body, but for whom. */
+  const suspension = () => ({
+    startsAt: iso(NOW - 1000),
+    grounds: ['risk_to_evidence'],
+    reasons: 'The account could be deleted.',
+    alternativesConsidered: 'Supervision was considered; it does not protect the evidence.',
+    reviewBy: iso(NOW + 14 * DAY),
+  });
   const closed = async () => (await build({ to: 'closed', closeVia: 'triage', triage: { decision: 'no_further_action', rationale: 'Not a breach.' } })).caseId;
   const monitoringBody = () => monitoringRequestBody({}, NOW);
   const pendingMonitoring = async () =>
@@ -258,6 +267,23 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
       as: DEMO.head,
       target: async () => ({ id: await report() }),
       good: () => ({ body: 'dbs', referred: true, referredAt: iso(NOW - DAY) }),
+    },
+    // process.md §1: a precautionary suspension of Sam (the report's subject); one active at a time
+    'POST /cases/{id}/suspensions': {
+      as: DEMO.head,
+      consumes: true,
+      target: async () => ({ id: await report() }),
+      good: () => ({ ...suspension(), subjectStaffId: t.ids.staff['Sam Teacher'] }),
+    },
+    'POST /cases/{id}/suspensions/{suspensionId}/reviews': {
+      as: DEMO.head,
+      consumes: true,
+      target: async () => {
+        const id = await report();
+        const made = await must('POST', `/cases/${id}/suspensions`, DEMO.head, { ...suspension(), subjectStaffId: t.ids.staff['Sam Teacher'] });
+        return { id, suspensionId: made.createdId as string };
+      },
+      good: () => ({ decision: 'continue', reasons: 'The evidence is not yet secured.', reviewBy: iso(NOW + 14 * DAY) }),
     },
     'POST /cases/{id}/assign': {
       as: DEMO.head,
