@@ -1000,6 +1000,154 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cases/{id}/suspensions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Suspend a subject of the case on full pay, as a precaution during the process (ACAS Code; KCSIE Part 4: never automatic)
+     * @description By the acting decision-maker, while the case is reported, under investigation, awaiting the decision or at its hearing. Records why (the grounds and reasons), the alternatives considered, and a review date at most 4 weeks after the start. Not a sanction; it ends at the latest with the outcome. One active suspension per subject (409 already_suspended).
+     */
+    post: operations['recordSuspension'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{id}/suspensions/{suspensionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A suspension of the case, with its reviews (the read is audited) */
+    get: operations['getSuspension'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{id}/suspensions/{suspensionId}/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Review a suspension by its review date: continue it (reasons, next review date at most 4 weeks ahead) or end it (reasons)
+     * @description A suspension not reviewed by its review date has lapsed: 409 suspension_lapsed (record a new one if still needed); an ended one 409 suspension_ended.
+     */
+    post: operations['recordSuspensionReview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{id}/hearings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Invite the subject to the disciplinary hearing (the acting decision-maker chairs it); the case moves to hearing
+     * @description At least HEARING_NOTICE_WORKING_DAYS working days ahead. A new invitation replaces one not yet held (or one whose chair can no longer decide). The hearing is held only once its invitation letter (`hearing_invitation`) is recorded as sent with that notice.
+     */
+    post: operations['invite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/appeals/{id}/hearings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Invite the subject to the appeal hearing (chaired by someone uninvolved, who then decides the appeal)
+     * @description The same notice and rules as the disciplinary hearing; its letter is `appeal_hearing_invitation`.
+     */
+    post: operations['inviteToAppeal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/hearings/{id}/rearrangements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Rearrange a hearing not yet held (its chair): the subject’s companion-unavailable request once, or the chair’s choice with a reason */
+    post: operations['rearrange'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/hearings/{id}/record': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the hearing as held (its chair): attendance, companion, notes, representations; or the decision in the subject’s absence */
+    post: operations['record'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/hearings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A hearing: invitation, rearrangements and record (the read is audited) */
+    get: operations['get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/cases/{id}/letters': {
     parameters: {
       query?: never;
@@ -1106,6 +1254,103 @@ export interface paths {
      */
     put: operations['updateLetterTemplate'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{id}/grievances': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record a grievance the subject lodged about how the policy was applied (§6; hr), while the case is open
+     * @description Several may be recorded. Only one related to the disciplinary process may pause it.
+     */
+    post: operations['lodgeGrievance'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{id}/grievances/{grievanceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A grievance of the case, with its decision once taken (the read is audited) */
+    get: operations['getGrievance'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{id}/grievances/{grievanceId}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Decide a grievance (a headteacher or governor uninvolved in the case: not a party, never investigated, did not decide the outcome)
+     * @description Once: a decided grievance answers 409 already_decided.
+     */
+    post: operations['decideGrievance'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{id}/pause': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pause the disciplinary process for a related, undecided grievance (the acting decision-maker; process.md §4)
+     * @description While paused the case’s status does not change (409 case_paused). Pausing a paused case answers 409 already_paused.
+     */
+    post: operations['pauseProcess'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{id}/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resume the paused disciplinary process once the grievance it waits for is decided (the acting decision-maker)
+     * @description 409 grievance_undecided before the decision; 409 not_paused when the process is not paused.
+     */
+    post: operations['resumeProcess'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1896,6 +2141,99 @@ export interface components {
       /** Format: date-time */
       decidedAt: string | null;
     };
+    HearingRearrangementResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      basis: 'companion_unavailable' | 'chair_decision';
+      /** Format: date-time */
+      previousScheduledFor: string;
+      /** Format: date-time */
+      scheduledFor: string;
+      /** @description null for the subject’s own request, or withheld */
+      reason: string | null;
+      /** Format: uuid */
+      recordedByUserId: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    HearingAttendeeResponse: {
+      name: string;
+      capacity: string;
+    };
+    CompanionResponse: {
+      name: string;
+      /** @enum {string} */
+      category: 'work_colleague' | 'trade_union_representative' | 'trade_union_official' | 'other_reasonable_adjustment';
+      adjustmentReason: string | null;
+    };
+    HearingHeldResponse: {
+      /** Format: date-time */
+      heldAt: string;
+      subjectAttended: boolean;
+      /** @description null when withheld */
+      attendees: components['schemas']['HearingAttendeeResponse'][] | null;
+      companion: components['schemas']['CompanionResponse'] | null;
+      /** @description null when withheld */
+      notes: string | null;
+      representations: string | null;
+      absenceReason: string | null;
+      /** Format: uuid */
+      recordedByUserId: string;
+    };
+    HearingResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'disciplinary' | 'appeal';
+      /**
+       * Format: uuid
+       * @description the appeal an appeal hearing hears
+       */
+      appealId: string | null;
+      /**
+       * Format: uuid
+       * @description who chairs it, and takes the decision it leads to
+       */
+      chairUserId: string;
+      /** @enum {string} */
+      chairRole: 'admin' | 'deputy_head' | 'investigating_manager' | 'headteacher' | 'governor' | 'hr';
+      /**
+       * Format: date-time
+       * @description when the invitation was made
+       */
+      invitedAt: string;
+      /** Format: date-time */
+      originalScheduledFor: string;
+      /**
+       * Format: date-time
+       * @description the time now arranged
+       */
+      scheduledFor: string;
+      place: string;
+      /** @description the working days of notice the invitation gives (HEARING_NOTICE_WORKING_DAYS when it was made) */
+      noticeWorkingDays: number;
+      evidenceIds: string[];
+      /** @description the possible outcomes the invitation warns of (empty for an appeal hearing) */
+      possibleOutcomes: ('no_action' | 'informal_action' | 'first_written_warning' | 'final_written_warning' | 'dismissal_with_notice' | 'summary_dismissal')[];
+      /** @description the current hearing of its case or appeal (false: superseded by a later invitation) */
+      current: boolean;
+      /** Format: date-time */
+      supersededAt: string | null;
+      /** @description every subject’s invitation letter was recorded as sent with the notice due (process.md §1, §2); a hearing is recorded as held only then */
+      noticeGiven: boolean;
+      /** @description what the notice still lacks, or null */
+      noticeProblem: string | null;
+      rearrangements: components['schemas']['HearingRearrangementResponse'][];
+      /** @description the hearing record, once held */
+      held: components['schemas']['HearingHeldResponse'] | null;
+      /** Format: uuid */
+      recordedByUserId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description true: a reporter or witness of the case does not read the hearing’s notes and representations */
+      withheld: boolean;
+    };
     LadoConsultationResponse: {
       /** Format: uuid */
       id: string;
@@ -1950,11 +2288,78 @@ export interface components {
       /** @description the referral decisions still missing before the case may close: a safeguarding case whose sanction in force is a dismissal needs the DBS decision, and the TRA decision when a subject is a teacher */
       referralDecisionsRequired: ('dbs' | 'tra')[];
     };
+    SuspensionReviewResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: date-time
+       * @description when the review was recorded
+       */
+      reviewedAt: string;
+      /** @enum {string} */
+      decision: 'continue' | 'end';
+      /** @description null when withheld (a reporter or witness of the case) */
+      reasons: string | null;
+      /**
+       * Format: date-time
+       * @description continue: the next review date; end: null
+       */
+      reviewBy: string | null;
+      /** Format: uuid */
+      reviewedByUserId: string;
+    };
+    SuspensionResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      subjectStaffId: string;
+      subjectName: string;
+      /** Format: date-time */
+      startsAt: string;
+      grounds: ('risk_to_pupils' | 'risk_to_evidence' | 'risk_to_investigation')[];
+      /** @description null when withheld (a reporter or witness of the case) */
+      reasons: string | null;
+      /** @description null when withheld (a reporter or witness of the case) */
+      alternativesConsidered: string | null;
+      /**
+       * Format: date-time
+       * @description the review date set at the start
+       */
+      firstReviewBy: string;
+      /**
+       * Format: date-time
+       * @description the review date in force: the latest continuing review’s, or the one set at the start
+       */
+      reviewBy: string;
+      /**
+       * @description active; ended (on review, or with the outcome); lapsed: not reviewed by reviewBy, so ended by the rule on that date
+       * @enum {string}
+       */
+      status: 'active' | 'ended' | 'lapsed';
+      /**
+       * Format: date-time
+       * @description when it ended; for a lapsed one, its review date
+       */
+      endedAt: string | null;
+      /**
+       * @description why it ended; null while active
+       * @enum {string|null}
+       */
+      endReason: 'review' | 'outcome' | 'lapsed' | null;
+      /** @description oldest first */
+      reviews: components['schemas']['SuspensionReviewResponse'][];
+      /** Format: uuid */
+      recordedByUserId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description true: a reporter or witness of the case does not read the reasons */
+      withheld: boolean;
+    };
     CaseLetterResponse: {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      kind: 'allegations_notice' | 'outcome' | 'appeal_outcome';
+      kind: 'allegations_notice' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
       /**
        * Format: uuid
        * @description the record it is made from
@@ -1976,6 +2381,48 @@ export interface components {
       sentAt: string | null;
       /** @enum {string|null} */
       sentMethod: 'email' | 'post' | 'hand' | null;
+    };
+    GrievanceDecisionResponse: {
+      /** @enum {string} */
+      outcome: 'upheld' | 'partly_upheld' | 'not_upheld';
+      /** @description null when withheld (a reporter or witness of the case) */
+      reasons: string | null;
+      /** Format: date-time */
+      decidedAt: string;
+      /** Format: uuid */
+      decidedByUserId: string;
+    };
+    GrievanceResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description the subject who lodged it (staff id)
+       */
+      subjectStaffId: string;
+      /** Format: date-time */
+      lodgedAt: string;
+      /** @description null when withheld (a reporter or witness of the case) */
+      summary: string | null;
+      relatedToProcess: boolean;
+      /** @description null until decided */
+      decision: components['schemas']['GrievanceDecisionResponse'] | null;
+      /** Format: uuid */
+      recordedByUserId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description true: a reporter or witness of the case does not read what it says nor the reasons */
+      withheld: boolean;
+    };
+    ProcessPauseResponse: {
+      /** Format: date-time */
+      since: string;
+      /** @description why; null when withheld (a reporter or witness of the case) */
+      reason: string | null;
+      /** Format: uuid */
+      grievanceId: string;
+      /** Format: uuid */
+      pausedByUserId: string;
     };
     NextStepResponse: {
       /** @description what happens next in the process, in words */
@@ -2014,16 +2461,26 @@ export interface components {
         | 'request_monitoring'
         | 'decide_monitoring'
         | 'submit_report'
+        | 'arrange_hearing'
+        | 'record_hearing'
         | 'record_outcome'
         | 'lodge_appeal'
+        | 'arrange_appeal_hearing'
+        | 'record_appeal_hearing'
         | 'decide_appeal'
         | 'record_referral_decision'
+        | 'suspend'
+        | 'review_suspension'
         | 'write_letters'
         | 'close'
         | 'place_legal_hold'
         | 'lift_legal_hold'
         | 'read_summary'
         | 'read_audit'
+        | 'lodge_grievance'
+        | 'decide_grievance'
+        | 'pause_process'
+        | 'resume_process'
       )[];
       /** @description how the reader is involved in the case (their own conflicts of interest) */
       involvement: ('subject' | 'reporter' | 'witness' | 'investigator' | 'outcome_decider')[];
@@ -2031,6 +2488,8 @@ export interface components {
       submission: components['schemas']['SubmissionReadinessResponse'];
       /** @description true: the reader investigated this case and holds a deciding role: they may record its outcome only with a separation waiver (`separationWaiverReason`: ACAS, a small school; audited) */
       separationWaiver: boolean;
+      /** @description the sanctions the reader may record as the outcome now (process.md §1, ACAS Code): only no_action before a disciplinary hearing is held; after it, all of them for its chair; empty when the reader may not record the outcome */
+      outcomeSanctions: ('no_action' | 'informal_action' | 'first_written_warning' | 'final_written_warning' | 'dismissal_with_notice' | 'summary_dismissal')[];
     };
     CaseResponse: {
       /** Format: uuid */
@@ -2040,7 +2499,7 @@ export interface components {
       /** @example SMP-2026-0007 */
       reference: string;
       /** @enum {string} */
-      status: 'reported' | 'investigation' | 'awaiting_decision' | 'decided' | 'appeal' | 'closed';
+      status: 'reported' | 'investigation' | 'awaiting_decision' | 'hearing' | 'decided' | 'appeal' | 'closed';
       safeguarding: components['schemas']['SafeguardingResponse'];
       subjects: components['schemas']['PersonRef'][];
       reporter: components['schemas']['PersonRef'] | null;
@@ -2076,6 +2535,8 @@ export interface components {
       monitoring: components['schemas']['MonitoringAuthorisationResponse'][];
       outcome: components['schemas']['OutcomeResponse'] | null;
       appeals: components['schemas']['AppealResponse'][];
+      /** @description the disciplinary and appeal hearings, oldest first, superseded invitations included (process.md §1; ACAS Code) */
+      hearings: components['schemas']['HearingResponse'][];
       /**
        * @description after any appeal: upheld withdraws it (no_action), varied replaces it
        * @enum {string|null}
@@ -2084,8 +2545,14 @@ export interface components {
         'no_action' | 'informal_action' | 'first_written_warning' | 'final_written_warning' | 'dismissal_with_notice' | 'summary_dismissal' | null;
       /** @description KCSIE Part 4: the LADO consultation and the DBS / TRA referral decisions (process.md §3) */
       kcsie: components['schemas']['KcsieResponse'];
+      /** @description precautionary suspensions of the subjects on full pay, with their reviews, oldest first (process.md §1; not a sanction) */
+      suspensions: components['schemas']['SuspensionResponse'][];
       /** @description letters of the written steps generated, and whether and how each was sent (process.md §2) */
       letters: components['schemas']['CaseLetterResponse'][];
+      /** @description grievances of the subject about how the policy was applied, each with its decision (§6, process.md §4) */
+      grievances: components['schemas']['GrievanceResponse'][];
+      /** @description the disciplinary process is paused pending a grievance (since when, why, which grievance); null when it runs (process.md §4) */
+      paused: components['schemas']['ProcessPauseResponse'] | null;
       /** @description for the reader: what they may do, the next step and who takes it */
       guidance: components['schemas']['CaseGuidanceResponse'] | null;
     };
@@ -2095,7 +2562,7 @@ export interface components {
       /** @example SMP-2026-0007 */
       reference: string;
       /** @enum {string} */
-      status: 'reported' | 'investigation' | 'awaiting_decision' | 'decided' | 'appeal' | 'closed';
+      status: 'reported' | 'investigation' | 'awaiting_decision' | 'hearing' | 'decided' | 'appeal' | 'closed';
       safeguarding: boolean;
       /**
        * @description null once erased (§13)
@@ -2144,7 +2611,7 @@ export interface components {
       /** @example SMP-2026-0007 */
       reference: string;
       /** @enum {string} */
-      status: 'reported' | 'investigation' | 'awaiting_decision' | 'decided' | 'appeal' | 'closed';
+      status: 'reported' | 'investigation' | 'awaiting_decision' | 'hearing' | 'decided' | 'appeal' | 'closed';
       safeguarding: components['schemas']['SafeguardingResponse'];
       subjects: components['schemas']['PersonRef'][];
       reporter: components['schemas']['PersonRef'] | null;
@@ -2180,6 +2647,8 @@ export interface components {
       monitoring: components['schemas']['MonitoringAuthorisationResponse'][];
       outcome: components['schemas']['OutcomeResponse'] | null;
       appeals: components['schemas']['AppealResponse'][];
+      /** @description the disciplinary and appeal hearings, oldest first, superseded invitations included (process.md §1; ACAS Code) */
+      hearings: components['schemas']['HearingResponse'][];
       /**
        * @description after any appeal: upheld withdraws it (no_action), varied replaces it
        * @enum {string|null}
@@ -2188,8 +2657,14 @@ export interface components {
         'no_action' | 'informal_action' | 'first_written_warning' | 'final_written_warning' | 'dismissal_with_notice' | 'summary_dismissal' | null;
       /** @description KCSIE Part 4: the LADO consultation and the DBS / TRA referral decisions (process.md §3) */
       kcsie: components['schemas']['KcsieResponse'];
+      /** @description precautionary suspensions of the subjects on full pay, with their reviews, oldest first (process.md §1; not a sanction) */
+      suspensions: components['schemas']['SuspensionResponse'][];
       /** @description letters of the written steps generated, and whether and how each was sent (process.md §2) */
       letters: components['schemas']['CaseLetterResponse'][];
+      /** @description grievances of the subject about how the policy was applied, each with its decision (§6, process.md §4) */
+      grievances: components['schemas']['GrievanceResponse'][];
+      /** @description the disciplinary process is paused pending a grievance (since when, why, which grievance); null when it runs (process.md §4) */
+      paused: components['schemas']['ProcessPauseResponse'] | null;
       /** @description for the reader: what they may do, the next step and who takes it */
       guidance: components['schemas']['CaseGuidanceResponse'] | null;
       /**
@@ -2606,9 +3081,130 @@ export interface components {
       /** @description warnings in force (after any appeal) that have not expired; never a spent one */
       liveWarnings: components['schemas']['ReferenceWarningResponse'][];
     };
+    SuspensionRequest: {
+      /**
+       * Format: uuid
+       * @description the person suspended: a subject of the case
+       */
+      subjectStaffId: string;
+      /**
+       * Format: date-time
+       * @description when the suspension starts (or started): not in the future, not before the reported activity was seen
+       */
+      startsAt: string;
+      /** @description why a suspension is needed (process.md §1): a risk to pupils, to the evidence, to the investigation; at least one */
+      grounds: ('risk_to_pupils' | 'risk_to_evidence' | 'risk_to_investigation')[];
+      /** @description the reasons: why the grounds hold in this case */
+      reasons: string;
+      /** @description the alternatives considered (KCSIE Part 4: suspension is never automatic — e.g. other duties, another site, supervision, working from home) and why they would not do */
+      alternativesConsidered: string;
+      /**
+       * Format: date-time
+       * @description the review date: after startsAt, at most 4 weeks (28 days) after it, and not already past
+       */
+      reviewBy: string;
+    };
+    SuspensionReviewRequest: {
+      /**
+       * @description continue the suspension (give the next reviewBy) or end it
+       * @enum {string}
+       */
+      decision: 'continue' | 'end';
+      /** @description the reasons for continuing or ending it */
+      reasons: string;
+      /**
+       * Format: date-time
+       * @description continue only: the next review date, at most 4 weeks (28 days) after this review
+       */
+      reviewBy?: string;
+    };
+    HearingInvitationRequest: {
+      /**
+       * Format: date-time
+       * @description when the hearing is to be held: at least HEARING_NOTICE_WORKING_DAYS working days (default 5) after now, the invitation
+       */
+      scheduledFor: string;
+      /**
+       * @description where it is held
+       * @example Meeting room 2, main building
+       */
+      place: string;
+      /** @description the evidence of the case to be relied on at the hearing: listed in the invitation and sent with it (may be empty) */
+      evidenceIds: string[];
+      /** @description the possible outcomes the invitation warns of (ACAS Code: say when dismissal is possible) */
+      possibleOutcomes: ('no_action' | 'informal_action' | 'first_written_warning' | 'final_written_warning' | 'dismissal_with_notice' | 'summary_dismissal')[];
+    };
+    AppealHearingInvitationRequest: {
+      /**
+       * Format: date-time
+       * @description when the appeal hearing is to be held: at least HEARING_NOTICE_WORKING_DAYS working days (default 5) after now, the invitation
+       */
+      scheduledFor: string;
+      /**
+       * @description where it is held
+       * @example Meeting room 2, main building
+       */
+      place: string;
+      /** @description the evidence of the case to be relied on at the appeal hearing (may be empty) */
+      evidenceIds: string[];
+    };
+    HearingRearrangementRequest: {
+      /**
+       * @description companion_unavailable: the subject's companion cannot attend and the subject proposes this time (once, within 5 working days after the date first proposed); chair_decision: the chair moves it, with a reason
+       * @enum {string}
+       */
+      basis: 'companion_unavailable' | 'chair_decision';
+      /**
+       * Format: date-time
+       * @description the new time: in the future
+       */
+      scheduledFor: string;
+      /** @description the new place, when it changes */
+      place?: string;
+      /** @description why (chair_decision only) */
+      reason?: string;
+    };
+    HearingAttendeeInput: {
+      /** @example A. Shah */
+      name: string;
+      /**
+       * @description in which capacity they attended
+       * @example note-taker (HR)
+       */
+      capacity: string;
+    };
+    CompanionInput: {
+      name: string;
+      /**
+       * @description ERA 1999 s10(3): a work colleague, a trade union representative or official; anyone else only as a reasonable adjustment
+       * @enum {string}
+       */
+      category: 'work_colleague' | 'trade_union_representative' | 'trade_union_official' | 'other_reasonable_adjustment';
+      /** @description why someone outside the statutory categories was allowed (other_reasonable_adjustment only) */
+      adjustmentReason?: string;
+    };
+    HearingRecordRequest: {
+      /**
+       * Format: date-time
+       * @description when it was held: not before the time arranged, not in the future
+       */
+      heldAt: string;
+      /** @description false: the decision is taken in the subject’s absence (only at a rearranged hearing; give absenceReason) */
+      subjectAttended: boolean;
+      /** @description who attended, in which capacity (the chair and the subject are implied) */
+      attendees: components['schemas']['HearingAttendeeInput'][];
+      /** @description the companion who accompanied the subject, if any */
+      companion?: components['schemas']['CompanionInput'];
+      /** @description notes of the hearing */
+      notes: string;
+      /** @description the subject’s representations (what they or their companion put forward) */
+      representations?: string;
+      /** @description subjectAttended false: why the decision is taken in their absence */
+      absenceReason?: string;
+    };
     LetterItem: {
       /** @enum {string} */
-      kind: 'allegations_notice' | 'outcome' | 'appeal_outcome';
+      kind: 'allegations_notice' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
       title: string;
       /** @description the written step it is for */
       step: string;
@@ -2640,7 +3236,7 @@ export interface components {
     };
     LetterKindResponse: {
       /** @enum {string} */
-      kind: 'allegations_notice' | 'outcome' | 'appeal_outcome';
+      kind: 'allegations_notice' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
       title: string;
       step: string;
       /** @enum {string} */
@@ -2695,7 +3291,7 @@ export interface components {
     };
     LetterTemplateResponse: {
       /** @enum {string} */
-      kind: 'allegations_notice' | 'outcome' | 'appeal_outcome';
+      kind: 'allegations_notice' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
       title: string;
       /** @description the wording in use: paragraphs separated by a blank line, with {{placeholders}} */
       body: string;
@@ -2713,6 +3309,45 @@ export interface components {
     LetterTemplateRequest: {
       /** @description the wording: every required placeholder kept, no unknown one (422 `template_placeholders` otherwise) */
       body: string;
+    };
+    GrievanceRequest: {
+      /**
+       * Format: uuid
+       * @description the subject of the case who lodged it (staff id); required when the case has several subjects
+       */
+      subjectStaffId?: string;
+      /**
+       * Format: date-time
+       * @description when the subject lodged the grievance; not in the future, not before the reported activity was seen
+       */
+      lodgedAt: string;
+      /** @description what the grievance says: how the subject says the policy was applied to them */
+      summary: string;
+      /** @description whether it is about the disciplinary process of this case (only then may the decision-maker pause the process for it) */
+      relatedToProcess: boolean;
+    };
+    GrievanceDecisionRequest: {
+      /**
+       * @description upheld, partly upheld, or not upheld
+       * @enum {string}
+       */
+      outcome: 'upheld' | 'partly_upheld' | 'not_upheld';
+      /** @description the reasons for the decision */
+      reasons: string;
+      /**
+       * Format: date-time
+       * @description when it was decided; not in the future, not before the grievance was lodged
+       */
+      decidedAt: string;
+    };
+    PauseRequest: {
+      /**
+       * Format: uuid
+       * @description the related, undecided grievance of the case the process waits for
+       */
+      grievanceId: string;
+      /** @description why the process is paused */
+      reason: string;
     };
     RetentionDueItem: {
       /** Format: uuid */
@@ -2886,7 +3521,7 @@ export interface components {
       /** @example SMP-2026-0007 */
       reference: string;
       /** @enum {string} */
-      status: 'reported' | 'investigation' | 'awaiting_decision' | 'decided' | 'appeal' | 'closed';
+      status: 'reported' | 'investigation' | 'awaiting_decision' | 'hearing' | 'decided' | 'appeal' | 'closed';
       /** @description §5 safeguarding matter */
       safeguarding: boolean;
       /** Format: date-time */
@@ -2914,7 +3549,7 @@ export interface components {
       erased: true;
       reference: string;
       /** @enum {string} */
-      status: 'reported' | 'investigation' | 'awaiting_decision' | 'decided' | 'appeal' | 'closed';
+      status: 'reported' | 'investigation' | 'awaiting_decision' | 'hearing' | 'decided' | 'appeal' | 'closed';
       dates: components['schemas']['SummaryDates'];
       /** @description the sanction in force, or the triage decision of a case closed at triage */
       outcomeCategory?: string | null;
@@ -2958,7 +3593,7 @@ export interface components {
       reference: string;
       capacities: ('subject' | 'reporter' | 'witness')[];
       /** @enum {string} */
-      status: 'reported' | 'investigation' | 'awaiting_decision' | 'decided' | 'appeal' | 'closed';
+      status: 'reported' | 'investigation' | 'awaiting_decision' | 'hearing' | 'decided' | 'appeal' | 'closed';
       dates: components['schemas']['SummaryDates'];
       reports: components['schemas']['SummaryReport'][];
       /** @description with findings (as subject) */
@@ -2976,6 +3611,12 @@ export interface components {
       evidence: components['schemas']['SummaryEvidence'];
       /** @description as subject: the LADO consultations and DBS / TRA referral decisions (KCSIE Part 4); null otherwise */
       kcsie: components['schemas']['KcsieResponse'] | null;
+      /** @description as subject: their precautionary suspensions, with the reviews (process.md §1) */
+      suspensions: components['schemas']['SuspensionResponse'][];
+      /** @description as subject: the grievances they lodged, with the decisions (§6, process.md §4) */
+      grievances: components['schemas']['GrievanceResponse'][];
+      /** @description as subject: the hearings they were invited to, with the record of each once held (process.md §1); empty otherwise */
+      hearings: components['schemas']['HearingResponse'][];
       /** @description as subject: the letters of the written steps sent to them (process.md §2) */
       letters: components['schemas']['SarLetter'][];
     };
@@ -2985,7 +3626,7 @@ export interface components {
       reference: string;
       capacities: ('subject' | 'reporter' | 'witness')[];
       /** @enum {string} */
-      status: 'reported' | 'investigation' | 'awaiting_decision' | 'decided' | 'appeal' | 'closed';
+      status: 'reported' | 'investigation' | 'awaiting_decision' | 'hearing' | 'decided' | 'appeal' | 'closed';
       dates: components['schemas']['SummaryDates'];
       outcomeCategory: string | null;
       /** Format: date-time */
@@ -3259,6 +3900,10 @@ export interface components {
         | 'own_subject_access'
         | 'referral_decision_required'
         | 'own_reference_check'
+        | 'case_paused'
+        | 'already_paused'
+        | 'not_paused'
+        | 'grievance_undecided'
         | 'email_taken'
         | 'own_password_reset'
         | 'own_roles'
@@ -3269,7 +3914,19 @@ export interface components {
         | 'user_already_linked'
         | 'letter_not_available'
         | 'letter_not_generated'
-        | 'letter_already_sent';
+        | 'letter_already_sent'
+        | 'already_suspended'
+        | 'suspension_lapsed'
+        | 'suspension_ended'
+        | 'hearing_required'
+        | 'hearing_not_held'
+        | 'not_hearing_chair'
+        | 'hearing_held'
+        | 'hearing_superseded'
+        | 'hearing_notice_not_given'
+        | 'companion_rearrangement_used'
+        | 'absence_needs_rearrangement'
+        | 'appeal_hearing_required';
     };
     /** @description A 413 problem: The body or the uploaded file is too large. */
     ContentTooLargeProblem: components['schemas']['Problem'] & {
@@ -4075,7 +4732,7 @@ export interface operations {
         limit?: number;
         /** @description nextCursor of the previous page */
         cursor?: string;
-        status?: 'reported' | 'investigation' | 'awaiting_decision' | 'decided' | 'appeal' | 'closed';
+        status?: 'reported' | 'investigation' | 'awaiting_decision' | 'hearing' | 'decided' | 'appeal' | 'closed';
         /** @description the reference (SMP-2026-0007, or any part of it) or a subject's name (any part of it), ignoring case; at least 3 characters once trimmed */
         q?: string;
         /** @description cases with this staff member among their subjects */
@@ -5367,6 +6024,291 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  recordSuspension: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SuspensionRequest'];
+      };
+    };
+    responses: {
+      /** @description created: the new record is at /cases/{id}/suspensions/{suspensionId} */
+      201: {
+        headers: {
+          /** @description the new record: /cases/{id}/suspensions/{suspensionId} */
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseRecordCreatedResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description already_suspended; invalid_transition (the outcome is recorded) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      413: components['responses']['ContentTooLarge'];
+      414: components['responses']['UriTooLong'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getSuspension: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        suspensionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuspensionResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      414: components['responses']['UriTooLong'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  recordSuspensionReview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        suspensionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SuspensionReviewRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description suspension_lapsed; suspension_ended */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      413: components['responses']['ContentTooLarge'];
+      414: components['responses']['UriTooLong'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  invite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HearingInvitationRequest'];
+      };
+    };
+    responses: {
+      /** @description created: the new record is at /hearings/{hearingId} */
+      201: {
+        headers: {
+          /** @description the new record: /hearings/{hearingId} */
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseRecordCreatedResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['ContentTooLarge'];
+      414: components['responses']['UriTooLong'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  inviteToAppeal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AppealHearingInvitationRequest'];
+      };
+    };
+    responses: {
+      /** @description created: the new record is at /hearings/{hearingId} */
+      201: {
+        headers: {
+          /** @description the new record: /hearings/{hearingId} */
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseRecordCreatedResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['ContentTooLarge'];
+      414: components['responses']['UriTooLong'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  rearrange: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HearingRearrangementRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['ContentTooLarge'];
+      414: components['responses']['UriTooLong'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  record: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HearingRecordRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['ContentTooLarge'];
+      414: components['responses']['UriTooLong'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HearingResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      414: components['responses']['UriTooLong'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   listLetters: {
     parameters: {
       query?: never;
@@ -5408,7 +6350,7 @@ export interface operations {
       path: {
         id: string;
         /** @description the kind of letter (docs/letters.md) */
-        kind: 'allegations_notice' | 'outcome' | 'appeal_outcome';
+        kind: 'allegations_notice' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
       };
       cookie?: never;
     };
@@ -5458,7 +6400,7 @@ export interface operations {
       path: {
         id: string;
         /** @description the kind of letter (docs/letters.md) */
-        kind: 'allegations_notice' | 'outcome' | 'appeal_outcome';
+        kind: 'allegations_notice' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
       };
       cookie?: never;
     };
@@ -5567,7 +6509,7 @@ export interface operations {
       header?: never;
       path: {
         /** @description the kind of letter (docs/letters.md) */
-        kind: 'allegations_notice' | 'outcome' | 'appeal_outcome';
+        kind: 'allegations_notice' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
       };
       cookie?: never;
     };
@@ -5602,6 +6544,170 @@ export interface operations {
           'application/problem+json': components['schemas']['UnprocessableContentProblem'];
         };
       };
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  lodgeGrievance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GrievanceRequest'];
+      };
+    };
+    responses: {
+      /** @description created: the new record is at /cases/{id}/grievances/{grievanceId} */
+      201: {
+        headers: {
+          /** @description the new record: /cases/{id}/grievances/{grievanceId} */
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseRecordCreatedResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['ContentTooLarge'];
+      414: components['responses']['UriTooLong'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getGrievance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        grievanceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GrievanceResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      414: components['responses']['UriTooLong'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  decideGrievance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        grievanceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GrievanceDecisionRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['ContentTooLarge'];
+      414: components['responses']['UriTooLong'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  pauseProcess: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PauseRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['ContentTooLarge'];
+      414: components['responses']['UriTooLong'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  resumeProcess: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['ContentTooLarge'];
+      414: components['responses']['UriTooLong'];
+      415: components['responses']['UnsupportedMediaType'];
       503: components['responses']['ServiceUnavailable'];
     };
   };
@@ -5803,7 +6909,7 @@ export interface operations {
         from?: string;
         /** @description cases reported up to: a date (YYYY-MM-DD: up to the end of that day in Europe/London, included) or a date-time with a time zone (that instant, excluded) */
         to?: string;
-        status?: 'reported' | 'investigation' | 'awaiting_decision' | 'decided' | 'appeal' | 'closed';
+        status?: 'reported' | 'investigation' | 'awaiting_decision' | 'hearing' | 'decided' | 'appeal' | 'closed';
       };
       header?: never;
       path?: never;

@@ -26,4 +26,9 @@ export const CASE_ACTION_SCREENS: Record<CaseAction, { path: (caseId: string) =>
   lift_legal_hold: { path: (id) => `/cases/${id}/legal-hold`, label: 'Lift the legal hold' },
   read_summary: { path: (id) => `/cases/${id}/summary`, label: 'HR case summary' },
   read_audit: { path: (id) => `/cases/${id}/timeline`, label: 'Timeline (audit log)' },
+  // §6, process.md §4 (screens: to do — see docs/grievances.md)
+  lodge_grievance: { path: (id) => `/cases/${id}/grievances/new`, label: 'Record a grievance' },
+  decide_grievance: { path: (id) => `/cases/${id}/grievances`, label: 'Decide a grievance' },
+  pause_process: { path: (id) => `/cases/${id}/pause`, label: 'Pause the process for a grievance' },
+  resume_process: { path: (id) => `/cases/${id}/resume`, label: 'Resume the process' },
 };
