@@ -130,7 +130,8 @@ describeInBrowser('web application: the case page, the case list, the landing pa
       const hr = await fx.newPage();
       await signedIn(DEMO.hr, hr);
       await openCase(full.caseId, full.reference, hr);
-      expect(await actionLinks(hr)).toEqual(['HR case summary', 'Timeline (audit log)']);
+      // §6: hr records a grievance while the case is open
+      expect(await actionLinks(hr)).toEqual(['HR case summary', 'Timeline (audit log)', 'Record a grievance']);
       expect(await text('[data-testid="next-step-by"]', hr)).toBe('Who takes it: Governor');
       await expectAccessible(hr, 'case page (HR, appeal)');
       await hr.context().close();
