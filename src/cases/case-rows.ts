@@ -140,3 +140,9 @@ export async function eraseCaseRow(em: EntityManager, caseId: string): Promise<{
   );
   return row[0];
 }
+
+/** SQL: the case's subjects with a staff record, as a json array of { staffId, name }. */
+export function subjectsJsonSql(caseColumn: string): string {
+  return `COALESCE((SELECT json_agg(json_build_object('staffId', p.staff_id, 'name', COALESCE(s.name, p.name)) ORDER BY p.created_at, p.id)
+    FROM case_parties p JOIN staff_members s ON s.id = p.staff_id WHERE p.case_id = ${caseColumn} AND p.capacity = 'subject'), '[]')`;
+}

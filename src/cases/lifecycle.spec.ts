@@ -1,14 +1,25 @@
 import { DomainError } from '../common/errors/domain-error';
 import { CASE_STATUSES, CaseAction, CaseStatus, isInvestigationOpen, nextStatus, TRIAGE_DECISIONS, triageAction } from './lifecycle';
 
-const ACTIONS: readonly CaseAction[] = ['triage_close', 'triage_investigate', 'submit_report', 'record_outcome', 'lodge_appeal', 'decide_appeal', 'close'];
+const ACTIONS: readonly CaseAction[] = [
+  'triage_close',
+  'triage_investigate',
+  'submit_report',
+  'invite_to_hearing',
+  'record_outcome',
+  'lodge_appeal',
+  'decide_appeal',
+  'close',
+];
 
 /** domain.md "The case lifecycle": the only transitions there are. */
 const ALLOWED: ReadonlyArray<[CaseStatus, CaseAction, CaseStatus]> = [
   ['reported', 'triage_close', 'closed'], // §4: the deputy head triages; no further action / informal resolution
   ['reported', 'triage_investigate', 'investigation'], // §4 triage: investigate
   ['investigation', 'submit_report', 'awaiting_decision'], // §4 "establish the facts"
-  ['awaiting_decision', 'record_outcome', 'decided'], // §12
+  ['awaiting_decision', 'record_outcome', 'decided'], // §12 (no action: no hearing needed)
+  ['awaiting_decision', 'invite_to_hearing', 'hearing'], // ACAS Code: the disciplinary hearing (process.md §1)
+  ['hearing', 'record_outcome', 'decided'], // §12 after the hearing
   ['decided', 'lodge_appeal', 'appeal'], // §12 right of appeal
   ['appeal', 'decide_appeal', 'closed'],
   ['decided', 'close', 'closed'], // appeal window passes / closed by the decision-maker
@@ -36,9 +47,9 @@ describe('case lifecycle (domain.md "The case lifecycle")', () => {
   });
 
   describe('nextStatus: every other transition is refused with 409 invalid_transition', () => {
-    it('refuses exactly the 35 pairs outside the diagram', () => {
+    it('refuses exactly the 47 pairs outside the diagram', () => {
       expect(REFUSED).toHaveLength(CASE_STATUSES.length * ACTIONS.length - ALLOWED.length);
-      expect(REFUSED).toHaveLength(35);
+      expect(REFUSED).toHaveLength(47);
     });
 
     it.each(REFUSED)('%s cannot %s', (from, action) => {

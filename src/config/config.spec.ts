@@ -186,6 +186,7 @@ describe('loadConfig (api.md "Running, configuration and the demo")', () => {
         pdfRender: { threads: defaultRenderThreads(), queue: 8 },
         appealDeadline: { minWorkingDays: 5, maxMonths: 3 },
         monitoring: { periodMaxMonths: 12, expiryMaxMonths: 3 },
+        hearingNoticeWorkingDays: 5,
         sessionIdleMinutes: 30,
         sessionMaxHours: 12,
         cookieSecure: false,

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { DEFAULT_MONITORING_BOUNDS, MonitoringBounds } from '../monitoring/monitoring.rules';
+import { DEFAULT_HEARING_NOTICE_WORKING_DAYS } from '../hearings/hearing.rules';
 import { AppealDeadlineBounds, DEFAULT_APPEAL_DEADLINE_BOUNDS } from '../outcomes/outcome.rules';
 import { DEFAULT_RETENTION, RetentionPeriods } from '../retention/retention.rules';
 
@@ -44,6 +45,8 @@ export interface AppConfig {
   appealDeadline: AppealDeadlineBounds;
   /** Bounds on a monitoring authorisation's period and expiry (domain.md "Dates the API is told"). */
   monitoring: MonitoringBounds;
+  /** Working days between a hearing's invitation letter and the hearing (process.md §1). */
+  hearingNoticeWorkingDays: number;
 }
 
 export class ConfigError extends Error {
@@ -159,6 +162,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       periodMaxMonths: integer(env, 'MONITORING_PERIOD_MAX_MONTHS', DEFAULT_MONITORING_BOUNDS.periodMaxMonths, 1, 60, problems),
       expiryMaxMonths: integer(env, 'MONITORING_EXPIRY_MAX_MONTHS', DEFAULT_MONITORING_BOUNDS.expiryMaxMonths, 1, 24, problems),
     },
+    hearingNoticeWorkingDays: integer(env, 'HEARING_NOTICE_WORKING_DAYS', DEFAULT_HEARING_NOTICE_WORKING_DAYS, 1, 30, problems),
   };
   // The shortest month has 20 working days: a longer minimum could leave no valid deadline.
   if (config.appealDeadline.minWorkingDays > 20 * config.appealDeadline.maxMonths) {

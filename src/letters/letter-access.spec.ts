@@ -38,7 +38,10 @@ describe('who makes which letter (process.md §2; case-access.policy.ts letters:
   it('every kind names its author', () => {
     expect(LETTER_KINDS.map((k) => [k.kind, k.author])).toEqual([
       ['allegations_notice', 'investigator'],
+      ['suspension', 'decision_maker'],
+      ['hearing_invitation', 'decision_maker'],
       ['outcome', 'decision_maker'],
+      ['appeal_hearing_invitation', 'appeal_hearer'],
       ['appeal_outcome', 'appeal_hearer'],
     ]);
   });
@@ -58,10 +61,13 @@ describe('who makes which letter (process.md §2; case-access.policy.ts letters:
     expect(writes(actor(HEAD, ['headteacher']), 'decision_maker', headIsWitness)).toBeNull();
   });
 
-  it('the appeal outcome: whoever decided the appeal, not the outcome’s decider', () => {
+  it('the appeal letters: the appeal panel while the appeal waits (its hearing), whoever decided it after; never the outcome’s decider', () => {
     expect(writes(actor(GOVERNOR, ['governor']), 'appeal_hearer')).toBe('governor');
     expect(writes(actor(HEAD, ['headteacher']), 'appeal_hearer')).toBeNull();
-    expect(writes(actor(GOVERNOR, ['governor']), 'appeal_hearer', facts({ appealDecidedByUserId: null, status: 'appeal' }))).toBeNull();
+    const waiting = facts({ appealDecidedByUserId: null, status: 'appeal' });
+    expect(writes(actor(GOVERNOR, ['governor']), 'appeal_hearer', waiting)).toBe('governor');
+    expect(writes(actor(HEAD, ['headteacher']), 'appeal_hearer', waiting)).toBeNull();
+    expect(writes(actor(GOVERNOR, ['governor']), 'appeal_hearer', facts({ appealDecidedByUserId: null, status: 'decided' }))).toBeNull();
   });
 
   it('nobody without an author, and never HR or a subject', () => {

@@ -39,6 +39,9 @@ function view(overrides: Partial<CaseResponse> = {}): CaseResponse {
       decidedByRole: 'headteacher',
     },
     appeals: [],
+    hearings: [],
+    suspensions: [],
+    evidence: [],
     ...overrides,
   } as unknown as CaseResponse;
 }
@@ -117,6 +120,38 @@ describe('letter assembly (process.md §2: generated from the case’s own recor
     expect(pdf.title).toBe('Werrington Primary School');
     expect(pdf.subtitle).toBe('1 School Lane · Werrington · PE4 6QU');
     expect(JSON.stringify(pdf.blocks)).toContain('Pat Head\\nHeadteacher');
+  });
+
+  it('the hearing invitation (process.md §1): time and place, the allegations with their findings, the evidence relied on (special category sent separately), the right to be accompanied, the possible outcomes', () => {
+    const hearing = {
+      id: 'h1',
+      kind: 'disciplinary',
+      appealId: null,
+      current: true,
+      invitedAt: '2026-12-01T09:00:00.000Z',
+      scheduledFor: '2026-12-14T10:30:00.000Z',
+      place: 'Meeting room 2',
+      evidenceIds: ['e1', 'e2'],
+      possibleOutcomes: ['first_written_warning', 'dismissal_with_notice'],
+    };
+    const evidence = [
+      { id: 'e1', kind: 'screenshot', description: 'Screenshot of the post' },
+      { id: 'e2', kind: 'document', description: null },
+    ];
+    const allegations = [{ id: 'a1', policyStandard: '7.5', category: null, summary: 'Named a colleague', finding: { finding: 'substantiated' } }];
+    const text = letter('hearing_invitation', view({ hearings: [hearing], evidence, allegations } as unknown as Partial<CaseResponse>)).paragraphs.join('\n');
+    expect(text).toContain('10:30am on 14 December 2026, at Meeting room 2');
+    expect(text).toContain('1. Named a colleague (§7.5');
+    expect(text).toContain('the investigation found it substantiated');
+    expect(text).toContain('1. Screenshot of the post (screenshot)');
+    expect(text).toContain('2. an item of evidence sent separately to you');
+    expect(text).toContain('a work colleague, a trade union representative, or an official employed by a trade union');
+    expect(text).toContain('within five working days');
+    expect(text).toMatch(/possible outcomes of the hearing are: first written warning, dismissal with notice/i);
+    // a superseded invitation is no longer a source
+    expect(() =>
+      pickSource(letterKind('hearing_invitation')!, view({ hearings: [{ ...hearing, current: false }] } as unknown as Partial<CaseResponse>), undefined),
+    ).toThrow(expect.objectContaining({ code: 'letter_not_available' }) as unknown as DomainError);
   });
 
   it('no record yet: 409 letter_not_available; a record the case does not have: 404', () => {

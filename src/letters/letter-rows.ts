@@ -72,3 +72,13 @@ export const LETTERS_SECTION = listSection(
      'sentAt', ${isoSql('l.sent_at')}, 'sentMethod', l.sent_method) ORDER BY l.first_generated_at, l.id)
    FROM letters l WHERE l.case_id = $1`,
 );
+
+/**
+ * SQL (a json object: subject staff id → sent-at ISO string) of the case's letters of `kindSql` made from
+ * the record `recordIdSql` and recorded as sent: what a written step's notice is counted from
+ * (hearings: process.md §1, §2).
+ */
+export function sentLettersJsonSql(caseIdSql: string, kindSql: string, recordIdSql: string): string {
+  return `COALESCE((SELECT json_object_agg(l.subject_staff_id, ${isoSql('l.sent_at')}) FROM letters l
+    WHERE l.case_id = ${caseIdSql} AND l.kind = ${kindSql} AND l.record_id = ${recordIdSql} AND l.sent_at IS NOT NULL), '{}')`;
+}

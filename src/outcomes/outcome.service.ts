@@ -10,6 +10,8 @@ import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { substantiatedFindings } from '../investigations/investigation-rows';
 import { requireReferralDecisionsToClose } from '../kcsie/referral-decisions.check';
+import { currentHearing } from '../hearings/hearing-rows';
+import { checkAppealHearing, checkOutcomeHearing } from '../hearings/hearing.rules';
 import { firstObservedAt } from '../reports/report-rows';
 import { AppealDecisionRequest, AppealRequest, AppealResponse, CloseRequest, OutcomeRequest, OutcomeResponse } from './dto/outcome.dto';
 import { APPEAL_LOCATOR, appealForDecision, insertAppeal, insertOutcome, outcomeOf, recordAppealDecision } from './outcome-rows';
@@ -42,6 +44,10 @@ export class OutcomeService {
         }
         const decidedAt = new Date(body.decidedAt);
         requireNotBefore('decidedAt', decidedAt, await firstObservedAt(em, caseId), 'the reported activity was seen');
+        // process.md §1 (ACAS Code): no sanction but no action before the hearing; its chair decides
+        const hearing = await currentHearing(em, caseId, { kind: 'disciplinary' });
+        checkOutcomeHearing(body.sanction, hearing ?? null, actor.userId);
+        if (hearing?.heldAt) requireNotBefore('decidedAt', decidedAt, hearing.heldAt, 'the hearing was held');
         const outcome = {
           sanction: body.sanction,
           grossMisconduct: body.grossMisconduct,
@@ -102,6 +108,8 @@ export class OutcomeService {
       nextStatus(facts.status, 'decide_appeal');
       const appeal = (await appealForDecision(em, appealId))!;
       if (appeal.result) throw DomainError.conflict('already_decided', 'This appeal has been decided.');
+      // process.md §1: after the appeal hearing, by the person who heard it
+      checkAppealHearing((await currentHearing(em, facts.id, { kind: 'appeal', appealId })) ?? null, actor.userId);
       const warningExpiresAt = date(body.warningExpiresAt);
       checkAppealDecision(appeal.sanction, { result: body.result, newSanction: body.newSanction, warningExpiresAt });
       await requireReferralDecisionsToClose(em, facts, sanctionInForce(appeal.sanction, { result: body.result, newSanction: body.newSanction ?? null }));

@@ -28,8 +28,8 @@ import { DEMO, monitoringRequestBody, reportBody, TestApp } from './test-app';
  *                        closed at triage (`'triage'`)
  */
 
-export type CaseStage = 'reported' | 'triaged' | 'assigned' | 'investigated' | 'awaiting_decision' | 'decided' | 'appeal' | 'closed';
-const STAGES: readonly CaseStage[] = ['reported', 'triaged', 'assigned', 'investigated', 'awaiting_decision', 'decided', 'appeal', 'closed'];
+export type CaseStage = 'reported' | 'triaged' | 'assigned' | 'investigated' | 'awaiting_decision' | 'hearing' | 'decided' | 'appeal' | 'closed';
+const STAGES: readonly CaseStage[] = ['reported', 'triaged', 'assigned', 'investigated', 'awaiting_decision', 'hearing', 'decided', 'appeal', 'closed'];
 
 export type Finding = 'substantiated' | 'not_substantiated' | 'inconclusive' | 'malicious' | 'false' | 'unsubstantiated' | 'unfounded';
 
@@ -103,6 +103,13 @@ export interface CaseSpec {
   response?: Record<string, unknown>;
   /** The investigation report's summary. */
   summary?: string;
+  /**
+   * The disciplinary hearing before the outcome (process.md §1): held by the decider (default), or
+   * false for none (a no_action outcome needs none). `to: 'hearing'` stops once it is held.
+   */
+  hearing?: false | HearingSpec;
+  /** The appeal hearing before the appeal decision, held by the hearer (default), or false for none. */
+  appealHearing?: false | HearingSpec;
   /** POST /cases/:id/outcome overrides (default: a first written warning, communicated, appealable for two weeks). */
   outcome?: Record<string, unknown>;
   /** Who lodges the appeal (default: HR, or the headteacher when HR is a subject). */
@@ -128,6 +135,9 @@ export interface BuiltCase {
   evidenceId?: string;
   monitoringRequestId?: string;
   appealId?: string;
+  /** The disciplinary hearing and the appeal hearing, once invited. */
+  hearingId?: string;
+  appealHearingId?: string;
   interviewIds: string[];
   /** The written notice, the subject's response and the outcome, once made (each POST's `createdId`). */
   notificationId?: string;
@@ -353,6 +363,14 @@ export async function buildCase(t: TestApp, spec: CaseSpec): Promise<BuiltCase> 
 
   const closeVia = spec.closeVia ?? 'appeal';
   built.decider = decider();
+  const sanction = (spec.outcome?.sanction as string | undefined) ?? 'first_written_warning';
+  if (spec.hearing !== false && (sanction !== 'no_action' || spec.hearing)) {
+    const held = await holdHearing(t, { chair: built.decider, caseId, invitePath: `/cases/${caseId}/hearings`, subjects, ...(spec.hearing || {}) });
+    requests += held.requests;
+    built.hearingId = held.hearingId;
+    view = held.view;
+  }
+  if (spec.to === 'hearing') return done();
   view = (await step('outcome', 201, post(built.decider, `/cases/${caseId}/outcome`, outcomeBody(spec.outcome, now)))).body;
   built.outcomeId = view.createdId as string;
   if (spec.to === 'decided') return done();
@@ -374,6 +392,13 @@ export async function buildCase(t: TestApp, spec: CaseSpec): Promise<BuiltCase> 
   view = lodged.body;
   built.appealId = lodged.body.appeals.at(-1).id;
   if (spec.to === 'appeal') return done();
+
+  if (spec.appealHearing !== false) {
+    const hearer = spec.hearer ?? DEMO.governor;
+    const held = await holdHearing(t, { chair: hearer, caseId, invitePath: `/appeals/${built.appealId}/hearings`, subjects, ...(spec.appealHearing || {}) });
+    requests += held.requests;
+    built.appealHearingId = held.hearingId;
+  }
 
   const decided = await step(
     'appeal decision',
@@ -427,4 +452,73 @@ export async function addPerson(t: TestApp, spec: PersonSpec): Promise<BuiltPers
     if (off.status !== 200) throw new Error(`addPerson ${spec.name}: deactivation ${off.status} ${JSON.stringify(off.body)}`);
   }
   return { email, userId: user.body.id, staffId: staff.body.id };
+}
+
+/** How a hearing is held by the builder (process.md §1). */
+export interface HearingSpec {
+  /** The invitation's body overrides. */
+  invitation?: Record<string, unknown>;
+  /** The hearing record's overrides (default: attended, a union representative, notes). */
+  record?: Record<string, unknown>;
+  /** Stop once invited and the letters sent: the hearing is not held. */
+  invitedOnly?: boolean;
+}
+
+/**
+ * A hearing invited by `chair`, its invitation letter generated and recorded as sent to every
+ * subject, and held. The hearing lies at least five working days ahead of its invitation: the
+ * time in between (which the API cannot be asked to skip) passes in the database — the invitation
+ * and the letters three weeks back, the hearing two hours ago — and then the chair records it.
+ */
+export async function holdHearing(
+  t: TestApp,
+  h: { chair: string; caseId: string; invitePath: string; subjects: readonly string[] } & HearingSpec,
+): Promise<{ hearingId: string; view: Record<string, unknown>; requests: number }> {
+  const client = await t.as(h.chair);
+  const expect = (what: string, status: number, answer: Response) => {
+    if (answer.status !== status) throw new Error(`holdHearing ${what}: expected ${status}, got ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer;
+  };
+  const appeal = h.invitePath.startsWith('/appeals/');
+  const invitation = {
+    scheduledFor: iso(Date.now() + 14 * DAY),
+    place: 'Meeting room 2',
+    evidenceIds: [],
+    ...(appeal ? {} : { possibleOutcomes: ['no_action', 'first_written_warning', 'final_written_warning', 'dismissal_with_notice', 'summary_dismissal'] }),
+    ...h.invitation,
+  };
+  const invited = expect('invitation', 201, await client.post(h.invitePath, invitation));
+  const hearingId = invited.body.createdId as string;
+  let requests = 1;
+  await t.db.query(
+    `UPDATE hearings SET invited_at = now() - interval '21 days', original_scheduled_for = now() - interval '2 hours', scheduled_for = now() - interval '2 hours' WHERE id = $1`,
+    [hearingId],
+  );
+  const kind = appeal ? 'appeal_hearing_invitation' : 'hearing_invitation';
+  for (const subjectStaffId of h.subjects) {
+    expect('letter', 200, await client.get(`/cases/${h.caseId}/letters/${kind}?record=${hearingId}&subject=${subjectStaffId}&format=docx`));
+    expect(
+      'letter sent',
+      200,
+      await client.post(`/cases/${h.caseId}/letters/${kind}/sent`, {
+        record: hearingId,
+        subject: subjectStaffId,
+        sentAt: iso(Date.now() - 20 * DAY),
+        method: 'hand',
+      }),
+    );
+    requests += 2;
+  }
+  if (h.invitedOnly) return { hearingId, view: invited.body, requests };
+  const record = {
+    heldAt: iso(Date.now() - 90 * 60_000),
+    subjectAttended: true,
+    attendees: [{ name: 'A. Shah', capacity: 'note-taker (HR)' }],
+    companion: { name: 'R. Patel', category: 'trade_union_representative' },
+    notes: 'The allegations and the evidence were put; the subject answered each.',
+    representations: 'The subject accepted posting and apologised.',
+    ...h.record,
+  };
+  const held = expect('record', 200, await client.post(`/hearings/${hearingId}/record`, record));
+  return { hearingId, view: held.body, requests: requests + 1 };
 }
