@@ -1,4 +1,6 @@
 import { buildCase } from '../support/case-builder';
+import { docxText } from '../support/docx-text';
+import { binaryParser } from '../support/exports-fixtures';
 import { DEMO, expectProblem, startTestApp, TestApp } from '../support/test-app';
 
 const MINUTE = 60_000;
@@ -208,6 +210,27 @@ describe('precautionary suspension (process.md §1)', () => {
     expect(decided.body.status).toBe('decided');
     expect(decided.body.suspensions).toEqual([expect.objectContaining({ status: 'ended', endReason: 'outcome', endedAt: expect.any(String) })]);
     expect(decided.body.sanctionInForce).toBe('no_action');
+  });
+
+  it('the suspension letter (process.md §2): from the record, by the acting decision-maker — full pay, the grounds, not a sanction, the review date', async () => {
+    const { caseId, suspensionId } = await suspended();
+    const head = await t.as(DEMO.head);
+    const list = (await head.get(`/cases/${caseId}/letters`)).body;
+    expect(list.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'suspension', recordId: suspensionId, subjectStaffId: sam, mayGenerate: true })]),
+    );
+    const docx = await head.get(`/cases/${caseId}/letters/suspension?format=docx`).buffer(true).parse(binaryParser);
+    expect(docx.status).toBe(200);
+    const text = docxText(docx.body as Buffer).replace(/\s+/g, ' ');
+    expect(text).toContain('suspended from work on full pay');
+    expect(text).toContain('a risk to pupils');
+    expect(text).toContain('a risk to the evidence');
+    expect(text).toContain('not a disciplinary sanction');
+    expect(text).toContain('not a finding');
+    expect(text).toMatch(/reviewed by \d{1,2} \w+ \d{4}/);
+    expect((await (await t.as(DEMO.investigator)).get(`/cases/${caseId}/letters/suspension?format=docx`)).status).toBe(403);
+    const sent = await head.post(`/cases/${caseId}/letters/suspension/sent`, { sentAt: iso(Date.now() - MINUTE), method: 'hand' });
+    expect(sent.status).toBe(200);
   });
 
   it("the subject's subject-access export holds their own suspensions", async () => {
