@@ -28,6 +28,7 @@ export const STATUS_NAMES: Record<string, string> = {
   reported: 'Reported',
   investigation: 'Under investigation',
   awaiting_decision: 'Awaiting decision',
+  hearing: 'Hearing',
   decided: 'Decided',
   appeal: 'Appeal',
   closed: 'Closed',

@@ -51,6 +51,7 @@ export function HomePage() {
   const investigating = useCases(has('investigating_manager'), { assignedToMe: true, status: 'investigation' });
   const investigation = useCases(deciding, { status: 'investigation' });
   const awaiting = useCases(deciding, { status: 'awaiting_decision' });
+  const hearings = useCases(deciding, { status: 'hearing' });
   const decided = useCases(deciding || has('hr'), { status: 'decided' });
   const appeals = useCases(has('governor') || has('hr'), { status: 'appeal' });
   const recent = useCases(casework, {});
@@ -132,6 +133,13 @@ export function HomePage() {
             list={waitingFor(awaiting, role)}
             all="/cases?status=awaiting_decision"
             none="No investigation report is waiting for an outcome."
+          />
+          <Work
+            id={`hearing-${role}`}
+            title="Hearings to hold and decide"
+            list={waitingFor(hearings, role)}
+            all="/cases?status=hearing"
+            none="No disciplinary hearing is waiting to be held or decided."
           />
           <Work
             id={`close-${role}`}

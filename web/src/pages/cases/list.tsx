@@ -16,7 +16,7 @@ import { Loading } from '../../lib/loaded';
 type ListQuery = NonNullable<operations['listCases']['parameters']['query']>;
 
 const PAGE_SIZE = 50;
-const STATUSES = ['reported', 'investigation', 'awaiting_decision', 'decided', 'appeal', 'closed'] as const;
+const STATUSES = ['reported', 'investigation', 'awaiting_decision', 'hearing', 'decided', 'appeal', 'closed'] as const;
 /** The filters this page offers: each a GET /cases parameter (docs/case-list.md). */
 const FILTERS = ['q', 'status', 'safeguarding', 'overdue', 'assignedToMe', 'from', 'to'] as const;
 const ONLY: { value: 'safeguarding' | 'overdue' | 'assignedToMe'; text: string; hint: string }[] = [

@@ -84,10 +84,11 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
 };
 
 /** A status's tag colour: what waits (blue), what is decided (green), what is over (grey). */
-export const STATUS_COLOURS: Record<string, 'blue' | 'purple' | 'yellow' | 'green' | 'orange' | 'grey'> = {
+export const STATUS_COLOURS: Record<string, 'blue' | 'purple' | 'yellow' | 'pink' | 'green' | 'orange' | 'grey'> = {
   reported: 'blue',
   investigation: 'purple',
   awaiting_decision: 'yellow',
+  hearing: 'pink',
   decided: 'green',
   appeal: 'orange',
   closed: 'grey',

@@ -61,6 +61,7 @@ function Appeal({ found }: { found: Case }) {
     return (
       <DecisionPage found={found} title={TITLE}>
         {!appeal && <p className="govuk-body">No appeal on this case is waiting for a decision.</p>}
+        {appeal && <AppealHearingFirst found={found} />}
         <NotYours found={found} what="decide an appeal" />
       </DecisionPage>
     );
@@ -139,5 +140,33 @@ function AppealForm({ found, appealId, onDone }: { found: Case; appealId: string
         <Button disabled={form.submitting}>Record the decision</Button>
       </form>
     </DecisionPage>
+  );
+}
+
+/**
+ * process.md §1: the appeal is decided after the appeal hearing, by the person who chaired it —
+ * said when the API does not offer the decision, with the hearing's screens when it offers those.
+ */
+function AppealHearingFirst({ found }: { found: Case }) {
+  const arrange = offers(found, 'arrange_appeal_hearing');
+  const record = offers(found, 'record_appeal_hearing');
+  return (
+    <div data-testid="appeal-hearing-first">
+      <p className="govuk-body">The appeal is decided after the appeal hearing has been held and recorded, by the person who chaired it.</p>
+      {(arrange || record) && (
+        <ul className="govuk-list">
+          {record && (
+            <li>
+              <Link href={`/cases/${found.id}/appeal/hearing/record`}>Record the appeal hearing</Link>
+            </li>
+          )}
+          {arrange && (
+            <li>
+              <Link href={`/cases/${found.id}/appeal/hearing`}>Arrange the appeal hearing</Link>
+            </li>
+          )}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -172,18 +172,37 @@ function OutcomeForm({ found, waiver, onDone }: { found: Case; waiver: boolean; 
   };
   const send = form.submit(() => api.POST('/cases/{id}/outcome', { params: { path: { id: found.id } }, body: body() }), onDone);
   const grossWords = choiceOf(words?.sanctions, 'summary_dismissal');
+  // the sanctions the API lets this reader record now (guidance.outcomeSanctions): only no action before a held hearing
+  const offered = found.guidance?.outcomeSanctions ?? [];
+  const offeredWords = words && offered.length ? { ...words, sanctions: words.sanctions.filter((s) => offered.includes(s.value as Sanction)) } : words;
+  const onlyNoAction = offered.length === 1 && offered[0] === 'no_action';
 
   return (
     <DecisionPage found={found} title={TITLE} error={form.errors.summary.length > 0}>
       <ErrorSummary errors={form.errors.summary} />
       <Investigation found={found} policy={words} />
       <h2 className="govuk-heading-m">The decision</h2>
+      {onlyNoAction && (
+        <div data-testid="hearing-needed">
+          <InsetText>
+            <p className="govuk-body">
+              Only no further action can be recorded now. A sanction follows a disciplinary hearing, held and recorded, chaired by the person who then decides
+              (ACAS Code; process.md §1).
+            </p>
+            {offers(found, 'arrange_hearing') && (
+              <p className="govuk-body">
+                <Link href={`/cases/${found.id}/hearing`}>Arrange the disciplinary hearing</Link>
+              </p>
+            )}
+          </InsetText>
+        </div>
+      )}
       <form onSubmit={send} noValidate>
         <SanctionRadios
           id={FIELDS.sanction}
           legend={LABELS.sanction}
           hint="The sanctions available under the Disciplinary Policy and Procedure, in the policy’s own words (§6, §12)."
-          policy={words}
+          policy={offeredWords}
           value={sanction}
           onChange={setSanction}
           error={form.errors.fields.sanction}

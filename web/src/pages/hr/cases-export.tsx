@@ -11,7 +11,7 @@ type Status = components['schemas']['CaseResponse']['status'];
 
 const FIELDS = { from: 'from', to: 'to', status: 'status' };
 const LABELS = { from: 'From', to: 'To', status: 'Status' };
-const STATUSES: Status[] = ['reported', 'investigation', 'awaiting_decision', 'decided', 'appeal', 'closed'];
+const STATUSES: Status[] = ['reported', 'investigation', 'awaiting_decision', 'hearing', 'decided', 'appeal', 'closed'];
 
 /** Nothing typed: no bound (the API then takes every case on that side). Anything typed goes to the API as typed, which decides. */
 const bound = (parts: DateParts) => (parts.day.trim() || parts.month.trim() || parts.year.trim() ? toApiDate(parts) : undefined);
