@@ -131,4 +131,73 @@ describeInBrowser('web application: grievances and pausing the process', () => {
     expect(await action(head, 'Resume the process').count()).toBe(0);
     await expectAccessible(head, 'case page: resumed');
   });
+  it('with several subjects and grievances: whose it is and which one are asked, each missing answer beside its radios; a witness sees the grievances and the pause withheld', async () => {
+    const other = await (await app.t.as(DEMO.admin)).post('/staff', { name: 'Priya Grievance-Subject', jobTitle: 'Teaching Assistant' });
+    expect(other.status).toBe(201);
+    const built = await buildCase(app.t, {
+      to: 'assigned',
+      subjects: [app.t.ids.staff['Sam Teacher'], other.body.id],
+      witnesses: [{ staffId: app.t.ids.staff[DEMO.deputy] }],
+      label: 'grievances: several',
+    });
+    const api = await app.t.as(DEMO.hr);
+    for (const [subjectStaffId, summary] of [
+      [app.t.ids.staff['Sam Teacher'], 'My witness was not heard.'],
+      [other.body.id as string, 'I was not told of the allegation in writing.'],
+    ]) {
+      const res = await api.post(`/cases/${built.caseId}/grievances`, {
+        subjectStaffId,
+        summary,
+        relatedToProcess: true,
+        lodgedAt: new Date(Date.now() - 60 * MINUTE).toISOString(),
+      });
+      expect(res.status).toBe(201);
+    }
+
+    // HR: whose grievance it is, asked when the case has several subjects; unanswered, the API names it beside the radios
+    const hr = await as(DEMO.hr);
+    await hr.goto(app.url(`/cases/${built.caseId}/grievances/new`));
+    await heading(hr).filter({ hasText: 'Record a grievance' }).waitFor();
+    expect(await hr.locator('#subject').locator('xpath=ancestor::fieldset').locator('label').allInnerTexts()).toEqual(
+      expect.arrayContaining(['Sam Teacher', 'Priya Grievance-Subject']),
+    );
+    await fillDateInput(hr, 'lodged-at', Date.now() - 10 * MINUTE, true);
+    await hr.getByLabel('What does the grievance say?').fill('A third grievance.');
+    await hr.locator('#related-2').check();
+    await hr.getByRole('button', { name: 'Record the grievance' }).click();
+    await errorBeside(hr, 'subject').waitFor();
+    await expectAccessible(hr, 'record a grievance: whose not chosen');
+
+    // the headteacher: which grievance the process waits for, asked; unanswered, the API names it beside the radios
+    const head = await as(DEMO.head);
+    await head.goto(app.url(`/cases/${built.caseId}/pause`));
+    await heading(head).filter({ hasText: 'Pause the process for a grievance' }).waitFor();
+    await head.getByLabel('Why is the process paused?').fill('Both grievances are about the investigation.');
+    await head.getByRole('button', { name: 'Pause the process' }).click();
+    await errorBeside(head, 'grievance-id').waitFor();
+    await expectAccessible(head, 'pause the process: no grievance chosen');
+    await head.getByLabel('Grievance 2', { exact: true }).check();
+    await head.getByRole('button', { name: 'Pause the process' }).click();
+    await head.getByRole('heading', { name: 'Process paused' }).waitFor();
+
+    // the governor: which grievance they decide, asked before anything is sent
+    const governor = await as(DEMO.governor);
+    await governor.goto(app.url(`/cases/${built.caseId}/grievances`));
+    await heading(governor).filter({ hasText: 'Decide a grievance' }).waitFor();
+    await governor.getByLabel('Not upheld').check();
+    await governor.getByRole('button', { name: 'Record the decision' }).click();
+    await errorBeside(governor, 'grievance').waitFor();
+    await expectAccessible(governor, 'decide a grievance: none chosen');
+
+    // the deputy head, a witness: that there are grievances and that the process is paused, not what they say nor why
+    const witness = await as(DEMO.deputy);
+    await openCase(witness, built.caseId);
+    const banner = witness.getByTestId('paused');
+    await banner.getByText('Why: not shown to you.').waitFor();
+    expect(await banner.innerText()).not.toMatch(/about the investigation/);
+    const cards = witness.getByTestId('grievances');
+    expect(await cards.getByTestId('withheld').count()).toBe(2);
+    expect(await cards.innerText()).not.toMatch(/witness was not heard|not told of the allegation/);
+    await expectAccessible(witness, 'case page: grievances withheld from a witness');
+  });
 });
