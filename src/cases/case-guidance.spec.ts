@@ -165,6 +165,55 @@ describe('case guidance: the API decides, the page explains', () => {
     );
   });
 
+  describe('hearings (process.md §1; ACAS Code)', () => {
+    const head = actor(HEAD, ['headteacher']);
+    const governor = actor(GOVERNOR, ['governor']);
+    const awaiting = facts({ status: 'awaiting_decision', investigatorUserId: null });
+
+    it('awaiting decision: the head may record no action, or invite to a hearing; no sanction yet', () => {
+      const g = caseGuidance(head, awaiting, input({ status: 'awaiting_decision' }));
+      expect(g.actions).toEqual(expect.arrayContaining(['arrange_hearing', 'record_outcome']));
+      expect(g.actions).not.toContain('record_hearing');
+      expect(g.outcomeSanctions).toEqual(['no_action']);
+      expect(g.nextStep.description).toMatch(/disciplinary hearing before any sanction/);
+    });
+
+    it('a hearing not held: its chair records it; every sanction only after it is held, and only for its chair', () => {
+      const invited = facts({ status: 'hearing', investigatorUserId: null });
+      const pending = caseGuidance(head, invited, input({ status: 'hearing', hearing: { chairUserId: HEAD.userId, held: false } }));
+      expect(pending.actions).toEqual(expect.arrayContaining(['arrange_hearing', 'record_hearing', 'record_outcome']));
+      expect(pending.outcomeSanctions).toEqual(['no_action']);
+      expect(pending.nextStep.description).toMatch(/Hold the disciplinary hearing/);
+      const held = caseGuidance(head, invited, input({ status: 'hearing', hearing: { chairUserId: HEAD.userId, held: true } }));
+      expect(held.actions).not.toContain('record_hearing');
+      expect(held.actions).not.toContain('arrange_hearing');
+      expect(held.outcomeSanctions).toContain('summary_dismissal');
+      const other = caseGuidance(
+        actor({ userId: 'u-head2', staffIds: [] }, ['headteacher']),
+        invited,
+        input({ status: 'hearing', hearing: { chairUserId: HEAD.userId, held: true } }),
+      );
+      expect(other.outcomeSanctions).toEqual([]);
+      expect(other.actions).not.toContain('record_outcome');
+    });
+
+    it('an appeal: invite to its hearing, record it as its chair, and only then decide', () => {
+      const appeal = facts({ status: 'appeal', investigatorUserId: null, outcomeDecidedByUserId: HEAD.userId });
+      const none = caseGuidance(governor, appeal, input({ status: 'appeal', sanction: 'first_written_warning' }));
+      expect(none.actions).toContain('arrange_appeal_hearing');
+      expect(none.actions).not.toContain('decide_appeal');
+      expect(none.nextStep.description).toMatch(/Invite the subject to the appeal hearing/);
+      const pending = caseGuidance(governor, appeal, input({ status: 'appeal', appealHearing: { chairUserId: GOVERNOR.userId, held: false } }));
+      expect(pending.actions).toEqual(expect.arrayContaining(['arrange_appeal_hearing', 'record_appeal_hearing']));
+      expect(pending.actions).not.toContain('decide_appeal');
+      const held = caseGuidance(governor, appeal, input({ status: 'appeal', appealHearing: { chairUserId: GOVERNOR.userId, held: true } }));
+      expect(held.actions).toContain('decide_appeal');
+      expect(held.actions).not.toContain('record_appeal_hearing');
+      // the headteacher decided the outcome: never the appeal hearer
+      expect(caseGuidance(head, appeal, input({ status: 'appeal' })).actions).not.toContain('arrange_appeal_hearing');
+    });
+  });
+
   it('nobody may decide: the next step says what is missing, and nobody is named', () => {
     const f = facts({
       status: 'reported',

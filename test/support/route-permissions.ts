@@ -23,6 +23,8 @@ export type RouteScope =
   | 'monitoring-request'
   /** `{id}` is an appeal; access follows its case */
   | 'appeal'
+  /** `{id}` is a hearing (process.md §1); access follows its case */
+  | 'hearing'
   /** `{id}` is a staff-directory entry of the caller's organisation */
   | 'staff'
   /** `{id}` is a user account of the caller's organisation */
@@ -193,6 +195,13 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'GET /cases/{id}/outcome': { permission: 'cases:read', roles: CASEWORK, scope: 'case', caseRule: 'visible' },
   'GET /appeals/{id}': { permission: 'cases:read', roles: CASEWORK, scope: 'appeal', caseRule: 'visible' },
   'POST /appeals/{id}/decision': { permission: 'appeals:decide', roles: [HEAD, GOVERNOR], scope: 'appeal', caseRule: 'appeal-hearer' },
+
+  // Hearings (process.md §1): invited by the acting decision-maker (the appeal's by someone who may hear it); arranged and recorded by its chair
+  'POST /cases/{id}/hearings': { permission: 'outcome:decide', roles: [HEAD, GOVERNOR], scope: 'case', caseRule: 'decision-maker' },
+  'POST /appeals/{id}/hearings': { permission: 'appeals:decide', roles: [HEAD, GOVERNOR], scope: 'appeal', caseRule: 'appeal-hearer' },
+  'GET /hearings/{id}': { permission: 'cases:read', roles: CASEWORK, scope: 'hearing', caseRule: 'visible' },
+  'POST /hearings/{id}/rearrangements': { permission: 'outcome:decide', roles: [HEAD, GOVERNOR], scope: 'hearing', caseRule: 'decision-maker' },
+  'POST /hearings/{id}/record': { permission: 'outcome:decide', roles: [HEAD, GOVERNOR], scope: 'hearing', caseRule: 'decision-maker' },
   'POST /cases/{id}/close': { permission: 'cases:close', roles: [HEAD, GOVERNOR], scope: 'case', caseRule: 'decision-maker' },
 
   // HR and data protection
