@@ -154,7 +154,14 @@ describe('letters (process.md §2)', () => {
         ['allegations_notice', 'not_generated', false],
         ['outcome', 'not_generated', true],
       ]);
-      expect(head.body.kinds.map((k: { kind: string }) => k.kind)).toEqual(['allegations_notice', 'outcome', 'appeal_outcome']);
+      expect(head.body.kinds.map((k: { kind: string }) => k.kind)).toEqual([
+        'allegations_notice',
+        'suspension',
+        'hearing_invitation',
+        'outcome',
+        'appeal_hearing_invitation',
+        'appeal_outcome',
+      ]);
       const ian = await (await t.as(DEMO.investigator)).get(`/cases/${one.id}/letters`);
       expect(ian.body.items.map((i: { mayGenerate: boolean }) => i.mayGenerate)).toEqual([true, false]);
       // the case says the same: letters are offered to whoever may make one of them, to nobody else

@@ -2359,7 +2359,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      kind: 'allegations_notice' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
+      kind: 'allegations_notice' | 'suspension' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
       /**
        * Format: uuid
        * @description the record it is made from
@@ -3204,7 +3204,7 @@ export interface components {
     };
     LetterItem: {
       /** @enum {string} */
-      kind: 'allegations_notice' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
+      kind: 'allegations_notice' | 'suspension' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
       title: string;
       /** @description the written step it is for */
       step: string;
@@ -3236,7 +3236,7 @@ export interface components {
     };
     LetterKindResponse: {
       /** @enum {string} */
-      kind: 'allegations_notice' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
+      kind: 'allegations_notice' | 'suspension' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
       title: string;
       step: string;
       /** @enum {string} */
@@ -3291,7 +3291,7 @@ export interface components {
     };
     LetterTemplateResponse: {
       /** @enum {string} */
-      kind: 'allegations_notice' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
+      kind: 'allegations_notice' | 'suspension' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
       title: string;
       /** @description the wording in use: paragraphs separated by a blank line, with {{placeholders}} */
       body: string;
@@ -6350,7 +6350,7 @@ export interface operations {
       path: {
         id: string;
         /** @description the kind of letter (docs/letters.md) */
-        kind: 'allegations_notice' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
+        kind: 'allegations_notice' | 'suspension' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
       };
       cookie?: never;
     };
@@ -6400,7 +6400,7 @@ export interface operations {
       path: {
         id: string;
         /** @description the kind of letter (docs/letters.md) */
-        kind: 'allegations_notice' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
+        kind: 'allegations_notice' | 'suspension' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
       };
       cookie?: never;
     };
@@ -6509,7 +6509,7 @@ export interface operations {
       header?: never;
       path: {
         /** @description the kind of letter (docs/letters.md) */
-        kind: 'allegations_notice' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
+        kind: 'allegations_notice' | 'suspension' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
       };
       cookie?: never;
     };

@@ -7,6 +7,7 @@ import { formatDateTime, ROLE_NAMES, STATUS_NAMES } from '../lib/format';
 import { Page } from '../lib/page';
 import { useLoad } from '../lib/use-load';
 import { CaseRecord } from './cases/case-record';
+import { PausedBanner } from './cases/grievances';
 import { usePolicy } from '../lib/policy-words';
 import { involvementSentence, STATUS_COLOURS, type CaseView } from './cases/words';
 import { ProblemPage } from './problem';
@@ -43,6 +44,7 @@ export function CasePage({ id }: { id: string }) {
       }
     >
       <DoneBanner />
+      <PausedBanner view={view} />
       <CaseOverview view={view} me={me} />
       <CaseRecord view={view} policy={policy.state === 'loaded' ? policy.data : undefined} me={me} />
     </Page>
@@ -53,6 +55,10 @@ export function CasePage({ id }: { id: string }) {
 const DONE: Record<string, string> = {
   lado: 'LADO consultation recorded',
   'referral-decision': 'Referral decision recorded',
+  'hearing-rearranged': 'Hearing rearranged',
+  'hearing-recorded': 'Hearing recorded',
+  suspension: 'Suspension recorded',
+  'suspension-review': 'Suspension review recorded',
 };
 
 function DoneBanner() {

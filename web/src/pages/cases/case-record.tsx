@@ -15,6 +15,9 @@ import {
   type CaseView,
 } from './words';
 import { REFERRAL_BODY_NAMES } from '../../lib/words';
+import { Hearings } from './hearings';
+import { GrievanceCards } from './grievances';
+import { Suspensions } from './suspensions';
 
 type Evidence = CaseView['evidence'][number];
 type Person = CaseView['subjects'][number];
@@ -123,6 +126,16 @@ export function CaseRecord({ view, policy, me }: { view: CaseView; policy: Polic
     <>
       <Safeguarding view={view} byMe={byMe} />
       <Kcsie view={view} byMe={byMe} />
+      <Suspensions
+        view={view}
+        section={(cards) => (
+          <Section id="suspensions" title="Precautionary suspension">
+            {cards}
+          </Section>
+        )}
+        text={(value) => <Text>{value}</Text>}
+        withheld={<Withheld />}
+      />
 
       <Section id="people" title="People">
         <SummaryList
@@ -418,6 +431,8 @@ export function CaseRecord({ view, policy, me }: { view: CaseView; policy: Polic
         })}
       />
 
+      <Hearings view={view} me={me} />
+
       {view.outcome && (
         <Section id="outcome" title="Outcome (§12)">
           <SummaryList
@@ -464,6 +479,8 @@ export function CaseRecord({ view, policy, me }: { view: CaseView; policy: Polic
           ],
         })}
       />
+
+      <GrievanceCards view={view} byMe={byMe} />
 
       {view.sanctionInForce && (
         <Section id="sanction" title="Sanction in force">
