@@ -120,7 +120,9 @@ function writesLetter(role: Role, actor: Actor, involvement: ReadonlySet<Involve
 /** Whether `role` may use `permission` on this case (beyond seeing it). */
 function roleActs(role: Role, permission: Permission, actor: Actor, involvement: ReadonlySet<Involvement>, facts: CaseFacts, options: ActingOptions): boolean {
   if (!ROLE_PERMISSIONS[role].includes(permission)) return false;
-  const waived = options.separationWaived === true && permission === 'outcome:decide' && facts.investigatorUserId === actor.userId;
+  // The waiver is the outcome's, and of the letters of the decision-maker's steps (the hearing invitation, the outcome).
+  const waivable = permission === 'outcome:decide' || (permission === 'letters:write' && options.letterAuthor === 'decision_maker');
+  const waived = options.separationWaived === true && waivable && facts.investigatorUserId === actor.userId;
   // The waiver lets the current investigator, holding a deciding role, see and decide their own case.
   if (!waived && !roleSees(role, actor, involvement, facts)) return false;
   switch (permission) {
@@ -141,6 +143,7 @@ function roleActs(role: Role, permission: Permission, actor: Actor, involvement:
     case 'cases:safeguarding':
       return role === 'deputy_head' || actsAsDecisionMaker(role, involvement, facts);
     case 'letters:write':
+      if (waived) return actsAsDecisionMaker(role, involvement, facts, { separationWaived: true });
       return writesLetter(role, actor, involvement, facts, options.letterAuthor);
     case 'appeals:decide':
       // Whether an appeal waits for a decision is the lifecycle's to say (409), not access's.

@@ -48,9 +48,13 @@ export function currentHearing(
       ]);
 }
 
-/** The kind of a hearing of the organisation, or undefined. */
-export async function hearingKindOf(em: EntityManager, organisationId: string, id: string): Promise<HearingKind | undefined> {
-  return (await queryOne<{ kind: HearingKind }>(em, `SELECT kind FROM hearings WHERE id = $1 AND organisation_id = $2`, [id, organisationId]))?.kind;
+/** The kind and chair of a hearing of the organisation, or undefined. */
+export function hearingKindOf(em: EntityManager, organisationId: string, id: string): Promise<{ kind: HearingKind; chairUserId: string } | undefined> {
+  return queryOne<{ kind: HearingKind; chairUserId: string }>(
+    em,
+    `SELECT kind, chair_user_id AS "chairUserId" FROM hearings WHERE id = $1 AND organisation_id = $2`,
+    [id, organisationId],
+  );
 }
 
 export function hearingById(em: EntityManager, id: string): Promise<HearingRow | undefined> {

@@ -61,19 +61,30 @@ export class HearingsService {
 
   /** Invites the subject to the disciplinary hearing: awaiting_decision → hearing, or a new invitation replacing one not held. */
   invite(actor: Actor, caseId: string, body: HearingInvitationRequest): Promise<CaseResponse> {
-    return this.runner.changeCase(actor, caseId, 'outcome:decide', async (ctx) => {
-      const { em, facts } = ctx;
-      if (facts.status === 'hearing') {
-        await requireNotPaused(em, caseId);
-        const current = await currentHearing(em, caseId, { kind: 'disciplinary' });
-        checkReinvitation(current ?? null, current ? chairMayStillDecide(facts, 'disciplinary', current.chairUserId) : false);
-      } else {
-        nextStatus(facts.status, 'invite_to_hearing');
-      }
-      const change = await this.insert(ctx, 'disciplinary', null, { ...body, possibleOutcomes: body.possibleOutcomes });
-      if (facts.status !== 'hearing') await moveCase(em, facts, 'invite_to_hearing', this.config.retention);
-      return change;
-    });
+    const waived = body.separationWaiverReason !== undefined;
+    return this.runner.changeCase(
+      actor,
+      caseId,
+      'outcome:decide',
+      async (ctx) => {
+        const { em, facts } = ctx;
+        if (waived && facts.investigatorUserId !== actor.userId) {
+          throw DomainError.invalidField('separationWaiverReason', 'is only for the investigating manager chairing and deciding their own case');
+        }
+        if (facts.status === 'hearing') {
+          await requireNotPaused(em, caseId);
+          const current = await currentHearing(em, caseId, { kind: 'disciplinary' });
+          checkReinvitation(current ?? null, current ? chairMayStillDecide(facts, 'disciplinary', current.chairUserId) : false);
+        } else {
+          nextStatus(facts.status, 'invite_to_hearing');
+        }
+        const change = await this.insert(ctx, 'disciplinary', null, { ...body, possibleOutcomes: body.possibleOutcomes });
+        if (facts.status !== 'hearing') await moveCase(em, facts, 'invite_to_hearing', this.config.retention);
+        // The waiver's reason is case content: in the (erasable) payload, never the chained reason (§13).
+        return waived ? { ...change, reason: 'separation_waived' } : change;
+      },
+      { separationWaived: waived },
+    );
   }
 
   /** Invites the subject to the appeal hearing, heard by someone uninvolved (the caller: appeals:decide). */
@@ -172,19 +183,27 @@ export class HearingsService {
   /** A change to one hearing, by its chair, in the permission of its kind; nothing once the case has moved past it. */
   private async onHearing(actor: Actor, hearingId: string, work: (ctx: CaseContext, hearing: HearingRow) => Promise<CaseRecordChange>): Promise<CaseResponse> {
     // The kind only chooses the permission; the runner finds the case and decides access (a hearing the caller may not see is 404).
-    const kind = await hearingKindOf(this.dataSource.manager, actor.organisationId, hearingId);
-    return this.runner.changeCase(actor, { locator: HEARING_LOCATOR, id: hearingId }, PERMISSION[kind ?? 'disciplinary'], async (ctx) => {
-      const hearing = (await hearingById(ctx.em, hearingId))!;
-      const expected = hearing.kind === 'disciplinary' ? 'hearing' : 'appeal';
-      if (ctx.facts.status !== expected)
-        throw DomainError.conflict('invalid_transition', `The case is ${ctx.facts.status.replace(/_/g, ' ')}: the hearing is over.`);
-      if (hearing.kind === 'disciplinary' ? false : (await appealForDecision(ctx.em, hearing.appealId!))!.result !== null) {
-        throw DomainError.conflict('already_decided', 'This appeal has been decided.');
-      }
-      await requireNotPaused(ctx.em, ctx.facts.id);
-      if (hearing.supersededAt) throw DomainError.conflict('hearing_superseded', 'A later invitation has replaced this hearing.');
-      if (hearing.chairUserId !== ctx.actor.userId) throw DomainError.conflict('not_hearing_chair', 'Only the chair of the hearing arranges and records it.');
-      return work(ctx, hearing);
-    });
+    // A chair who invited under the separation waiver (the investigating manager of a small school) goes on under it.
+    const found = await hearingKindOf(this.dataSource.manager, actor.organisationId, hearingId);
+    const options = { separationWaived: found?.kind === 'disciplinary' && found.chairUserId === actor.userId };
+    return this.runner.changeCase(
+      actor,
+      { locator: HEARING_LOCATOR, id: hearingId },
+      PERMISSION[found?.kind ?? 'disciplinary'],
+      async (ctx) => {
+        const hearing = (await hearingById(ctx.em, hearingId))!;
+        const expected = hearing.kind === 'disciplinary' ? 'hearing' : 'appeal';
+        if (ctx.facts.status !== expected)
+          throw DomainError.conflict('invalid_transition', `The case is ${ctx.facts.status.replace(/_/g, ' ')}: the hearing is over.`);
+        if (hearing.kind === 'disciplinary' ? false : (await appealForDecision(ctx.em, hearing.appealId!))!.result !== null) {
+          throw DomainError.conflict('already_decided', 'This appeal has been decided.');
+        }
+        await requireNotPaused(ctx.em, ctx.facts.id);
+        if (hearing.supersededAt) throw DomainError.conflict('hearing_superseded', 'A later invitation has replaced this hearing.');
+        if (hearing.chairUserId !== ctx.actor.userId) throw DomainError.conflict('not_hearing_chair', 'Only the chair of the hearing arranges and records it.');
+        return work(ctx, hearing);
+      },
+      options,
+    );
   }
 }

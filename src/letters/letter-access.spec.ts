@@ -70,6 +70,21 @@ describe('who makes which letter (process.md §2; case-access.policy.ts letters:
     expect(writes(actor(GOVERNOR, ['governor']), 'appeal_hearer', facts({ appealDecidedByUserId: null, status: 'decided' }))).toBeNull();
   });
 
+  it('the decision-maker’s letters under the separation waiver: the investigating headteacher of a small school, on their own case only (ACAS)', () => {
+    const headInvestigates = facts({ investigatorUserId: HEAD.userId, investigatorUserIds: [HEAD.userId], status: 'hearing', appealDecidedByUserId: null });
+    const waived = (who: Actor, f = headInvestigates) => actingRole(who, f, 'letters:write', { letterAuthor: 'decision_maker', separationWaived: true });
+    expect(waived(actor(HEAD, ['headteacher', 'investigating_manager']))).toBe('headteacher');
+    expect(writes(actor(HEAD, ['headteacher', 'investigating_manager']), 'decision_maker', headInvestigates)).toBeNull();
+    // the waiver is no licence for anyone else
+    expect(waived(actor(HR, ['hr']))).toBeNull();
+    expect(
+      actingRole(actor(HEAD, ['headteacher', 'investigating_manager']), headInvestigates, 'letters:write', {
+        letterAuthor: 'appeal_hearer',
+        separationWaived: true,
+      }),
+    ).toBeNull();
+  });
+
   it('nobody without an author, and never HR or a subject', () => {
     expect(actingRole(actor(HEAD, ['headteacher']), facts(), 'letters:write')).toBeNull();
     expect(writes(actor(HR, ['hr']), 'decision_maker')).toBeNull();

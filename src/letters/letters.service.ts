@@ -1,3 +1,4 @@
+import type { ActingOptions } from '../access/case-access.policy';
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../access/actor';
 import { actingRole } from '../access/case-access.policy';
@@ -47,7 +48,7 @@ export class LettersService {
       const rows = await lettersOf(em, caseId);
       const items: LetterItem[] = [];
       for (const kind of LETTER_KINDS) {
-        const mayGenerate = !facts.erased && actingRole(actor, facts, 'letters:write', { letterAuthor: kind.author }) !== null;
+        const mayGenerate = !facts.erased && actingRole(actor, facts, 'letters:write', letterAccess(kind)) !== null;
         for (const source of kind.sources(view)) {
           for (const subject of view.subjects) {
             if (subject.staffId === null) continue;
@@ -123,7 +124,7 @@ export class LettersService {
           payload: { kind: kind.kind, recordId: source.recordId, subjectStaffId: subject.staffId, sentAt: sentAt.toISOString(), method: body.method },
         };
       },
-      { letterAuthor: kind.author },
+      letterAccess(kind),
     );
   }
 
@@ -162,7 +163,7 @@ export class LettersService {
           },
         };
       },
-      { letterAuthor: kind.author },
+      letterAccess(kind),
     );
   }
 
@@ -171,4 +172,13 @@ export class LettersService {
     if (!kind) throw DomainError.invalidField('kind', `must be one of ${LETTER_KINDS.map((k) => k.kind).join(', ')}`);
     return kind;
   }
+}
+
+/**
+ * Who may make a kind's letters: its author; for the decision-maker's letters also the
+ * investigating manager of a small school who decides under the separation waiver (ACAS: they
+ * chair the hearing and decide, so they write its letters — case-access.policy.ts).
+ */
+function letterAccess(kind: LetterKind): ActingOptions {
+  return { letterAuthor: kind.author, separationWaived: kind.author === 'decision_maker' };
 }

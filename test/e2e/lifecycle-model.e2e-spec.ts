@@ -25,6 +25,8 @@ import {
   Candidate,
   DEMO_ROSTER,
   VARIED_TO,
+  hearingFirst,
+  heldHearing,
 } from '../support/lifecycle-model';
 import { addPerson, BuiltPerson } from '../support/case-builder';
 import { DEMO, startTestApp, TestApp } from '../support/test-app';
@@ -208,6 +210,60 @@ describe('lifecycle model (fast-check model-based test)', () => {
     }
   }
 
+  /**
+   * process.md §1: the hearing a sanction or an appeal decision needs, held by `who` through the API
+   * (invitation, its letter generated and recorded as sent, the record), the weeks between the
+   * invitation and the hearing passing in the database; the model takes its audit actions.
+   */
+  async function holdHearing(m: LifecycleModel, r: Real, kind: 'disciplinary' | 'appeal', who: ActorName): Promise<void> {
+    const real = r.cases[r.cases.length - 1];
+    const client = await r.t.as(emailOf(who));
+    const ok = (what: string, status: number, res: { status: number; body: unknown }) => {
+      if (res.status !== status) throw new Error(`hearing (${kind}, ${who}) ${what}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res;
+    };
+    const path = kind === 'disciplinary' ? `/cases/${real.id}/hearings` : `/appeals/${real.appealId}/hearings`;
+    const body = {
+      scheduledFor: iso(Date.now() + 14 * DAY),
+      place: 'Meeting room 2',
+      evidenceIds: [],
+      ...(kind === 'disciplinary' ? { possibleOutcomes: ['no_action'] } : {}),
+    };
+    const hearingId = (ok('invitation', 201, await client.post(path, body)).body as { createdId: string }).createdId;
+    await r.t.db.query(
+      `UPDATE hearings SET invited_at = now() - interval '60 days', original_scheduled_for = now() - interval '25 days', scheduled_for = now() - interval '25 days' WHERE id = $1`,
+      [hearingId],
+    );
+    const letter = kind === 'disciplinary' ? 'hearing_invitation' : 'appeal_hearing_invitation';
+    const subject = staffOf(currentCase(m)!.subject);
+    ok('letter', 200, await client.get(`/cases/${real.id}/letters/${letter}?record=${hearingId}&subject=${subject}&format=docx`));
+    ok(
+      'letter sent',
+      200,
+      await client.post(`/cases/${real.id}/letters/${letter}/sent`, { record: hearingId, subject, sentAt: iso(Date.now() - 59 * DAY), method: 'post' }),
+    );
+    ok(
+      'record',
+      200,
+      await client.post(`/hearings/${hearingId}/record`, {
+        heldAt: iso(Date.now() - 25 * DAY + 3_600_000),
+        subjectAttended: true,
+        attendees: [],
+        notes: 'Held.',
+      }),
+    );
+    const events = (
+      await r.t.db.query<{ action: string }>(`SELECT action FROM audit_events WHERE organisation_id = $1 AND seq > $2 ORDER BY seq`, [org, r.lastSeq])
+    ).rows;
+    r.lastSeq += events.length;
+    heldHearing(
+      m,
+      kind,
+      who,
+      events.map((e) => e.action),
+    );
+  }
+
   class LifecycleCommand implements fc.AsyncCommand<LifecycleModel, Real> {
     constructor(
       readonly command: Command,
@@ -221,6 +277,8 @@ describe('lifecycle model (fast-check model-based test)', () => {
     async run(m: LifecycleModel, r: Real): Promise<void> {
       const { command } = this;
       const who = resolveActor(m, command, this.pick);
+      const hearing = hearingFirst(m, command, who);
+      if (hearing) await holdHearing(m, r, hearing, who);
       const expected = predict(m, command, who);
       const { path, body } = requestFor(m, r, command, Date.now());
       const client = await r.t.as(emailOf(who));

@@ -1,4 +1,4 @@
-import { buildCase, Finding } from '../support/case-builder';
+import { buildCase, Finding, holdHearing } from '../support/case-builder';
 import { DEMO, expectProblem, reportBody, startTestApp, TestApp } from '../support/test-app';
 
 const DAY = 86_400_000;
@@ -28,16 +28,23 @@ describe('outcome and appeal (§12)', () => {
     ...overrides,
   });
 
-  /** A case awaiting decision; `finding` on its one allegation. */
-  async function awaitingDecision(opts: { finding?: Finding; headIsSubject?: boolean; investigator?: string } = {}): Promise<string> {
+  /**
+   * A case whose disciplinary hearing has been held (process.md §1), waiting for its decision;
+   * `finding` on its one allegation; the hearing chaired by the acting decision-maker, or by
+   * `chair` (the investigating headteacher under the separation waiver).
+   */
+  async function awaitingDecision(
+    opts: { finding?: Finding; headIsSubject?: boolean; investigator?: string; chair?: { email: string; waiver: string } } = {},
+  ): Promise<string> {
     const { caseId, view } = await buildCase(t, {
-      to: 'awaiting_decision',
+      to: 'hearing',
       subjects: opts.headIsSubject ? [t.ids.staff[DEMO.head]] : [t.ids.staff['Sam Teacher']],
       investigator: opts.investigator,
       allegations: [{ policyStandard: '7.7', summary: 'Bullying a colleague online' }],
       finding: opts.finding ?? 'substantiated',
+      ...(opts.chair ? { decider: opts.chair.email, hearing: { invitation: { separationWaiverReason: opts.chair.waiver } } } : {}),
     });
-    expect(view.status).toBe('awaiting_decision');
+    expect(view.status).toBe('hearing');
     return caseId;
   }
 
@@ -77,7 +84,7 @@ describe('outcome and appeal (§12)', () => {
       const caseId = await awaitingDecision();
       expectProblem(await (await t.as(DEMO.head)).post(`/cases/${caseId}/outcome`, outcome(overrides)), 400, field);
       const { rows } = await t.db.query(`SELECT status FROM cases WHERE id = $1`, [caseId]);
-      expect(rows[0].status).toBe('awaiting_decision');
+      expect(rows[0].status).toBe('hearing');
     });
 
     describe('the appeal deadline a school would set (domain.md "Dates the API is told")', () => {
@@ -105,7 +112,7 @@ describe('outcome and appeal (§12)', () => {
         const refused = await (await t.as(DEMO.head)).post(`/cases/${caseId}/outcome`, outcome(overrides));
         expectProblem(refused, 400, 'appealDeadline');
         const { rows } = await t.db.query(`SELECT status FROM cases WHERE id = $1`, [caseId]);
-        expect(rows[0].status).toBe('awaiting_decision');
+        expect(rows[0].status).toBe('hearing');
       });
 
       it('a deadline within the bounds is recorded (8 calendar days always hold 5 working days, clock change or not)', async () => {
@@ -170,8 +177,8 @@ describe('outcome and appeal (§12)', () => {
       });
 
       it('with a recorded waiver the investigating headteacher decides, and the waiver is audited', async () => {
-        const caseId = await awaitingDecision({ investigator: DEMO.head });
         const waiver = 'Two-teacher school: no other manager can decide';
+        const caseId = await awaitingDecision({ investigator: DEMO.head, chair: { email: DEMO.head, waiver } });
         const decided = await (await t.as(DEMO.head)).post(`/cases/${caseId}/outcome`, outcome({ separationWaiverReason: waiver }));
         expect(decided.status).toBe(201);
         expect(decided.body.outcome).toEqual(expect.objectContaining({ separationWaiverReason: waiver, decidedByRole: 'headteacher' }));
@@ -270,13 +277,15 @@ describe('outcome and appeal (§12)', () => {
       }
     });
 
-    async function appealed(): Promise<{ caseId: string; appealId: string }> {
+    /** A case on appeal, its appeal hearing held by `hearer` (default: the governor; process.md §1). */
+    async function appealed(hearer: string = DEMO.governor): Promise<{ caseId: string; appealId: string }> {
       const { caseId, appealId } = await buildCase(t, {
         to: 'appeal',
         allegations: [{ policyStandard: '7.7', summary: 'Bullying a colleague online' }],
         outcome: outcome(),
         appeal: { lodgedAt: iso(now - 1000), grounds: 'Too harsh' },
       });
+      await holdHearing(t, { chair: hearer, caseId, invitePath: `/appeals/${appealId}/hearings`, subjects: [t.ids.staff['Sam Teacher']] });
       return { caseId, appealId: appealId! };
     }
 
@@ -295,12 +304,12 @@ describe('outcome and appeal (§12)', () => {
     });
 
     it('a headteacher not previously involved may hear it', async () => {
-      const { appealId } = await appealed();
       const { rows } = await t.db.query(
         `INSERT INTO users (organisation_id, email, name, password_hash, roles) SELECT organisation_id, 'head2@demo.school', 'Second Head', password_hash, '{headteacher}'
          FROM users WHERE email = 'head@demo.school' RETURNING id`,
       );
       expect(rows).toHaveLength(1);
+      const { appealId } = await appealed('head2@demo.school');
       const heard = await (await t.as('head2@demo.school')).post(`/appeals/${appealId}/decision`, { result: 'upheld', rationale: 'Withdrawn' });
       expect(heard.status).toBe(200);
       expect(heard.body.sanctionInForce).toBe('no_action');

@@ -468,7 +468,7 @@ export interface HearingSpec {
  * A hearing invited by `chair`, its invitation letter generated and recorded as sent to every
  * subject, and held. The hearing lies at least five working days ahead of its invitation: the
  * time in between (which the API cannot be asked to skip) passes in the database — the invitation
- * and the letters three weeks back, the hearing two hours ago — and then the chair records it.
+ * and the letters seven weeks back, the hearing 25 days ago (before any decision a test states) — and then the chair records it.
  */
 export async function holdHearing(
   t: TestApp,
@@ -491,7 +491,7 @@ export async function holdHearing(
   const hearingId = invited.body.createdId as string;
   let requests = 1;
   await t.db.query(
-    `UPDATE hearings SET invited_at = now() - interval '21 days', original_scheduled_for = now() - interval '2 hours', scheduled_for = now() - interval '2 hours' WHERE id = $1`,
+    `UPDATE hearings SET invited_at = now() - interval '50 days', original_scheduled_for = now() - interval '25 days', scheduled_for = now() - interval '25 days' WHERE id = $1`,
     [hearingId],
   );
   const kind = appeal ? 'appeal_hearing_invitation' : 'hearing_invitation';
@@ -503,7 +503,7 @@ export async function holdHearing(
       await client.post(`/cases/${h.caseId}/letters/${kind}/sent`, {
         record: hearingId,
         subject: subjectStaffId,
-        sentAt: iso(Date.now() - 20 * DAY),
+        sentAt: iso(Date.now() - 49 * DAY),
         method: 'hand',
       }),
     );
@@ -511,7 +511,7 @@ export async function holdHearing(
   }
   if (h.invitedOnly) return { hearingId, view: invited.body, requests };
   const record = {
-    heldAt: iso(Date.now() - 90 * 60_000),
+    heldAt: iso(Date.now() - 25 * DAY + HOUR),
     subjectAttended: true,
     attendees: [{ name: 'A. Shah', capacity: 'note-taker (HR)' }],
     companion: { name: 'R. Patel', category: 'trade_union_representative' },

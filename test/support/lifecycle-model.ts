@@ -63,7 +63,7 @@ export function recordsOf(r: Roster, who: ActorName): Person[] {
   return who === 'hr' && !r.hrLinked ? [] : [who];
 }
 
-export type CaseStatus = 'reported' | 'investigation' | 'awaiting_decision' | 'decided' | 'appeal' | 'closed';
+export type CaseStatus = 'reported' | 'investigation' | 'awaiting_decision' | 'hearing' | 'decided' | 'appeal' | 'closed';
 export type TriageDecision = 'no_further_action' | 'informal_resolution' | 'investigate';
 export type Finding = 'substantiated' | 'not_substantiated' | 'inconclusive' | 'malicious' | 'false' | 'unsubstantiated' | 'unfounded';
 /** KCSIE Part 4 (process.md §3): a safeguarding allegation's findings; `substantiated` is in both sets. */
@@ -106,6 +106,9 @@ export interface ModelCase {
   referrals: number;
   outcome: { sanction: Sanction; deadline: Deadline | null; decidedBy: ActorName } | null;
   appeal: { result: AppealResult | null; newSanction: Sanction | null; decidedBy: ActorName | null } | null;
+  /** process.md §1: who chaired the held disciplinary hearing, and the held appeal hearing. */
+  hearingChair: ActorName | null;
+  appealHearingChair: ActorName | null;
   /** The audit actions the case's accepted commands left, in order. */
   actions: string[];
 }
@@ -408,7 +411,9 @@ export function predict(model: LifecycleModel, command: Command, who: ActorName)
       return accept(200, 'investigation.submitted');
     }
     case 'outcome': {
-      if (c.status !== 'awaiting_decision') return refuse(409, 'only a case awaiting decision is decided');
+      if (c.status !== 'awaiting_decision' && c.status !== 'hearing') return refuse(409, 'only a case awaiting decision is decided');
+      // process.md §1: the chair of the held hearing decides (a sanction needs one: the harness holds it first, see hearingFirst)
+      if (c.hearingChair !== null && c.hearingChair !== who) return refuse(409, 'the chair of the hearing decides');
       if (command.variant === 'summary_dismissal_without_gross_misconduct') return refuse(400, 'summary dismissal is for gross misconduct only');
       const needsSubstantiated = command.variant === 'dismissal_with_notice' || command.variant === 'summary_dismissal';
       if (needsSubstantiated && !c.allegations.some((a) => a.finding === 'substantiated')) return refuse(409, 'dismissal needs a substantiated finding');
@@ -423,6 +428,7 @@ export function predict(model: LifecycleModel, command: Command, who: ActorName)
       return accept(201, 'appeal.lodged');
     case 'decide_appeal':
       if (c.status !== 'appeal') return refuse(409, 'the appeal has been decided');
+      if (c.appealHearingChair !== who) return refuse(409, 'the appeal is decided by the chair of its hearing');
       if (command.result === 'varied' && SEVERITY.indexOf(VARIED_TO) >= SEVERITY.indexOf(c.outcome!.sanction)) {
         return refuse(409, 'an appeal can only reduce the sanction');
       }
@@ -459,6 +465,8 @@ export function apply(model: LifecycleModel, command: Command, who: ActorName, a
       referrals: 0,
       outcome: null,
       appeal: null,
+      hearingChair: null,
+      appealHearingChair: null,
       actions: [action],
     });
     return;
@@ -518,6 +526,36 @@ export function apply(model: LifecycleModel, command: Command, who: ActorName, a
     case 'close':
       c.status = 'closed';
       break;
+  }
+}
+
+/**
+ * process.md §1: the hearing a command needs first, held by the person about to act — a sanction
+ * (not no_action) on a case awaiting decision, or the decision of an appeal not yet heard — when
+ * the rules let that person act on the case at all; null otherwise. The harness holds it (invite,
+ * the invitation letter sent, the time passing, the record), and `heldHearing` applies it.
+ */
+export function hearingFirst(model: LifecycleModel, command: Command, who: ActorName): 'disciplinary' | 'appeal' | null {
+  const c = currentCase(model);
+  if (!c || command.kind === 'report') return null;
+  if (command.kind === 'outcome' && command.variant !== 'no_action' && c.status === 'awaiting_decision' && gate(model.roster, c, who, 'outcome') === null) {
+    return 'disciplinary';
+  }
+  if (command.kind === 'decide_appeal' && c.status === 'appeal' && c.appealHearingChair === null && gate(model.roster, c, who, 'decide_appeal') === null) {
+    return 'appeal';
+  }
+  return null;
+}
+
+/** A hearing held by `who` (with the audit actions it left): the disciplinary one moves the case to `hearing`. */
+export function heldHearing(model: LifecycleModel, kind: 'disciplinary' | 'appeal', who: ActorName, actions: readonly string[]): void {
+  const c = currentCase(model)!;
+  c.actions.push(...actions);
+  if (kind === 'disciplinary') {
+    c.status = 'hearing';
+    c.hearingChair = who;
+  } else {
+    c.appealHearingChair = who;
   }
 }
 

@@ -49,6 +49,16 @@ export class HearingInvitationRequest {
   @ArrayUnique()
   @IsIn(SANCTIONS, { each: true })
   possibleOutcomes: Sanction[];
+
+  @ApiPropertyOptional({
+    description:
+      'ACAS (a small school): the investigating manager, holding a deciding role, chairs the hearing and decides the outcome themselves — why (audited); the same waiver as the outcome’s',
+  })
+  @IsOptional()
+  @IsString()
+  @NotBlank()
+  @MaxLength(5000)
+  separationWaiverReason?: string;
 }
 
 /** POST /appeals/:id/hearings: the invitation to the appeal hearing (process.md §1: the same rules, heard by someone uninvolved). */
