@@ -25,7 +25,10 @@ import {
  * time on one browser, each signing in through the sign-in page and moving by the links the
  * screens offer: the deputy head logs and triages, the headteacher appoints, the investigating
  * manager works the task list (evidence: several files), the headteacher approves monitoring and
- * decides, HR lodges the appeal, a governor decides it, HR downloads the PDF and the CSV. Then the
+ * invites to the disciplinary hearing, gives the invitation letter (the time until the hearing
+ * passing through the database), records the hearing and decides, HR lodges the appeal, a
+ * governor holds the appeal hearing the same way, decides the appeal and makes its outcome letter,
+ * HR downloads the PDF and the CSV. Then the
  * refusals a person meets, a decision by keyboard alone (focus visible on every stop), the case
  * page, task list and outcome form at 320 px and 200% zoom, and each person's main page as a
  * screenshot (docs/screenshots, rewritten only with SCREENSHOTS=1). axe on every page and state;
@@ -84,6 +87,76 @@ describeInBrowser('web application: the whole lifecycle, one person at a time', 
     await page.getByTestId('case-status').waitFor();
   }
   const downloaded = (click: () => Promise<void>) => downloadedBy(page, click);
+
+  /**
+   * A hearing through the screens (process.md §1), by its chair on the case page: the invitation
+   * (time, place, every evidence item), then — the time between invitation and hearing passing as
+   * test/support/case-builder.ts holdHearing lets it, through the database — the invitation letter
+   * generated and recorded as sent on the letters screen, then the record of the hearing.
+   */
+  async function holdHearingByScreens(kind: 'disciplinary' | 'appeal', caseId: string, reference: string) {
+    const [words, letter] =
+      kind === 'disciplinary' ? ['disciplinary hearing', 'Invitation to a disciplinary hearing'] : ['appeal hearing', 'Invitation to an appeal hearing'];
+    await action(`Arrange the ${words}`).click();
+    await title(`Invite to the ${words}`);
+    await expectAccessible(page, `invite to the ${words}`);
+    await fillDate('scheduled-for', -14 * DAY);
+    await page.getByLabel('Where is it held?').fill('Meeting room 2, main building');
+    for (const box of await page.locator('input[name="evidence"]').all()) await box.check();
+    await page.getByRole('button', { name: 'Record the invitation' }).click();
+    await done('Invitation recorded');
+    await expectAccessible(page, `${words}: invitation recorded`);
+    // three weeks pass between the invitation and the hearing (time the API cannot be asked to move)
+    const moved = await app.t.db.query(
+      `UPDATE hearings SET invited_at = now() - interval '21 days', original_scheduled_for = now() - interval '2 hours', scheduled_for = now() - interval '2 hours'
+        WHERE case_id = $1 AND kind = $2 AND superseded_at IS NULL AND held_at IS NULL`,
+      [caseId, kind],
+    );
+    expect(moved.rowCount).toBe(1);
+
+    // the letters: the invitation generated (PDF) and recorded as sent by hand, 20 days before the hearing
+    await page.getByRole('link', { name: 'Go to the letters' }).click();
+    await title('Letters');
+    const card = page.getByRole('region', { name: `${letter}, to Sam Teacher` });
+    await card.getByText('Not generated').waitFor();
+    await expectAccessible(page, `letters: ${words} invitation not generated`);
+    const pdf = await downloaded(() => card.getByRole('button', { name: /^Download PDF/ }).click());
+    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await pdfText(pdf.bytes)).text).toContain('Meeting room 2, main building');
+    await page.reload();
+    await card.getByText('Generated, not sent').waitFor();
+    await card.getByRole('link', { name: /^Record as sent/ }).click();
+    await title('Record a letter as sent');
+    await fillDate('sent-at', 20 * DAY);
+    await page.getByLabel('By hand').check();
+    await page.getByRole('button', { name: 'Record as sent' }).click();
+    await page.locator('.govuk-notification-banner').getByText(`Recorded as sent: ${letter}, to Sam Teacher`).waitFor();
+    await expectAccessible(page, `letters: ${words} invitation sent`);
+    await page.getByRole('link', { name: `Case ${reference}` }).click();
+    await title(reference);
+    const hearings = page.getByTestId('hearings');
+    await hearings.getByText('Notice given').first().waitFor();
+    await expectAccessible(page, `case page: ${words} arranged, notice given`);
+
+    // the record of the hearing, by its chair
+    await action(`Record the ${words}`).click();
+    await title(`Record the ${words}`);
+    await expectAccessible(page, `record the ${words}`);
+    await fillDate('held-at', 90 * MINUTE);
+    await page.getByLabel('Yes', { exact: true }).check();
+    await page.getByLabel('Their companion (if they were accompanied)').fill('R. Patel');
+    await page.getByLabel('A trade union representative').check();
+    await page.getByLabel('Attendee 1: name').fill('A. Shah');
+    await page.getByLabel('Attendee 1: capacity').fill('note-taker (HR)');
+    await page.getByLabel('Notes of the hearing').fill('The allegation and the evidence were put; the member of staff answered each.');
+    await page.getByLabel('The member of staff’s representations (optional)').fill('They accepted posting it and apologised.');
+    await expectAccessible(page, `record the ${words}: filled in`);
+    await page.getByRole('button', { name: 'Record the hearing' }).click();
+    await banner().getByText('Hearing recorded').waitFor();
+    await title(reference);
+    expect(await hearings.innerText()).toContain('A. Shah (note-taker (HR))');
+    await expectAccessible(page, `case page: ${words} held`);
+  }
 
   interface CasePageTiming {
     /** In the page: when the DOM first held the case's status and an action link (a MutationObserver, so the test's own polling is not counted). */
@@ -452,6 +525,9 @@ describeInBrowser('web application: the whole lifecycle, one person at a time', 
     expect(await page.getByTestId('case-status').innerText()).toBe('Awaiting decision');
     await expectAccessible(page, 'case page: awaiting decision (headteacher)');
     const casePage = await timeToInteractiveCasePage(5);
+    // a sanction follows the disciplinary hearing (process.md §1): the head invites, the letter goes, the hearing is held and recorded
+    await holdHearingByScreens('disciplinary', caseId, reference);
+    expect(await page.getByTestId('case-status').innerText()).toBe('Hearing');
     await action('Record the outcome').click();
     await title('Record the outcome');
     await page.locator('main').getByText('Named a colleague in a public post and brought the school into disrepute').waitFor();
@@ -491,6 +567,8 @@ describeInBrowser('web application: the whole lifecycle, one person at a time', 
     await signInHere(DEMO.governor, 'Gavin Governor');
     await openFromWork('appeals-governor', reference);
     await expectAccessible(page, 'case page: appeal (governor)');
+    // the appeal is decided after the appeal hearing, by its chair (process.md §1)
+    await holdHearingByScreens('appeal', caseId, reference);
     await action('Decide the appeal').click();
     await title('Decide the appeal');
     await page.locator('main').getByText('A written warning is out of proportion to one post, taken down at once.').waitFor();
@@ -503,6 +581,18 @@ describeInBrowser('web application: the whole lifecycle, one person at a time', 
     await page.getByRole('link', { name: 'Go to the case' }).click();
     await title(reference);
     expect(await page.getByTestId('case-status').innerText()).toMatch(/^Closed/);
+    // the appeal's outcome letter, by the governor who decided it
+    await action('Letters').click();
+    await title('Letters');
+    const appealLetter = page.getByRole('region', { name: 'Outcome of your appeal, to Sam Teacher' });
+    await appealLetter.getByText('Not generated').waitFor();
+    const appealPdf = await downloaded(() => appealLetter.getByRole('button', { name: /^Download PDF/ }).click());
+    expect(appealPdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await pdfText(appealPdf.bytes)).text).toContain(reference);
+    await page.reload();
+    // generated: recording it as sent is the governor's when it goes (the letter is made from the decision just taken)
+    await appealLetter.getByText('Generated, not sent').waitFor();
+    await expectAccessible(page, 'letters: appeal outcome generated');
     await signOut();
 
     // ── HR: the case summary as a PDF, and the CSV ──
