@@ -85,7 +85,10 @@ function RecordForm({ found, kind, hearingId }: { found: Case; kind: HearingKind
   const session = useSession();
   const me = session.status === 'signed-in' ? session.user.id : '';
   const hearing = currentHearing(found, kind)!;
-  const [heldAt, setHeldAt] = useState<DateParts>(() => ukParts(new Date(Math.min(Date.now(), Date.parse(hearing.scheduledFor)))));
+  const [heldAt, setHeldAt] = useState<DateParts>(() =>
+    // the time arranged (to the minute, not before it), or now if that is still ahead
+    ukParts(new Date(Math.min(Date.now(), Math.ceil(Date.parse(hearing.scheduledFor) / 60_000) * 60_000))),
+  );
   const [attended, setAttended] = useState<'yes' | 'no'>();
   const [attendees, setAttendees] = useState<AttendeeRow[]>(() => Array.from({ length: ATTENDEE_ROWS }, () => ({ name: '', capacity: '' })));
   const [companionName, setCompanionName] = useState('');
