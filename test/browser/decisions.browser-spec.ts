@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { buildCase } from '../support/case-builder';
+import { buildCase, holdHearing } from '../support/case-builder';
 import { TEST_PASSWORD } from '../support/constants';
 import { DEMO, monitoringRequestBody } from '../support/test-app';
 import { expectAccessible } from './support/axe';
@@ -138,8 +138,9 @@ describeInBrowser('web application: decisions (headteacher and governors)', () =
     await expectAccessible(page, 'monitoring: already decided');
   });
 
-  it('the head records the outcome from the investigation’s findings; an appeal deadline too soon is shown beside its field first', async () => {
-    const built = await buildCase(app.t, { to: 'awaiting_decision', summary: 'The post named a colleague; the subject accepts it.' });
+  it('the head records the outcome from the investigation’s findings, after the hearing; an appeal deadline too soon is shown beside its field first', async () => {
+    // the disciplinary hearing held and recorded by the head (process.md §1): every sanction is open to them
+    const built = await buildCase(app.t, { to: 'hearing', summary: 'The post named a colleague; the subject accepts it.' });
     await signedIn(DEMO.head);
     await open(`/cases/${built.caseId}/outcome`, 'Record the outcome');
     const main = page.locator('main');
@@ -201,11 +202,11 @@ describeInBrowser('web application: decisions (headteacher and governors)', () =
       await expectAccessible(page, 'outcome form with the separation waiver');
 
       const now = Date.now();
-      await page.getByLabel('Informal action or management advice').check();
+      // no hearing has been held: no further action (the only outcome without one, process.md §1)
+      await page.getByLabel('No further action').check();
       await page.locator('#gross-misconduct-2').check();
       await page.getByLabel('Reasons for the decision').fill('A first post, accepted at once.');
       await fillDate('communicated-at', now, true);
-      await fillDate('appeal-deadline', now + 21 * DAY);
       // the waiver left blank: the API names it, beside its field
       await page.getByRole('button', { name: 'Record the outcome' }).click();
       await page.locator('#separation-waiver-reason-error').waitFor();
@@ -268,6 +269,13 @@ describeInBrowser('web application: decisions (headteacher and governors)', () =
 
   it('the governor hears the appeal: the grounds shown, a variation needs its new sanction, then the case closes', async () => {
     const built = await buildCase(app.t, { to: 'appeal', appeal: { grounds: 'The warning is out of proportion to one post.' } });
+    // the appeal hearing, held and recorded by the governor, who then decides (process.md §1)
+    await holdHearing(app.t, {
+      chair: DEMO.governor,
+      caseId: built.caseId,
+      invitePath: `/appeals/${built.appealId}/hearings`,
+      subjects: [app.t.ids.staff['Sam Teacher']],
+    });
     await signedIn(DEMO.governor);
     await open(`/cases/${built.caseId}/appeal/decision`, 'Decide the appeal');
     await page.locator('main').getByText('The warning is out of proportion to one post.').waitFor();
@@ -300,7 +308,9 @@ describeInBrowser('web application: decisions (headteacher and governors)', () =
       await explanation.getByText('You cannot record the outcome on this case now.').waitFor();
       await explanation.getByText('How you are involved: you are a witness in this case.').waitFor();
       await explanation.getByText('the governors, acting for the headteacher: every headteacher is conflicted on it').waitFor();
-      await explanation.getByText('Decide the outcome (§12): the governors.').waitFor();
+      await explanation
+        .getByText('Decide the outcome (§12): no action, or invite the subject to a disciplinary hearing before any sanction (ACAS Code): the governors.')
+        .waitFor();
       expect(await page.getByRole('button', { name: 'Record the outcome' }).count()).toBe(0);
       await expectAccessible(page, 'outcome: conflicted head told who acts');
     } finally {
