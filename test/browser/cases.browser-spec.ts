@@ -60,7 +60,7 @@ describeInBrowser('web application: the case page, the case list, the landing pa
       await openCase(full.caseId, full.reference);
       expect(await page.title()).toBe(`Case ${full.reference} – Social media casework`);
       expect(await text('[data-testid="case-status"]')).toMatch(/Appeal\s+Safeguarding/);
-      expect(await text('[data-testid="next-step"]')).toMatch(/Hear and decide the appeal/);
+      expect(await text('[data-testid="next-step"]')).toMatch(/Invite the subject to the appeal hearing/);
       expect(await text('[data-testid="next-step-by"]')).toBe('Who takes it: Governor');
       expect(await text('[data-testid="decision-maker"]')).toBe('Decisions on this case are taken by the headteacher.');
       expect(await page.getByTestId('involvement').count()).toBe(0);
@@ -131,7 +131,7 @@ describeInBrowser('web application: the case page, the case list, the landing pa
       await signedIn(DEMO.hr, hr);
       await openCase(full.caseId, full.reference, hr);
       // §6: hr records a grievance while the case is open
-      expect(await actionLinks(hr)).toEqual(['HR case summary', 'Timeline (audit log)', 'Record a grievance']);
+      expect(await actionLinks(hr)).toEqual(['HR case summary', 'Record a grievance', 'Timeline (audit log)']);
       expect(await text('[data-testid="next-step-by"]', hr)).toBe('Who takes it: Governor');
       await expectAccessible(hr, 'case page (HR, appeal)');
       await hr.context().close();
