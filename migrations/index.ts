@@ -16,6 +16,7 @@ import { StatisticsReportsPeriod1796087491720 } from './1796087491720-Statistics
 import { Suspensions1796097124815 } from './1796097124815-Suspensions';
 import { Grievances1796097312448 } from './1796097312448-Grievances';
 import { Hearings1796097561050 } from './1796097561050-Hearings';
+import { InvestigationMeetings1796098911300 } from './1796098911300-InvestigationMeetings';
 export const MIGRATIONS: Function[] = [
   Initial1795474956969,
   AuditAppendOnly1795474956970,
@@ -34,4 +35,5 @@ export const MIGRATIONS: Function[] = [
   Suspensions1796097124815,
   Grievances1796097312448,
   Hearings1796097561050,
+  InvestigationMeetings1796098911300,
 ];

@@ -3,6 +3,7 @@ import type { EvidenceResponse } from '../evidence/dto/evidence.dto';
 import type { CaseResponse } from './dto/case.dto';
 import { withholdGrievances, withholdPause } from '../grievances/grievance-view';
 import { withholdHearing } from '../hearings/hearing-view';
+import { withholdMeeting } from '../investigations/investigation-view';
 import { withholdKcsie } from '../kcsie/kcsie-view';
 import { withholdSuspensions } from '../suspensions/suspension-view';
 
@@ -26,6 +27,7 @@ export function redactCase(view: CaseResponse, rights: ReaderRights): CaseRespon
     interviews: view.interviews.map((i) =>
       others || (i.staffId !== null && rights.staffIds.includes(i.staffId)) ? i : { ...i, statement: null, accompaniedBy: null, withheld: true },
     ),
+    investigationMeetings: others ? view.investigationMeetings : view.investigationMeetings.map((m) => withholdMeeting(m, rights.staffIds)),
     subjectResponses: others ? view.subjectResponses : view.subjectResponses.map((r) => ({ ...r, response: null, withheld: true })),
     investigationReport:
       others || view.investigationReport === null ? view.investigationReport : { ...view.investigationReport, summary: null, withheld: true },

@@ -14,6 +14,7 @@ import { CaseAssignment } from '../investigations/entities/case-assignment.entit
 import { Allegation } from '../investigations/entities/allegation.entity';
 import { Fact } from '../investigations/entities/fact.entity';
 import { Interview } from '../investigations/entities/interview.entity';
+import { InvestigationMeeting } from '../investigations/entities/investigation-meeting.entity';
 import { SubjectNotification } from '../investigations/entities/subject-notification.entity';
 import { SubjectResponse } from '../investigations/entities/subject-response.entity';
 import { Evidence } from '../evidence/entities/evidence.entity';
@@ -51,6 +52,7 @@ export const ENTITIES = [
   Allegation,
   Fact,
   Interview,
+  InvestigationMeeting,
   SubjectNotification,
   SubjectResponse,
   Evidence,

@@ -161,6 +161,7 @@ function caseView(overrides: Partial<CaseResponse> = {}): CaseResponse {
     sanctionInForce: 'first_written_warning',
     kcsie: { lado: { dueBy: null, overdue: false, consultations: [] }, referralDecisions: [], referralDecisionsRequired: [] },
     suspensions: [],
+    investigationMeetings: [],
     hearings: [],
     grievances: [],
     paused: null,

@@ -171,6 +171,7 @@ function caseView(overrides: Partial<CaseResponse> = {}): CaseResponse {
     sanctionInForce: 'first_written_warning',
     kcsie: { lado: { dueBy: null, overdue: false, consultations: [] }, referralDecisions: [], referralDecisionsRequired: [] },
     suspensions: [],
+    investigationMeetings: [],
     hearings: [],
     grievances: [],
     paused: null,
@@ -247,6 +248,28 @@ describe("assembleSarCase: the staff member's own personal data in a case (§13 
     const text = JSON.stringify(c);
     for (const third of ['The post', 'Occupational health', 'a'.repeat(64), 'Someone else said this', 'It was a joke', 'Named a colleague'])
       expect(text).not.toContain(third);
+  });
+
+  it('in every capacity: the investigation meetings they were invited to, never anyone else’s (process.md §2)', () => {
+    const meeting = (id: string, staffId: string, purpose: string) => ({
+      id,
+      staffId,
+      name: staffId,
+      capacity: 'witness' as const,
+      scheduledFor: '2026-11-25T10:00:00.000Z',
+      place: 'Room 2',
+      purpose,
+      accompaniedAllowed: true,
+      arrangedAt: '2026-11-20T10:00:00.000Z',
+      recordedByUserId: U,
+      withheld: false,
+    });
+    const view = caseView({ investigationMeetings: [meeting('m1', 's1', 'Your account of the post'), meeting('m2', 's-other', 'Another person’s meeting')] });
+    for (const capacities of [['witness'], ['subject']] as PartyCapacity[][]) {
+      const c = sarCase(capacities, HR, { view });
+      expect(c.investigationMeetings).toEqual([expect.objectContaining({ id: 'm1', purpose: 'Your account of the post' })]);
+      expect(JSON.stringify(c)).not.toContain('Another person’s meeting');
+    }
   });
 
   it('a reporter gets their report, not the allegations, the outcome or the evidence', () => {

@@ -29,7 +29,8 @@ export interface SarCaseInput {
  *   allegations with their findings, the notice, their own response, the outcome, the appeal,
  *   the sanction in force, the evidence list, and KCSIE's LADO consultations and DBS / TRA referral decisions;
  * - as reporter: their report;
- * - in every capacity: their own interviews (a witness's statements, the subject's);
+ * - in every capacity: their own interviews (a witness's statements, the subject's) and the
+ *   investigation meetings they were invited to;
  * - nothing else: a witness's export holds their own statements and the fact that they were a
  *   witness, never other people's evidence or statements (third-party data).
  * Whatever the caller may not read is already withheld in `view`, as in the case view. An erased
@@ -55,6 +56,8 @@ export function assembleSarCase(staffId: string, input: SarCaseInput): SarCase |
     interviews: view.interviews
       .filter((i) => i.staffId === staffId)
       .map((i) => ({ capacity: i.capacity, heldAt: i.heldAt, accompaniedBy: i.accompaniedBy, statement: i.statement, withheld: i.withheld })),
+    // process.md §2: in every capacity, the investigation meetings they were invited to (never another person's)
+    investigationMeetings: view.investigationMeetings.filter((m) => m.staffId === staffId),
     outcome: asSubject ? summaryOutcome(view.outcome) : null,
     appeal: asSubject ? summaryAppeal(view.appeals) : null,
     sanctionInForce: asSubject ? view.sanctionInForce : null,

@@ -5,7 +5,8 @@ import { Finding, InvestigationState } from './investigation.rules';
 
 /**
  * The investigations module's SQL on its tables — `case_assignments`, `allegations`, `facts`,
- * `interviews`, `subject_notifications`, `subject_responses` — for its services and the
+ * `interviews`, `subject_notifications`, `subject_responses` (and `investigation_meetings`:
+ * investigation-meeting-rows.ts) — for its services and the
  * modules that need them (the outcome reads findings; monitoring cites allegations; retention
  * erases them).
  */
@@ -128,7 +129,7 @@ export async function substantiatedFindings(em: EntityManager, caseId: string): 
  * the evidence module erases its items.
  */
 export async function eraseInvestigation(em: EntityManager, caseId: string): Promise<void> {
-  for (const table of ['facts', 'subject_responses', 'subject_notifications', 'interviews', 'allegations']) {
+  for (const table of ['facts', 'subject_responses', 'subject_notifications', 'interviews', 'investigation_meetings', 'allegations']) {
     await em.query(`DELETE FROM ${table} WHERE case_id = $1`, [caseId]);
   }
 }

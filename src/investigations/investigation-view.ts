@@ -1,5 +1,17 @@
 import { listSection as section } from '../cases/case-section';
 import { isoSql } from '../database/sql';
+import type { InvestigationMeetingResponse } from './dto/investigation-meeting.dto';
+
+/** GET /cases/:id `investigationMeetings`: oldest meeting first; the capacity from the case's parties. */
+const INVESTIGATION_MEETINGS_SECTION = section(
+  'investigationMeetings',
+  `SELECT json_agg(json_build_object('id', m.id, 'staffId', m.staff_id, 'name', s.name,
+      'capacity', CASE WHEN EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = m.case_id AND p.staff_id = m.staff_id AND p.capacity = 'subject')
+        THEN 'subject' ELSE 'witness' END,
+      'scheduledFor', ${isoSql('m.scheduled_for')}, 'place', m.place, 'purpose', m.purpose, 'accompaniedAllowed', m.accompanied_allowed,
+      'arrangedAt', ${isoSql('m.created_at')}, 'recordedByUserId', m.recorded_by_user_id, 'withheld', false) ORDER BY m.scheduled_for, m.id)
+   FROM investigation_meetings m JOIN staff_members s ON s.id = m.staff_id WHERE m.case_id = $1`,
+);
 
 /** The investigation's parts of GET /cases/:id. */
 export const INVESTIGATION_SECTIONS = [
@@ -42,4 +54,11 @@ export const INVESTIGATION_SECTIONS = [
         'refusedToRespond', r.refused_to_respond, 'recordedByUserId', r.recorded_by_user_id, 'withheld', false) ORDER BY r.received_at, r.id)
      FROM subject_responses r WHERE r.case_id = $1`,
   ),
+  INVESTIGATION_MEETINGS_SECTION,
 ] as const;
+
+/** A reporter or witness of the case reads their own meetings only: of the others, that they exist and with whom (like interviews). */
+export function withholdMeeting(m: InvestigationMeetingResponse, ownStaffIds: readonly string[]): InvestigationMeetingResponse {
+  if (ownStaffIds.includes(m.staffId)) return m;
+  return { ...m, scheduledFor: null, place: null, purpose: null, withheld: true };
+}

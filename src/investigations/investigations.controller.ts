@@ -18,6 +18,8 @@ import {
   SubjectResponseRequest,
   SubmitReportRequest,
 } from './dto/investigation.dto';
+import { InvestigationMeetingRequest, InvestigationMeetingResponse } from './dto/investigation-meeting.dto';
+import { InvestigationMeetingsService } from './investigation-meetings.service';
 import { InvestigationRecordsService } from './investigation-records.service';
 import { InvestigationReportService } from './investigation-report.service';
 
@@ -33,6 +35,7 @@ export class InvestigationsController {
     private readonly assignment: AssignmentService,
     private readonly records: InvestigationRecordsService,
     private readonly report: InvestigationReportService,
+    private readonly meetings: InvestigationMeetingsService,
   ) {}
 
   @Post('assign')
@@ -66,6 +69,14 @@ export class InvestigationsController {
   @CreatesRecord('/cases/{id}/interviews/{interviewId}', { type: CaseRecordCreatedResponse, from: { interviewId: 'createdId' } })
   addInterview(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: InterviewRequest): Promise<CaseResponse> {
     return this.records.addInterview(actor, id, body);
+  }
+
+  @Post('investigation-meetings')
+  @Allow('investigation:write')
+  @ApiOperation({ summary: 'Arrange an investigation meeting with a subject or a witness: its invitation letter is made from it (process.md §2)' })
+  @CreatesRecord('/cases/{id}/investigation-meetings/{meetingId}', { type: CaseRecordCreatedResponse, from: { meetingId: 'createdId' } })
+  arrangeMeeting(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: InvestigationMeetingRequest): Promise<CaseResponse> {
+    return this.meetings.arrange(actor, id, body);
   }
 
   @Post('subject-notifications')
@@ -123,6 +134,14 @@ export class InvestigationsController {
   @ApiOkResponse({ type: InterviewResponse })
   getInterview(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('interviewId') interviewId: string): Promise<InterviewResponse> {
     return this.records.getInterview(actor, id, interviewId);
+  }
+
+  @Get('investigation-meetings/:meetingId')
+  @Allow('cases:read')
+  @ApiOperation({ summary: 'An investigation meeting arranged, withheld as in the case view (the read is audited)' })
+  @ApiOkResponse({ type: InvestigationMeetingResponse })
+  getMeeting(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('meetingId') meetingId: string): Promise<InvestigationMeetingResponse> {
+    return this.meetings.get(actor, id, meetingId);
   }
 
   @Get('subject-notifications/:notificationId')

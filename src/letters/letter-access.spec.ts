@@ -37,6 +37,7 @@ const writes = (who: Actor, author: LetterAuthor, f = facts()) => actingRole(who
 describe('who makes which letter (process.md §2; case-access.policy.ts letters:write)', () => {
   it('every kind names its author', () => {
     expect(LETTER_KINDS.map((k) => [k.kind, k.author])).toEqual([
+      ['investigation_meeting_invitation', 'investigator'],
       ['allegations_notice', 'investigator'],
       ['suspension', 'decision_maker'],
       ['hearing_invitation', 'decision_maker'],

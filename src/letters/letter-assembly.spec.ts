@@ -41,6 +41,7 @@ function view(overrides: Partial<CaseResponse> = {}): CaseResponse {
     appeals: [],
     hearings: [],
     suspensions: [],
+    investigationMeetings: [],
     evidence: [],
     ...overrides,
   } as unknown as CaseResponse;
@@ -59,6 +60,36 @@ describe('letter assembly (process.md §2: generated from the case’s own recor
     expect(text).toContain('1. Named a colleague in a public post (§7.5 No confidential or personal information about the school, its staff or governors)');
     expect(text).toContain('2. Posted a parent’s photograph (App.A Breaching copyright)');
     expect(text).not.toContain('Not in the notice');
+  });
+
+  it('the investigation meeting invitation: time, place, purpose, not a hearing, no decision, the companion when allowed; a witness’s meeting makes none', () => {
+    const meeting = (id: string, capacity: 'subject' | 'witness', accompaniedAllowed: boolean) => ({
+      id,
+      staffId: capacity === 'subject' ? 's-1' : 'w-1',
+      name: 'x',
+      capacity,
+      scheduledFor: '2026-12-08T10:30:00.000Z',
+      place: 'Meeting room 2',
+      purpose: 'To hear your account of the post of 2 November',
+      accompaniedAllowed,
+      arrangedAt: '2026-12-01T09:00:00.000Z',
+      recordedByUserId: 'u',
+      withheld: false,
+    });
+    const kind = letterKind('investigation_meeting_invitation')!;
+    const v = view({ investigationMeetings: [meeting('m1', 'subject', true), meeting('m2', 'witness', true)] });
+    expect(kind.sources(v)).toEqual([{ recordId: 'm1', at: '2026-12-01T09:00:00.000Z' }]);
+    const text = letter('investigation_meeting_invitation', v).paragraphs.join('\n');
+    expect(text).toContain('Dear Γιώργος Παπαδόπουλος محمد 王小明,');
+    expect(text).toContain('an investigation meeting at 10:30am on 8 December 2026, at Meeting room 2.');
+    expect(text).toContain('The meeting is about: To hear your account of the post of 2 November');
+    expect(text).toContain('This is an investigation meeting, not a disciplinary hearing. No decision has been made');
+    expect(text).toContain('You may be accompanied at the meeting by a work colleague or a trade union representative.');
+    expect(text).toContain('Please keep this matter confidential');
+    expect(text).toContain('please contact Pat Head');
+    const alone = letter('investigation_meeting_invitation', view({ investigationMeetings: [meeting('m1', 'subject', false)] })).paragraphs.join('\n');
+    expect(alone).not.toContain('accompanied at the meeting');
+    expect(kind.sources(view({ investigationMeetings: [meeting('m2', 'witness', true)] }))).toEqual([]);
   });
 
   it('the outcome letter: sanction, reasons, the warning’s duration, the right of appeal (to whom, how, by when)', () => {

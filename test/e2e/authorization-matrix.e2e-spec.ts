@@ -285,6 +285,8 @@ const BODIES: Record<string, (c: BodyContext) => Body> = {
   // a named witness outside the staff directory: conflicts nobody
   'POST /cases/{id}/interviews': () => ({ name: 'An External Witness', capacity: 'witness', heldAt: ago(DAY), statement: 'Probe statement' }),
   'POST /cases/{id}/subject-notifications': () => ({ sentAt: ago(DAY), method: 'letter', allegationIds: [randomUUID()] }),
+  // process.md §2: nobody of the staff directory (400 after the access check); no meeting is arranged
+  'POST /cases/{id}/investigation-meetings': () => ({ staffId: randomUUID(), scheduledFor: ahead(7 * DAY), place: 'Probe room', purpose: 'Probe purpose' }),
   // never notified (see above): 409
   'POST /cases/{id}/subject-responses': () => ({ receivedAt: ago(HOUR), response: 'Probe response' }),
   'POST /cases/{id}/findings': () => ({ allegationId: randomUUID(), finding: 'inconclusive', reasoning: 'Probe reasoning' }),

@@ -155,6 +155,7 @@ describe('letters (process.md §2)', () => {
         ['outcome', 'not_generated', true],
       ]);
       expect(head.body.kinds.map((k: { kind: string }) => k.kind)).toEqual([
+        'investigation_meeting_invitation',
         'allegations_notice',
         'suspension',
         'hearing_invitation',

@@ -26,6 +26,7 @@ import { Sanction, SANCTIONS } from '../../outcomes/outcome.rules';
 import { CaseLetterResponse } from '../../letters/dto/letter.dto';
 import { GrievanceResponse, ProcessPauseResponse } from '../../grievances/dto/grievance.dto';
 import { KcsieResponse } from '../../kcsie/dto/kcsie.dto';
+import { InvestigationMeetingResponse } from '../../investigations/dto/investigation-meeting.dto';
 import { SuspensionResponse } from '../../suspensions/dto/suspension.dto';
 
 /** `?q=`: shorter searches cannot use the trigram indexes (three characters make a trigram). */
@@ -220,7 +221,7 @@ export class CaseGuidanceResponse {
     enum: SANCTIONS,
     isArray: true,
     description:
-      'the sanctions the reader may record as the outcome now (process.md §1, ACAS Code): only no_action before a disciplinary hearing is held; after it, all of them for its chair; empty when the reader may not record the outcome',
+      'the sanctions the reader may record as the outcome now (process.md §1, ACAS Code): only no_action before a disciplinary hearing is held; after it, all of them for its chair (with separationWaiver true: only with a separationWaiverReason); empty when the reader may not record the outcome',
   })
   outcomeSanctions: Sanction[];
 }
@@ -260,6 +261,11 @@ export class CaseResponse {
   @ApiProperty({ type: [InterviewResponse] }) interviews: InterviewResponse[];
   @ApiProperty({ type: [SubjectNotificationResponse] }) subjectNotifications: SubjectNotificationResponse[];
   @ApiProperty({ type: [SubjectResponseResponse] }) subjectResponses: SubjectResponseResponse[];
+  @ApiProperty({
+    type: [InvestigationMeetingResponse],
+    description: 'investigation meetings arranged (whom, when, where, what about), earliest first: each makes its invitation letter (process.md §2)',
+  })
+  investigationMeetings: InvestigationMeetingResponse[];
   @ApiProperty({ type: [EvidenceResponse] }) evidence: EvidenceResponse[];
   @ApiProperty({ type: [MonitoringAuthorisationResponse], description: 'authorisations with status, decider, period, expiry and disclosures (§9, §11)' })
   monitoring: MonitoringAuthorisationResponse[];
@@ -306,6 +312,7 @@ export type CaseSections = Pick<
   | 'interviews'
   | 'subjectNotifications'
   | 'subjectResponses'
+  | 'investigationMeetings'
   | 'evidence'
   | 'monitoring'
   | 'outcome'

@@ -5,6 +5,7 @@ import { CASE_STATUSES, CaseStatus } from '../../cases/lifecycle';
 import { SANCTIONS, Sanction } from '../../outcomes/outcome.rules';
 import { GrievanceResponse } from '../../grievances/dto/grievance.dto';
 import { HearingResponse } from '../../hearings/dto/hearing.dto';
+import { InvestigationMeetingResponse } from '../../investigations/dto/investigation-meeting.dto';
 import { KcsieResponse } from '../../kcsie/dto/kcsie.dto';
 import { SuspensionResponse } from '../../suspensions/dto/suspension.dto';
 import { SummaryAllegation, SummaryAppeal, SummaryDates, SummaryEvidence, SummaryOutcome, SummaryReport, SummarySubjectResponse } from './case-summary.dto';
@@ -77,6 +78,8 @@ export class SarCase {
   @ApiProperty({ type: [SarSubjectNotification] }) subjectNotifications: SarSubjectNotification[];
   @ApiProperty({ type: [SummarySubjectResponse] }) subjectResponses: SummarySubjectResponse[];
   @ApiProperty({ type: [SarInterview], description: 'their own interviews and statements (a witness: only these)' }) interviews: SarInterview[];
+  @ApiProperty({ type: [InvestigationMeetingResponse], description: 'in every capacity: the investigation meetings they were invited to (process.md §2)' })
+  investigationMeetings: InvestigationMeetingResponse[];
   @ApiProperty({ type: SummaryOutcome, nullable: true }) outcome: SummaryOutcome | null;
   @ApiProperty({ type: SummaryAppeal, nullable: true }) appeal: SummaryAppeal | null;
   @ApiProperty({ enum: SANCTIONS, nullable: true, type: String }) sanctionInForce: Sanction | null;

@@ -3,6 +3,7 @@ import { ALLEGATIONS_NOTICE } from './allegations-notice.letter';
 import { APPEAL_HEARING_INVITATION_LETTER } from './appeal-hearing-invitation.letter';
 import { APPEAL_OUTCOME_LETTER } from './appeal-outcome.letter';
 import { HEARING_INVITATION_LETTER } from './hearing-invitation.letter';
+import { INVESTIGATION_MEETING_LETTER } from './investigation-meeting.letter';
 import { OUTCOME_LETTER } from './outcome.letter';
 import { SUSPENSION_LETTER } from './suspension.letter';
 
@@ -12,6 +13,7 @@ import { SUSPENSION_LETTER } from './suspension.letter';
  * added here: docs/letters.md.
  */
 export const LETTER_KINDS: readonly LetterKind[] = [
+  INVESTIGATION_MEETING_LETTER,
   ALLEGATIONS_NOTICE,
   SUSPENSION_LETTER,
   HEARING_INVITATION_LETTER,
