@@ -494,6 +494,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cases/{id}/investigation-meetings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Arrange an investigation meeting with a subject or a witness: its invitation letter is made from it (process.md §2) */
+    post: operations['arrangeMeeting'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/cases/{id}/subject-notifications': {
     parameters: {
       query?: never;
@@ -605,6 +622,23 @@ export interface paths {
     };
     /** An interview of the case, its statement withheld as in the case view (the read is audited) */
     get: operations['getInterview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{id}/investigation-meetings/{meetingId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An investigation meeting arranged, withheld as in the case view (the read is audited) */
+    get: operations['getMeeting'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2017,6 +2051,39 @@ export interface components {
       /** Format: uuid */
       recordedByUserId: string;
     };
+    InvestigationMeetingResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      staffId: string;
+      /** @description the invitee, as the staff directory writes the name */
+      name: string;
+      /**
+       * @description subject: a subject of the case; witness: anyone else
+       * @enum {string}
+       */
+      capacity: 'subject' | 'witness';
+      /**
+       * Format: date-time
+       * @description null when withheld
+       */
+      scheduledFor: string | null;
+      /** @description null when withheld */
+      place: string | null;
+      /** @description null when withheld */
+      purpose: string | null;
+      /** @description the invitee may be accompanied (ACAS good practice) */
+      accompaniedAllowed: boolean;
+      /**
+       * Format: date-time
+       * @description when it was arranged: its invitation is sent after
+       */
+      arrangedAt: string;
+      /** Format: uuid */
+      recordedByUserId: string;
+      /** @description true: another person's meeting, which a reporter or witness of the case does not read */
+      withheld: boolean;
+    };
     EvidenceResponse: {
       /** Format: uuid */
       id: string;
@@ -2359,7 +2426,14 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      kind: 'allegations_notice' | 'suspension' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
+      kind:
+        | 'investigation_meeting_invitation'
+        | 'allegations_notice'
+        | 'suspension'
+        | 'hearing_invitation'
+        | 'outcome'
+        | 'appeal_hearing_invitation'
+        | 'appeal_outcome';
       /**
        * Format: uuid
        * @description the record it is made from
@@ -2488,7 +2562,7 @@ export interface components {
       submission: components['schemas']['SubmissionReadinessResponse'];
       /** @description true: the reader investigated this case and holds a deciding role: they may record its outcome only with a separation waiver (`separationWaiverReason`: ACAS, a small school; audited) */
       separationWaiver: boolean;
-      /** @description the sanctions the reader may record as the outcome now (process.md §1, ACAS Code): only no_action before a disciplinary hearing is held; after it, all of them for its chair; empty when the reader may not record the outcome */
+      /** @description the sanctions the reader may record as the outcome now (process.md §1, ACAS Code): only no_action before a disciplinary hearing is held; after it, all of them for its chair (with separationWaiver true: only with a separationWaiverReason); empty when the reader may not record the outcome */
       outcomeSanctions: ('no_action' | 'informal_action' | 'first_written_warning' | 'final_written_warning' | 'dismissal_with_notice' | 'summary_dismissal')[];
     };
     CaseResponse: {
@@ -2530,6 +2604,8 @@ export interface components {
       interviews: components['schemas']['InterviewResponse'][];
       subjectNotifications: components['schemas']['SubjectNotificationResponse'][];
       subjectResponses: components['schemas']['SubjectResponseResponse'][];
+      /** @description investigation meetings arranged (whom, when, where, what about), earliest first: each makes its invitation letter (process.md §2) */
+      investigationMeetings: components['schemas']['InvestigationMeetingResponse'][];
       evidence: components['schemas']['EvidenceResponse'][];
       /** @description authorisations with status, decider, period, expiry and disclosures (§9, §11) */
       monitoring: components['schemas']['MonitoringAuthorisationResponse'][];
@@ -2642,6 +2718,8 @@ export interface components {
       interviews: components['schemas']['InterviewResponse'][];
       subjectNotifications: components['schemas']['SubjectNotificationResponse'][];
       subjectResponses: components['schemas']['SubjectResponseResponse'][];
+      /** @description investigation meetings arranged (whom, when, where, what about), earliest first: each makes its invitation letter (process.md §2) */
+      investigationMeetings: components['schemas']['InvestigationMeetingResponse'][];
       evidence: components['schemas']['EvidenceResponse'][];
       /** @description authorisations with status, decider, period, expiry and disclosures (§9, §11) */
       monitoring: components['schemas']['MonitoringAuthorisationResponse'][];
@@ -2715,6 +2793,33 @@ export interface components {
       /** @description companion or representative present */
       accompaniedBy?: string;
       statement: string;
+    };
+    InvestigationMeetingRequest: {
+      /**
+       * Format: uuid
+       * @description the staff member invited: a subject of the case (invited as subject) or anyone else of the staff directory (as a witness)
+       */
+      staffId: string;
+      /**
+       * Format: date-time
+       * @description when the meeting is to be held: after now (a meeting held is recorded as an interview)
+       */
+      scheduledFor: string;
+      /**
+       * @description where it is held
+       * @example Meeting room 2, main building
+       */
+      place: string;
+      /**
+       * @description what the meeting is about, as the invitation says it
+       * @example To hear your account of the concerns raised about a post
+       */
+      purpose: string;
+      /**
+       * @description whether the invitee may bring a companion (ACAS: not a statutory right at an investigation meeting, but good practice; default true)
+       * @default true
+       */
+      accompaniedAllowed: boolean;
     };
     SubjectNotificationRequest: {
       /** Format: date-time */
@@ -3133,6 +3238,8 @@ export interface components {
       evidenceIds: string[];
       /** @description the possible outcomes the invitation warns of (ACAS Code: say when dismissal is possible) */
       possibleOutcomes: ('no_action' | 'informal_action' | 'first_written_warning' | 'final_written_warning' | 'dismissal_with_notice' | 'summary_dismissal')[];
+      /** @description ACAS (a small school): the investigating manager, holding a deciding role, chairs the hearing and decides the outcome themselves — why (audited); the same waiver as the outcome’s */
+      separationWaiverReason?: string;
     };
     AppealHearingInvitationRequest: {
       /**
@@ -3204,7 +3311,14 @@ export interface components {
     };
     LetterItem: {
       /** @enum {string} */
-      kind: 'allegations_notice' | 'suspension' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
+      kind:
+        | 'investigation_meeting_invitation'
+        | 'allegations_notice'
+        | 'suspension'
+        | 'hearing_invitation'
+        | 'outcome'
+        | 'appeal_hearing_invitation'
+        | 'appeal_outcome';
       title: string;
       /** @description the written step it is for */
       step: string;
@@ -3236,7 +3350,14 @@ export interface components {
     };
     LetterKindResponse: {
       /** @enum {string} */
-      kind: 'allegations_notice' | 'suspension' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
+      kind:
+        | 'investigation_meeting_invitation'
+        | 'allegations_notice'
+        | 'suspension'
+        | 'hearing_invitation'
+        | 'outcome'
+        | 'appeal_hearing_invitation'
+        | 'appeal_outcome';
       title: string;
       step: string;
       /** @enum {string} */
@@ -3291,7 +3412,14 @@ export interface components {
     };
     LetterTemplateResponse: {
       /** @enum {string} */
-      kind: 'allegations_notice' | 'suspension' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
+      kind:
+        | 'investigation_meeting_invitation'
+        | 'allegations_notice'
+        | 'suspension'
+        | 'hearing_invitation'
+        | 'outcome'
+        | 'appeal_hearing_invitation'
+        | 'appeal_outcome';
       title: string;
       /** @description the wording in use: paragraphs separated by a blank line, with {{placeholders}} */
       body: string;
@@ -3602,6 +3730,8 @@ export interface components {
       subjectResponses: components['schemas']['SummarySubjectResponse'][];
       /** @description their own interviews and statements (a witness: only these) */
       interviews: components['schemas']['SarInterview'][];
+      /** @description in every capacity: the investigation meetings they were invited to (process.md §2) */
+      investigationMeetings: components['schemas']['InvestigationMeetingResponse'][];
       outcome: components['schemas']['SummaryOutcome'] | null;
       appeal: components['schemas']['SummaryAppeal'] | null;
       /** @enum {string|null} */
@@ -5039,6 +5169,43 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  arrangeMeeting: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InvestigationMeetingRequest'];
+      };
+    };
+    responses: {
+      /** @description created: the new record is at /cases/{id}/investigation-meetings/{meetingId} */
+      201: {
+        headers: {
+          /** @description the new record: /cases/{id}/investigation-meetings/{meetingId} */
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseRecordCreatedResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['ContentTooLarge'];
+      414: components['responses']['UriTooLong'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   addSubjectNotification: {
     parameters: {
       query?: never;
@@ -5258,6 +5425,34 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['InterviewResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      414: components['responses']['UriTooLong'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getMeeting: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        meetingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvestigationMeetingResponse'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -6350,7 +6545,14 @@ export interface operations {
       path: {
         id: string;
         /** @description the kind of letter (docs/letters.md) */
-        kind: 'allegations_notice' | 'suspension' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
+        kind:
+          | 'investigation_meeting_invitation'
+          | 'allegations_notice'
+          | 'suspension'
+          | 'hearing_invitation'
+          | 'outcome'
+          | 'appeal_hearing_invitation'
+          | 'appeal_outcome';
       };
       cookie?: never;
     };
@@ -6400,7 +6602,14 @@ export interface operations {
       path: {
         id: string;
         /** @description the kind of letter (docs/letters.md) */
-        kind: 'allegations_notice' | 'suspension' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
+        kind:
+          | 'investigation_meeting_invitation'
+          | 'allegations_notice'
+          | 'suspension'
+          | 'hearing_invitation'
+          | 'outcome'
+          | 'appeal_hearing_invitation'
+          | 'appeal_outcome';
       };
       cookie?: never;
     };
@@ -6509,7 +6718,14 @@ export interface operations {
       header?: never;
       path: {
         /** @description the kind of letter (docs/letters.md) */
-        kind: 'allegations_notice' | 'suspension' | 'hearing_invitation' | 'outcome' | 'appeal_hearing_invitation' | 'appeal_outcome';
+        kind:
+          | 'investigation_meeting_invitation'
+          | 'allegations_notice'
+          | 'suspension'
+          | 'hearing_invitation'
+          | 'outcome'
+          | 'appeal_hearing_invitation'
+          | 'appeal_outcome';
       };
       cookie?: never;
     };

@@ -10,6 +10,7 @@ const FactsPage = lazyPage(area, (pages) => pages.FactsPage);
 const FindingPage = lazyPage(area, (pages) => pages.FindingPage);
 const FindingsPage = lazyPage(area, (pages) => pages.FindingsPage);
 const InterviewsPage = lazyPage(area, (pages) => pages.InterviewsPage);
+const MeetingsPage = lazyPage(area, (pages) => pages.MeetingsPage);
 const DisclosurePage = lazyPage(area, (pages) => pages.DisclosurePage);
 const MonitoringRequestPage = lazyPage(area, (pages) => pages.MonitoringRequestPage);
 const NoticePage = lazyPage(area, (pages) => pages.NoticePage);
@@ -29,6 +30,7 @@ export const INVESTIGATION_SCREENS: Screen[] = [
   { path: '/cases/:id/investigation/evidence', render: ({ id }) => <EvidenceListPage id={id} /> },
   { path: '/cases/:id/investigation/evidence/new', render: ({ id }) => <EvidenceUploadPage id={id} /> },
   { path: '/cases/:id/investigation/facts', render: ({ id }) => <FactsPage id={id} /> },
+  { path: '/cases/:id/investigation/meetings', render: ({ id }) => <MeetingsPage id={id} /> },
   { path: '/cases/:id/investigation/interviews', render: ({ id }) => <InterviewsPage id={id} /> },
   { path: '/cases/:id/investigation/notice', render: ({ id }) => <NoticePage id={id} /> },
   { path: '/cases/:id/investigation/response', render: ({ id }) => <ResponsePage id={id} /> },

@@ -280,6 +280,21 @@ export function CaseRecord({ view, policy, me }: { view: CaseView; policy: Polic
         })}
       />
 
+      <Cards
+        id="investigation-meetings"
+        title="Investigation meetings arranged"
+        items={view.investigationMeetings}
+        card={(meeting) => ({
+          title: `${meeting.name}: ${CAPACITY_NAMES[meeting.capacity] ?? meeting.capacity}`,
+          rows: [
+            { key: 'When', value: meeting.withheld || !meeting.scheduledFor ? <Withheld /> : formatDateTime(meeting.scheduledFor) },
+            { key: 'Where', value: meeting.withheld ? <Withheld /> : <Text>{erasedOr(meeting.place)}</Text> },
+            { key: 'About', value: meeting.withheld ? <Withheld /> : <Text>{erasedOr(meeting.purpose)}</Text> },
+            { key: 'May be accompanied', value: meeting.accompaniedAllowed ? 'Yes' : 'No' },
+          ],
+        })}
+      />
+
       {(view.subjectNotifications.length > 0 || view.subjectResponses.length > 0) && (
         <Section id="notice" title="Written notice and response">
           {view.subjectNotifications.length > 0 && (

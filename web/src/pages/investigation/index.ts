@@ -6,6 +6,7 @@ export { EvidenceUploadPage } from './evidence-upload';
 export { FactsPage } from './facts';
 export { FindingPage, FindingsPage } from './findings';
 export { InterviewsPage } from './interviews';
+export { MeetingsPage } from './meetings';
 export { DisclosurePage, MonitoringRequestPage } from './monitoring';
 export { NoticePage } from './notice';
 export { ResponsePage } from './response';

@@ -17,7 +17,7 @@ import {
 
 /**
  * /cases/:id/investigation — the investigating manager's case as a GOV.UK task list: allegations →
- * evidence → facts → interviews → written notice → response → findings → submit. Each step's status
+ * evidence → facts → meetings arranged → interviews → written notice → response → findings → submit. Each step's status
  * is what the case holds and what the API says it lacks (guidance.submission.missing, in the API's
  * words); nothing here decides what is enough. Then the case's monitoring requests (§9, §11).
  */
@@ -60,6 +60,11 @@ function TaskListView({ view }: { view: CaseView }) {
     },
     { title: 'Evidence', href: `${base}/evidence`, ...status(null, view.evidence.length, plural(view.evidence.length, 'item', 'items'), true) },
     { title: 'Facts', href: `${base}/facts`, ...status(null, view.facts.length, plural(view.facts.length, 'fact', 'facts'), true) },
+    {
+      title: 'Arrange a meeting',
+      href: `${base}/meetings`,
+      ...status(null, view.investigationMeetings.length, plural(view.investigationMeetings.length, 'meeting arranged', 'meetings arranged'), true),
+    },
     {
       title: 'Interviews',
       href: `${base}/interviews`,
