@@ -99,7 +99,7 @@ export interface CaseGuidance {
   /**
    * The sanctions the reader may record as the outcome now (process.md §1; ACAS Code): only no
    * action before a disciplinary hearing is held; after it, every sanction for its chair and none
-   * for anyone else. Empty when the reader may not record the outcome.
+   * for anyone else (with `separationWaiver`: under the waiver). Empty when the reader may not record the outcome.
    */
   outcomeSanctions: Sanction[];
 }
@@ -120,8 +120,11 @@ export function caseGuidance(actor: Actor, facts: CaseFacts, input: GuidanceInpu
   const hearing = input.hearing ?? null;
   const appealHearing = input.appealHearing ?? null;
   const chairs = (h: { chairUserId: string } | null) => h !== null && h.chairUserId === actor.userId;
+  const deciding = input.status === 'awaiting_decision' || input.status === 'hearing';
+  // ACAS (a small school): the investigating manager in a deciding role decides under the separation waiver — and then chairs the hearing
+  const waiverOnly = deciding && !may('outcome:decide') && may('outcome:decide', { separationWaived: true }) && (hearing === null || chairs(hearing));
   const outcomeSanctions =
-    (input.status === 'awaiting_decision' || input.status === 'hearing') && may('outcome:decide')
+    deciding && (may('outcome:decide') || waiverOnly)
       ? sanctionsOpenTo(hearing && { chairUserId: hearing.chairUserId, heldAt: hearing.held ? now : null }, actor.userId, SANCTIONS)
       : [];
   const paused = facts.grievances?.paused ?? null;
@@ -138,7 +141,7 @@ export function caseGuidance(actor: Actor, facts: CaseFacts, input: GuidanceInpu
     // process.md §1 (ACAS Code): a hearing before any sanction but no action; its chair arranges and records it, and decides
     arrange_hearing: may('outcome:decide') && (input.status === 'awaiting_decision' || (input.status === 'hearing' && hearing !== null && !hearing.held)),
     record_hearing: input.status === 'hearing' && chairs(hearing) && !hearing!.held && may('outcome:decide'),
-    record_outcome: outcomeSanctions.length > 0,
+    record_outcome: outcomeSanctions.length > 0 && !waiverOnly,
     lodge_appeal: input.status === 'decided' && input.sanction !== null && input.sanction !== 'no_action' && may('appeals:lodge'),
     arrange_appeal_hearing: input.status === 'appeal' && !(appealHearing?.held ?? false) && may('appeals:decide'),
     record_appeal_hearing: input.status === 'appeal' && chairs(appealHearing) && !appealHearing!.held && may('appeals:decide'),
@@ -171,8 +174,7 @@ export function caseGuidance(actor: Actor, facts: CaseFacts, input: GuidanceInpu
       blockers: input.status === 'investigation' ? blockers : [],
       missing: input.status === 'investigation' ? missing : [],
     },
-    separationWaiver:
-      input.status === 'awaiting_decision' && !when.record_outcome && actingRole(actor, facts, 'outcome:decide', { separationWaived: true }) !== null,
+    separationWaiver: waiverOnly,
     outcomeSanctions,
   };
 }

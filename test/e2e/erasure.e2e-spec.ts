@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { holdHearing } from '../support/case-builder';
 import { binaryParser, pdfText } from '../support/exports-fixtures';
 import { DEMO, monitoringRequestBody, startTestApp, TestApp } from '../support/test-app';
 
@@ -72,6 +73,25 @@ const INPUTS: Record<string, readonly string[]> = {
   'POST /appeals/{id}/decision rationale': ['appealRationale'],
   'POST /cases/{id}/close reason': ['closureReason'],
   'POST /cases/{id}/legal-hold reason': ['legalHoldReason'],
+  // process.md §1: suspension and hearings; §6: grievances and the pause
+  'POST /cases/{id}/suspensions reasons': ['suspensionReasons'],
+  'POST /cases/{id}/suspensions alternativesConsidered': ['suspensionAlternatives'],
+  'POST /cases/{id}/suspensions/{suspensionId}/reviews reasons': ['suspensionReviewReasons'],
+  'POST /cases/{id}/grievances summary': ['grievanceSummary'],
+  'POST /cases/{id}/grievances/{grievanceId}/decision reasons': ['grievanceReasons'],
+  'POST /cases/{id}/pause reason': ['pauseReason'],
+  'POST /cases/{id}/hearings place': ['hearingPlace'],
+  'POST /cases/{id}/hearings separationWaiverReason': ['hearingWaiverReason'],
+  'POST /appeals/{id}/hearings place': ['appealHearingPlace'],
+  'POST /hearings/{id}/rearrangements place': ['rearrangedPlace'],
+  'POST /hearings/{id}/rearrangements reason': ['rearrangementReason'],
+  'POST /hearings/{id}/record attendees[].name': ['hearingAttendee'],
+  'POST /hearings/{id}/record attendees[].capacity': ['hearingAttendeeCapacity'],
+  'POST /hearings/{id}/record companion.name': ['hearingCompanion'],
+  'POST /hearings/{id}/record companion.adjustmentReason': ['hearingAdjustment'],
+  'POST /hearings/{id}/record notes': ['hearingNotes', 'appealHearingNotes'],
+  'POST /hearings/{id}/record representations': ['hearingRepresentations'],
+  'POST /hearings/{id}/record absenceReason': ['absenceReason'],
 };
 
 /** Routes about people and accounts, not about a case: their text is the staff directory's, which retention does not erase; and the organisation's letterhead and letters' wording (process.md §2). */
@@ -356,9 +376,95 @@ describe('erasure leaves no free text anywhere (§13)', () => {
       201,
       'finding',
     );
+    // process.md §1: a precautionary suspension, reviewed; §6: a grievance, the process paused for it, decided, resumed.
+    const suspended = await ok(
+      head.post(`/cases/${A.id}/suspensions`, {
+        subjectStaffId: sam(),
+        startsAt: iso(now - 6 * DAY),
+        grounds: ['risk_to_evidence'],
+        reasons: `Could delete posts ${marker('suspensionReasons')}`,
+        alternativesConsidered: `Other duties ${marker('suspensionAlternatives')}`,
+        reviewBy: iso(now + 7 * DAY),
+      }),
+      201,
+      'suspension',
+    );
+    await ok(
+      head.post(`/cases/${A.id}/suspensions/${suspended.createdId}/reviews`, {
+        decision: 'continue',
+        reasons: `Still a risk ${marker('suspensionReviewReasons')}`,
+        reviewBy: iso(now + 14 * DAY),
+      }),
+      200,
+      'suspension review',
+    );
+    const grievance = await ok(
+      (await t.as(DEMO.hr)).post(`/cases/${A.id}/grievances`, {
+        lodgedAt: iso(now - 2 * DAY),
+        summary: `Unfair process ${marker('grievanceSummary')}`,
+        relatedToProcess: true,
+      }),
+      201,
+      'grievance',
+    );
+    await ok(head.post(`/cases/${A.id}/pause`, { grievanceId: grievance.createdId, reason: `Hear it first ${marker('pauseReason')}` }), 200, 'pause');
+    await ok(
+      (await t.as(DEMO.governor)).post(`/cases/${A.id}/grievances/${grievance.createdId}/decision`, {
+        outcome: 'not_upheld',
+        reasons: `The process was fair ${marker('grievanceReasons')}`,
+        decidedAt: iso(now - DAY),
+      }),
+      200,
+      'grievance decision',
+    );
+    await ok(head.post(`/cases/${A.id}/resume`, {}), 200, 'resume');
     await ok(ian.post(`/cases/${A.id}/submit-report`, { summary: `Substantiated ${marker('investigationSummary')}` }), 200, 'submit A');
 
-    // Outcome, then an appeal entered after its deadline (late-entry reason), decided by the governors.
+    // The disciplinary hearing (process.md §1): invited, rearranged by the chair, missed; decided in absence. Every text marked.
+    const invited = await ok(
+      head.post(`/cases/${A.id}/hearings`, {
+        scheduledFor: iso(Date.now() + 14 * DAY),
+        place: `Room ${marker('hearingPlace')}`,
+        evidenceIds: [],
+        possibleOutcomes: ['final_written_warning'],
+      }),
+      201,
+      'hearing A',
+    );
+    const hearingId = invited.createdId as string;
+    await ok(
+      head.post(`/hearings/${hearingId}/rearrangements`, {
+        basis: 'chair_decision',
+        scheduledFor: iso(Date.now() + 16 * DAY),
+        place: `Hall ${marker('rearrangedPlace')}`,
+        reason: `Chair away ${marker('rearrangementReason')}`,
+      }),
+      200,
+      'rearrange A',
+    );
+    await t.db.query(
+      `UPDATE hearings SET invited_at = now() - interval '50 days', original_scheduled_for = now() - interval '25 days', scheduled_for = now() - interval '24 days' WHERE id = $1`,
+      [hearingId],
+    );
+    await ok(head.get(`/cases/${A.id}/letters/hearing_invitation?record=${hearingId}&format=docx`), 200, 'invitation letter A');
+    await ok(
+      head.post(`/cases/${A.id}/letters/hearing_invitation/sent`, { record: hearingId, sentAt: iso(Date.now() - 49 * DAY), method: 'post' }),
+      200,
+      'invitation sent A',
+    );
+    await ok(
+      head.post(`/hearings/${hearingId}/record`, {
+        heldAt: iso(Date.now() - 24 * DAY + HOUR),
+        subjectAttended: false,
+        attendees: [{ name: `Note-taker ${marker('hearingAttendee')}`, capacity: `Adviser ${marker('hearingAttendeeCapacity')}` }],
+        notes: `Put in her absence ${marker('hearingNotes')}`,
+        representations: `Her written statement ${marker('hearingRepresentations')}`,
+        absenceReason: `No reply ${marker('absenceReason')}`,
+      }),
+      200,
+      'hearing A held',
+    );
+    // Outcome, then an appeal entered after its deadline (late-entry reason), heard and decided by the governors.
     await ok(
       head.post(`/cases/${A.id}/outcome`, {
         sanction: 'final_written_warning',
@@ -383,6 +489,21 @@ describe('erasure leaves no free text anywhere (§13)', () => {
       'appeal A',
     );
     A.appealId = lodged.createdId as string;
+    await holdHearing(t, {
+      chair: DEMO.governor,
+      caseId: A.id,
+      invitePath: `/appeals/${A.appealId}/hearings`,
+      subjects: [sam()],
+      invitation: { place: `Governors' room ${marker('appealHearingPlace')}` },
+      record: {
+        companion: {
+          name: `Friend ${marker('hearingCompanion')}`,
+          category: 'other_reasonable_adjustment',
+          adjustmentReason: `Support ${marker('hearingAdjustment')}`,
+        },
+        notes: `Heard ${marker('appealHearingNotes')}`,
+      },
+    });
     await ok(
       (await t.as(DEMO.governor)).post(`/appeals/${lodged.createdId}/decision`, {
         result: 'varied',
@@ -443,6 +564,14 @@ describe('erasure leaves no free text anywhere (§13)', () => {
       'finding B',
     );
     await ok(head.post(`/cases/${B.id}/submit-report`, { summary: `Nothing found ${marker('bInvestigationSummary')}` }), 200, 'submit B');
+    // The head, who investigated, chairs the hearing under the separation waiver (ACAS, small school).
+    await holdHearing(t, {
+      chair: DEMO.head,
+      caseId: B.id,
+      invitePath: `/cases/${B.id}/hearings`,
+      subjects: [sam()],
+      invitation: { separationWaiverReason: `Two-teacher school ${marker('hearingWaiverReason')}` },
+    });
     await ok(
       head.post(`/cases/${B.id}/outcome`, {
         sanction: 'no_action',

@@ -1,5 +1,5 @@
 import { NO_DECISION_MAKER } from '../../src/access/conflicts';
-import { addPerson, BuiltPerson, buildCase, outcomeBody } from '../support/case-builder';
+import { addPerson, BuiltPerson, buildCase, holdHearing, outcomeBody } from '../support/case-builder';
 import { DEMO, expectProblem, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -38,7 +38,7 @@ describe('finding 1: nobody who ever investigated a case decides its outcome or 
   it('a replaced investigator who also holds headteacher neither decides the outcome nor hears the appeal; an unconflicted headteacher and a governor do', async () => {
     // a second headteacher, who is also an investigating manager: appointed, then replaced
     const ivo = await addPerson(t, { name: 'Ivo Investigating Head', roles: ['investigating_manager', 'headteacher'] });
-    const awaiting = await buildCase(t, { to: 'awaiting_decision', replacedInvestigators: [ivo.email], decider: DEMO.head });
+    const awaiting = await buildCase(t, { to: 'hearing', replacedInvestigators: [ivo.email], decider: DEMO.head });
     const asIvo = await t.as(ivo.email);
     // they no longer see the case at all: not as its investigator, not as a headteacher
     expectProblem(await asIvo.get(`/cases/${awaiting.caseId}`), 404);
@@ -48,7 +48,7 @@ describe('finding 1: nobody who ever investigated a case decides its outcome or 
     expect(decided.status).toBe(201);
     expect(decided.body.outcome).toEqual(expect.objectContaining({ decidedByRole: 'headteacher', decidedByUserId: t.ids.users[DEMO.head] }));
 
-    const onAppeal = await buildCase(t, { to: 'appeal', replacedInvestigators: [ivo.email], decider: DEMO.head });
+    const onAppeal = await buildCase(t, { to: 'appeal', replacedInvestigators: [ivo.email], decider: DEMO.head, appealHearing: {} });
     const heard = { result: 'dismissed', rationale: 'The warning stands.' };
     expectProblem(await asIvo.post(`/appeals/${onAppeal.appealId}/decision`, heard), 404);
     expect(await deciders(t, onAppeal.caseId)).toEqual(expect.objectContaining({ appeal_by: null }));
@@ -65,7 +65,7 @@ describe('finding 1: nobody who ever investigated a case decides its outcome or 
 
     // about the headteacher: the governors act; Gil was appointed, then replaced
     const aboutHead = await buildCase(t, {
-      to: 'awaiting_decision',
+      to: 'hearing',
       subjects: [t.ids.staff[DEMO.head]],
       replacedInvestigators: [gil.email],
       decider: DEMO.governor,
@@ -80,6 +80,7 @@ describe('finding 1: nobody who ever investigated a case decides its outcome or 
     const lodged = await (await t.as(DEMO.hr)).post(`/cases/${aboutHead.caseId}/appeals`, { lodgedAt: iso(Date.now() - 60_000), grounds: 'Too harsh' });
     expect(lodged.status).toBe(201);
     const appealId = lodged.body.appeals[0].id;
+    await holdHearing(t, { chair: gwen.email, caseId: aboutHead.caseId, invitePath: `/appeals/${appealId}/hearings`, subjects: [t.ids.staff[DEMO.head]] });
     const heard = { result: 'dismissed', rationale: 'The warning stands.' };
     expectProblem(await asGil.post(`/appeals/${appealId}/decision`, heard), 404);
     expectProblem(await (await t.as(DEMO.governor)).post(`/appeals/${appealId}/decision`, heard), 403);
@@ -279,7 +280,8 @@ describe('finding 14: concurrent appeal decisions meet the decided case (409), n
 
   it('eight eligible governors decide one appeal at once: exactly one 200 and seven 409, round after round', async () => {
     for (let round = 0; round < 3; round++) {
-      const { caseId, appealId } = await buildCase(t, { to: 'appeal' });
+      // process.md §1: the appeal is heard first (the builder: by the demo governor); every governor then tries to decide it
+      const { caseId, appealId } = await buildCase(t, { to: 'appeal', appealHearing: {} });
       const clients = await Promise.all(governors.map((email) => t.as(email)));
       const answers = await Promise.all(clients.map((c, i) => c.post(`/appeals/${appealId}/decision`, { result: 'dismissed', rationale: `Governor ${i}` })));
       expect({ round, statuses: answers.map((a) => a.status).sort() }).toEqual({ round, statuses: [200, 409, 409, 409, 409, 409, 409, 409] });

@@ -1,4 +1,4 @@
-import { buildCase, outcomeBody } from '../support/case-builder';
+import { buildCase, outcomeBody, holdHearing } from '../support/case-builder';
 import { DEMO, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -68,6 +68,17 @@ describe('case guidance (GET /cases/:id `guidance`)', () => {
       const governor = await guidanceOf(DEMO.governor, caseId);
       expect(governor.actions).toContain('record_outcome');
       expect(governor.separationWaiver).toBe(false);
+      // process.md §1: the head chairs the hearing under the same waiver, then decides
+      await holdHearing(t, {
+        chair: DEMO.head,
+        caseId,
+        invitePath: `/cases/${caseId}/hearings`,
+        subjects: [t.ids.staff['Sam Teacher']],
+        invitation: { separationWaiverReason: 'Two-teacher school' },
+      });
+      const chairing = await guidanceOf(DEMO.head, caseId);
+      expect(chairing.separationWaiver).toBe(true);
+      expect(chairing.outcomeSanctions).toContain('first_written_warning');
       const decided = await (await t.as(DEMO.head)).post(`/cases/${caseId}/outcome`, outcomeBody({ separationWaiverReason: 'Two-teacher school' }));
       expect(decided.status).toBe(201);
       expect(decided.body.guidance.separationWaiver).toBe(false);

@@ -204,7 +204,7 @@ describe('KCSIE Part 4 (process.md §3)', () => {
 
     it('the appeal decision that leaves a dismissal in force waits for the decision too; one that reduces it closes', async () => {
       const subject = await newStaff('Alex Office');
-      const dismissed = await buildCase(t, { to: 'appeal', report: SAFEGUARDING, subjects: [subject], outcome: DISMISSAL });
+      const dismissed = await buildCase(t, { to: 'appeal', report: SAFEGUARDING, subjects: [subject], outcome: DISMISSAL, appealHearing: {} });
       const governor = await t.as(DEMO.governor);
       const refused = await governor.post(`/appeals/${dismissed.appealId}/decision`, { result: 'dismissed', rationale: 'The dismissal stands.' });
       expectProblem(refused, 409);

@@ -101,7 +101,13 @@ describe('letters (process.md §2)', () => {
       const generated = events.filter((e) => e.action === 'letter.generated');
       expect(generated.length).toBeGreaterThanOrEqual(18);
       expect(new Set(generated.map((e) => `${e.reason}:${e.actor_role}`))).toEqual(
-        new Set(['allegations_notice:investigating_manager', 'outcome:headteacher', 'appeal_outcome:governor']),
+        new Set([
+          'allegations_notice:investigating_manager',
+          'hearing_invitation:headteacher',
+          'outcome:headteacher',
+          'appeal_hearing_invitation:governor',
+          'appeal_outcome:governor',
+        ]),
       );
       const payloads = JSON.stringify(generated.map((e) => e.payload));
       for (const name of NAMES) expect(payloads).not.toContain(name);
@@ -152,6 +158,8 @@ describe('letters (process.md §2)', () => {
       expect(head.status).toBe(200);
       expect(head.body.items.map((i: { kind: string; state: string; mayGenerate: boolean }) => [i.kind, i.state, i.mayGenerate])).toEqual([
         ['allegations_notice', 'not_generated', false],
+        // process.md §1: the builder held the hearing, its invitation sent
+        ['hearing_invitation', 'sent', true],
         ['outcome', 'not_generated', true],
       ]);
       expect(head.body.kinds.map((k: { kind: string }) => k.kind)).toEqual([
@@ -164,7 +172,7 @@ describe('letters (process.md §2)', () => {
         'appeal_outcome',
       ]);
       const ian = await (await t.as(DEMO.investigator)).get(`/cases/${one.id}/letters`);
-      expect(ian.body.items.map((i: { mayGenerate: boolean }) => i.mayGenerate)).toEqual([true, false]);
+      expect(ian.body.items.map((i: { mayGenerate: boolean }) => i.mayGenerate)).toEqual([true, false, false]);
       // the case says the same: letters are offered to whoever may make one of them, to nobody else
       const actions = async (who: string) => (await (await t.as(who)).get(`/cases/${one.id}`)).body.guidance.actions as string[];
       expect(await actions(DEMO.head)).toContain('write_letters');
@@ -191,16 +199,22 @@ describe('letters (process.md §2)', () => {
 
       const sent = await head.post(`/cases/${one.id}/letters/outcome/sent`, { sentAt, method: 'email' });
       expect(sent.status).toBe(200);
-      expect(sent.body.letters).toEqual([expect.objectContaining({ kind: 'outcome', recordId: sent.body.outcome.id, sentAt, sentMethod: 'email' })]);
-      expect((await head.get(`/cases/${one.id}`)).body.letters[0]).toEqual(expect.objectContaining({ sentAt, sentMethod: 'email' }));
+      const outcomeLetters = (letters: Array<{ kind: string }>) => letters.filter((l) => l.kind === 'outcome');
+      expect(outcomeLetters(sent.body.letters)).toEqual([
+        expect.objectContaining({ kind: 'outcome', recordId: sent.body.outcome.id, sentAt, sentMethod: 'email' }),
+      ]);
+      expect(outcomeLetters((await head.get(`/cases/${one.id}`)).body.letters)).toEqual([expect.objectContaining({ sentAt, sentMethod: 'email' })]);
       const list = await head.get(`/cases/${one.id}/letters`);
-      expect(list.body.items[1]).toEqual(expect.objectContaining({ kind: 'outcome', state: 'sent', sentAt, sentMethod: 'email' }));
+      expect(list.body.items[2]).toEqual(expect.objectContaining({ kind: 'outcome', state: 'sent', sentAt, sentMethod: 'email' }));
 
       const again = await head.post(`/cases/${one.id}/letters/outcome/sent`, { sentAt, method: 'post' });
       expectProblem(again, 409);
       expect(again.body.code).toBe('letter_already_sent');
       expect(again.body.detail).toMatch(/^This letter was recorded as sent on \d{1,2} [A-Z][a-z]+ \d{4}\.$/);
       expect((await letterEvents(one.id)).map((e) => [e.action, e.reason])).toEqual([
+        // the hearing's invitation, sent by the case builder before the hearing (process.md §1)
+        ['letter.generated', 'hearing_invitation'],
+        ['letter.sent', 'hearing_invitation'],
         ['letter.generated', 'outcome'],
         ['letter.sent', 'outcome'],
       ]);
@@ -210,7 +224,10 @@ describe('letters (process.md §2)', () => {
       const res = await (await t.as(DEMO.hr)).get(`/staff/${t.ids.staff['Sam Teacher']}/subject-access-export`);
       expect(res.status).toBe(200);
       const mine = res.body.cases.find((c: { caseId?: string }) => c.caseId === one.id);
-      expect(mine.letters).toEqual([expect.objectContaining({ kind: 'outcome', sentMethod: 'email' })]);
+      expect(mine.letters).toEqual([
+        expect.objectContaining({ kind: 'hearing_invitation', sentMethod: 'hand' }),
+        expect.objectContaining({ kind: 'outcome', sentMethod: 'email' }),
+      ]);
     });
 
     it('a letter with no record to make it from yet: 409 letter_not_available', async () => {

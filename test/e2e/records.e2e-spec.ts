@@ -139,7 +139,7 @@ describe('records that name themselves (issue 10 item 2)', () => {
   });
 
   it('the outcome and the appeal, at their own paths', async () => {
-    const built = await buildCase(t, { to: 'awaiting_decision' });
+    const built = await buildCase(t, { to: 'hearing' });
     const head = await t.as(DEMO.head);
     const outcome = await head.post(`/cases/${built.caseId}/outcome`, {
       sanction: 'first_written_warning',

@@ -366,6 +366,7 @@ export async function buildCase(t: TestApp, spec: CaseSpec): Promise<BuiltCase> 
   const sanction = (spec.outcome?.sanction as string | undefined) ?? 'first_written_warning';
   if (spec.hearing !== false && (sanction !== 'no_action' || spec.hearing)) {
     const held = await holdHearing(t, { chair: built.decider, caseId, invitePath: `/cases/${caseId}/hearings`, subjects, ...(spec.hearing || {}) });
+    built.decider = held.chair;
     requests += held.requests;
     built.hearingId = held.hearingId;
     view = held.view;
@@ -391,14 +392,16 @@ export async function buildCase(t: TestApp, spec: CaseSpec): Promise<BuiltCase> 
   );
   view = lodged.body;
   built.appealId = lodged.body.appeals.at(-1).id;
-  if (spec.to === 'appeal') return done();
+  // `to: 'appeal'` stops before the appeal hearing unless one is asked for
+  if (spec.to === 'appeal' && !spec.appealHearing) return done();
 
   if (spec.appealHearing !== false) {
-    const hearer = spec.hearer ?? DEMO.governor;
+    const hearer = spec.appealHearing?.chair ?? spec.hearer ?? DEMO.governor;
     const held = await holdHearing(t, { chair: hearer, caseId, invitePath: `/appeals/${built.appealId}/hearings`, subjects, ...(spec.appealHearing || {}) });
     requests += held.requests;
     built.appealHearingId = held.hearingId;
   }
+  if (spec.to === 'appeal') return done();
 
   const decided = await step(
     'appeal decision',
@@ -456,6 +459,8 @@ export async function addPerson(t: TestApp, spec: PersonSpec): Promise<BuiltPers
 
 /** How a hearing is held by the builder (process.md §1). */
 export interface HearingSpec {
+  /** Who chairs it (default: the decider; for the appeal, the hearer). */
+  chair?: string;
   /** The invitation's body overrides. */
   invitation?: Record<string, unknown>;
   /** The hearing record's overrides (default: attended, a union representative, notes). */
@@ -473,7 +478,7 @@ export interface HearingSpec {
 export async function holdHearing(
   t: TestApp,
   h: { chair: string; caseId: string; invitePath: string; subjects: readonly string[] } & HearingSpec,
-): Promise<{ hearingId: string; view: Record<string, unknown>; requests: number }> {
+): Promise<{ hearingId: string; chair: string; view: Record<string, unknown>; requests: number }> {
   const client = await t.as(h.chair);
   const expect = (what: string, status: number, answer: Response) => {
     if (answer.status !== status) throw new Error(`holdHearing ${what}: expected ${status}, got ${answer.status} ${JSON.stringify(answer.body)}`);
@@ -509,7 +514,7 @@ export async function holdHearing(
     );
     requests += 2;
   }
-  if (h.invitedOnly) return { hearingId, view: invited.body, requests };
+  if (h.invitedOnly) return { hearingId, chair: h.chair, view: invited.body, requests };
   const record = {
     heldAt: iso(Date.now() - 25 * DAY + HOUR),
     subjectAttended: true,
@@ -520,5 +525,5 @@ export async function holdHearing(
     ...h.record,
   };
   const held = expect('record', 200, await client.post(`/hearings/${hearingId}/record`, record));
-  return { hearingId, view: held.body, requests: requests + 1 };
+  return { hearingId, chair: h.chair, view: held.body, requests: requests + 1 };
 }

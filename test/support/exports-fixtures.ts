@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Response } from 'supertest';
+import { holdHearing } from './case-builder';
 import { DEMO, reportBody, TestApp } from './test-app';
 
 /** Fixtures for the HR export tests (test/e2e/exports*.e2e-spec.ts): whole cases driven through the API. */
@@ -94,6 +95,10 @@ export async function caseThroughAppeal(t: TestApp, options: FlowOptions = {}): 
   if (options.until === 'investigation') return result;
 
   await ok(ian.post(`/cases/${id}/submit-report`, { summary: 'One allegation substantiated.' }), 200, 'submit report');
+  // process.md §1: the disciplinary hearing before the sanction
+  const subjects = created.body.subjects as Array<{ staffId: string }>;
+  const subjectStaffIds = subjects.map((p) => p.staffId);
+  await holdHearing(t, { chair: DEMO.head, caseId: id, invitePath: `/cases/${id}/hearings`, subjects: subjectStaffIds });
   await ok(
     head.post(`/cases/${id}/outcome`, {
       sanction: 'final_written_warning',
@@ -117,6 +122,7 @@ export async function caseThroughAppeal(t: TestApp, options: FlowOptions = {}): 
   );
   if (options.until === 'appeal') return result;
   const appealId = (lodged.body.appeals as Array<{ id: string }>)[0].id;
+  await holdHearing(t, { chair: DEMO.governor, caseId: id, invitePath: `/appeals/${appealId}/hearings`, subjects: subjectStaffIds });
   const decision =
     appeal === 'varied'
       ? {
