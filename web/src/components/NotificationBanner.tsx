@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { cx } from './classes';
 
 /**
@@ -17,6 +17,8 @@ export function NotificationBanner({
   children?: ReactNode;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  // one id per banner: a page may show two (a success and a paused process), and ids must be unique (WCAG 4.1.1)
+  const titleId = `govuk-notification-banner-title-${useId().replace(/:/g, '')}`;
   useEffect(() => {
     if (success) ref.current?.focus();
   }, [success]);
@@ -25,12 +27,12 @@ export function NotificationBanner({
       ref={ref}
       className={cx('govuk-notification-banner', success && 'govuk-notification-banner--success')}
       role={success ? 'alert' : 'region'}
-      aria-labelledby="govuk-notification-banner-title"
+      aria-labelledby={titleId}
       tabIndex={success ? -1 : undefined}
       data-module="govuk-notification-banner"
     >
       <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id="govuk-notification-banner-title">
+        <h2 className="govuk-notification-banner__title" id={titleId}>
           {title ?? (success ? 'Success' : 'Important')}
         </h2>
       </div>
