@@ -113,6 +113,8 @@ interface Ids {
   decisionId?: string;
   suspensionId?: string;
   grievanceId?: string;
+  /** an investigation meeting arranged with the first subject (process.md §2) */
+  meetingId?: string;
   /** the case's disciplinary hearing (process.md §1) */
   hearingId?: string;
   /** not a path parameter: the case has an outcome (GET /cases/{id}/outcome answers it) */
@@ -159,6 +161,7 @@ const RECORD_PARAMS: Readonly<Record<string, keyof Ids>> = {
   decisionId: 'decisionId',
   suspensionId: 'suspensionId',
   grievanceId: 'grievanceId',
+  meetingId: 'meetingId',
 };
 
 /** A record a route answers that no path parameter names: only targets that have it are probed. */
@@ -482,6 +485,14 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
       [caseId, spec.subjects[0]],
     );
     const grievanceId: string = grievance.rows[0].id;
+    // process.md §2: a meeting arranged with the first subject, set directly (the builder takes most cases past the investigation); it makes nobody a party
+    const meeting = await t.db.query(
+      `INSERT INTO investigation_meetings (organisation_id, case_id, recorded_by_user_id, staff_id, scheduled_for, place, purpose)
+       SELECT c.organisation_id, c.id, (SELECT u.id FROM users u WHERE u.organisation_id = c.organisation_id ORDER BY u.created_at LIMIT 1), $2, now() + interval '7 days', 'Probe room', 'Probe purpose'
+       FROM cases c WHERE c.id = $1 RETURNING id`,
+      [caseId, spec.subjects[0]],
+    );
+    const meetingId: string = meeting.rows[0].id;
     return {
       caseId,
       reference,
@@ -499,6 +510,7 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
       decisionId,
       suspensionId,
       grievanceId,
+      meetingId,
       hearingId,
       outcomeId,
     };
