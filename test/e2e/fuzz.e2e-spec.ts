@@ -192,10 +192,35 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
   /** Allegation, written notice, response and a substantiated finding: ready to submit. */
   const ready = async () => (await build({ to: 'investigated' })).caseId;
   const awaiting = async () => (await build({ to: 'awaiting_decision' })).caseId;
+  /** process.md §1: a case whose disciplinary hearing was held, waiting for the outcome. */
+  const heard = async () => (await build({ to: 'hearing' })).caseId;
   const decided = async (appealable: boolean) => (await build({ to: 'decided', outcome: outcome(appealable) })).caseId;
   const appealed = async () => {
     const { caseId, appealId } = await build({ to: 'appeal', outcome: outcome(true), appeal: { lodgedAt: iso(NOW - 1000), grounds: 'Too harsh' } });
     return { caseId, appealId: appealId! };
+  };
+  /** An appeal heard by the governor (process.md §1), waiting for the decision. */
+  const appealHeard = async () => {
+    const { caseId, appealId } = await build({
+      to: 'appeal',
+      outcome: outcome(true),
+      appeal: { lodgedAt: iso(NOW - 1000), grounds: 'Too harsh' },
+      appealHearing: {},
+    });
+    return { caseId, appealId: appealId! };
+  };
+  /** An invitation to a hearing, by its chair, 14 days ahead. */
+  const invitation = () => ({
+    scheduledFor: iso(Date.now() + 14 * DAY),
+    place: 'Meeting room 2',
+    evidenceIds: [],
+    possibleOutcomes: ['first_written_warning'],
+  });
+  /** A grievance lodged by HR on a new case, related to the process or not (§6). */
+  const grievance = async (relatedToProcess: boolean) => {
+    const id = await report();
+    const lodged = await must('POST', `/cases/${id}/grievances`, DEMO.hr, { lodgedAt: iso(NOW - DAY), summary: 'The process is unfair.', relatedToProcess });
+    return { id, grievanceId: lodged.createdId as string };
   };
   /** process.md §1: a suspension body, but for whom. */
   const suspension = () => ({
@@ -305,6 +330,18 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
       target: async () => ({ id: fixture.openCase }),
       good: () => ({ name: 'A Witness', capacity: 'witness', heldAt: iso(NOW - DAY), statement: 'I saw the post.' }),
     },
+    // process.md §2: a meeting arranged with the subject (the invitation letter's record)
+    'POST /cases/{id}/investigation-meetings': {
+      as: DEMO.investigator,
+      target: async () => ({ id: fixture.openCase }),
+      good: () => ({
+        staffId: t.ids.staff['Sam Teacher'],
+        scheduledFor: iso(Date.now() + 7 * DAY),
+        place: 'Meeting room 1',
+        purpose: 'To hear your account of the post.',
+        accompaniedAllowed: true,
+      }),
+    },
     'POST /cases/{id}/subject-notifications': {
       as: DEMO.investigator,
       target: async () => ({ id: fixture.openCase }),
@@ -353,11 +390,60 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
       target: async () => ({ id: fixture.openCase, evidenceId: fixture.openEvidence }),
       good: () => ({ to: 'HR Services, Peterborough City Council', handedOverAt: iso(NOW - 3_600_000), note: 'Sealed copy.' }),
     },
-    'POST /cases/{id}/outcome': {
+    // process.md §1: the invitation (awaiting_decision → hearing), a rearrangement by the chair, the record once the notice was given
+    'POST /cases/{id}/hearings': {
       as: DEMO.head,
       consumes: true,
       target: async () => {
         const id = await awaiting();
+        allow(id, 'hearing');
+        return { id };
+      },
+      good: invitation,
+    },
+    'POST /appeals/{id}/hearings': {
+      as: DEMO.governor,
+      target: async () => ({ id: (await appealed()).appealId }),
+      good: () => ({ scheduledFor: iso(Date.now() + 14 * DAY), place: 'Governors’ room', evidenceIds: [] }),
+    },
+    'POST /hearings/{id}/rearrangements': {
+      as: DEMO.head,
+      target: async () => {
+        const id = await awaiting();
+        allow(id, 'hearing');
+        return { id: (await must('POST', `/cases/${id}/hearings`, DEMO.head, invitation())).createdId as string };
+      },
+      good: () => ({ basis: 'chair_decision', scheduledFor: iso(Date.now() + 20 * DAY), reason: 'The chair is away.' }),
+    },
+    'POST /hearings/{id}/record': {
+      as: DEMO.head,
+      consumes: true,
+      target: async () => ({ id: (await build({ to: 'hearing', hearing: { invitedOnly: true } })).hearingId! }),
+      good: () => ({ heldAt: iso(Date.now() - 24 * DAY), subjectAttended: true, attendees: [{ name: 'A. Shah', capacity: 'note-taker' }], notes: 'Held.' }),
+    },
+    // §6: a grievance lodged by HR, decided by someone uninvolved (the headteacher here), the process paused for a related one
+    'POST /cases/{id}/grievances': {
+      as: DEMO.hr,
+      target: async () => ({ id: await report() }),
+      good: () => ({ lodgedAt: iso(NOW - DAY), summary: 'The investigation was one-sided.', relatedToProcess: false }),
+    },
+    'POST /cases/{id}/grievances/{grievanceId}/decision': {
+      as: DEMO.head,
+      consumes: true,
+      target: async () => grievance(false),
+      good: () => ({ outcome: 'not_upheld', reasons: 'The process was followed.', decidedAt: iso(Date.now() - 1000) }),
+    },
+    'POST /cases/{id}/pause': {
+      as: DEMO.head,
+      consumes: true,
+      target: async () => grievance(true),
+      good: (params) => ({ grievanceId: params.grievanceId, reason: 'The grievance is heard first.' }),
+    },
+    'POST /cases/{id}/outcome': {
+      as: DEMO.head,
+      consumes: true,
+      target: async () => {
+        const id = await heard();
         allow(id, 'decided');
         return { id };
       },
@@ -377,7 +463,7 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
       as: DEMO.governor,
       consumes: true,
       target: async () => {
-        const { caseId, appealId } = await appealed();
+        const { caseId, appealId } = await appealHeard();
         allow(caseId, 'closed');
         return { id: appealId };
       },
