@@ -92,6 +92,9 @@ const INPUTS: Record<string, readonly string[]> = {
   'POST /hearings/{id}/record notes': ['hearingNotes', 'appealHearingNotes'],
   'POST /hearings/{id}/record representations': ['hearingRepresentations'],
   'POST /hearings/{id}/record absenceReason': ['absenceReason'],
+  // process.md §2: the investigation meeting arranged
+  'POST /cases/{id}/investigation-meetings place': ['meetingPlace'],
+  'POST /cases/{id}/investigation-meetings purpose': ['meetingPurpose'],
 };
 
 /** Routes about people and accounts, not about a case: their text is the staff directory's, which retention does not erase; and the organisation's letterhead and letters' wording (process.md §2). */
@@ -375,6 +378,16 @@ describe('erasure leaves no free text anywhere (§13)', () => {
       ian.post(`/cases/${A.id}/findings`, { allegationId, finding: 'substantiated', reasoning: `Public ${marker('findingReasoning')}` }),
       201,
       'finding',
+    );
+    await ok(
+      ian.post(`/cases/${A.id}/investigation-meetings`, {
+        staffId: sam(),
+        scheduledFor: iso(Date.now() + 7 * DAY),
+        place: `Room 4 ${marker('meetingPlace')}`,
+        purpose: `Your account ${marker('meetingPurpose')}`,
+      }),
+      201,
+      'investigation meeting',
     );
     // process.md §1: a precautionary suspension, reviewed; §6: a grievance, the process paused for it, decided, resumed.
     const suspended = await ok(
