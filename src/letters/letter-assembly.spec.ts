@@ -78,7 +78,7 @@ describe('letter assembly (process.md §2: generated from the case’s own recor
     });
     const kind = letterKind('investigation_meeting_invitation')!;
     const v = view({ investigationMeetings: [meeting('m1', 'subject', true), meeting('m2', 'witness', true)] });
-    expect(kind.sources(v)).toEqual([{ recordId: 'm1', at: '2026-12-01T09:00:00.000Z' }]);
+    expect(kind.sources(v)).toEqual([{ recordId: 'm1', at: '2026-12-01T09:00:00.000Z', to: 's-1' }]);
     const text = letter('investigation_meeting_invitation', v).paragraphs.join('\n');
     expect(text).toContain('Dear Γιώργος Παπαδόπουλος محمد 王小明,');
     expect(text).toContain('an investigation meeting at 10:30am on 8 December 2026, at Meeting room 2.');
@@ -198,6 +198,10 @@ describe('letter assembly (process.md §2: generated from the case’s own recor
     expect(() => pickSubject(two, undefined)).toThrow(expect.objectContaining({ code: 'validation_failed' }) as unknown as DomainError);
     expect(pickSubject(two, 's-2').name).toBe('Sam Teacher');
     expect(() => pickSubject(two, 's-9')).toThrow(expect.objectContaining({ code: 'validation_failed' }) as unknown as DomainError);
+    // a record about one of them (their suspension, their meeting): the letter is to that subject only
+    const theirs = { recordId: 'r', at: '2026-11-30T09:00:00.000Z', to: 's-2' };
+    expect(pickSubject(two, undefined, theirs).staffId).toBe('s-2');
+    expect(() => pickSubject(two, 's-1', theirs)).toThrow(expect.objectContaining({ code: 'validation_failed' }) as unknown as DomainError);
   });
 
   it('dates and periods as a UK letter writes them', () => {

@@ -2,7 +2,7 @@ import type { PersonRef } from '../cases/dto/case.dto';
 import type { CaseResponse } from '../cases/dto/case.dto';
 import { DomainError } from '../common/errors/domain-error';
 import { fillTemplate } from './letter-template.rules';
-import { LetterKind, letterDate } from './letter-kind';
+import { LetterKind, letterDate, LetterSource } from './letter-kind';
 
 /** The organisation's letterhead (process.md §2): its name, address and who signs. */
 export interface Letterhead {
@@ -79,11 +79,19 @@ export function addressLines(address: string | null): string[] {
  * Which subject of the case a letter is to: the one named, or the only one. Several subjects
  * and none named: 400 naming `subject` (each gets their own letter).
  */
-export function pickSubject(view: CaseResponse, subjectStaffId: string | undefined): PersonRef & { staffId: string } {
-  const subjects = view.subjects.filter((s): s is PersonRef & { staffId: string } => s.staffId !== null);
+export function pickSubject(view: CaseResponse, subjectStaffId: string | undefined, source?: LetterSource): PersonRef & { staffId: string } {
+  // a record about one subject (their suspension, their meeting) makes a letter to them only
+  const subjects = view.subjects.filter(
+    (s): s is PersonRef & { staffId: string } => s.staffId !== null && (source?.to === undefined || s.staffId === source.to),
+  );
   if (subjectStaffId !== undefined) {
     const named = subjects.find((s) => s.staffId === subjectStaffId);
-    if (!named) throw DomainError.invalidField('subject', 'is not a subject of this case');
+    if (!named) {
+      throw DomainError.invalidField(
+        'subject',
+        source?.to !== undefined ? 'this record’s letter is to the subject it is about only' : 'is not a subject of this case',
+      );
+    }
     return named;
   }
   if (subjects.length === 1) return subjects[0];
@@ -94,7 +102,7 @@ export function pickSubject(view: CaseResponse, subjectStaffId: string | undefin
  * The record the letter is made from: the one named, or the latest. None at all: 409
  * `letter_not_available`; one named that the case does not have: 404.
  */
-export function pickSource(kind: LetterKind, view: CaseResponse, recordId: string | undefined): { recordId: string; at: string } {
+export function pickSource(kind: LetterKind, view: CaseResponse, recordId: string | undefined): LetterSource {
   const sources = kind.sources(view);
   if (sources.length === 0) throw DomainError.conflict('letter_not_available', `The case has no record to make this letter from yet (${kind.step}).`);
   if (recordId === undefined) return sources[sources.length - 1];

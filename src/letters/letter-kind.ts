@@ -11,6 +11,8 @@ export interface LetterSource {
   recordId: string;
   /** When the step was taken (ISO 8601): a letter is not sent before it. */
   at: string;
+  /** The one subject (staff id) a letter of this record is to — a suspension, a meeting — or absent: to every subject. */
+  to?: string;
 }
 
 /**

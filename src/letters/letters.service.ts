@@ -51,7 +51,7 @@ export class LettersService {
         const mayGenerate = !facts.erased && actingRole(actor, facts, 'letters:write', letterAccess(kind)) !== null;
         for (const source of kind.sources(view)) {
           for (const subject of view.subjects) {
-            if (subject.staffId === null) continue;
+            if (subject.staffId === null || (source.to !== undefined && subject.staffId !== source.to)) continue;
             const row = rows.find((r) => r.kind === kind.kind && r.recordId === source.recordId && r.subjectStaffId === subject.staffId);
             items.push({
               kind: kind.kind,
@@ -107,7 +107,7 @@ export class LettersService {
       async ({ em }) => {
         const read = (await this.views.read(em, actor.organisationId, caseId, this.clock.now()))!;
         const source = pickSource(kind, read.view, body.record);
-        const subject = pickSubject(read.view, body.subject);
+        const subject = pickSubject(read.view, body.subject, source);
         const key = { organisationId: actor.organisationId, caseId, kind: kind.kind, recordId: source.recordId, subjectStaffId: subject.staffId };
         const row = await findLetter(em, key);
         if (!row) throw DomainError.conflict('letter_not_generated', 'Generate the letter (GET it as PDF or DOCX) before recording it as sent.');
@@ -140,7 +140,7 @@ export class LettersService {
         // No letter carries special-category content (§13): it is withheld from the view the letter is made from.
         const view = this.views.forReader(read, { ...rights, specialCategory: false });
         const source = pickSource(kind, view, query.record);
-        const subject = pickSubject(view, query.subject);
+        const subject = pickSubject(view, query.subject, source);
         const letterhead = await loadLetterhead(em, actor.organisationId);
         const own = (await templatesOf(em, actor.organisationId)).find((t) => t.kind === kind.kind);
         const letter = assembleLetter({ kind, view, recordId: source.recordId, subject, letterhead, body: own?.body ?? kind.defaultBody, now });

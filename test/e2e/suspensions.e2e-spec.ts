@@ -233,6 +233,17 @@ describe('precautionary suspension (process.md §1)', () => {
     expect(sent.status).toBe(200);
   });
 
+  it('on a case about two people, the suspension letter is to the one suspended only (the list, and 400 naming subject for the other)', async () => {
+    const other = t.ids.staff['Taylor Assistant'];
+    const { caseId } = await buildCase(t, { to: 'assigned', subjects: [sam, other] });
+    const head = await t.as(DEMO.head);
+    expect((await head.post(`/cases/${caseId}/suspensions`, body())).status).toBe(201);
+    const items = (await head.get(`/cases/${caseId}/letters`)).body.items.filter((i: { kind: string }) => i.kind === 'suspension');
+    expect(items.map((i: { subjectStaffId: string }) => i.subjectStaffId)).toEqual([sam]);
+    expect((await head.get(`/cases/${caseId}/letters/suspension?format=docx`)).status).toBe(200);
+    expectProblem(await head.get(`/cases/${caseId}/letters/suspension?format=docx&subject=${other}`), 400, 'subject');
+  });
+
   it("the subject's subject-access export holds their own suspensions", async () => {
     const { caseId, suspensionId } = await suspended();
     const sar = await (await t.as(DEMO.hr)).get(`/staff/${sam}/subject-access-export`);

@@ -39,7 +39,8 @@ export const INVESTIGATION_MEETING_LETTER: LetterKind = {
     '{{companion}}',
     'Please keep this matter confidential, and do not discuss it with colleagues, pupils or parents. If you cannot attend at this time, or have any question about the meeting, please contact {{signatory_name}} as soon as possible.',
   ].join('\n\n'),
-  sources: (view) => view.investigationMeetings.filter((m) => m.capacity === 'subject' && !m.withheld).map((m) => ({ recordId: m.id, at: m.arrangedAt })),
+  sources: (view) =>
+    view.investigationMeetings.filter((m) => m.capacity === 'subject' && !m.withheld).map((m) => ({ recordId: m.id, at: m.arrangedAt, to: m.staffId })),
   values(view, recordId) {
     const meeting = view.investigationMeetings.find((m) => m.id === recordId)!;
     return {

@@ -38,7 +38,7 @@ export const SUSPENSION_LETTER: LetterKind = {
     'While suspended you remain employed, with your normal pay and benefits. Please do not come to the school, or contact pupils, parents or colleagues about this matter, unless you are asked to; you may contact your trade union representative or a work colleague for support.',
     'If you have any question, please contact {{signatory_name}}.',
   ].join('\n\n'),
-  sources: (view) => view.suspensions.map((s) => ({ recordId: s.id, at: s.startsAt })),
+  sources: (view) => view.suspensions.map((s) => ({ recordId: s.id, at: s.startsAt, to: s.subjectStaffId })),
   values(view, recordId) {
     const s: SuspensionResponse = view.suspensions.find((x) => x.id === recordId)!;
     return {
