@@ -30,7 +30,7 @@ export class HearingsController {
       'At least HEARING_NOTICE_WORKING_DAYS working days ahead. A new invitation replaces one not yet held (or one whose chair can no longer decide). The hearing is held only once its invitation letter (`hearing_invitation`) is recorded as sent with that notice.',
   })
   @CreatesRecord('/hearings/{hearingId}', { type: CaseRecordCreatedResponse, from: { hearingId: 'createdId' } })
-  invite(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: HearingInvitationRequest): Promise<CaseResponse> {
+  inviteToHearing(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: HearingInvitationRequest): Promise<CaseResponse> {
     return this.hearings.invite(actor, id, body);
   }
 
@@ -41,7 +41,7 @@ export class HearingsController {
     description: 'The same notice and rules as the disciplinary hearing; its letter is `appeal_hearing_invitation`.',
   })
   @CreatesRecord('/hearings/{hearingId}', { type: CaseRecordCreatedResponse, from: { hearingId: 'createdId' } })
-  inviteToAppeal(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: AppealHearingInvitationRequest): Promise<CaseResponse> {
+  inviteToAppealHearing(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: AppealHearingInvitationRequest): Promise<CaseResponse> {
     return this.hearings.inviteToAppeal(actor, id, body);
   }
 
@@ -52,7 +52,7 @@ export class HearingsController {
     summary: 'Rearrange a hearing not yet held (its chair): the subject’s companion-unavailable request once, or the chair’s choice with a reason',
   })
   @ApiOkResponse({ type: CaseResponse })
-  rearrange(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: HearingRearrangementRequest): Promise<CaseResponse> {
+  rearrangeHearing(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: HearingRearrangementRequest): Promise<CaseResponse> {
     return this.hearings.rearrange(actor, id, body);
   }
 
@@ -63,7 +63,7 @@ export class HearingsController {
     summary: 'Record the hearing as held (its chair): attendance, companion, notes, representations; or the decision in the subject’s absence',
   })
   @ApiOkResponse({ type: CaseResponse })
-  record(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: HearingRecordRequest): Promise<CaseResponse> {
+  recordHearing(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: HearingRecordRequest): Promise<CaseResponse> {
     return this.hearings.recordHearing(actor, id, body);
   }
 
@@ -71,7 +71,7 @@ export class HearingsController {
   @Allow('cases:read')
   @ApiOperation({ summary: 'A hearing: invitation, rearrangements and record (the read is audited)' })
   @ApiOkResponse({ type: HearingResponse })
-  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<HearingResponse> {
+  getHearing(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<HearingResponse> {
     return this.hearings.get(actor, id);
   }
 }

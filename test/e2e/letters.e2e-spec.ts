@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { docxFonts, docxText } from '../support/docx-text';
+import { buildCase } from '../support/case-builder';
 import { binaryParser, caseThroughAppeal, FlowCase, pdfText } from '../support/exports-fixtures';
 import { DEMO, expectProblem, startTestApp, TestApp } from '../support/test-app';
 
@@ -19,7 +20,49 @@ describe('letters (process.md §2)', () => {
   const LETTERHEAD = { address: '1 School Lane\nWerrington\nPeterborough PE4 6QU', signatoryName: 'Jo Whitfield', signatoryTitle: 'Headteacher' };
   const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
   /** Who takes each letter's step in these cases. */
-  const AUTHOR: Record<string, string> = { allegations_notice: DEMO.investigator, outcome: DEMO.head, appeal_outcome: DEMO.governor };
+  const AUTHOR: Record<string, string> = {
+    investigation_meeting_invitation: DEMO.investigator,
+    allegations_notice: DEMO.investigator,
+    suspension: DEMO.head,
+    hearing_invitation: DEMO.head,
+    outcome: DEMO.head,
+    appeal_hearing_invitation: DEMO.governor,
+    appeal_outcome: DEMO.governor,
+  };
+  /** The letters of records about one subject each (a meeting, a suspension): made on a case still being investigated, one record per subject. */
+  const PER_SUBJECT = new Set(['investigation_meeting_invitation', 'suspension']);
+  let open: { id: string; reference: string; records: Record<string, string[]> };
+
+  /** A case about `subjects` being investigated: a meeting arranged with each, and each suspended (process.md §1, §2). */
+  async function investigating(subjects: readonly string[]): Promise<typeof open> {
+    const built = await buildCase(t, { to: 'assigned', subjects: [...subjects] });
+    const records: Record<string, string[]> = { investigation_meeting_invitation: [], suspension: [] };
+    for (const staffId of subjects) {
+      const meeting = await (
+        await t.as(DEMO.investigator)
+      ).post(`/cases/${built.caseId}/investigation-meetings`, {
+        staffId,
+        scheduledFor: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        place: 'Meeting room 1',
+        purpose: 'To hear your account of the posts.',
+      });
+      expect(meeting.status).toBe(201);
+      records.investigation_meeting_invitation.push(meeting.body.createdId);
+      const suspension = await (
+        await t.as(DEMO.head)
+      ).post(`/cases/${built.caseId}/suspensions`, {
+        subjectStaffId: staffId,
+        startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+        grounds: ['risk_to_evidence'],
+        reasons: 'The posts could be deleted while the investigation runs.',
+        alternativesConsidered: 'Working from another site was considered; it does not protect the evidence.',
+        reviewBy: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+      });
+      expect(suspension.status).toBe(201);
+      records.suspension.push(suspension.body.createdId);
+    }
+    return { id: built.caseId, reference: built.reference, records };
+  }
 
   const get = async (who: string, path: string) => (await t.as(who)).get(path).buffer(true).parse(binaryParser);
   /** pdf.js reads right-to-left words in visual order: a name is found as written or with its words reversed. */
@@ -42,17 +85,20 @@ describe('letters (process.md §2)', () => {
     }
     // three subjects, one per script; through outcome (final written warning) and appeal (varied to a first written warning, by the governor)
     multi = await caseThroughAppeal(t, { report: { subjectStaffIds: staff } });
+    open = await investigating(staff);
   });
   afterAll(() => t.close());
 
   describe('each letter, read back from the PDF and the DOCX, for a name in Greek, Arabic and Chinese script', () => {
     it.each(Object.keys(AUTHOR))('%s', async (kind) => {
+      const perSubject = PER_SUBJECT.has(kind);
+      const c = perSubject ? open : multi;
       for (const [i, name] of NAMES.entries()) {
-        const path = `/cases/${multi.id}/letters/${kind}?subject=${staff[i]}`;
+        const path = `/cases/${c.id}/letters/${kind}?subject=${staff[i]}${perSubject ? `&record=${open.records[kind][i]}` : ''}`;
         const pdf = await get(AUTHOR[kind], `${path}&format=pdf`);
         expect(pdf.status).toBe(200);
         expect(pdf.headers['content-type']).toBe('application/pdf');
-        expect(pdf.headers['content-disposition']).toContain(`${multi.reference}-${kind.replace(/_/g, '-')}.pdf`);
+        expect(pdf.headers['content-disposition']).toContain(`${c.reference}-${kind.replace(/_/g, '-')}.pdf`);
         const { text } = await pdfText(pdf.body as Buffer);
         const docx = await get(AUTHOR[kind], `${path}&format=docx`);
         expect(docx.status).toBe(200);
@@ -70,7 +116,29 @@ describe('letters (process.md §2)', () => {
           says('1 School Lane');
           says('Peterborough PE4 6QU');
           says('Jo Whitfield');
-          says(multi.reference);
+          says(c.reference);
+          if (kind === 'investigation_meeting_invitation') {
+            says('Meeting room 1');
+            says('To hear your account of the posts.');
+            says('not a disciplinary hearing');
+          }
+          if (kind === 'suspension') {
+            says('suspended from work on full pay');
+            says('The posts could be deleted while the investigation runs.');
+            says('not a disciplinary sanction');
+          }
+          if (kind === 'hearing_invitation') {
+            says('invite you to a disciplinary hearing');
+            says('Meeting room 2');
+            says('Named a colleague in a public post (§7.5');
+            says('a work colleague, a trade union representative, or an official employed by a trade union');
+            says('The possible outcomes of the hearing are:');
+          }
+          if (kind === 'appeal_hearing_invitation') {
+            says('invite you to an appeal hearing');
+            says('I have not been involved in the case before');
+            says('The sanction cannot be increased on appeal.');
+          }
           if (kind === 'allegations_notice') {
             says('Named a colleague in a public post (§7.5');
             says('Posted a photograph taken by a parent (App.A Breaching copyright)');
@@ -307,11 +375,12 @@ describe('letters (process.md §2)', () => {
   /** docs/letters/: a sample of each letter, made from the demo's Sam Teacher (LETTER_SAMPLES=1). */
   (process.env.LETTER_SAMPLES === '1' ? it : it.skip)('writes the samples in docs/letters/', async () => {
     const demo = await caseThroughAppeal(t);
+    const sam = await investigating([t.ids.staff['Sam Teacher']]);
     const dir = join(__dirname, '..', '..', 'docs', 'letters');
     mkdirSync(dir, { recursive: true });
     for (const kind of Object.keys(AUTHOR)) {
       for (const format of ['pdf', 'docx']) {
-        const res = await get(AUTHOR[kind], `/cases/${demo.id}/letters/${kind}?format=${format}`);
+        const res = await get(AUTHOR[kind], `/cases/${PER_SUBJECT.has(kind) ? sam.id : demo.id}/letters/${kind}?format=${format}`);
         expect(res.status).toBe(200);
         writeFileSync(join(dir, `${kind.replace(/_/g, '-')}.${format}`), res.body as Buffer);
       }

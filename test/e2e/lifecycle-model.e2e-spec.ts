@@ -25,6 +25,7 @@ import {
   Candidate,
   DEMO_ROSTER,
   VARIED_TO,
+  grievanceTarget,
   hearingFirst,
   heldHearing,
 } from '../support/lifecycle-model';
@@ -62,7 +63,7 @@ const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : Date.now() ^ (M
 interface Real {
   t: TestApp;
   /** Real ids, parallel to model.cases. */
-  cases: Array<{ id: string; allegationIds: string[]; appealId: string | null }>;
+  cases: Array<{ id: string; allegationIds: string[]; appealId: string | null; grievanceIds: string[] }>;
   lastSeq: number;
 }
 
@@ -207,6 +208,35 @@ describe('lifecycle model (fast-check model-based test)', () => {
         };
       case 'close':
         return { path: at('close'), body: { reason: 'Appeal window passed' } };
+      // process.md §1: a precautionary suspension of the subject, reviewed in two weeks
+      case 'suspend':
+        return {
+          path: at('suspensions'),
+          body: {
+            subjectStaffId: staffOf(c.subject),
+            startsAt: iso(now - 3_600_000),
+            grounds: ['risk_to_evidence'],
+            reasons: 'The posts could be deleted.',
+            alternativesConsidered: 'Other duties were considered.',
+            reviewBy: iso(now + 14 * DAY),
+          },
+        };
+      // §6, process.md §4: the subject's grievance about the process, its decision, the pause and the resumption
+      case 'grievance':
+        return { path: at('grievances'), body: { lodgedAt: iso(now - 3_600_000), summary: 'The investigation is one-sided.', relatedToProcess: true } };
+      case 'decide_grievance': {
+        const g = grievanceTarget(c);
+        return {
+          path: at(`grievances/${g === null ? randomUUID() : real.grievanceIds[g]}/decision`),
+          body: { outcome: 'not_upheld', reasons: 'The process was followed.', decidedAt: iso(now - 60_000) },
+        };
+      }
+      case 'pause': {
+        const g = grievanceTarget(c);
+        return { path: at('pause'), body: { grievanceId: g === null ? randomUUID() : real.grievanceIds[g], reason: 'The grievance is heard first.' } };
+      }
+      case 'resume':
+        return { path: at('resume'), body: {} };
     }
   }
 
@@ -319,10 +349,11 @@ describe('lifecycle model (fast-check model-based test)', () => {
       }
 
       apply(m, command, who, expected.action);
-      if (command.kind === 'report') r.cases.push({ id: caseId, allegationIds: [], appealId: null });
+      if (command.kind === 'report') r.cases.push({ id: caseId, allegationIds: [], appealId: null, grievanceIds: [] });
       const real = r.cases[r.cases.length - 1];
       if (command.kind === 'allegation') real.allegationIds.push(events[0].entity_id!);
       if (command.kind === 'lodge') real.appealId = events[0].entity_id!;
+      if (command.kind === 'grievance') real.grievanceIds.push(events[0].entity_id!);
       const c = currentCase(m)!;
       stats.statusesReached.add(c.status);
       // Every state change answers with the updated case, and who acts on it now.
@@ -369,6 +400,10 @@ describe('lifecycle model (fast-check model-based test)', () => {
                 (SELECT count(*)::int FROM appeals a WHERE a.case_id = c.id) AS appeals,
                 (SELECT a.result FROM appeals a WHERE a.case_id = c.id) AS appeal_result,
                 (SELECT a.new_sanction FROM appeals a WHERE a.case_id = c.id) AS new_sanction,
+                EXISTS (SELECT 1 FROM suspensions s WHERE s.case_id = c.id AND s.ended_at IS NULL) AS suspended,
+                (SELECT count(*)::int FROM grievances g WHERE g.case_id = c.id) AS grievances,
+                (SELECT count(*)::int FROM grievances g WHERE g.case_id = c.id AND g.decided_at IS NOT NULL) AS grievances_decided,
+                EXISTS (SELECT 1 FROM process_pauses p WHERE p.case_id = c.id AND p.resumed_at IS NULL) AS paused,
                 ARRAY(SELECT e.action FROM audit_events e WHERE e.case_id = c.id ORDER BY e.seq) AS actions
          FROM cases c WHERE c.id = $1`,
         [r.cases[i].id],
@@ -405,6 +440,10 @@ describe('lifecycle model (fast-check model-based test)', () => {
       appeals: c.appeal ? 1 : 0,
       appeal_result: c.appeal?.result ?? null,
       new_sanction: c.appeal?.newSanction ?? null,
+      suspended: c.suspended,
+      grievances: c.grievances.length,
+      grievances_decided: c.grievances.filter((g) => g.decidedBy !== null).length,
+      paused: c.pause !== null,
       actions: c.actions,
     };
   }
@@ -462,6 +501,11 @@ describe('lifecycle model (fast-check model-based test)', () => {
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('lodge' as const), lodgedAt: fc.constantFrom('now', 'now', 'soon_after_decision') }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('decide_appeal' as const), result: fc.constantFrom('dismissed', 'upheld', 'varied') }) },
     { weight: 2, arbitrary: fc.constant({ kind: 'close' as const }) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'suspend' as const }) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'grievance' as const }) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'decide_grievance' as const }) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'pause' as const }) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'resume' as const }) },
     { weight: 2, arbitrary: fc.constant({ kind: 'view' as const }) },
   ) as fc.Arbitrary<Command>;
 
@@ -581,6 +625,35 @@ describe('lifecycle model (fast-check model-based test)', () => {
   ];
   const demo = DEMO_ROSTER;
   const examples: Array<[{ roster: Roster; prefix: LifecycleCommand[]; tail: LifecycleCommand[] }]> = [
+    [
+      {
+        // process.md §1, §4: a suspension during the investigation; a grievance pauses the process — no report, no resumption
+        // until it is decided (by an uninvolved governor) — then the report, the hearing, the outcome, which ends the suspension
+        roster: demo,
+        prefix: natural(
+          { kind: 'report', subject: 'sam', reporter: null, involvesPupils: false },
+          { kind: 'triage', decision: 'investigate' },
+          { kind: 'assign', candidate: 'natural' },
+          { kind: 'suspend' },
+          { kind: 'allegation' },
+          { kind: 'notify', which: 'all' },
+          { kind: 'respond' },
+          { kind: 'finding', target: 'next', finding: 'substantiated' },
+          { kind: 'grievance' },
+          { kind: 'pause' },
+        ),
+        tail: natural(
+          { kind: 'submit' },
+          { kind: 'resume' },
+          { kind: 'suspend' },
+          { kind: 'decide_grievance' },
+          { kind: 'resume' },
+          { kind: 'submit' },
+          { kind: 'outcome', variant: 'first_written_warning', deadline: 'future' },
+          { kind: 'suspend' },
+        ),
+      },
+    ],
     [
       {
         roster: demo,
@@ -716,6 +789,11 @@ describe('lifecycle model (fast-check model-based test)', () => {
         'decide_appeal',
         'close',
         'view',
+        'suspend',
+        'grievance',
+        'decide_grievance',
+        'pause',
+        'resume',
       ].sort(),
     );
     // 401: a deactivated second headteacher, when a sequence picks them

@@ -109,6 +109,12 @@ export interface ModelCase {
   /** process.md §1: who chaired the held disciplinary hearing, and the held appeal hearing. */
   hearingChair: ActorName | null;
   appealHearingChair: ActorName | null;
+  /** process.md §1: the subject is suspended now (it ends at the latest with the outcome, or a closure). */
+  suspended: boolean;
+  /** §6, process.md §4: the subject's grievances (all related to the process here), each with who decided it. */
+  grievances: Array<{ decidedBy: ActorName | null }>;
+  /** The process paused for one of them (its index), or null. */
+  pause: { grievance: number } | null;
   /** The audit actions the case's accepted commands left, in order. */
   actions: string[];
 }
@@ -133,6 +139,11 @@ export type Command =
   | { kind: 'lodge'; lodgedAt: LodgedAt }
   | { kind: 'decide_appeal'; result: AppealResult }
   | { kind: 'close' }
+  | { kind: 'suspend' }
+  | { kind: 'grievance' }
+  | { kind: 'decide_grievance' }
+  | { kind: 'pause' }
+  | { kind: 'resume' }
   | { kind: 'view' };
 export type CommandKind = Command['kind'];
 
@@ -154,7 +165,8 @@ export function currentCase(model: LifecycleModel): ModelCase | undefined {
 
 // ---------------------------------------------------------------- who may do what (api.md)
 
-type Route = 'view' | 'report' | 'triage' | 'referral' | 'assign' | 'investigation' | 'outcome' | 'lodge' | 'decide_appeal' | 'close';
+type Route =
+  'view' | 'report' | 'triage' | 'referral' | 'assign' | 'investigation' | 'outcome' | 'lodge' | 'decide_appeal' | 'close' | 'grievance' | 'decide_grievance';
 
 /** api.md's "who" column: the roles a route is open to at all (the rest get 403 before any case is looked at). */
 const ROUTE_ROLES: Record<Route, readonly Role[]> = {
@@ -168,6 +180,8 @@ const ROUTE_ROLES: Record<Route, readonly Role[]> = {
   lodge: ['headteacher', 'hr'],
   decide_appeal: ['headteacher', 'governor'],
   close: ['headteacher', 'governor'],
+  grievance: ['hr'],
+  decide_grievance: ['headteacher', 'governor'],
 };
 
 function routeOf(kind: CommandKind): Route {
@@ -179,6 +193,11 @@ function routeOf(kind: CommandKind): Route {
     case 'submit':
     case 'interview':
       return 'investigation';
+    // the acting decision-maker's (outcome:decide): suspension, pausing and resuming the process
+    case 'suspend':
+    case 'pause':
+    case 'resume':
+      return 'outcome';
     default:
       return kind;
   }
@@ -228,7 +247,14 @@ function roleSees(r: Roster, c: ModelCase, who: ActorName, role: Role): boolean 
     case 'investigating_manager':
       return c.investigator === who; // only cases assigned to them
     case 'governor':
-      return actsAsDecisionMaker(r, c, who, role) || (c.status === 'appeal' && hearsAppeal(r, c, who, role)) || c.appeal?.decidedBy === who;
+      // … and while a grievance waits for someone uninvolved to hear it, and the grievances they decided (§6)
+      return (
+        actsAsDecisionMaker(r, c, who, role) ||
+        (c.status === 'appeal' && hearsAppeal(r, c, who, role)) ||
+        c.appeal?.decidedBy === who ||
+        (c.grievances.some((g) => g.decidedBy === null) && hearsAppeal(r, c, who, role)) ||
+        c.grievances.some((g) => g.decidedBy === who)
+      );
   }
 }
 
@@ -252,6 +278,7 @@ function roleActs(r: Roster, c: ModelCase, who: ActorName, role: Role, route: Ro
     case 'investigation':
       return role === 'investigating_manager' && c.investigator === who;
     case 'decide_appeal':
+    case 'decide_grievance':
       return hearsAppeal(r, c, who, role);
     default:
       return true;
@@ -314,6 +341,14 @@ export function resolveActor(model: LifecycleModel, command: Command, pick: Acto
       return (c && firstAllowed(r, c, 'lodge', ['hr', 'head', 'head2'])) ?? 'hr';
     case 'decide_appeal':
       return (c && firstAllowed(r, c, 'decide_appeal', ['governor', 'head2', 'head'])) ?? 'governor';
+    case 'suspend':
+    case 'pause':
+    case 'resume':
+      return (c && firstAllowed(r, c, 'outcome', ['head', 'head2', 'governor'])) ?? 'head';
+    case 'grievance':
+      return 'hr';
+    case 'decide_grievance':
+      return (c && firstAllowed(r, c, 'decide_grievance', ['head2', 'governor', 'head'])) ?? 'governor';
     case 'view':
       // The subject, when their record is linked to a login: a subject must never read their case.
       return (c && ACTORS.find((who) => isSubject(r, c, who))) ?? 'hr';
@@ -367,7 +402,7 @@ export function predict(model: LifecycleModel, command: Command, who: ActorName)
     case 'triage':
       if (c.status !== 'reported') return refuse(409, 'only a reported case is triaged');
       if (command.decision === 'investigate' && decisionMakerRole(r, c) === null) return refuse(409, 'nobody could appoint an investigating manager');
-      return accept(200, 'case.triaged');
+      return paused(c) ?? accept(200, 'case.triaged');
     case 'referral':
       return accept(201, 'safeguarding.referred');
     case 'assign': {
@@ -408,16 +443,17 @@ export function predict(model: LifecycleModel, command: Command, who: ActorName)
       if (blocked) return refuse(409, 'allegations, written notice of each, a response and a finding on each come first');
       if (c.allegations.some((a) => !fitsCase(c, a.finding)))
         return refuse(409, "findings recorded before the case became safeguarding are restated in KCSIE's categories");
-      return accept(200, 'investigation.submitted');
+      return paused(c) ?? accept(200, 'investigation.submitted');
     }
     case 'outcome': {
       if (c.status !== 'awaiting_decision' && c.status !== 'hearing') return refuse(409, 'only a case awaiting decision is decided');
-      // process.md §1: the chair of the held hearing decides (a sanction needs one: the harness holds it first, see hearingFirst)
+      // process.md §1: the chair of the held hearing decides; a sanction follows a held hearing (the harness holds it first, see hearingFirst)
       if (c.hearingChair !== null && c.hearingChair !== who) return refuse(409, 'the chair of the hearing decides');
+      if (command.variant !== 'no_action' && c.hearingChair === null) return refuse(409, 'a sanction follows a held hearing');
       if (command.variant === 'summary_dismissal_without_gross_misconduct') return refuse(400, 'summary dismissal is for gross misconduct only');
       const needsSubstantiated = command.variant === 'dismissal_with_notice' || command.variant === 'summary_dismissal';
       if (needsSubstantiated && !c.allegations.some((a) => a.finding === 'substantiated')) return refuse(409, 'dismissal needs a substantiated finding');
-      return accept(201, 'outcome.recorded');
+      return paused(c) ?? accept(201, 'outcome.recorded');
     }
     case 'lodge':
       if (c.status !== 'decided') return refuse(409, 'only a decided case is appealed');
@@ -425,7 +461,7 @@ export function predict(model: LifecycleModel, command: Command, who: ActorName)
       if (command.lodgedAt === 'now' && c.outcome!.deadline === 'past') return refuse(409, 'the appeal deadline has passed');
       // domain.md "Dates the API is told": stated as lodged in time but entered after the deadline, it needs a late-entry reason
       if (c.outcome!.deadline === 'past') return refuse(400, 'entered after the deadline without a late-entry reason');
-      return accept(201, 'appeal.lodged');
+      return paused(c) ?? accept(201, 'appeal.lodged');
     case 'decide_appeal':
       if (c.status !== 'appeal') return refuse(409, 'the appeal has been decided');
       if (c.appealHearingChair !== who) return refuse(409, 'the appeal is decided by the chair of its hearing');
@@ -435,13 +471,49 @@ export function predict(model: LifecycleModel, command: Command, who: ActorName)
       if (awaitsReferralDecision(c, command.result === 'dismissed' ? c.outcome!.sanction : command.result === 'varied' ? VARIED_TO : 'no_action')) {
         return refuse(409, 'the DBS referral decision comes before closing a safeguarding dismissal');
       }
-      return accept(200, 'appeal.decided');
+      return paused(c) ?? accept(200, 'appeal.decided');
     case 'close':
       if (c.status !== 'decided') return refuse(409, 'only a decided case is closed this way');
       if (c.outcome!.deadline === 'future') return refuse(409, 'the appeal window is open');
       if (awaitsReferralDecision(c, c.outcome!.sanction)) return refuse(409, 'the DBS referral decision comes before closing a safeguarding dismissal');
-      return accept(200, 'case.closed');
+      return paused(c) ?? accept(200, 'case.closed');
+    case 'suspend':
+      // process.md §1: during the process only; one active suspension of the subject at a time
+      if (!['reported', 'investigation', 'awaiting_decision', 'hearing'].includes(c.status)) return refuse(409, 'no suspension after the outcome');
+      if (c.suspended) return refuse(409, 'the subject is already suspended');
+      return accept(201, 'suspension.recorded');
+    case 'grievance':
+      if (c.status === 'closed') return refuse(409, 'a grievance is recorded on an open case');
+      return accept(201, 'grievance.lodged');
+    case 'decide_grievance': {
+      const g = grievanceTarget(c);
+      if (g === null) return refuse(404, 'no such grievance');
+      if (c.grievances[g].decidedBy !== null) return refuse(409, 'the grievance is decided');
+      return accept(200, 'grievance.decided');
+    }
+    case 'pause': {
+      if (c.status === 'closed') return refuse(409, 'a closed case has no process to pause');
+      const g = grievanceTarget(c);
+      if (g === null) return refuse(400, 'no such grievance');
+      if (c.pause !== null) return refuse(409, 'the process is already paused');
+      if (c.grievances[g].decidedBy !== null) return refuse(409, 'the grievance is decided');
+      return accept(200, 'process.paused');
+    }
+    case 'resume':
+      if (c.pause === null) return refuse(409, 'the process is not paused');
+      if (c.grievances[c.pause.grievance].decidedBy === null) return refuse(409, 'the grievance it waits for is undecided');
+      return accept(200, 'process.resumed');
   }
+}
+
+/** process.md §4: while the process is paused, no status changes (the API's last check before the move). */
+const paused = (c: ModelCase): Prediction | null => (c.pause !== null ? refuse(409, 'the process is paused pending a grievance') : null);
+
+/** The grievance a command addresses: the first undecided, else the latest; null when the case has none. */
+export function grievanceTarget(c: ModelCase): number | null {
+  if (c.grievances.length === 0) return null;
+  const undecided = c.grievances.findIndex((g) => g.decidedBy === null);
+  return undecided === -1 ? c.grievances.length - 1 : undecided;
 }
 
 // ---------------------------------------------------------------- effects of accepted commands
@@ -467,6 +539,9 @@ export function apply(model: LifecycleModel, command: Command, who: ActorName, a
       appeal: null,
       hearingChair: null,
       appealHearingChair: null,
+      suspended: false,
+      grievances: [],
+      pause: null,
       actions: [action],
     });
     return;
@@ -526,7 +601,24 @@ export function apply(model: LifecycleModel, command: Command, who: ActorName, a
     case 'close':
       c.status = 'closed';
       break;
+    case 'suspend':
+      c.suspended = true;
+      break;
+    case 'grievance':
+      c.grievances.push({ decidedBy: null });
+      break;
+    case 'decide_grievance':
+      c.grievances[grievanceTarget(c)!].decidedBy = who;
+      break;
+    case 'pause':
+      c.pause = { grievance: grievanceTarget(c)! };
+      break;
+    case 'resume':
+      c.pause = null;
+      break;
   }
+  // process.md §1: a suspension ends, at the latest, with the outcome (or any closure)
+  if (c.status === 'decided' || c.status === 'closed') c.suspended = false;
 }
 
 /**
@@ -537,7 +629,7 @@ export function apply(model: LifecycleModel, command: Command, who: ActorName, a
  */
 export function hearingFirst(model: LifecycleModel, command: Command, who: ActorName): 'disciplinary' | 'appeal' | null {
   const c = currentCase(model);
-  if (!c || command.kind === 'report') return null;
+  if (!c || command.kind === 'report' || c.pause !== null) return null; // process.md §4: no hearing while the process is paused
   if (command.kind === 'outcome' && command.variant !== 'no_action' && c.status === 'awaiting_decision' && gate(model.roster, c, who, 'outcome') === null) {
     return 'disciplinary';
   }

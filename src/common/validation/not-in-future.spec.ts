@@ -49,6 +49,12 @@ const NOT_A_RECORD_OF_THE_PAST: Record<string, string> = {
   'OutcomeRequest.warningExpiresAt': 'an expiry',
   'OutcomeRequest.appealDeadline': 'a deadline (bounded by outcome.rules)',
   'AppealDecisionRequest.warningExpiresAt': 'an expiry',
+  'HearingInvitationRequest.scheduledFor': 'a hearing to come (at least the notice ahead: hearing.rules)',
+  'AppealHearingInvitationRequest.scheduledFor': 'a hearing to come (at least the notice ahead: hearing.rules)',
+  'HearingRearrangementRequest.scheduledFor': 'the new time of a hearing, in the future (hearing.rules)',
+  'InvestigationMeetingRequest.scheduledFor': 'a meeting to come, in the future',
+  'SuspensionRequest.reviewBy': 'a review date to come (bounded by suspension.rules)',
+  'SuspensionReviewRequest.reviewBy': 'the next review date (bounded by suspension.rules)',
 };
 
 function dtoFiles(dir: string): string[] {

@@ -1104,7 +1104,7 @@ export interface paths {
      * Invite the subject to the disciplinary hearing (the acting decision-maker chairs it); the case moves to hearing
      * @description At least HEARING_NOTICE_WORKING_DAYS working days ahead. A new invitation replaces one not yet held (or one whose chair can no longer decide). The hearing is held only once its invitation letter (`hearing_invitation`) is recorded as sent with that notice.
      */
-    post: operations['invite'];
+    post: operations['inviteToHearing'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1124,7 +1124,7 @@ export interface paths {
      * Invite the subject to the appeal hearing (chaired by someone uninvolved, who then decides the appeal)
      * @description The same notice and rules as the disciplinary hearing; its letter is `appeal_hearing_invitation`.
      */
-    post: operations['inviteToAppeal'];
+    post: operations['inviteToAppealHearing'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1141,7 +1141,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Rearrange a hearing not yet held (its chair): the subject’s companion-unavailable request once, or the chair’s choice with a reason */
-    post: operations['rearrange'];
+    post: operations['rearrangeHearing'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1158,7 +1158,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Record the hearing as held (its chair): attendance, companion, notes, representations; or the decision in the subject’s absence */
-    post: operations['record'];
+    post: operations['recordHearing'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1173,7 +1173,7 @@ export interface paths {
       cookie?: never;
     };
     /** A hearing: invitation, rearrangements and record (the read is audited) */
-    get: operations['get'];
+    get: operations['getHearing'];
     put?: never;
     post?: never;
     delete?: never;
@@ -6335,7 +6335,7 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
-  invite: {
+  inviteToHearing: {
     parameters: {
       query?: never;
       header?: never;
@@ -6372,7 +6372,7 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
-  inviteToAppeal: {
+  inviteToAppealHearing: {
     parameters: {
       query?: never;
       header?: never;
@@ -6409,7 +6409,7 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
-  rearrange: {
+  rearrangeHearing: {
     parameters: {
       query?: never;
       header?: never;
@@ -6443,7 +6443,7 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
-  record: {
+  recordHearing: {
     parameters: {
       query?: never;
       header?: never;
@@ -6477,7 +6477,7 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
-  get: {
+  getHearing: {
     parameters: {
       query?: never;
       header?: never;
