@@ -33,6 +33,13 @@ describe('letters (process.md §2)', () => {
   const PER_SUBJECT = new Set(['investigation_meeting_invitation', 'suspension']);
   let open: { id: string; reference: string; records: Record<string, string[]> };
 
+  /** `days` from now at 10:00 UTC (10am in a UK winter), a time a letter reads naturally. */
+  const tenAm = (days: number) => {
+    const at = new Date(Date.now() + days * 86_400_000);
+    at.setUTCHours(10, 0, 0, 0);
+    return at.toISOString();
+  };
+
   /** A case about `subjects` being investigated: a meeting arranged with each, and each suspended (process.md §1, §2). */
   async function investigating(subjects: readonly string[]): Promise<typeof open> {
     const built = await buildCase(t, { to: 'assigned', subjects: [...subjects] });
@@ -42,7 +49,7 @@ describe('letters (process.md §2)', () => {
         await t.as(DEMO.investigator)
       ).post(`/cases/${built.caseId}/investigation-meetings`, {
         staffId,
-        scheduledFor: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        scheduledFor: tenAm(7),
         place: 'Meeting room 1',
         purpose: 'To hear your account of the posts.',
       });
@@ -376,11 +383,37 @@ describe('letters (process.md §2)', () => {
   (process.env.LETTER_SAMPLES === '1' ? it : it.skip)('writes the samples in docs/letters/', async () => {
     const demo = await caseThroughAppeal(t);
     const sam = await investigating([t.ids.staff['Sam Teacher']]);
+    // the invitations from hearings still ahead, at 10:00 (the builder's own hearings are moved into the past to be held)
+    const awaiting = await buildCase(t, { to: 'awaiting_decision', evidence: 1 });
+    const invited = await (
+      await t.as(DEMO.head)
+    ).post(`/cases/${awaiting.caseId}/hearings`, {
+      scheduledFor: tenAm(14),
+      place: 'Meeting room 2, main building',
+      evidenceIds: awaiting.evidenceIds,
+      possibleOutcomes: ['no_action', 'first_written_warning', 'final_written_warning'],
+    });
+    expect(invited.status).toBe(201);
+    const appealing = await buildCase(t, { to: 'appeal' });
+    const appealInvited = await (
+      await t.as(DEMO.governor)
+    ).post(`/appeals/${appealing.appealId}/hearings`, {
+      scheduledFor: tenAm(15),
+      place: 'Governors’ room',
+      evidenceIds: [],
+    });
+    expect(appealInvited.status).toBe(201);
+    const caseFor: Record<string, string> = {
+      investigation_meeting_invitation: sam.id,
+      suspension: sam.id,
+      hearing_invitation: awaiting.caseId,
+      appeal_hearing_invitation: appealing.caseId,
+    };
     const dir = join(__dirname, '..', '..', 'docs', 'letters');
     mkdirSync(dir, { recursive: true });
     for (const kind of Object.keys(AUTHOR)) {
       for (const format of ['pdf', 'docx']) {
-        const res = await get(AUTHOR[kind], `/cases/${PER_SUBJECT.has(kind) ? sam.id : demo.id}/letters/${kind}?format=${format}`);
+        const res = await get(AUTHOR[kind], `/cases/${caseFor[kind] ?? demo.id}/letters/${kind}?format=${format}`);
         expect(res.status).toBe(200);
         writeFileSync(join(dir, `${kind.replace(/_/g, '-')}.${format}`), res.body as Buffer);
       }
