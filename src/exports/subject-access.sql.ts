@@ -42,7 +42,7 @@ export interface SarInvolvementRow {
 }
 
 /**
- * The cases of the organisation where the staff member is a party or was interviewed, oldest
+ * The cases of the organisation where the staff member is a party, was interviewed or was invited to a meeting, oldest
  * first — only those the caller may see (the rule of GET /cases/:id, as SQL): a case hidden from
  * the caller is never read, so nothing of it (not even that it exists) reaches the export.
  */
@@ -55,7 +55,10 @@ export function loadInvolvement(em: EntityManager, actor: Actor, staffId: string
     em,
     `WITH involved AS (
        SELECT case_id, capacity::text AS capacity FROM case_parties WHERE staff_id = ${staff}::uuid
-       UNION SELECT case_id, capacity::text FROM interviews WHERE staff_id = ${staff}::uuid)
+       UNION SELECT case_id, capacity::text FROM interviews WHERE staff_id = ${staff}::uuid
+       -- process.md §2: invited to an investigation meeting and not (yet) a party: invited as a witness
+       UNION SELECT m.case_id, 'witness' FROM investigation_meetings m WHERE m.staff_id = ${staff}::uuid
+         AND NOT EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = m.case_id AND p.staff_id = m.staff_id))
      SELECT c.id AS "caseId", array_agg(DISTINCT i.capacity ORDER BY i.capacity) AS capacities
      FROM cases c JOIN involved i ON i.case_id = c.id
      WHERE c.organisation_id = ${organisation}::uuid AND ${visible}

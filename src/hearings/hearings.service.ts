@@ -42,6 +42,9 @@ import {
 } from './hearing.rules';
 import { INVITATION_LETTER } from './hearing-view';
 
+/** What an invitation says, for either kind (an appeal hearing has no possible outcomes of its own: []). */
+type Invitation = Pick<HearingInvitationRequest, 'scheduledFor' | 'place' | 'evidenceIds' | 'possibleOutcomes' | 'separationWaiverReason'>;
+
 /** Who acts on each kind of hearing: the acting decision-maker, or someone who may hear the appeal (case-access.policy.ts). */
 const PERMISSION: Record<HearingKind, Permission> = { disciplinary: 'outcome:decide', appeal: 'appeals:decide' };
 
@@ -78,7 +81,7 @@ export class HearingsService {
         } else {
           nextStatus(facts.status, 'invite_to_hearing');
         }
-        const change = await this.insert(ctx, 'disciplinary', null, { ...body, possibleOutcomes: body.possibleOutcomes });
+        const change = await this.insert(ctx, 'disciplinary', null, body);
         if (facts.status !== 'hearing') await moveCase(em, facts, 'invite_to_hearing', this.config.retention);
         // The waiver's reason is case content: in the (erasable) payload, never the chained reason (§13).
         return waived ? { ...change, reason: 'separation_waived' } : change;
@@ -151,12 +154,7 @@ export class HearingsService {
     );
   }
 
-  private async insert(
-    { em, actor, role, facts }: CaseContext,
-    kind: HearingKind,
-    appealId: string | null,
-    body: Omit<HearingInvitationRequest, 'possibleOutcomes'> & { possibleOutcomes: HearingInvitationRequest['possibleOutcomes'] },
-  ): Promise<CaseRecordChange> {
+  private async insert({ em, actor, role, facts }: CaseContext, kind: HearingKind, appealId: string | null, body: Invitation): Promise<CaseRecordChange> {
     const invitedAt = this.clock.now();
     const scheduledFor = new Date(body.scheduledFor);
     checkHearingNotice(invitedAt, scheduledFor, this.config.hearingNoticeWorkingDays);
@@ -195,7 +193,7 @@ export class HearingsService {
         const expected = hearing.kind === 'disciplinary' ? 'hearing' : 'appeal';
         if (ctx.facts.status !== expected)
           throw DomainError.conflict('invalid_transition', `The case is ${ctx.facts.status.replace(/_/g, ' ')}: the hearing is over.`);
-        if (hearing.kind === 'disciplinary' ? false : (await appealForDecision(ctx.em, hearing.appealId!))!.result !== null) {
+        if (hearing.kind === 'appeal' && (await appealForDecision(ctx.em, hearing.appealId!))!.result !== null) {
           throw DomainError.conflict('already_decided', 'This appeal has been decided.');
         }
         await requireNotPaused(ctx.em, ctx.facts.id);

@@ -144,7 +144,8 @@ describe('investigation meetings (process.md §2)', () => {
     expect(list.body.items).toEqual([
       expect.objectContaining({ kind: 'investigation_meeting_invitation', recordId: meetingId, subjectStaffId: sam(), state: 'generated', mayGenerate: true }),
     ]);
-    const sentAt = new Date(Date.now() - 1000).toISOString();
+    // now: never before the meeting was arranged (moments ago, the record the letter is made from), never in the future
+    const sentAt = new Date().toISOString();
     const sent = await ian.post(`/cases/${caseId}/letters/investigation_meeting_invitation/sent`, {
       record: meetingId,
       subject: sam(),
@@ -183,6 +184,11 @@ describe('investigation meetings (process.md §2)', () => {
     const theCase = sar.body.cases.find((c: { reference: string }) => c.reference === reference);
     expect(theCase.investigationMeetings).toEqual([expect.objectContaining({ id: mine, capacity: 'subject', withheld: false })]);
     expect(JSON.stringify(theCase)).not.toContain('A witness’s meeting');
+    // the witness invited, not (yet) interviewed: their own meeting is theirs too
+    const witness = await (await t.as(DEMO.hr)).get(`/staff/${t.ids.staff['Taylor Assistant']}/subject-access-export`);
+    const asWitness = witness.body.cases.find((c: { reference: string }) => c.reference === reference);
+    expect(asWitness.capacities).toEqual(['witness']);
+    expect(asWitness.investigationMeetings).toEqual([expect.objectContaining({ purpose: 'A witness’s meeting' })]);
 
     await t.db.query(`UPDATE cases SET status = 'closed', closed_at = now() - interval '2 years', retain_until = now() - interval '1 day' WHERE id = $1`, [
       caseId,
