@@ -2,7 +2,7 @@ import { buildCase } from '../support/case-builder';
 import { TEST_PASSWORD } from '../support/constants';
 import { DEMO } from '../support/test-app';
 import { expectAccessible } from './support/axe';
-import { browserFixture, describeInBrowser, fillDateInput, heading, signIn, type Page, type WebApp } from './support/browser';
+import { browserFixture, describeInBrowser, fillDateInput, FOCUS_VISIBLE, heading, signIn, type Page, type WebApp } from './support/browser';
 
 /**
  * The hearings screens (process.md §1; docs/hearings.md): before a disciplinary hearing the
@@ -96,19 +96,6 @@ describeInBrowser('web application: hearings', () => {
     ).toBe(`/app/cases/${built.caseId}/letters`);
     await expectAccessible(page, 'record the hearing: notice not given');
   });
-
-  /** Whether what has focus shows it: a visible outline or a box shadow (for a radio or checkbox, on its label's drawn box). */
-  const FOCUS_VISIBLE = `(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return { what: 'nothing', visible: false };
-    const shows = (s) => (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && s.outlineColor !== 'rgba(0, 0, 0, 0)' && s.outlineColor !== 'transparent') || (s.boxShadow && s.boxShadow !== 'none');
-    let visible = shows(getComputedStyle(el));
-    if (!visible && el.matches('input[type=radio], input[type=checkbox]')) {
-      const label = document.querySelector('label[for="' + el.id + '"]');
-      visible = !!label && shows(getComputedStyle(label, '::before'));
-    }
-    return { what: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' ' + (el.textContent || '').trim().slice(0, 40), visible };
-  })()`;
 
   it('the chair records the hearing by keyboard alone: focus visible at every stop', async () => {
     const built = await buildCase(app.t, { to: 'hearing', hearing: { invitedOnly: true } });

@@ -12,12 +12,13 @@ import {
   describeInBrowser,
   downloadedBy,
   fillDateInput,
+  FOCUS_VISIBLE,
   heading,
   scrollsSideways,
   signIn,
-  ukDateParts,
   type Page,
   type WebApp,
+  ukDateParts,
 } from './support/browser';
 
 /**
@@ -732,19 +733,6 @@ describeInBrowser('web application: the whole lifecycle, one person at a time', 
     await signInHere(DEMO.governor, 'Gavin Governor');
     await page.getByTestId('appoint-governor').getByRole('link', { name: reported.reference }).waitFor();
   });
-
-  /** Whether what has focus shows it: a visible outline or a box shadow (for a radio or checkbox, on its label's drawn box). */
-  const FOCUS_VISIBLE = `(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return { what: 'nothing', visible: false };
-    const shows = (s) => (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && s.outlineColor !== 'rgba(0, 0, 0, 0)' && s.outlineColor !== 'transparent') || (s.boxShadow && s.boxShadow !== 'none');
-    let visible = shows(getComputedStyle(el));
-    if (!visible && el.matches('input[type=radio], input[type=checkbox]')) {
-      const label = document.querySelector('label[for="' + el.id + '"]');
-      visible = !!label && shows(getComputedStyle(label, '::before'));
-    }
-    return { what: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' ' + (el.textContent || '').trim().slice(0, 40), visible };
-  })()`;
 
   it('by keyboard alone: the headteacher signs in, opens the case from their work and appoints the investigating manager — focus visible at every stop', async () => {
     const built = await buildCase(app.t, { to: 'triaged' });

@@ -194,3 +194,16 @@ export async function scrollsSideways(page: Page): Promise<boolean> {
 }
 
 export type { Browser, BrowserContext, Page };
+
+/** Whether what has focus shows it: a visible outline or a box shadow (for a radio or checkbox, on its label's drawn box). */
+export const FOCUS_VISIBLE = `(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return { what: 'nothing', visible: false };
+  const shows = (s) => (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && s.outlineColor !== 'rgba(0, 0, 0, 0)' && s.outlineColor !== 'transparent') || (s.boxShadow && s.boxShadow !== 'none');
+  let visible = shows(getComputedStyle(el));
+  if (!visible && el.matches('input[type=radio], input[type=checkbox]')) {
+    const label = document.querySelector('label[for="' + el.id + '"]');
+    visible = !!label && shows(getComputedStyle(label, '::before'));
+  }
+  return { what: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' ' + (el.textContent || '').trim().slice(0, 40), visible };
+})()`;
