@@ -354,25 +354,28 @@ describe('cases CSV export (§13, HR exports)', () => {
       // so even what a buffering implementation held only for a moment shows.
       const heapBeyondYoung = () =>
         process.memoryUsage().heapUsed - getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')!.space_used_size;
-      gc();
-      const baseline = heapBeyondYoung();
-      let growth = 0;
-      const sample = () => (growth = Math.max(growth, heapBeyondYoung() - baseline));
-      const sampler = setInterval(sample, 5);
-      const counter = recordCounter();
-      let first = '';
-      let result: { res: IncomingMessage; bytes: number };
-      try {
-        result = await stream(token, `?from=${FROM}&to=${TO}`, (chunk) => {
-          if (first.length < 1000) first += chunk.toString('utf8', 0, Math.min(chunk.length, 1000));
-          counter.feed(chunk);
+      /** One streamed export, and the most the heap grew beyond the young generation while it ran. */
+      const measured = async () => {
+        gc();
+        const baseline = heapBeyondYoung();
+        let growth = 0;
+        const sample = () => (growth = Math.max(growth, heapBeyondYoung() - baseline));
+        const sampler = setInterval(sample, 5);
+        const counter = recordCounter();
+        let first = '';
+        try {
+          const result = await stream(token, `?from=${FROM}&to=${TO}`, (chunk) => {
+            if (first.length < 1000) first += chunk.toString('utf8', 0, Math.min(chunk.length, 1000));
+            counter.feed(chunk);
+            sample();
+          });
           sample();
-        });
-      } finally {
-        clearInterval(sampler);
-      }
-      sample();
-
+          return { result, growth, first, records: counter.records };
+        } finally {
+          clearInterval(sampler);
+        }
+      };
+      const { result, growth: firstGrowth, first, records } = await measured();
       expect(result.res.statusCode).toBe(200);
       expect(result.res.headers['content-type']).toBe('text/csv; charset=utf-8');
       const [header, firstRow] = first.split('\n');
@@ -382,11 +385,16 @@ describe('cases CSV export (§13, HR exports)', () => {
           'confidentiality; copyright; discrimination_bullying_harassment; disrepute; images_of_school_or_pupils,' +
           '7.1; 7.2; 7.3; 7.4; 7.5; 7.6; 7.7; 7.8; 8,investigate,,,,,',
       );
-      expect(counter.records).toBe(CASES + 1); // the header and one row per case
+      expect(records).toBe(CASES + 1); // the header and one row per case
       // A buffered export holds at least the whole CSV text at once, and an array of 10,000 rows
       // several times that; the stream holds a few chunks. (Measured on this 2.3 MB export: the
       // stream ~0.35 MB; the same COPY collected into a string first ~2.6 MB; rows in an array ~7.8 MB.)
       expect(result.bytes).toBeGreaterThan(2_000_000);
+      // A stream's chunks that live through a few young collections on a loaded machine (the CI's
+      // other worker runs a browser) are promoted and counted until the next full collection: the
+      // least of up to three exports is taken. A buffering implementation exceeds the bound every time.
+      let growth = firstGrowth;
+      for (let again = 0; again < 2 && growth >= result.bytes / 2; again++) growth = Math.min(growth, (await measured()).growth);
       expect(growth).toBeLessThan(result.bytes / 2);
     });
 
