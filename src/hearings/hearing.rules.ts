@@ -213,10 +213,20 @@ export function checkReinvitation(current: HeldState | null, chairMayStillDecide
   }
 }
 
-/** The sanctions the reader may record now (guidance): no action always; the rest after a hearing they chaired. */
+/**
+ * The sanctions the reader may record now (guidance): those checkOutcomeHearing lets them — no
+ * action before a held hearing; every sanction for its chair after it; none for anyone else.
+ */
 export function sanctionsOpenTo(hearing: HeldState | null, readerUserId: string, all: readonly Sanction[]): Sanction[] {
-  if (hearing?.heldAt) return hearing.chairUserId === readerUserId ? [...all] : [];
-  return ['no_action'];
+  return all.filter((sanction) => {
+    try {
+      checkOutcomeHearing(sanction, hearing, readerUserId);
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError) return false;
+      throw error;
+    }
+  });
 }
 
 /**
