@@ -17,6 +17,7 @@ import { Suspensions1796097124815 } from './1796097124815-Suspensions';
 import { Grievances1796097312448 } from './1796097312448-Grievances';
 import { Hearings1796097561050 } from './1796097561050-Hearings';
 import { InvestigationMeetings1796098911300 } from './1796098911300-InvestigationMeetings';
+import { CaseFigures1796108222143 } from './1796108222143-CaseFigures';
 export const MIGRATIONS: Function[] = [
   Initial1795474956969,
   AuditAppendOnly1795474956970,
@@ -36,4 +37,5 @@ export const MIGRATIONS: Function[] = [
   Grievances1796097312448,
   Hearings1796097561050,
   InvestigationMeetings1796098911300,
+  CaseFigures1796108222143,
 ];

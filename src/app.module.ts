@@ -52,7 +52,6 @@ export class AppModule {
         KcsieModule,
         SuspensionsModule,
         HearingsModule,
-        SuspensionsModule,
         LettersModule,
         GrievancesModule,
         RetentionModule,

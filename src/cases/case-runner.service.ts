@@ -7,6 +7,7 @@ import { loadCaseFacts } from '../access/case-facts.sql';
 import { Permission, roleFor } from '../access/permissions';
 import { AuditInput, AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/errors/domain-error';
+import { refreshCaseFigures } from '../statistics/case-figures.sql';
 import { CaseViewService } from './case-view.service';
 import { CaseResponse } from './dto/case.dto';
 
@@ -53,8 +54,9 @@ export type CaseTarget = string | { locator: CaseLocator; id: string };
 /**
  * The one way to change a case, and to read one: one transaction that finds the case,
  * decides access (conflicts of interest included), takes the case row lock for a change,
- * does the work and records the audit event last — no change without its event, no event
- * without its change. Status moves only through case-status.ts.
+ * does the work, brings the case's figures for governors up to date (statistics'
+ * case-figures.sql.ts) and records the audit event last — no change without its event, no
+ * event without its change. Status moves only through case-status.ts.
  */
 @Injectable()
 export class CaseRunner {
@@ -89,6 +91,7 @@ export class CaseRunner {
       const access = decideCaseAccess(actor, facts, permission, options);
       if (facts.erased) throw DomainError.conflict('erased', 'The content of this case has been erased (§13): it accepts no further record.');
       const { result, audit } = await work({ em, actor, ...access });
+      await refreshCaseFigures(em, caseId);
       await this.audit.record(em, { organisationId: actor.organisationId, actor, role: access.role, caseId, ...audit });
       return result;
     });
@@ -177,6 +180,7 @@ export class CaseRunner {
     const role = roleFor(actor, permission);
     return this.dataSource.transaction(async (em) => {
       const { caseId, audit } = await work(em);
+      await refreshCaseFigures(em, caseId);
       const view = await this.viewIn(em, actor, caseId);
       await this.audit.record(em, { organisationId: actor.organisationId, actor, role, caseId, ...audit });
       return view;

@@ -33,6 +33,7 @@ import { Letter } from '../letters/entities/letter.entity';
 import { LetterTemplate } from '../letters/entities/letter-template.entity';
 import { Suspension } from '../suspensions/entities/suspension.entity';
 import { SuspensionReview } from '../suspensions/entities/suspension-review.entity';
+import { CaseFigures } from '../statistics/entities/case-figures.entity';
 
 /** Every entity of the schema; migrations must match these exactly (`npm run migration:check`). */
 export const ENTITIES = [
@@ -71,6 +72,5 @@ export const ENTITIES = [
   SuspensionReview,
   Grievance,
   ProcessPause,
-  Suspension,
-  SuspensionReview,
+  CaseFigures,
 ];

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   CATEGORY_KEYS,
   CategoryKey,
+  durationOfHistogram,
   FEWER_THAN_5,
   FIVE_OR_MORE,
   OUTCOME_KEYS,
@@ -221,6 +222,46 @@ describe('suppressSmallNumbers', () => {
         check(out.bySafeguarding, input.bySafeguarding);
       }),
       { numRuns: 500, seed: 20_261_202 },
+    );
+  });
+});
+
+describe('durationOfHistogram: the median and 90th percentile of working days from cases counted per number of days', () => {
+  /** percentile_cont over the values themselves: linear interpolation between the closest ranks. */
+  const percentileCont = (values: number[], p: number) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const position = p * (sorted.length - 1);
+    const low = Math.floor(position);
+    return sorted[low] + (sorted[Math.ceil(position)] - sorted[low]) * (position - low);
+  };
+
+  it('interpolates between ranks as percentile_cont does: 1, 2, 2, 3, 10 → median 2, p90 7.2', () => {
+    const histogram = [
+      { days: 10, cases: 1 },
+      { days: 2, cases: 2 },
+      { days: 1, cases: 1 },
+      { days: 3, cases: 1 },
+    ];
+    const got = durationOfHistogram(histogram);
+    expect(got).toMatchObject({ cases: 5, median: 2 });
+    expect(got.p90).toBeCloseTo(7.2, 10);
+  });
+
+  it('no cases: no median and no percentile', () => {
+    expect(durationOfHistogram([])).toEqual({ cases: 0, median: null, p90: null });
+    expect(durationOfHistogram([{ days: 4, cases: 0 }])).toEqual({ cases: 0, median: null, p90: null });
+  });
+
+  it('property: equal to percentile_cont over the cases the histogram counts (negative days too: a date put before the report)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -3, max: 60 }), { minLength: 1, maxLength: 200 }), (values) => {
+        const counts = new Map<number, number>();
+        for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+        const got = durationOfHistogram([...counts].map(([days, cases]) => ({ days, cases })));
+        expect(got.cases).toBe(values.length);
+        expect(got.median).toBeCloseTo(percentileCont(values, 0.5), 10);
+        expect(got.p90).toBeCloseTo(percentileCont(values, 0.9), 10);
+      }),
     );
   });
 });

@@ -36,6 +36,35 @@ export interface RawDuration {
   p90: number | null;
 }
 
+/**
+ * A duration's figures from its histogram (working days → how many cases took that long), as
+ * PostgreSQL's `percentile_cont` would give them over the cases themselves: the value at
+ * position p·(n − 1) of the sorted values, interpolated linearly between the two closest
+ * ranks. The database counts cases per number of days (a few dozen values however many
+ * cases), so nothing is sorted per case; the test holds it equal to `percentile_cont`.
+ */
+export function durationOfHistogram(histogram: ReadonlyArray<{ days: number; cases: number }>): RawDuration {
+  const bins = histogram.filter((b) => b.cases > 0).sort((a, b) => a.days - b.days);
+  const cases = bins.reduce((sum, b) => sum + b.cases, 0);
+  if (cases === 0) return { cases: 0, median: null, p90: null };
+  /** The value of rank `k` (0-based) in the sorted values. */
+  const ranked = (k: number) => {
+    let seen = 0;
+    for (const bin of bins) {
+      seen += bin.cases;
+      if (k < seen) return bin.days;
+    }
+    return bins[bins.length - 1].days;
+  };
+  const percentile = (p: number) => {
+    const position = p * (cases - 1);
+    const low = Math.floor(position);
+    const below = ranked(low);
+    return below + (ranked(Math.ceil(position)) - below) * (position - low);
+  };
+  return { cases, median: percentile(0.5), p90: percentile(0.9) };
+}
+
 /** The figures as the database counts them: every count exact, every key of the vocabulary present (0 when none). */
 export interface RawStatistics {
   total: number;

@@ -7,10 +7,19 @@ import { instantRange } from '../calendar/period';
 import { Holidays, NO_HOLIDAYS } from '../calendar/working-days';
 import { referralOverdueCutoff } from '../cases/overdue';
 import { Clock } from '../common/clock/clock';
-import { queryOne } from '../database/sql';
 import { StatisticsQuery, StatisticsResponse } from './dto/statistics.dto';
 import { STATISTICS_WORK_MEM, statisticsSql, StatisticsRow } from './statistics.sql';
-import { CATEGORY_KEYS, OUTCOME_KEYS, PLATFORM_KEYS, RawStatistics, SAFEGUARDING_KEYS, STANDARD_KEYS, suppressSmallNumbers } from './statistics.rules';
+import {
+  CATEGORY_KEYS,
+  DurationKey,
+  durationOfHistogram,
+  OUTCOME_KEYS,
+  PLATFORM_KEYS,
+  RawStatistics,
+  SAFEGUARDING_KEYS,
+  STANDARD_KEYS,
+  suppressSmallNumbers,
+} from './statistics.rules';
 
 /**
  * Statistics for governors (process.md §5): counted in the database (statistics.sql.ts),
@@ -40,7 +49,7 @@ export class StatisticsService {
     });
     const row = await this.dataSource.transaction(async (em) => {
       await em.query(`SET LOCAL work_mem = '${STATISTICS_WORK_MEM}'`);
-      const counted = await queryOne<StatisticsRow>(em, sql.text, sql.values);
+      const counted: StatisticsRow[] = await em.query(sql.text, sql.values);
       await this.audit.record(em, {
         organisationId: actor.organisationId,
         actor,
@@ -48,7 +57,7 @@ export class StatisticsService {
         action: 'statistics.viewed',
         payload: { from: query.from ?? null, to: query.to ?? null },
       });
-      return counted!;
+      return counted;
     });
     const figures = suppressSmallNumbers(rawStatistics(row));
     return {
@@ -66,18 +75,25 @@ export class StatisticsService {
   }
 }
 
-/** The statement's row as complete breakdowns: every key of each vocabulary, 0 where no case has it. */
-export function rawStatistics(row: StatisticsRow): RawStatistics {
-  const every = <K extends string>(keys: readonly K[], counts: Record<string, number>) =>
-    Object.fromEntries(keys.map((k) => [k, counts[k] ?? 0])) as Record<K, number>;
+/** The statement's counts as complete breakdowns: every key of each vocabulary, 0 where no case has it. */
+export function rawStatistics(rows: readonly StatisticsRow[]): RawStatistics {
+  const counts = (dimension: StatisticsRow['dimension']) => rows.filter((r) => r.dimension === dimension);
+  const every = <K extends string>(keys: readonly K[], dimension: StatisticsRow['dimension']) => {
+    const found = new Map(counts(dimension).map((r) => [r.key, r.n]));
+    return Object.fromEntries(keys.map((k) => [k, found.get(k) ?? 0])) as Record<K, number>;
+  };
+  const single = (dimension: StatisticsRow['dimension']) => counts(dimension)[0]?.n ?? 0;
+  // the cases that have not reached a step are the null key: not a duration
+  const duration = (dimension: DurationKey) =>
+    durationOfHistogram(counts(dimension).flatMap((r) => (r.key === null ? [] : [{ days: Number(r.key), cases: r.n }])));
   return {
-    total: row.total,
-    byCategory: every(CATEGORY_KEYS, row.by_category),
-    byPlatform: every(PLATFORM_KEYS, row.by_platform),
-    byStandard: every(STANDARD_KEYS, row.by_standard),
-    byOutcome: every(OUTCOME_KEYS, row.by_outcome),
-    bySafeguarding: every(SAFEGUARDING_KEYS, row.by_safeguarding),
-    workingDays: row.working_days,
-    overdue: { safeguardingReferral: row.overdue },
+    total: single('total'),
+    byCategory: every(CATEGORY_KEYS, 'category'),
+    byPlatform: every(PLATFORM_KEYS, 'platform'),
+    byStandard: every(STANDARD_KEYS, 'standard'),
+    byOutcome: every(OUTCOME_KEYS, 'outcome'),
+    bySafeguarding: every(SAFEGUARDING_KEYS, 'safeguarding'),
+    workingDays: { toTriage: duration('toTriage'), toDecision: duration('toDecision'), toClosure: duration('toClosure') },
+    overdue: { safeguardingReferral: single('overdue') },
   };
 }

@@ -31,6 +31,7 @@ import {
 } from '../support/lifecycle-model';
 import { addPerson, BuiltPerson } from '../support/case-builder';
 import { DEMO, startTestApp, TestApp } from '../support/test-app';
+import { expectCaseFiguresKept } from '../support/case-figures';
 
 /**
  * Issue 6, "Lifecycle model": random sequences of the workflow actions, each by a random demo
@@ -410,6 +411,8 @@ describe('lifecycle model (fast-check model-based test)', () => {
       );
       expect({ case: i, ...rows[0] }).toEqual({ case: i, ...projection(c) });
     }
+    // each case's figures for governors moved with it (the case runner keeps them)
+    await expectCaseFiguresKept(t.db, org);
     const verify = await (await t.as(DEMO.head)).get('/audit/verify');
     expect(verify.status).toBe(200);
     const chain = (await t.db.query(`SELECT max(seq)::int AS max, count(*)::int AS n FROM audit_events WHERE organisation_id = $1`, [org])).rows[0];

@@ -5,10 +5,12 @@ import { workingDaysBetween, SCHOOL_TIME_ZONE } from '../../src/calendar/working
 import { localDateSql, weekdayHolidays, workingDaysBetweenSql } from '../../src/calendar/working-days.sql';
 import { referralOverdueCutoff } from '../../src/cases/overdue';
 import { eraseCaseContent } from '../../src/retention/erasure';
+import { refreshCaseFigures } from '../../src/statistics/case-figures.sql';
 import { rawStatistics } from '../../src/statistics/statistics.service';
 import { statisticsSql, StatisticsRow } from '../../src/statistics/statistics.sql';
 import { CATEGORY_KEYS, FEWER_THAN_5, FIVE_OR_MORE, OUTCOME_KEYS, PLATFORM_KEYS, RawStatistics, STANDARD_KEYS } from '../../src/statistics/statistics.rules';
 import { addPerson, BuiltCase, buildCase, CaseSpec } from '../support/case-builder';
+import { expectCaseFiguresKept } from '../support/case-figures';
 import { DEMO, expectProblem, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -51,6 +53,7 @@ describe('GET /statistics (process.md §5)', () => {
     );
     await t.db.query(`UPDATE reports SET created_at = $2 WHERE case_id = $1`, [built.caseId, when.reported]);
     if (when.decided) await t.db.query(`UPDATE outcomes SET decided_at = $2 WHERE case_id = $1`, [built.caseId, when.decided]);
+    await refreshCaseFigures(t.db, built.caseId); // what the case runner does after a change the API makes
     return built;
   }
 
@@ -115,7 +118,10 @@ describe('GET /statistics (process.md §5)', () => {
     // retention erases one (§13): its report goes, its dates and outcome stay
     const dataSource = t.app.get(DataSource);
     const audit = t.app.get(AuditService);
-    await dataSource.transaction((em) => eraseCaseContent(em, audit, t.ids.org.werrington, triaged[5].caseId));
+    await dataSource.transaction(async (em) => {
+      await eraseCaseContent(em, audit, t.ids.org.werrington, triaged[5].caseId);
+      await refreshCaseFigures(em, triaged[5].caseId); // as the retention run's case runner does
+    });
     // the other school: five cases in the same period, never counted for Werrington
     const northDeputy = await addPerson(t, { name: 'North Deputy', roles: ['deputy_head'], admin: DEMO.northAdmin });
     for (let i = 0; i < 5; i++) {
@@ -140,7 +146,7 @@ describe('GET /statistics (process.md §5)', () => {
         overdueCutoff: referralOverdueCutoff(now),
         holidays: [],
       });
-      raw = rawStatistics((await t.db.query<StatisticsRow>(sql.text, sql.values)).rows[0]);
+      raw = rawStatistics((await t.db.query<StatisticsRow>(sql.text, sql.values)).rows);
     });
     const renamed = ({ start, end }: { start?: Date; end?: Date }) => ({ start, end });
     const only = (keys: readonly string[], counts: Record<string, number>) => ({ ...Object.fromEntries(keys.map((k) => [k, 0])), ...counts });
@@ -177,6 +183,11 @@ describe('GET /statistics (process.md §5)', () => {
       expect(TRIAGED.map((d) => workingDaysBetween(at(d.reported), at(d.triaged!)))).toEqual([0, 1, 1, 3, 6, 9, 2]);
       expect(raw.workingDays.toTriage.cases).toBe(15 - 1);
     });
+  });
+
+  it("counts from each case's kept figures, which are what its records give (none missing, none stale)", async () => {
+    await expectCaseFiguresKept(t.db, t.ids.org.werrington);
+    await expectCaseFiguresKept(t.db, t.ids.org.northfield);
   });
 
   describe('as governors read them: anonymised', () => {

@@ -15,8 +15,8 @@ export const MEETING_COMPANION =
  * is an investigation meeting and not a disciplinary hearing, that no decision has been made,
  * the companion when allowed, confidentiality, whom to contact. The investigating manager gives it.
  *
- * The letters module addresses the case's subjects (`subject`), so only meetings with a subject
- * make this letter; a witness's invitation waits for letters to non-subjects (docs/letters.md).
+ * A written step of the procedure, owed to the employee it is about: only a subject's meeting
+ * makes this letter, to that subject (docs/letters.md "Chosen, and why").
  */
 export const INVESTIGATION_MEETING_LETTER: LetterKind = {
   kind: 'investigation_meeting_invitation',
