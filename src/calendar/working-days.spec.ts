@@ -21,7 +21,7 @@ describe('the school calendar: working days in Europe/London', () => {
       expect(isWorkingDay(at(instant))).toBe(expected);
     });
 
-    it('a holiday given by the caller is not a working day (bank holidays come later)', () => {
+    it('a holiday given by the caller is not a working day (the bank holidays: school-calendar.ts)', () => {
       const christmas = at('2026-12-25T10:00:00Z'); // a Friday
       expect(isWorkingDay(christmas)).toBe(true);
       expect(isWorkingDay(christmas, SCHOOL_TIME_ZONE, new Set(['2026-12-25']))).toBe(false);

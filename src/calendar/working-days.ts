@@ -3,9 +3,10 @@
  * and calendar months. The one place the API does day arithmetic (§5 referral within one
  * working day; domain.md "Dates the API is told": appeal deadlines in working days).
  *
- * Bank holidays and school closures are not known yet: every function takes an optional set
- * of holiday dates (local `YYYY-MM-DD`, in the given zone), empty by default. When the school
- * calendar is added (a later issue), callers pass it in and nothing here changes.
+ * Every function takes a set of holiday dates (local `YYYY-MM-DD`, in the given zone), empty
+ * by default so that this file stays plain arithmetic. The rules of the process never rely on
+ * that default: they take the organisation's `SchoolCalendar` (school-calendar.ts: its zone and
+ * its nation's bank holidays, process.md §6) and pass both in.
  */
 
 /** The school's clock: Werrington is in England. */
