@@ -18,6 +18,7 @@ import { Grievances1796097312448 } from './1796097312448-Grievances';
 import { Hearings1796097561050 } from './1796097561050-Hearings';
 import { InvestigationMeetings1796098911300 } from './1796098911300-InvestigationMeetings';
 import { CaseFigures1796108222143 } from './1796108222143-CaseFigures';
+import { OpenCasesIndex1796109847313 } from './1796109847313-OpenCasesIndex';
 export const MIGRATIONS: Function[] = [
   Initial1795474956969,
   AuditAppendOnly1795474956970,
@@ -38,4 +39,5 @@ export const MIGRATIONS: Function[] = [
   Hearings1796097561050,
   InvestigationMeetings1796098911300,
   CaseFigures1796108222143,
+  OpenCasesIndex1796109847313,
 ];

@@ -25,6 +25,7 @@ import { ReportsModule } from './reports/reports.module';
 import { RetentionModule } from './retention/retention.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { SuspensionsModule } from './suspensions/suspensions.module';
+import { TasksModule } from './tasks/tasks.module';
 import { TriageModule } from './triage/triage.module';
 
 @Module({})
@@ -57,6 +58,7 @@ export class AppModule {
         RetentionModule,
         ExportsModule,
         StatisticsModule,
+        TasksModule,
         HealthModule,
       ],
     };

@@ -182,3 +182,8 @@ export async function invitationsSent(
   );
   return { subjects: row!.subjects, sent: new Map(Object.entries(row!.sent).map(([staffId, at]) => [staffId, new Date(at)])) };
 }
+
+/** SQL: the current (not superseded) hearing of `kind` of case `caseId` as JSON {chairUserId, held, scheduledFor}, or NULL (process.md §6 tasks). */
+export const currentHearingJsonSql = (caseId: string, kind: 'disciplinary' | 'appeal'): string =>
+  `(SELECT json_build_object('chairUserId', h.chair_user_id, 'held', h.held_at IS NOT NULL, 'scheduledFor', h.scheduled_for)
+    FROM hearings h WHERE h.case_id = ${caseId} AND h.kind = '${kind}' AND h.superseded_at IS NULL ORDER BY h.invited_at DESC LIMIT 1)`;

@@ -105,3 +105,11 @@ export async function insertDisclosure(
   );
   return row!.id;
 }
+
+/** SQL: how many monitoring requests of case `caseId` wait for a decision (process.md §6 tasks). */
+export const pendingMonitoringCountSql = (caseId: string): string =>
+  `(SELECT count(*)::int FROM monitoring_authorisations m WHERE m.case_id = ${caseId} AND m.status = 'pending')`;
+
+/** SQL: the earliest end of an approved authorisation of case `caseId` still in force at `now` (a timestamptz placeholder), or NULL (§11). */
+export const monitoringInForceEndsSql = (caseId: string, now: string): string =>
+  `(SELECT min(m.expires_at) FROM monitoring_authorisations m WHERE m.case_id = ${caseId} AND m.status = 'approved' AND m.expires_at > ${now}::timestamptz)`;

@@ -114,3 +114,10 @@ export function sanctionInForceSql(o: string, a: string): string {
   return `(CASE WHEN ${o}.id IS NULL THEN NULL WHEN ${a}.result = 'upheld' THEN 'no_action'
       WHEN ${a}.result = 'varied' THEN COALESCE(${a}.new_sanction, ${o}.sanction)::text ELSE ${o}.sanction::text END)`;
 }
+
+/** SQL: when the undecided appeal of case `caseId` was lodged, or NULL (process.md §6: heard within 20 working days). */
+export const undecidedAppealLodgedAtSql = (caseId: string): string =>
+  `(SELECT min(a.lodged_at) FROM appeals a WHERE a.case_id = ${caseId} AND a.decided_at IS NULL)`;
+
+/** SQL: the appeal deadline of case `caseId`'s outcome, or NULL. */
+export const appealDeadlineSql = (caseId: string): string => `(SELECT o.appeal_deadline FROM outcomes o WHERE o.case_id = ${caseId})`;

@@ -86,3 +86,7 @@ export async function eraseSuspensions(em: EntityManager, caseId: string): Promi
   await em.query(`DELETE FROM suspension_reviews WHERE case_id = $1`, [caseId]);
   await em.query(`DELETE FROM suspensions WHERE case_id = $1`, [caseId]);
 }
+
+/** SQL: the earliest current review date of a suspension of case `caseId` still active at `now` (a timestamptz placeholder), or NULL (process.md §1). */
+export const activeSuspensionReviewBySql = (caseId: string, now: string): string =>
+  `(SELECT min(${currentReviewBySql('s')}) FROM suspensions s WHERE s.case_id = ${caseId} AND s.ended_at IS NULL AND ${currentReviewBySql('s')} >= ${now}::timestamptz)`;

@@ -100,6 +100,8 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   // Sessions and passwords: every user, on their own sessions and password only
   'POST /auth/logout': { permission: 'profile:read', roles: EVERYONE, scope: 'org' },
   'GET /auth/sessions': { permission: 'profile:read', roles: EVERYONE, scope: 'org' },
+  // process.md §6: what waits for the caller (an admin's list is empty: they read no casework)
+  'GET /me/tasks': { permission: 'profile:read', roles: EVERYONE, scope: 'org' },
   'DELETE /auth/sessions/{id}': { permission: 'profile:read', roles: EVERYONE, scope: 'session' },
   'POST /auth/password': { permission: 'profile:read', roles: EVERYONE, scope: 'org' },
   'POST /users/{id}/password-reset': { permission: 'users:manage', roles: [ADMIN], scope: 'user' },

@@ -12,6 +12,8 @@ import { CASE_STATUSES, CaseStatus, TRIAGE_DECISIONS, TriageDecision } from '../
 @Index(['organisationId', 'retainUntil'])
 // GET /cases?safeguarding=true and ?overdue=true walk the safeguarding cases only, newest first
 @Index(['organisationId', 'createdAt', 'id'], { where: '"safeguarding"' })
+// GET /me/tasks walks the open cases only, oldest first (src/tasks/tasks.sql.ts)
+@Index(['organisationId', 'createdAt', 'id'], { where: `"status" <> 'closed'` })
 // GET /cases?q=, made by migration CaseListSearch by hand (an operator class and an expression TypeORM cannot declare):
 // GIN (reference gin_trgm_ops) for a part of a reference, btree (organisation_id, upper(reference) text_pattern_ops) for its start
 @Index('IDX_cases_reference_trgm', { synchronize: false })

@@ -1,0 +1,213 @@
+import { Actor } from '../access/actor';
+import { actingRole } from '../access/case-access.policy';
+import { CaseFacts, decisionMakerRole } from '../access/conflicts';
+import { Permission } from '../access/permissions';
+import { Role } from '../access/roles';
+import { addWorkingDays, endOfLocalDay, Holidays, SCHOOL_TIME_ZONE } from '../calendar/working-days';
+import { referralDueBy } from '../reports/safeguarding';
+
+/**
+ * Tasks (process.md §6): "every deadline with its owner is a task". Pure: from a case's access
+ * facts and the state its tables hold (tasks.sql.ts reads it), what waits on the case, for whom
+ * and by when — computed each time it is asked, so there is no second record to drift from the
+ * case. Whom a task is for is decided by the access rules themselves (`actingRole`: the
+ * deciding role, conflicts of interest, the appointed investigator, a hearing's chair), the
+ * same rules that would let the person do it.
+ */
+
+/** The working-day clock a deadline counts on (the organisation's calendar). */
+export interface TaskCalendar {
+  zone: string;
+  holidays: Holidays;
+}
+
+/** process.md §6: the deadlines, in working days (defaults; an organisation may set its own). */
+export interface Deadlines {
+  /** A report to triage (§4). */
+  triageWorkingDays: number;
+  /** An investigation from its start (triage) to the report, extendable with a reason. */
+  investigationWorkingDays: number;
+  /** An appeal heard within this many working days of being lodged. */
+  appealHearingWorkingDays: number;
+  /** A monitoring authorisation is flagged this many working days before it ends (§11). */
+  monitoringExpiryNoticeWorkingDays: number;
+}
+
+export const DEFAULT_DEADLINES: Deadlines = {
+  triageWorkingDays: 2,
+  investigationWorkingDays: 20,
+  appealHearingWorkingDays: 20,
+  monitoringExpiryNoticeWorkingDays: 5,
+};
+
+export const TASK_KINDS = [
+  'safeguarding_referral',
+  'triage',
+  'appoint_investigator',
+  'investigate',
+  'decide_monitoring',
+  'monitoring_expiry',
+  'decide_outcome',
+  'hold_hearing',
+  'close_case',
+  'hear_appeal',
+  'decide_appeal',
+  'review_suspension',
+  'decide_grievance',
+  'resume_process',
+  'erase_case',
+] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+/** What a task says, in plain words (no case content): the same in the list, the notification and the e-mail. */
+export const TASK_WORDS: Record<TaskKind, string> = {
+  safeguarding_referral: 'Make the safeguarding referral (§5)',
+  triage: 'Triage the report (§4)',
+  appoint_investigator: 'Appoint an investigating manager (§4)',
+  investigate: 'Investigate and submit the report (§4)',
+  decide_monitoring: 'Decide the monitoring request (§11)',
+  monitoring_expiry: 'A monitoring authorisation ends: is it still needed? (§11)',
+  decide_outcome: 'Decide the outcome (§12)',
+  hold_hearing: 'Hold the disciplinary hearing and record it',
+  close_case: 'The appeal window has passed: close the case',
+  hear_appeal: 'Hear the appeal',
+  decide_appeal: 'Decide the appeal',
+  review_suspension: 'Review the suspension',
+  decide_grievance: 'Hear and decide the grievance (§6)',
+  resume_process: 'The grievance is decided: resume the process (§6)',
+  erase_case: 'The retention period has ended: erase the case (§13)',
+};
+
+/** What tasks.sql.ts reads of a case beyond its access facts. */
+export interface CaseTaskState {
+  reference: string;
+  safeguarding: boolean;
+  referralRecorded: boolean;
+  reportedAt: Date;
+  triagedAt: Date | null;
+  /** Working days added to the investigation deadline (extensions, each with its reason). */
+  investigationExtensionDays: number;
+  pendingMonitoringRequests: number;
+  /** The earliest end of an approved monitoring authorisation still in force. */
+  monitoringEndsAt: Date | null;
+  /** The current disciplinary hearing (not superseded). */
+  hearing: { chairUserId: string; held: boolean; scheduledFor: Date } | null;
+  appealLodgedAt: Date | null;
+  /** The current hearing of the appeal (not superseded). */
+  appealHearing: { chairUserId: string; held: boolean; scheduledFor: Date } | null;
+  appealDeadline: Date | null;
+  /** The earliest review date of a suspension still active. */
+  suspensionReviewBy: Date | null;
+  retainUntil: Date | null;
+  legalHold: boolean;
+}
+
+/** One thing waiting on a case: for whoever `actingRole` lets act with `permission` (in `role`, when named), or for one person. */
+export interface CaseTask {
+  kind: TaskKind;
+  permission: Permission;
+  /** Only a holder of this role (the deputy head triages; the deciding role decides). */
+  role?: Role;
+  /** Only this person (the appointed investigator, a hearing's chair). */
+  userId?: string;
+  dueAt: Date | null;
+}
+
+const endOfWorkingDay = (from: Date, days: number, calendar: TaskCalendar) =>
+  endOfLocalDay(addWorkingDays(from, days, calendar.zone, calendar.holidays), calendar.zone);
+
+/** process.md §6: what waits on the case now, each with its owner and deadline. */
+export function caseTasks(facts: CaseFacts, state: CaseTaskState, now: Date, calendar: TaskCalendar, deadlines: Deadlines = DEFAULT_DEADLINES): CaseTask[] {
+  if (facts.erased) return [];
+  const tasks: CaseTask[] = [];
+  const deciding = decisionMakerRole(facts) ?? undefined;
+  const add = (task: CaseTask) => tasks.push(task);
+  // §5, domain.md: the referral within one working day of the report
+  if (state.safeguarding && !state.referralRecorded && facts.status !== 'closed') {
+    add({ kind: 'safeguarding_referral', permission: 'cases:safeguarding', role: 'deputy_head', dueAt: referralDueBy(state.reportedAt) });
+  }
+  const paused = facts.status === 'closed' ? null : (facts.grievances?.paused ?? null);
+  // §6, process.md §4: a grievance waits for someone uninvolved to decide it
+  if (facts.grievances?.undecided) add({ kind: 'decide_grievance', permission: 'grievances:decide', dueAt: null });
+  if (paused) {
+    if (paused.grievanceDecided) add({ kind: 'resume_process', permission: 'outcome:decide', role: deciding, dueAt: null });
+    return tasks; // the process waits for the grievance: nothing else of it is due
+  }
+  switch (facts.status) {
+    case 'reported':
+      // process.md §6: triage within 2 working days (§4: the deputy head)
+      add({ kind: 'triage', permission: 'cases:triage', role: 'deputy_head', dueAt: endOfWorkingDay(state.reportedAt, deadlines.triageWorkingDays, calendar) });
+      break;
+    case 'investigation': {
+      const started = state.triagedAt ?? state.reportedAt;
+      const due = endOfWorkingDay(started, deadlines.investigationWorkingDays + state.investigationExtensionDays, calendar);
+      if (facts.investigatorUserId === null) add({ kind: 'appoint_investigator', permission: 'cases:assign', role: deciding, dueAt: null });
+      else add({ kind: 'investigate', permission: 'investigation:write', userId: facts.investigatorUserId, dueAt: due });
+      if (state.pendingMonitoringRequests > 0) add({ kind: 'decide_monitoring', permission: 'monitoring:decide', role: deciding, dueAt: null });
+      break;
+    }
+    case 'awaiting_decision':
+      add({ kind: 'decide_outcome', permission: 'outcome:decide', role: deciding, dueAt: null });
+      break;
+    case 'hearing':
+      if (state.hearing && !state.hearing.held) {
+        add({ kind: 'hold_hearing', permission: 'outcome:decide', userId: state.hearing.chairUserId, dueAt: state.hearing.scheduledFor });
+      } else if (state.hearing) {
+        add({ kind: 'decide_outcome', permission: 'outcome:decide', userId: state.hearing.chairUserId, dueAt: null });
+      }
+      break;
+    case 'decided':
+      // the appeal window is the subject's; once it has passed, the decision-maker closes the case
+      if (state.appealDeadline && state.appealDeadline <= now) {
+        add({ kind: 'close_case', permission: 'cases:close', role: deciding, dueAt: state.appealDeadline });
+      }
+      break;
+    case 'appeal': {
+      // process.md §6: the appeal heard within 20 working days of its lodging
+      const due = state.appealLodgedAt ? endOfWorkingDay(state.appealLodgedAt, deadlines.appealHearingWorkingDays, calendar) : null;
+      if (!state.appealHearing) add({ kind: 'hear_appeal', permission: 'appeals:decide', dueAt: due });
+      else if (!state.appealHearing.held) add({ kind: 'hear_appeal', permission: 'appeals:decide', userId: state.appealHearing.chairUserId, dueAt: due });
+      else add({ kind: 'decide_appeal', permission: 'appeals:decide', userId: state.appealHearing.chairUserId, dueAt: null });
+      break;
+    }
+    case 'closed':
+      // §13: a case past its retention date, not on hold, waits to be erased
+      if (state.retainUntil && state.retainUntil <= now && !state.legalHold) {
+        add({ kind: 'erase_case', permission: 'retention:manage', role: deciding, dueAt: state.retainUntil });
+      }
+      break;
+  }
+  // §11: an authorisation about to end is reviewed before it does
+  if (state.monitoringEndsAt && state.monitoringEndsAt > now) {
+    const noticeFrom = addWorkingDays(state.monitoringEndsAt, -deadlines.monitoringExpiryNoticeWorkingDays, calendar.zone, calendar.holidays);
+    if (noticeFrom <= now) add({ kind: 'monitoring_expiry', permission: 'monitoring:decide', role: deciding, dueAt: state.monitoringEndsAt });
+  }
+  // process.md §1: a suspension is reviewed by its review date (or it ends)
+  if (state.suspensionReviewBy) add({ kind: 'review_suspension', permission: 'outcome:decide', role: deciding, dueAt: state.suspensionReviewBy });
+  return tasks;
+}
+
+/** The case's tasks that are the actor's: those the access rules let them do, in the role and as the person each names. */
+export function tasksOfActor(actor: Actor, facts: CaseFacts, tasks: readonly CaseTask[]): CaseTask[] {
+  return tasks.filter((task) => {
+    if (task.userId !== undefined && task.userId !== actor.userId) return false;
+    if (task.role !== undefined && !actor.roles.includes(task.role)) return false;
+    const role = actingRole(actor, facts, task.permission);
+    return role !== null && (task.role === undefined || task.role === 'deputy_head' || role === task.role);
+  });
+}
+
+/** A task is overdue once its deadline has passed. */
+export function isOverdue(dueAt: Date | null, now: Date): boolean {
+  return dueAt !== null && dueAt.getTime() < now.getTime();
+}
+
+/** The order of a task list: overdue first, then by deadline (soonest first), then those without one, by report. */
+export function compareTasks(a: { dueAt: Date | null; reportedAt: Date }, b: { dueAt: Date | null; reportedAt: Date }): number {
+  if (a.dueAt && b.dueAt) return a.dueAt.getTime() - b.dueAt.getTime() || a.reportedAt.getTime() - b.reportedAt.getTime();
+  if (a.dueAt) return -1;
+  if (b.dueAt) return 1;
+  return a.reportedAt.getTime() - b.reportedAt.getTime();
+}
+
+export { SCHOOL_TIME_ZONE };

@@ -1,0 +1,88 @@
+import { buildCase, BuiltCase } from '../support/case-builder';
+import { DEMO, startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * GET /me/tasks (issue 13 item 3; process.md §6): what waits for each demo person, computed
+ * from the cases' state — the owner of each step by the access rules (the deputy head triages,
+ * the appointed investigator investigates, the acting decision-maker decides), with deadlines
+ * in working days; only cases the caller may see; nothing of another organisation.
+ */
+describe('GET /me/tasks (process.md §6)', () => {
+  let t: TestApp;
+  let reported: BuiltCase;
+  let assigned: BuiltCase;
+  let awaiting: BuiltCase;
+  let unassigned: BuiltCase;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    reported = await buildCase(t, { to: 'reported', label: 'tasks reported', report: { involvesPupils: true } });
+    unassigned = await buildCase(t, { to: 'triaged', label: 'tasks unassigned' });
+    assigned = await buildCase(t, { to: 'assigned', label: 'tasks assigned' });
+    awaiting = await buildCase(t, { to: 'awaiting_decision', label: 'tasks awaiting' });
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  const tasksOf = async (email: string) => {
+    const res = await (await t.as(email)).get('/me/tasks');
+    expect(res.status).toBe(200);
+    return res.body as {
+      items: Array<{ caseId: string; reference: string; kind: string; what: string; dueAt: string | null; overdue: boolean }>;
+      truncated: boolean;
+    };
+  };
+  const kindsOn = (list: Awaited<ReturnType<typeof tasksOf>>, c: BuiltCase) =>
+    list.items
+      .filter((i) => i.caseId === c.caseId)
+      .map((i) => i.kind)
+      .sort();
+
+  it('the deputy head: the report to triage within 2 working days, and its safeguarding referral within 1', async () => {
+    const list = await tasksOf(DEMO.deputy);
+    expect(kindsOn(list, reported)).toEqual(['safeguarding_referral', 'triage']);
+    const triage = list.items.find((i) => i.caseId === reported.caseId && i.kind === 'triage')!;
+    expect(triage).toMatchObject({ reference: reported.reference, what: 'Triage the report (§4)', overdue: false });
+    expect(Date.parse(triage.dueAt!)).toBeGreaterThan(Date.now());
+    for (const other of [assigned, awaiting, unassigned]) expect(kindsOn(list, other)).toEqual([]);
+  });
+
+  it('the headteacher: to appoint an investigating manager, and to decide the outcome of the case waiting for it', async () => {
+    const list = await tasksOf(DEMO.head);
+    expect(kindsOn(list, unassigned)).toEqual(['appoint_investigator']);
+    expect(kindsOn(list, awaiting)).toEqual(['decide_outcome']);
+    expect(kindsOn(list, reported)).toEqual([]);
+    expect(kindsOn(list, assigned)).toEqual([]);
+  });
+
+  it('the appointed investigator, and nobody else, investigates — due 20 working days after triage', async () => {
+    const mine = await tasksOf(DEMO.investigator);
+    expect(kindsOn(mine, assigned)).toEqual(['investigate']);
+    const due = mine.items.find((i) => i.caseId === assigned.caseId)!.dueAt!;
+    expect(Date.parse(due) - Date.now()).toBeGreaterThan(25 * 86_400_000); // 20 working days is at least four weeks
+    expect(kindsOn(await tasksOf(DEMO.investigator2), assigned)).toEqual([]);
+  });
+
+  it('HR, the governor (the head is free to decide) and the admin: nothing', async () => {
+    for (const email of [DEMO.hr, DEMO.governor, DEMO.admin]) {
+      const list = await tasksOf(email);
+      for (const c of [reported, unassigned, assigned, awaiting]) expect(kindsOn(list, c)).toEqual([]);
+    }
+  });
+
+  it('overdue once the deadline has passed (a report made ten days ago), and overdue tasks come first', async () => {
+    const old = await buildCase(t, { to: 'reported', label: 'tasks overdue' });
+    await t.db.query(`UPDATE cases SET created_at = created_at - interval '10 days' WHERE id = $1`, [old.caseId]);
+    const list = await tasksOf(DEMO.deputy);
+    const triage = list.items.find((i) => i.caseId === old.caseId && i.kind === 'triage')!;
+    expect(triage.overdue).toBe(true);
+    expect(list.items[0].overdue).toBe(true);
+    const firstNotOverdue = list.items.findIndex((i) => !i.overdue);
+    expect(list.items.slice(firstNotOverdue).every((i) => !i.overdue)).toBe(true);
+  });
+
+  it('another organisation’s headteacher sees none of these cases', async () => {
+    const list = await tasksOf(DEMO.northHead);
+    const ours = new Set([reported, unassigned, assigned, awaiting].map((c) => c.caseId));
+    expect(list.items.filter((i) => ours.has(i.caseId))).toEqual([]);
+  });
+});
