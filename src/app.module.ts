@@ -17,7 +17,10 @@ import { InvestigationsModule } from './investigations/investigations.module';
 import { HearingsModule } from './hearings/hearings.module';
 import { KcsieModule } from './kcsie/kcsie.module';
 import { LettersModule } from './letters/letters.module';
+import { JobsModule } from './jobs/jobs.module';
+import { ScheduledWorkModule } from './jobs/scheduled-work.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
 import { PeopleModule } from './people/people.module';
 import { PolicyModule } from './policy/policy.module';
@@ -59,6 +62,9 @@ export class AppModule {
         ExportsModule,
         StatisticsModule,
         TasksModule,
+        JobsModule,
+        NotificationsModule,
+        ScheduledWorkModule,
         HealthModule,
       ],
     };

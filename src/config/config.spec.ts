@@ -150,6 +150,10 @@ describe('loadConfig (api.md "Running, configuration and the demo")', () => {
       ['MONITORING_PERIOD_MAX_MONTHS', '13200', 'MONITORING_PERIOD_MAX_MONTHS must be an integer between 1 and 60 (got "13200")'],
       ['MONITORING_EXPIRY_MAX_MONTHS', '0', 'MONITORING_EXPIRY_MAX_MONTHS must be an integer between 1 and 24 (got "0")'],
       ['MONITORING_EXPIRY_MAX_MONTHS', '2.5', 'MONITORING_EXPIRY_MAX_MONTHS must be an integer between 1 and 24 (got "2.5")'],
+      ['JOBS', 'sometimes', 'JOBS must be true or false (got "sometimes")'],
+      ['SMTP_URL', 'mail.example.org', 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587'],
+      ['DIGEST_CRON', 'at seven', 'DIGEST_CRON must be a five-field cron expression such as "0 7 * * *" (got "at seven")'],
+      ['APP_URL', 'casework.school', 'APP_URL must be an http(s):// address (got "casework.school")'],
     ])('refuses %s=%s', (name, value, problem) => {
       expect(configError(() => loadConfig({ DATA_DIR: dir, [name]: value }, dir)).problems).toEqual([problem]);
     });
@@ -187,12 +191,20 @@ describe('loadConfig (api.md "Running, configuration and the demo")', () => {
         appealDeadline: { minWorkingDays: 5, maxMonths: 3 },
         monitoring: { periodMaxMonths: 12, expiryMaxMonths: 3 },
         hearingNoticeWorkingDays: 5,
+        jobs: { enabled: true, pollSeconds: 2, digestCron: '0 7 * * *' },
+        email: { smtpUrl: undefined, from: 'Casework <casework@localhost>', appUrl: 'http://localhost:3000', maxAttempts: 6, retrySeconds: 60 },
         sessionIdleMinutes: 30,
         sessionMaxHours: 12,
         cookieSecure: false,
       };
       expect(config).toEqual({ ...expected, jwtSecret: expect.any(String) });
       expect(existsSync(join(dir, '.data', 'jwt-secret'))).toBe(true);
+    });
+
+    it('runs no jobs under NODE_ENV=test unless JOBS=on (tests open many apps; the scheduled work tests turn it on)', () => {
+      expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: dir }, dir).jobs.enabled).toBe(false);
+      expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: dir, JOBS: 'on' }, dir).jobs.enabled).toBe(true);
+      expect(loadConfig({ DATA_DIR: dir, JOBS: 'off' }, dir).jobs.enabled).toBe(false);
     });
 
     it('production listens on all interfaces and hides Swagger', () => {

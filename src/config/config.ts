@@ -47,7 +47,32 @@ export interface AppConfig {
   monitoring: MonitoringBounds;
   /** Working days between a hearing's invitation letter and the hearing (process.md §1). */
   hearingNoticeWorkingDays: number;
+  /** Scheduled work and background jobs (pg-boss in the `pgboss` schema; docs/notifications.md). */
+  jobs: JobsConfig;
+  /** E-mail over SMTP (docs/notifications.md); `smtpUrl` unset: e-mail is off, in-app notifications still work. */
+  email: EmailConfig;
 }
+
+export interface JobsConfig {
+  /** JOBS=off: this instance runs no job and no schedule (another instance may). Off by default under NODE_ENV=test. */
+  enabled: boolean;
+  /** How often workers look for jobs and the scheduler looks at the clock (JOBS_POLL_SECONDS). */
+  pollSeconds: number;
+  /** When the daily digest runs, in Europe/London (DIGEST_CRON, a five-field cron expression). */
+  digestCron: string;
+}
+
+export interface EmailConfig {
+  smtpUrl?: string;
+  from: string;
+  /** The web application's address, for the link an e-mail carries (`${appUrl}/app/cases/<id>`). */
+  appUrl: string;
+  /** Attempts before a delivery is marked failed (EMAIL_MAX_ATTEMPTS). */
+  maxAttempts: number;
+  /** The first retry waits this long, each next one twice as long (EMAIL_RETRY_SECONDS). */
+  retrySeconds: number;
+}
+
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -86,6 +111,27 @@ function trustProxy(raw: string | undefined, problems: string[]): false | number
   if (/^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/.test(raw)) return raw;
   problems.push(`TRUST_PROXY must be false, the number of proxy hops in front of the API (e.g. 1), or the proxies' addresses (e.g. 10.0.0.0/8) — got "${raw}"`);
   return false;
+}
+
+/** on/off (or true/false, yes/no, 1/0). */
+function onOff(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === 'on') return true;
+  if (raw === 'off') return false;
+  return boolean(env, name, fallback, problems);
+}
+
+function smtpUrl(raw: string | undefined, problems: string[]): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^smtps?:\/\/[^\s]+$/.test(raw)) problems.push('SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587');
+  return raw;
+}
+
+/** The digest's time: five cron fields (minute hour day month weekday), checked for shape only; pg-boss parses it at start. */
+function cron(raw: string | undefined, problems: string[]): string {
+  if (raw === undefined || raw === '') return '0 7 * * *';
+  if (!/^[\d*/,-]+( [\d*/,-]+){4}$/.test(raw.trim())) problems.push(`DIGEST_CRON must be a five-field cron expression such as "0 7 * * *" (got "${raw}")`);
+  return raw.trim();
 }
 
 /** Two PDF render threads, but always a core left for the event loop and PostgreSQL (one thread on two cores). */
@@ -163,7 +209,21 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       expiryMaxMonths: integer(env, 'MONITORING_EXPIRY_MAX_MONTHS', DEFAULT_MONITORING_BOUNDS.expiryMaxMonths, 1, 24, problems),
     },
     hearingNoticeWorkingDays: integer(env, 'HEARING_NOTICE_WORKING_DAYS', DEFAULT_HEARING_NOTICE_WORKING_DAYS, 1, 30, problems),
+    jobs: {
+      // Tests open many apps on throwaway databases: only the tests of scheduled work turn it on.
+      enabled: onOff(env, 'JOBS', nodeEnv !== 'test', problems),
+      pollSeconds: integer(env, 'JOBS_POLL_SECONDS', 2, 1, 45, problems),
+      digestCron: cron(env.DIGEST_CRON, problems),
+    },
+    email: {
+      smtpUrl: smtpUrl(env.SMTP_URL, problems),
+      from: env.SMTP_FROM || 'Casework <casework@localhost>',
+      appUrl: (env.APP_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
+      maxAttempts: integer(env, 'EMAIL_MAX_ATTEMPTS', 6, 1, 20, problems),
+      retrySeconds: integer(env, 'EMAIL_RETRY_SECONDS', 60, 1, 3600, problems),
+    },
   };
+  if (env.APP_URL && !/^https?:\/\/[^\s/]+/.test(env.APP_URL)) problems.push(`APP_URL must be an http(s):// address (got "${env.APP_URL}")`);
   // The shortest month has 20 working days: a longer minimum could leave no valid deadline.
   if (config.appealDeadline.minWorkingDays > 20 * config.appealDeadline.maxMonths) {
     problems.push(

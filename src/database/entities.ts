@@ -34,6 +34,9 @@ import { LetterTemplate } from '../letters/entities/letter-template.entity';
 import { Suspension } from '../suspensions/entities/suspension.entity';
 import { SuspensionReview } from '../suspensions/entities/suspension-review.entity';
 import { CaseFigures } from '../statistics/entities/case-figures.entity';
+import { Notification } from '../notifications/entities/notification.entity';
+import { NotificationPreference } from '../notifications/entities/notification-preference.entity';
+import { EmailDelivery } from '../notifications/entities/email-delivery.entity';
 
 /** Every entity of the schema; migrations must match these exactly (`npm run migration:check`). */
 export const ENTITIES = [
@@ -73,4 +76,7 @@ export const ENTITIES = [
   Grievance,
   ProcessPause,
   CaseFigures,
+  Notification,
+  NotificationPreference,
+  EmailDelivery,
 ];

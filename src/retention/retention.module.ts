@@ -4,5 +4,5 @@ import { EvidenceModule } from '../evidence/evidence.module';
 import { RetentionController } from './retention.controller';
 import { RetentionService } from './retention.service';
 
-@Module({ imports: [CasesModule, EvidenceModule], controllers: [RetentionController], providers: [RetentionService] })
+@Module({ imports: [CasesModule, EvidenceModule], controllers: [RetentionController], providers: [RetentionService], exports: [RetentionService] })
 export class RetentionModule {}

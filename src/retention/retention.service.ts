@@ -8,7 +8,8 @@ import { DUE_FOR_ERASURE, legalHoldOf, liftLegalHold, placeLegalHold } from '../
 import { CaseResponse } from '../cases/dto/case.dto';
 import { DomainError } from '../common/errors/domain-error';
 import { decodeCursor, DEFAULT_LIMIT, isTimeIdKey, Page, PageQuery, toPage } from '../common/pagination/pagination';
-import { SqlParams } from '../database/sql';
+import { queryOne, SqlParams } from '../database/sql';
+import { refreshCaseFigures } from '../statistics/case-figures.sql';
 import { EvidenceReaper } from '../evidence/evidence-reaper';
 import { RetentionDueItem } from './dto/retention.dto';
 import { eraseCaseContent } from './erasure';
@@ -104,6 +105,55 @@ export class RetentionService {
       erased.push(id);
       await this.reaper.removeUnreferenced(released);
     }
+    return { erased, failed };
+  }
+
+  /**
+   * The scheduled retention run (process.md §6 "Scheduled work"; issue 13): as the system, in
+   * every organisation, every due case not on legal hold, one transaction each. The audit log
+   * records it as the system — no actor, no role (AuditInput) — with the same event and reason
+   * as a person's run. No case-access decision applies: nobody is acting; the row lock and a
+   * fresh check of "due" stand in for CaseRunner's (a hold placed meanwhile wins).
+   */
+  async runAsSystem(): Promise<{ erased: string[]; failed: string[] }> {
+    const candidates: { id: string }[] = await this.dataSource.query(`SELECT c.id FROM cases c WHERE ${DUE_FOR_ERASURE} ORDER BY c.retain_until, c.id`);
+    const erased: string[] = [];
+    const failed: string[] = [];
+    for (const { id } of candidates) {
+      let released: string[] | null;
+      try {
+        released = await this.dataSource.transaction(async (em) => {
+          const due = await queryOne<{ organisation_id: string }>(
+            em,
+            `SELECT c.organisation_id FROM cases c WHERE c.id = $1 AND ${DUE_FOR_ERASURE} FOR UPDATE`,
+            [id],
+          );
+          if (!due) return null;
+          const { reference, released: hashes } = await eraseCaseContent(em, this.audit, due.organisation_id, id);
+          await refreshCaseFigures(em, id);
+          await this.audit.record(em, {
+            organisationId: due.organisation_id,
+            actor: null,
+            role: null,
+            action: 'case.erased',
+            caseId: id,
+            entityType: 'case',
+            entityId: id,
+            reason: 'retention_period_ended',
+            payload: { reference, evidenceItems: hashes.length, scheduled: true },
+          });
+          return hashes;
+        });
+      } catch (error) {
+        this.logger.error(`retention (scheduled): case ${id} could not be erased: ${(error as Error).message}`);
+        failed.push(id);
+        continue;
+      }
+      if (released === null) continue;
+      erased.push(id);
+      await this.reaper.removeUnreferenced(released);
+    }
+    if (erased.length || failed.length) this.logger.log(`retention (scheduled): ${erased.length} erased, ${failed.length} failed`);
     return { erased, failed };
   }
 }
