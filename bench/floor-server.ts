@@ -13,9 +13,11 @@ import { ActorLoader } from '../src/auth/actor-loader.service';
 import { CaseRunner } from '../src/cases/case-runner.service';
 import { CaseViewService } from '../src/cases/case-view.service';
 import { CasesService } from '../src/cases/cases.service';
+import { NO_EXTRA_BANK_HOLIDAYS } from '../src/calendar/school-calendar';
 import type { CaseListQuery } from '../src/cases/dto/case.dto';
 import { SystemClock } from '../src/common/clock/clock';
 import { DomainError } from '../src/common/errors/domain-error';
+import { SchoolCalendars } from '../src/organisations/school-calendars.service';
 import { CreateReportRequest } from '../src/reports/dto/report.dto';
 import { ReportsService } from '../src/reports/reports.service';
 
@@ -44,9 +46,10 @@ const dataSource = {
 } as unknown as DataSource;
 
 const audit = new AuditService();
-const views = new CaseViewService();
+const calendars = new SchoolCalendars({ extraBankHolidays: NO_EXTRA_BANK_HOLIDAYS }, new SystemClock());
+const views = new CaseViewService(calendars, new SystemClock());
 const runner = new CaseRunner(dataSource, views, audit);
-const cases = new CasesService(dataSource, runner, new SystemClock());
+const cases = new CasesService(dataSource, runner, new SystemClock(), calendars);
 const reports = new ReportsService(runner);
 const actors = new ActorLoader(dataSource, new SystemClock(), { sessionIdleMinutes: Number(process.env.SESSION_IDLE_MINUTES ?? 30) });
 

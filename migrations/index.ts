@@ -19,6 +19,7 @@ import { Hearings1796097561050 } from './1796097561050-Hearings';
 import { InvestigationMeetings1796098911300 } from './1796098911300-InvestigationMeetings';
 import { CaseFigures1796108222143 } from './1796108222143-CaseFigures';
 import { OpenCasesIndex1796109847313 } from './1796109847313-OpenCasesIndex';
+import { OrganisationNation1796109906138 } from './1796109906138-OrganisationNation';
 import { Notifications1796110101729 } from './1796110101729-Notifications';
 export const MIGRATIONS: Function[] = [
   Initial1795474956969,
@@ -41,5 +42,6 @@ export const MIGRATIONS: Function[] = [
   InvestigationMeetings1796098911300,
   CaseFigures1796108222143,
   OpenCasesIndex1796109847313,
+  OrganisationNation1796109906138,
   Notifications1796110101729,
 ];

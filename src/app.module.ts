@@ -21,6 +21,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { ScheduledWorkModule } from './jobs/scheduled-work.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OrganisationsModule } from './organisations/organisations.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
 import { PeopleModule } from './people/people.module';
 import { PolicyModule } from './policy/policy.module';
@@ -43,6 +44,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         AccessModule,
         AuditModule,
+        OrganisationsModule,
         AuthModule,
         PeopleModule,
         PolicyModule,

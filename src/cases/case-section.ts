@@ -1,6 +1,13 @@
+import type { SchoolCalendar } from '../calendar/school-calendar';
 import type { CaseSections } from './dto/case.dto';
 
 export type CaseSectionName = keyof CaseSections;
+
+/** What a section's mapping may need besides its value: the moment the view is for, and the organisation's calendar (process.md §6). */
+export interface CaseSectionContext {
+  now: Date;
+  calendar: SchoolCalendar;
+}
 
 /**
  * A part of the case view owned by another module (allegations, evidence, monitoring …): a
@@ -10,7 +17,7 @@ export type CaseSectionName = keyof CaseSections;
 export interface CaseSection<K extends CaseSectionName = CaseSectionName> {
   name: K;
   sql: string;
-  map?: (value: unknown) => CaseSections[K];
+  map?: (value: unknown, context: CaseSectionContext) => CaseSections[K];
 }
 
 /** A section that is a list: a json_agg subquery, [] when empty. */

@@ -4,6 +4,9 @@ import type { Actor } from '../access/actor';
 import { caseBlocked, decisionMakerRole, ReaderRights, readerRights } from '../access/case-access.policy';
 import { CASE_FACTS_COLUMNS, CaseFactsRow, toCaseFacts } from '../access/case-facts.sql';
 import { CaseFacts } from '../access/conflicts';
+import type { Nation } from '../calendar/bank-holidays';
+import type { SchoolCalendar } from '../calendar/school-calendar';
+import { Clock } from '../common/clock/clock';
 import { queryOne } from '../database/sql';
 import { EVIDENCE_SECTION } from '../evidence/evidence-records';
 import { HEARINGS_SECTION, hearingsForGuidance } from '../hearings/hearing-view';
@@ -13,6 +16,8 @@ import { KCSIE_SECTION } from '../kcsie/kcsie-view';
 import { LETTER_KINDS } from '../letters/kinds';
 import { LETTERS_SECTION } from '../letters/letter-rows';
 import { MONITORING_SECTION } from '../monitoring/monitoring-view';
+import { organisationNationSql } from '../organisations/nation.sql';
+import { SchoolCalendars } from '../organisations/school-calendars.service';
 import { OUTCOME_SECTIONS } from '../outcomes/outcome-view';
 import { referralDueBy } from '../reports/safeguarding';
 import { REPORTS_SECTION } from '../reports/report-view';
@@ -51,11 +56,18 @@ export interface CaseRead {
  */
 @Injectable()
 export class CaseViewService {
-  async read(em: EntityManager, organisationId: string, caseId: string, now = new Date()): Promise<CaseRead | undefined> {
+  constructor(
+    private readonly calendars: SchoolCalendars,
+    private readonly clock: Clock,
+  ) {}
+
+  /** `now`: the moment the deadlines are judged at (overdue or not) — the app's clock unless given. */
+  async read(em: EntityManager, organisationId: string, caseId: string, now = this.clock.now()): Promise<CaseRead | undefined> {
     const row = await queryOne<CoreRow & CaseFactsRow & Record<string, unknown>>(em, VIEW_SQL, [caseId, organisationId]);
     if (!row) return undefined;
     const facts = toCaseFacts(row);
-    return { facts, view: assemble(row, facts, now) };
+    // process.md §6: every deadline in the view counts the working days of the case's organisation
+    return { facts, view: assemble(row, facts, now, this.calendars.forNation(row.nation)) };
   }
 
   /** The view as this reader may see it (special category, other people's statements). */
@@ -91,19 +103,19 @@ function guidanceInput(view: CaseResponse): GuidanceInput {
   };
 }
 
-function assemble(row: CoreRow & Record<string, unknown>, facts: CaseFacts, now: Date): CaseResponse {
+function assemble(row: CoreRow & Record<string, unknown>, facts: CaseFacts, now: Date, calendar: SchoolCalendar): CaseResponse {
   const parties = row.parties.map((p) => ({
     capacity: p.capacity,
     person: { staffId: p.staffId, name: p.staffName ?? p.name, jobTitle: p.jobTitle, relationship: p.relationship },
   }));
   const pick = (capacity: string): PersonRef[] => parties.filter((p) => p.capacity === capacity).map((p) => p.person);
   const referrals: SafeguardingReferralResponse[] = row.referrals;
-  const due = row.safeguarding ? referralDueBy(row.created_at) : null;
+  const due = row.safeguarding ? referralDueBy(row.created_at, calendar) : null;
   const deciding = decisionMakerRole(facts);
   const sections = {} as Record<string, unknown>;
   SECTIONS.forEach((section, i) => {
     const value = row[`section_${i}`];
-    sections[section.name] = section.map ? section.map(value) : value;
+    sections[section.name] = section.map ? section.map(value, { now, calendar }) : value;
   });
   return {
     id: row.id,
@@ -171,6 +183,8 @@ interface CoreRow {
   legal_hold_placed_at: Date | null;
   legal_hold_placed_by_user_id: string | null;
   erased_at: Date | null;
+  /** The organisation's, for its calendar. */
+  nation: Nation;
   parties: Array<{
     capacity: string;
     staffId: string | null;
@@ -186,6 +200,7 @@ const VIEW_SQL = `
 SELECT c.id, c.organisation_id, c.reference, c.status, c.safeguarding, c.triage_decision, c.triage_rationale, c.triaged_at,
   c.triaged_by_user_id, c.investigator_user_id, c.investigation_summary, c.report_submitted_at, c.report_submitted_by_user_id, c.created_at, c.updated_at, c.closed_at,
   c.retain_until, c.legal_hold_reason, c.legal_hold_placed_at, c.legal_hold_placed_by_user_id, c.erased_at,
+  ${organisationNationSql('c.organisation_id')} AS nation,
   COALESCE((SELECT json_agg(json_build_object('capacity', p.capacity, 'staffId', p.staff_id, 'name', p.name,
               'staffName', s.name, 'jobTitle', s.job_title, 'relationship', p.relationship) ORDER BY p.created_at, p.id)
             FROM case_parties p LEFT JOIN staff_members s ON s.id = p.staff_id WHERE p.case_id = c.id), '[]') AS parties,

@@ -3,9 +3,11 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../access/actor';
 import { visibleCasesPredicate } from '../access/case-visibility.sql';
 import { instantRange } from '../calendar/period';
+import type { SchoolCalendar } from '../calendar/school-calendar';
 import { Clock } from '../common/clock/clock';
 import { decodeCursor, DEFAULT_LIMIT, isTimeIdKey, Page, toPage } from '../common/pagination/pagination';
 import { SqlParams } from '../database/sql';
+import { SchoolCalendars } from '../organisations/school-calendars.service';
 import { staffIdsNamedLike } from '../people/staff.sql';
 import { casesWithSubjectAmongSql, referenceContainsSql } from './case-rows';
 import { caseListWork, CaseWork, NO_WORK } from './case-list-work';
@@ -21,6 +23,7 @@ export class CasesService {
     private readonly dataSource: DataSource,
     private readonly runner: CaseRunner,
     private readonly clock: Clock,
+    private readonly calendars: SchoolCalendars,
   ) {}
 
   async list(actor: Actor, query: CaseListQuery): Promise<Page<CaseListItem>> {
@@ -30,7 +33,9 @@ export class CasesService {
     // A name search asks who matches first (people module), so that the list is planned knowing how many.
     const named = query.q === undefined ? [] : await staffIdsNamedLike(this.dataSource.manager, actor.organisationId, `%${likeLiteral(query.q)}%`);
     // Visibility first and always (never bypassed); each filter narrows it; then the keyset.
-    const { where, anyOf } = listFilters(actor, query, p, this.clock.now(), named);
+    // overdue= counts the organisation's working days (process.md §6): its calendar, read only when asked
+    const calendar = query.overdue === undefined ? undefined : await this.calendars.forOrganisation(this.dataSource.manager, actor.organisationId);
+    const { where, anyOf } = listFilters(actor, query, p, this.clock.now(), named, calendar);
     where.unshift(visibleCasesPredicate(actor, p));
     if (after) where.push(`(c.created_at, c.id) < (${p.add(after[0])}::timestamptz, ${p.add(after[1])}::uuid)`);
     const page = (also: string[]) =>
@@ -80,7 +85,14 @@ export class CasesService {
  * - `overdue`: see overdue.ts — a `created_at` bound computed here, not a deadline per row;
  * - `from`/`to`: `created_at` bounds (src/calendar/period.ts), the keyset index's own column.
  */
-function listFilters(actor: Actor, query: CaseListQuery, p: SqlParams, now: Date, namedStaffIds: string[]): { where: string[]; anyOf?: string[] } {
+function listFilters(
+  actor: Actor,
+  query: CaseListQuery,
+  p: SqlParams,
+  now: Date,
+  namedStaffIds: string[],
+  calendar: SchoolCalendar | undefined,
+): { where: string[]; anyOf?: string[] } {
   const where: string[] = [];
   let anyOf: string[] | undefined;
   if (query.status) where.push(`c.status = ${p.add(query.status)}`);
@@ -91,7 +103,7 @@ function listFilters(actor: Actor, query: CaseListQuery, p: SqlParams, now: Date
   if (query.subjectStaffId !== undefined) where.push(`c.id IN (${casesWithSubjectAmongSql(`ARRAY[${p.add(query.subjectStaffId)}::uuid]`)})`);
   if (query.safeguarding !== undefined) where.push(query.safeguarding ? 'c.safeguarding' : 'NOT c.safeguarding');
   if (query.overdue !== undefined) {
-    const overdue = overdueCaseSql('c', p.add(referralOverdueCutoff(now).toISOString()));
+    const overdue = overdueCaseSql('c', p.add(referralOverdueCutoff(now, calendar!).toISOString()));
     where.push(query.overdue ? overdue : `NOT ${overdue}`);
   }
   if (query.assignedToMe !== undefined) {

@@ -1,10 +1,11 @@
-import { localDateOf, SCHOOL_TIME_ZONE, startOfLocalDate } from '../calendar/working-days';
+import type { SchoolCalendar } from '../calendar/school-calendar';
+import { localDateOf, startOfLocalDate } from '../calendar/working-days';
 import { referralDueBy } from '../reports/safeguarding';
 import { referralRecordedSql } from '../triage/referral-view';
 
 /**
  * `GET /cases?overdue=true`: a case is overdue when one of its deadlines has passed. Today
- * there is one: the safeguarding referral (§5), due by `referralDueBy(reported)` — the case
+ * there is one: the safeguarding referral (§5), due by `referralDueBy(reported, calendar)` — the case
  * view's `safeguarding.referralOverdue`. More deadlines (another issue) join here.
  *
  * `referralDueBy` depends only on the local date a case was reported and never decreases as
@@ -13,15 +14,17 @@ import { referralRecordedSql } from '../triage/referral-view';
  * which an index answers, instead of computing a deadline per row in SQL (a second copy of
  * the working-day rule that could drift from the first).
  *
- * The loop walks back from today one local day at a time: at most a few days (a weekend, and
- * the holidays once the school calendar knows them).
+ * The cutoff is the organisation's: its calendar (process.md §6, its nation's bank holidays)
+ * decides which days are working days, so the list and the statistics pass the calendar of the
+ * organisation they read. The loop walks back from today one local day at a time: at most a few
+ * days (a weekend and the bank holidays next to it — four at Christmas 2027).
  */
-export function referralOverdueCutoff(now: Date): Date {
-  const zone = SCHOOL_TIME_ZONE; // referralDueBy's
+export function referralOverdueCutoff(now: Date, calendar: SchoolCalendar): Date {
+  const zone = calendar.zone; // referralDueBy's
   let day = localDateOf(now, zone);
   for (let steps = 0; steps < 400; steps++) {
     const start = startOfLocalDate(day, zone);
-    if (referralDueBy(start).getTime() < now.getTime()) return startOfLocalDate(day, zone, 1);
+    if (referralDueBy(start, calendar).getTime() < now.getTime()) return startOfLocalDate(day, zone, 1);
     day = localDateOf(new Date(start.getTime() - 1), zone);
   }
   throw new Error(`referralOverdueCutoff: no day before ${now.toISOString()} is past its referral deadline`);

@@ -191,6 +191,7 @@ describe('loadConfig (api.md "Running, configuration and the demo")', () => {
         appealDeadline: { minWorkingDays: 5, maxMonths: 3 },
         monitoring: { periodMaxMonths: 12, expiryMaxMonths: 3 },
         hearingNoticeWorkingDays: 5,
+        extraBankHolidays: { england_and_wales: [], scotland: [], northern_ireland: [] },
         jobs: { enabled: true, pollSeconds: 2, digestCron: '0 7 * * *' },
         email: { smtpUrl: undefined, from: 'Casework <casework@localhost>', appUrl: 'http://localhost:3000', maxAttempts: 6, retrySeconds: 60 },
         sessionIdleMinutes: 30,
@@ -205,6 +206,17 @@ describe('loadConfig (api.md "Running, configuration and the demo")', () => {
       expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: dir }, dir).jobs.enabled).toBe(false);
       expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: dir, JOBS: 'on' }, dir).jobs.enabled).toBe(true);
       expect(loadConfig({ DATA_DIR: dir, JOBS: 'off' }, dir).jobs.enabled).toBe(false);
+    });
+
+    it('EXTRA_BANK_HOLIDAYS adds dates to a nation (docs/calendar.md); a value it cannot read stops the start', () => {
+      expect(loadConfig({ DATA_DIR: dir, EXTRA_BANK_HOLIDAYS: 'england_and_wales:2031-01-01,scotland:2031-01-02' }, dir).extraBankHolidays).toEqual({
+        england_and_wales: ['2031-01-01'],
+        scotland: ['2031-01-02'],
+        northern_ireland: [],
+      });
+      expect(configError(() => loadConfig({ DATA_DIR: dir, EXTRA_BANK_HOLIDAYS: 'wales:2031-01-01' }, dir)).problems).toEqual([
+        expect.stringContaining('EXTRA_BANK_HOLIDAYS: "wales:2031-01-01" is not nation:YYYY-MM-DD'),
+      ]);
     });
 
     it('production listens on all interfaces and hides Swagger', () => {

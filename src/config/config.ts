@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
+import { ExtraBankHolidays, parseExtraBankHolidays } from '../calendar/school-calendar';
 import { DEFAULT_MONITORING_BOUNDS, MonitoringBounds } from '../monitoring/monitoring.rules';
 import { DEFAULT_HEARING_NOTICE_WORKING_DAYS } from '../hearings/hearing.rules';
 import { AppealDeadlineBounds, DEFAULT_APPEAL_DEADLINE_BOUNDS } from '../outcomes/outcome.rules';
@@ -51,6 +52,8 @@ export interface AppConfig {
   jobs: JobsConfig;
   /** E-mail over SMTP (docs/notifications.md); `smtpUrl` unset: e-mail is off, in-app notifications still work. */
   email: EmailConfig;
+  /** Bank holidays added to each nation's shipped ones (EXTRA_BANK_HOLIDAYS; docs/calendar.md). */
+  extraBankHolidays: ExtraBankHolidays;
 }
 
 export interface JobsConfig {
@@ -72,7 +75,6 @@ export interface EmailConfig {
   /** The first retry waits this long, each next one twice as long (EMAIL_RETRY_SECONDS). */
   retrySeconds: number;
 }
-
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -132,6 +134,13 @@ function cron(raw: string | undefined, problems: string[]): string {
   if (raw === undefined || raw === '') return '0 7 * * *';
   if (!/^[\d*/,-]+( [\d*/,-]+){4}$/.test(raw.trim())) problems.push(`DIGEST_CRON must be a five-field cron expression such as "0 7 * * *" (got "${raw}")`);
   return raw.trim();
+}
+
+/** EXTRA_BANK_HOLIDAYS (school-calendar.ts): a date mistyped is a start-up error, not a deadline moved in silence. */
+function extraBankHolidays(raw: string | undefined, problems: string[]): ExtraBankHolidays {
+  const parsed = parseExtraBankHolidays(raw);
+  problems.push(...parsed.problems);
+  return parsed.extra;
 }
 
 /** Two PDF render threads, but always a core left for the event loop and PostgreSQL (one thread on two cores). */
@@ -209,6 +218,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       expiryMaxMonths: integer(env, 'MONITORING_EXPIRY_MAX_MONTHS', DEFAULT_MONITORING_BOUNDS.expiryMaxMonths, 1, 24, problems),
     },
     hearingNoticeWorkingDays: integer(env, 'HEARING_NOTICE_WORKING_DAYS', DEFAULT_HEARING_NOTICE_WORKING_DAYS, 1, 30, problems),
+    extraBankHolidays: extraBankHolidays(env.EXTRA_BANK_HOLIDAYS, problems),
     jobs: {
       // Tests open many apps on throwaway databases: only the tests of scheduled work turn it on.
       enabled: onOff(env, 'JOBS', nodeEnv !== 'test', problems),

@@ -1,3 +1,4 @@
+import type { SchoolCalendar } from '../calendar/school-calendar';
 import { subjectsJsonSql } from '../cases/case-rows';
 import { CaseSection } from '../cases/case-section';
 import { isoSql } from '../database/sql';
@@ -34,14 +35,15 @@ const HEARINGS_SQL = `SELECT json_agg(json_build_object('id', h.id, 'kind', h.ki
     'subjects', ${subjectsJsonSql('h.case_id')}) ORDER BY h.created_at, h.id)
   FROM hearings h WHERE h.case_id = $1`;
 
-/** The case view's `hearings`: each hearing with whether its written invitation gave the notice due (process.md §1, §2). */
-export function hearingsSection(rows: HearingRow[] | null): HearingResponse[] {
+/** The case view's `hearings`: each hearing with whether its written invitation gave the notice due (process.md §1, §2), in the organisation's calendar. */
+export function hearingsSection(rows: HearingRow[] | null, calendar: SchoolCalendar): HearingResponse[] {
   return (rows ?? []).map(({ sent, subjects, ...h }) => {
     const problem = invitationNoticeProblem(
       subjects,
       new Map(Object.entries(sent).map(([staffId, at]) => [staffId, new Date(at)])),
       new Date(h.originalScheduledFor),
       h.noticeWorkingDays,
+      calendar,
     );
     return { ...h, current: h.supersededAt === null, noticeGiven: problem === null, noticeProblem: problem, withheld: false };
   });
@@ -51,7 +53,7 @@ export function hearingsSection(rows: HearingRow[] | null): HearingResponse[] {
 export const HEARINGS_SECTION: CaseSection<'hearings'> = {
   name: 'hearings',
   sql: HEARINGS_SQL,
-  map: (value) => hearingsSection(value as HearingRow[] | null),
+  map: (value, { calendar }) => hearingsSection(value as HearingRow[] | null, calendar),
 };
 
 /** A reporter or witness of the case does not read what was said at a hearing (domain.md "Data protection"). */

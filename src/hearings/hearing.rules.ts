@@ -1,4 +1,5 @@
 import { CaseFacts, decisionMakerRole, involvementOf, mayHearAppeal, takesNoDecision } from '../access/conflicts';
+import type { SchoolCalendar } from '../calendar/school-calendar';
 import { addWorkingDays } from '../calendar/working-days';
 import { DomainError } from '../common/errors/domain-error';
 import type { Sanction } from '../outcomes/outcome.rules';
@@ -35,10 +36,11 @@ export const DEFAULT_HEARING_NOTICE_WORKING_DAYS = 5;
 
 /**
  * ACAS Code: the subject is given reasonable notice of the hearing — at least `noticeDays`
- * working days between the invitation and the hearing. 400 naming scheduledFor.
+ * working days between the invitation and the hearing, in the organisation's calendar (process.md
+ * §6: its nation's bank holidays are not working days). 400 naming scheduledFor.
  */
-export function checkHearingNotice(invitedAt: Date, scheduledFor: Date, noticeDays: number): void {
-  const earliest = addWorkingDays(invitedAt, noticeDays);
+export function checkHearingNotice(invitedAt: Date, scheduledFor: Date, noticeDays: number, calendar: SchoolCalendar): void {
+  const earliest = addWorkingDays(invitedAt, noticeDays, calendar.zone, calendar.holidays);
   if (scheduledFor < earliest) {
     throw DomainError.invalidField(
       'scheduledFor',
@@ -68,9 +70,10 @@ export interface RearrangementInput {
 /**
  * Moving a hearing (process.md §1): never once held; always to a time still ahead. The
  * subject's companion-unavailable request (ERA 1999 s10(4)–(5)) is theirs once, to a time within
- * 5 working days after the date first proposed; any further move is the chair's choice, with a reason.
+ * 5 working days after the date first proposed (in the organisation's calendar); any further move
+ * is the chair's choice, with a reason.
  */
-export function checkRearrangement(hearing: HearingState, request: RearrangementInput, now: Date): void {
+export function checkRearrangement(hearing: HearingState, request: RearrangementInput, now: Date, calendar: SchoolCalendar): void {
   if (hearing.heldAt) throw DomainError.conflict('hearing_held', 'The hearing has been held: it cannot be rearranged.');
   if (request.scheduledFor <= now) throw DomainError.invalidField('scheduledFor', 'must be in the future');
   if (request.basis === 'companion_unavailable') {
@@ -80,7 +83,7 @@ export function checkRearrangement(hearing: HearingState, request: Rearrangement
         'The subject has already had the hearing rearranged because their companion could not attend (ERA 1999 s10): a further change is the chair’s choice, with a reason.',
       );
     }
-    const latest = addWorkingDays(hearing.originalScheduledFor, COMPANION_REARRANGEMENT_WORKING_DAYS);
+    const latest = addWorkingDays(hearing.originalScheduledFor, COMPANION_REARRANGEMENT_WORKING_DAYS, calendar.zone, calendar.holidays);
     if (request.scheduledFor > latest) {
       throw DomainError.invalidField(
         'scheduledFor',
@@ -151,18 +154,20 @@ export function checkHearingRecord(hearing: HearingState, record: HearingRecordI
 /**
  * The written invitation gave the notice (process.md §1, §2: recording the letter as sent is what
  * satisfies the written step): every subject's invitation letter recorded as sent, at least
- * `noticeDays` working days before the time first proposed. Returns what is missing, or null.
+ * `noticeDays` working days (of the organisation's calendar) before the time first proposed.
+ * Returns what is missing, or null.
  */
 export function invitationNoticeProblem(
   subjects: ReadonlyArray<{ staffId: string; name: string }>,
   sent: ReadonlyMap<string, Date>,
   originalScheduledFor: Date,
   noticeDays: number,
+  calendar: SchoolCalendar,
 ): string | null {
   for (const subject of subjects) {
     const sentAt = sent.get(subject.staffId);
     if (!sentAt) return `the invitation letter to ${subject.name} has not been recorded as sent`;
-    if (addWorkingDays(sentAt, noticeDays) > originalScheduledFor) {
+    if (addWorkingDays(sentAt, noticeDays, calendar.zone, calendar.holidays) > originalScheduledFor) {
       return `the invitation letter to ${subject.name} was sent on ${sentAt.toISOString()}, less than ${noticeDays} working days before the hearing: rearrange it`;
     }
   }

@@ -11,6 +11,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { requireNotPaused } from '../grievances/grievance-rows';
+import { SchoolCalendars } from '../organisations/school-calendars.service';
 import { APPEAL_LOCATOR, appealForDecision } from '../outcomes/outcome-rows';
 import {
   AppealHearingInvitationRequest,
@@ -60,6 +61,7 @@ export class HearingsService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendars: SchoolCalendars,
   ) {}
 
   /** Invites the subject to the disciplinary hearing: awaiting_decision → hearing, or a new invitation replacing one not held. */
@@ -106,7 +108,8 @@ export class HearingsService {
   /** Moves a hearing not yet held: the subject's companion-unavailable request (once), or the chair's choice with a reason. */
   async rearrange(actor: Actor, hearingId: string, body: HearingRearrangementRequest): Promise<CaseResponse> {
     return this.onHearing(actor, hearingId, async ({ em, actor: chair, facts }, hearing) => {
-      checkRearrangement(hearing, { scheduledFor: new Date(body.scheduledFor), basis: body.basis, reason: body.reason }, this.clock.now());
+      const calendar = await this.calendars.forOrganisation(em, chair.organisationId);
+      checkRearrangement(hearing, { scheduledFor: new Date(body.scheduledFor), basis: body.basis, reason: body.reason }, this.clock.now(), calendar);
       const id = await insertRearrangement(em, { organisationId: chair.organisationId, caseId: facts.id, userId: chair.userId }, hearing, {
         basis: body.basis,
         scheduledFor: new Date(body.scheduledFor),
@@ -124,7 +127,8 @@ export class HearingsService {
       const heldAt = new Date(body.heldAt);
       checkHearingRecord(hearing, { heldAt, subjectAttended: body.subjectAttended, companion: body.companion, absenceReason: body.absenceReason });
       const { subjects, sent } = await invitationsSent(em, hearing, INVITATION_LETTER[hearing.kind]);
-      const problem = invitationNoticeProblem(subjects, sent, hearing.originalScheduledFor, hearing.noticeWorkingDays);
+      const calendar = await this.calendars.forOrganisation(em, chair.organisationId);
+      const problem = invitationNoticeProblem(subjects, sent, hearing.originalScheduledFor, hearing.noticeWorkingDays, calendar);
       if (problem) throw DomainError.conflict('hearing_notice_not_given', `The written invitation has not given the notice due (process.md §1): ${problem}.`);
       await recordHeld(em, hearing.id, chair.userId, {
         heldAt,
@@ -157,7 +161,7 @@ export class HearingsService {
   private async insert({ em, actor, role, facts }: CaseContext, kind: HearingKind, appealId: string | null, body: Invitation): Promise<CaseRecordChange> {
     const invitedAt = this.clock.now();
     const scheduledFor = new Date(body.scheduledFor);
-    checkHearingNotice(invitedAt, scheduledFor, this.config.hearingNoticeWorkingDays);
+    checkHearingNotice(invitedAt, scheduledFor, this.config.hearingNoticeWorkingDays, await this.calendars.forOrganisation(em, actor.organisationId));
     const missing = await foreignEvidence(em, facts.id, body.evidenceIds);
     if (missing.length) throw DomainError.invalidField('evidenceIds', `not evidence of this case: ${missing.join(', ')}`);
     const id = await insertHearing(

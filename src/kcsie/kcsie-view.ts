@@ -1,3 +1,4 @@
+import type { SchoolCalendar } from '../calendar/school-calendar';
 import { subjectStaffIdsSql } from '../cases/case-rows';
 import { CaseSection } from '../cases/case-section';
 import { isoSql } from '../database/sql';
@@ -28,14 +29,17 @@ const KCSIE_SQL = `SELECT json_build_object('reportedAt', ${isoSql('c.created_at
         'reasonNotReferred', r.reason_not_referred, 'recordedByUserId', r.recorded_by_user_id, 'createdAt', ${isoSql('r.created_at')})
         ORDER BY r.created_at, r.id) FROM referral_decisions r WHERE r.case_id = $1), '[]'))`;
 
-/** The case view's `kcsie` section, from the row: the LADO due time and lateness (lado.rules.ts) computed at `now`. */
-export function kcsieSection(row: KcsieRow, now = new Date()): KcsieResponse {
+/**
+ * The case view's `kcsie` section, from the row: the LADO due time and lateness (lado.rules.ts)
+ * computed at `now`, in the organisation's calendar.
+ */
+export function kcsieSection(row: KcsieRow, now: Date, calendar: SchoolCalendar): KcsieResponse {
   const reportedAt = new Date(row.reportedAt);
   return {
     lado: {
-      dueBy: row.safeguarding ? ladoConsultationDueBy(reportedAt).toISOString() : null,
-      overdue: ladoConsultationOverdue({ ...row, reportedAt, consultations: row.consultations.length }, now),
-      consultations: row.consultations.map((c) => ({ ...c, late: consultationLate(reportedAt, new Date(c.consultedAt)), withheld: false })),
+      dueBy: row.safeguarding ? ladoConsultationDueBy(reportedAt, calendar).toISOString() : null,
+      overdue: ladoConsultationOverdue({ ...row, reportedAt, consultations: row.consultations.length }, now, calendar),
+      consultations: row.consultations.map((c) => ({ ...c, late: consultationLate(reportedAt, new Date(c.consultedAt), calendar), withheld: false })),
     },
     referralDecisions: row.decisions.map((d) => ({ ...d, withheld: false })),
     referralDecisionsRequired: referralDecisionsMissing({
@@ -48,7 +52,11 @@ export function kcsieSection(row: KcsieRow, now = new Date()): KcsieResponse {
 }
 
 /** KCSIE Part 4 in the case view (process.md §3). */
-export const KCSIE_SECTION = { name: 'kcsie', sql: KCSIE_SQL, map: (value) => kcsieSection(value as KcsieRow) } satisfies CaseSection<'kcsie'>;
+export const KCSIE_SECTION = {
+  name: 'kcsie',
+  sql: KCSIE_SQL,
+  map: (value, { now, calendar }) => kcsieSection(value as KcsieRow, now, calendar),
+} satisfies CaseSection<'kcsie'>;
 
 /** What a reporter or witness of the case reads (case-redaction.ts): that the records exist, not the advice or the reasons. */
 export function withholdKcsie(kcsie: KcsieResponse): KcsieResponse {

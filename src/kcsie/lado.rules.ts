@@ -1,26 +1,32 @@
 import { CaseFacts, involvementOf, Person } from '../access/conflicts';
-import { addWorkingDays, endOfLocalDay, SCHOOL_TIME_ZONE } from '../calendar/working-days';
+import type { SchoolCalendar } from '../calendar/school-calendar';
+import { addWorkingDays, endOfLocalDay } from '../calendar/working-days';
 
 /**
  * KCSIE 4 (process.md §3): the case manager consults the local authority designated officer
- * (LADO) within one working day of the report: by the end (23:59:59.999, UK time) of the next
- * working day.
+ * (LADO) within one working day of the report: by the end (23:59:59.999, in the calendar's zone)
+ * of the next working day of the organisation's calendar (process.md §6: its nation's bank
+ * holidays skipped).
  */
-export function ladoConsultationDueBy(reportedAt: Date): Date {
-  return endOfLocalDay(addWorkingDays(reportedAt, 1, SCHOOL_TIME_ZONE), SCHOOL_TIME_ZONE);
+export function ladoConsultationDueBy(reportedAt: Date, calendar: SchoolCalendar): Date {
+  return endOfLocalDay(addWorkingDays(reportedAt, 1, calendar.zone, calendar.holidays), calendar.zone);
 }
 
 /** process.md §3: a consultation after its due time is recorded all the same (never refused), and shown as late. */
-export function consultationLate(reportedAt: Date, consultedAt: Date): boolean {
-  return consultedAt.getTime() > ladoConsultationDueBy(reportedAt).getTime();
+export function consultationLate(reportedAt: Date, consultedAt: Date, calendar: SchoolCalendar): boolean {
+  return consultedAt.getTime() > ladoConsultationDueBy(reportedAt, calendar).getTime();
 }
 
 /**
  * process.md §3: a safeguarding case with no LADO consultation on record is overdue once its
  * due time has passed. Nothing is overdue on an erased case (a tombstone keeps no records).
  */
-export function ladoConsultationOverdue(c: { safeguarding: boolean; erased: boolean; reportedAt: Date; consultations: number }, now: Date): boolean {
-  return c.safeguarding && !c.erased && c.consultations === 0 && now.getTime() > ladoConsultationDueBy(c.reportedAt).getTime();
+export function ladoConsultationOverdue(
+  c: { safeguarding: boolean; erased: boolean; reportedAt: Date; consultations: number },
+  now: Date,
+  calendar: SchoolCalendar,
+): boolean {
+  return c.safeguarding && !c.erased && c.consultations === 0 && now.getTime() > ladoConsultationDueBy(c.reportedAt, calendar).getTime();
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Nation, NATIONS } from '../calendar/bank-holidays';
 
 /** A school (or any employer) whose casework is kept apart from every other's. */
 @Entity('organisations')
@@ -19,6 +20,10 @@ export class Organisation {
 
   @Column('text', { nullable: true })
   signatoryTitle: string | null;
+
+  /** Whose bank holidays its working days skip (process.md §6; src/calendar/school-calendar.ts). */
+  @Column({ type: 'enum', enum: NATIONS, enumName: 'nation', default: 'england_and_wales' })
+  nation: Nation;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

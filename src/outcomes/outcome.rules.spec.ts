@@ -1,7 +1,10 @@
+import { calendarFor } from '../calendar/school-calendar';
+import { NO_HOLIDAYS } from '../calendar/working-days';
 import { DomainError } from '../common/errors/domain-error';
 import { checkAppealDeadline, checkAppealLodging, checkClosable, checkLateEntry, DEFAULT_APPEAL_DEADLINE_BOUNDS } from './outcome.rules';
 
 const at = (iso: string) => new Date(iso);
+const ENGLAND = calendarFor('england_and_wales');
 const problem = (fn: () => void): DomainError | null => {
   try {
     fn();
@@ -25,8 +28,8 @@ describe('outcome rules (§12; domain.md "Dates the API is told")', () => {
 
     it('an appeal deadline is at least 5 working days after the decision is communicated', () => {
       // Tuesday 3 Nov + 5 working days = Tuesday 10 Nov, 10:00
-      expect(problem(() => checkAppealDeadline({ decidedAt, communicatedAt, appealDeadline: at('2026-11-10T10:00:00.000Z') }, bounds))).toBeNull();
-      const early = problem(() => checkAppealDeadline({ decidedAt, communicatedAt, appealDeadline: at('2026-11-10T09:59:59.999Z') }, bounds));
+      expect(problem(() => checkAppealDeadline({ decidedAt, communicatedAt, appealDeadline: at('2026-11-10T10:00:00.000Z') }, bounds, ENGLAND))).toBeNull();
+      const early = problem(() => checkAppealDeadline({ decidedAt, communicatedAt, appealDeadline: at('2026-11-10T09:59:59.999Z') }, bounds, ENGLAND));
       expect(early?.status).toBe(400);
       expect(early?.errors).toEqual([
         { field: 'appealDeadline', message: expect.stringContaining('at least 5 working days after the decision was communicated') },
@@ -36,54 +39,75 @@ describe('outcome rules (§12; domain.md "Dates the API is told")', () => {
     it('counts working days, not calendar days: 5 calendar days over a weekend are not enough', () => {
       // Friday 6 Nov → Wednesday 11 Nov is 5 calendar days but 3 working days
       const friday = at('2026-11-06T12:00:00.000Z');
-      expect(problem(() => checkAppealDeadline({ decidedAt: friday, appealDeadline: at('2026-11-11T12:00:00.000Z') }, bounds))?.errors[0].field).toBe(
+      expect(problem(() => checkAppealDeadline({ decidedAt: friday, appealDeadline: at('2026-11-11T12:00:00.000Z') }, bounds, ENGLAND))?.errors[0].field).toBe(
         'appealDeadline',
       );
-      expect(problem(() => checkAppealDeadline({ decidedAt: friday, appealDeadline: at('2026-11-13T12:00:00.000Z') }, bounds))).toBeNull();
+      expect(problem(() => checkAppealDeadline({ decidedAt: friday, appealDeadline: at('2026-11-13T12:00:00.000Z') }, bounds, ENGLAND))).toBeNull();
     });
 
     it('counts from the decision when it has not been communicated yet', () => {
-      const refused = problem(() => checkAppealDeadline({ decidedAt, appealDeadline: at('2026-11-06T15:00:00.000Z') }, bounds));
+      const refused = problem(() => checkAppealDeadline({ decidedAt, appealDeadline: at('2026-11-06T15:00:00.000Z') }, bounds, ENGLAND));
       expect(refused?.errors[0].message).toContain('which has not been communicated yet');
-      expect(problem(() => checkAppealDeadline({ decidedAt, appealDeadline: at('2026-11-09T15:00:00.000Z') }, bounds))).toBeNull();
+      expect(problem(() => checkAppealDeadline({ decidedAt, appealDeadline: at('2026-11-09T15:00:00.000Z') }, bounds, ENGLAND))).toBeNull();
     });
 
     it('a deadline one second after a dismissal is refused (the case could close at once)', () => {
       const dismissal = at('2026-11-02T15:00:00.000Z');
-      expect(problem(() => checkAppealDeadline({ decidedAt: dismissal, appealDeadline: at('2026-11-02T15:00:01.000Z') }, bounds))?.errors[0].field).toBe(
-        'appealDeadline',
-      );
+      expect(
+        problem(() => checkAppealDeadline({ decidedAt: dismissal, appealDeadline: at('2026-11-02T15:00:01.000Z') }, bounds, ENGLAND))?.errors[0].field,
+      ).toBe('appealDeadline');
     });
 
     it('an appeal deadline is at most 3 months after the decision is communicated', () => {
-      expect(problem(() => checkAppealDeadline({ decidedAt, communicatedAt, appealDeadline: at('2027-02-03T10:00:00.000Z') }, bounds))).toBeNull();
-      const late = problem(() => checkAppealDeadline({ decidedAt, communicatedAt, appealDeadline: at('2027-02-03T10:00:00.001Z') }, bounds));
+      expect(problem(() => checkAppealDeadline({ decidedAt, communicatedAt, appealDeadline: at('2027-02-03T10:00:00.000Z') }, bounds, ENGLAND))).toBeNull();
+      const late = problem(() => checkAppealDeadline({ decidedAt, communicatedAt, appealDeadline: at('2027-02-03T10:00:00.001Z') }, bounds, ENGLAND));
       expect(late?.status).toBe(400);
       expect(late?.errors).toEqual([{ field: 'appealDeadline', message: expect.stringContaining('at most 3 months') }]);
     });
 
     it('a deadline in 2999 is refused (the case would never close)', () => {
-      expect(problem(() => checkAppealDeadline({ decidedAt, communicatedAt, appealDeadline: at('2999-12-31T00:00:00.000Z') }, bounds))?.errors[0].field).toBe(
-        'appealDeadline',
-      );
+      expect(
+        problem(() => checkAppealDeadline({ decidedAt, communicatedAt, appealDeadline: at('2999-12-31T00:00:00.000Z') }, bounds, ENGLAND))?.errors[0].field,
+      ).toBe('appealDeadline');
     });
 
     it('keeps the local time across the clock change (BST → GMT on 25 October 2026)', () => {
       // communicated Thursday 22 October 10:00 BST (09:00 UTC): 5 working days later is Thursday 29 October 10:00 GMT
       const beforeChange = at('2026-10-22T09:00:00.000Z');
-      expect(problem(() => checkAppealDeadline({ decidedAt: beforeChange, appealDeadline: at('2026-10-29T10:00:00.000Z') }, bounds))).toBeNull();
-      expect(problem(() => checkAppealDeadline({ decidedAt: beforeChange, appealDeadline: at('2026-10-29T09:59:00.000Z') }, bounds))).not.toBeNull();
+      expect(problem(() => checkAppealDeadline({ decidedAt: beforeChange, appealDeadline: at('2026-10-29T10:00:00.000Z') }, bounds, ENGLAND))).toBeNull();
+      expect(problem(() => checkAppealDeadline({ decidedAt: beforeChange, appealDeadline: at('2026-10-29T09:59:00.000Z') }, bounds, ENGLAND))).not.toBeNull();
     });
 
     it('takes its bounds from configuration', () => {
       const strict = { minWorkingDays: 10, maxMonths: 1 };
-      expect(problem(() => checkAppealDeadline({ decidedAt, communicatedAt, appealDeadline: at('2026-11-10T10:00:00.000Z') }, strict))).not.toBeNull();
-      expect(problem(() => checkAppealDeadline({ decidedAt, communicatedAt, appealDeadline: at('2026-11-17T10:00:00.000Z') }, strict))).toBeNull();
-      expect(problem(() => checkAppealDeadline({ decidedAt, communicatedAt, appealDeadline: at('2026-12-04T10:00:00.000Z') }, strict))).not.toBeNull();
+      expect(problem(() => checkAppealDeadline({ decidedAt, communicatedAt, appealDeadline: at('2026-11-10T10:00:00.000Z') }, strict, ENGLAND))).not.toBeNull();
+      expect(problem(() => checkAppealDeadline({ decidedAt, communicatedAt, appealDeadline: at('2026-11-17T10:00:00.000Z') }, strict, ENGLAND))).toBeNull();
+      expect(problem(() => checkAppealDeadline({ decidedAt, communicatedAt, appealDeadline: at('2026-12-04T10:00:00.000Z') }, strict, ENGLAND))).not.toBeNull();
+    });
+
+    it('skips the organisation’s bank holidays (process.md §6): communicated Monday 21 December 2026 → Wednesday 30 December at the earliest', () => {
+      const communicated = at('2026-12-21T10:00:00.000Z');
+      // 22, 23, 24, (25 Christmas, 28 Boxing Day substitute), 29, 30
+      expect(problem(() => checkAppealDeadline({ decidedAt: communicated, appealDeadline: at('2026-12-30T10:00:00.000Z') }, bounds, ENGLAND))).toBeNull();
+      const early = problem(() => checkAppealDeadline({ decidedAt: communicated, appealDeadline: at('2026-12-29T10:00:00.000Z') }, bounds, ENGLAND));
+      expect(early?.errors[0].message).toContain('2026-12-30T10:00:00.000Z or later');
+      // counted in weekends only, Monday 28 would have been enough: the calendar is what refuses it
+      const weekendsOnly = { zone: 'Europe/London', holidays: NO_HOLIDAYS };
+      expect(problem(() => checkAppealDeadline({ decidedAt: communicated, appealDeadline: at('2026-12-28T10:00:00.000Z') }, bounds, weekendsOnly))).toBeNull();
+    });
+
+    it('in the nation’s calendar: Easter 2027 takes two working days in England and Wales, one in Scotland', () => {
+      const thursday = at('2027-03-25T10:00:00.000Z'); // GMT; the clocks go forward on Sunday 28 March
+      // England and Wales: 30, 31, 1, 2, 5 April → Monday 5 April 10:00 BST (09:00 UTC); Scotland: 29, 30, 31, 1, 2 → Friday 2 April
+      expect(problem(() => checkAppealDeadline({ decidedAt: thursday, appealDeadline: at('2027-04-02T09:00:00.000Z') }, bounds, ENGLAND))).not.toBeNull();
+      expect(problem(() => checkAppealDeadline({ decidedAt: thursday, appealDeadline: at('2027-04-05T09:00:00.000Z') }, bounds, ENGLAND))).toBeNull();
+      expect(
+        problem(() => checkAppealDeadline({ decidedAt: thursday, appealDeadline: at('2027-04-02T09:00:00.000Z') }, bounds, calendarFor('scotland'))),
+      ).toBeNull();
     });
 
     it('no deadline (no action): nothing to check', () => {
-      expect(problem(() => checkAppealDeadline({ decidedAt }, bounds))).toBeNull();
+      expect(problem(() => checkAppealDeadline({ decidedAt }, bounds, ENGLAND))).toBeNull();
     });
   });
 

@@ -1,3 +1,4 @@
+import type { SchoolCalendar } from '../calendar/school-calendar';
 import { addMonths, addWorkingDays } from '../calendar/working-days';
 import { DomainError } from '../common/errors/domain-error';
 
@@ -86,20 +87,24 @@ export const DEFAULT_APPEAL_DEADLINE_BOUNDS: AppealDeadlineBounds = { minWorking
 
 /**
  * §12 (the decision is communicated "with the right of appeal and its deadline"); domain.md
- * "Dates the API is told": an appeal deadline at least `minWorkingDays` working days (school
- * time zone) after the decision was communicated — or decided, when it has not been
+ * "Dates the API is told": an appeal deadline at least `minWorkingDays` working days (of the
+ * organisation's calendar, process.md §6: its nation's bank holidays skipped) after the decision was communicated — or decided, when it has not been
  * communicated yet — and at most `maxMonths` months after it. A deadline a second after the
  * decision would let the case close at once; one in 2999 would keep it open for ever.
  * 400 naming appealDeadline.
  */
-export function checkAppealDeadline(outcome: { decidedAt: Date; communicatedAt?: Date; appealDeadline?: Date }, bounds: AppealDeadlineBounds): void {
+export function checkAppealDeadline(
+  outcome: { decidedAt: Date; communicatedAt?: Date; appealDeadline?: Date },
+  bounds: AppealDeadlineBounds,
+  calendar: SchoolCalendar,
+): void {
   const deadline = outcome.appealDeadline;
   if (!deadline) return;
   const from = outcome.communicatedAt ?? outcome.decidedAt;
   const what = outcome.communicatedAt
     ? `the decision was communicated (${from.toISOString()})`
     : `the decision (${from.toISOString()}), which has not been communicated yet`;
-  const earliest = addWorkingDays(from, bounds.minWorkingDays);
+  const earliest = addWorkingDays(from, bounds.minWorkingDays, calendar.zone, calendar.holidays);
   if (deadline < earliest) {
     throw DomainError.invalidField(
       'appealDeadline',

@@ -12,6 +12,7 @@ import { substantiatedFindings } from '../investigations/investigation-rows';
 import { requireReferralDecisionsToClose } from '../kcsie/referral-decisions.check';
 import { currentHearing } from '../hearings/hearing-rows';
 import { checkAppealHearing, checkOutcomeHearing } from '../hearings/hearing.rules';
+import { SchoolCalendars } from '../organisations/school-calendars.service';
 import { firstObservedAt } from '../reports/report-rows';
 import { AppealDecisionRequest, AppealRequest, AppealResponse, CloseRequest, OutcomeRequest, OutcomeResponse } from './dto/outcome.dto';
 import { APPEAL_LOCATOR, appealForDecision, insertAppeal, insertOutcome, outcomeOf, recordAppealDecision } from './outcome-rows';
@@ -29,6 +30,7 @@ export class OutcomeService {
   constructor(
     private readonly runner: CaseRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendars: SchoolCalendars,
   ) {}
 
   record(actor: Actor, caseId: string, body: OutcomeRequest): Promise<CaseResponse> {
@@ -67,7 +69,11 @@ export class OutcomeService {
           },
           await substantiatedFindings(em, caseId),
         );
-        checkAppealDeadline({ decidedAt, communicatedAt: date(body.communicatedAt), appealDeadline: date(body.appealDeadline) }, this.config.appealDeadline);
+        checkAppealDeadline(
+          { decidedAt, communicatedAt: date(body.communicatedAt), appealDeadline: date(body.appealDeadline) },
+          this.config.appealDeadline,
+          await this.calendars.forOrganisation(em, actor.organisationId),
+        );
         const id = await insertOutcome(em, { organisationId: actor.organisationId, caseId, userId: actor.userId, role }, outcome);
         await moveCase(em, facts, 'record_outcome', this.config.retention);
         return {

@@ -1,5 +1,10 @@
+import { calendarFor } from '../calendar/school-calendar';
+import { NO_HOLIDAYS } from '../calendar/working-days';
 import { POLICY_STANDARDS } from '../policy/vocabulary';
 import { isSafeguardingMatter, referralDueBy } from './safeguarding';
+
+const ENGLAND = calendarFor('england_and_wales');
+const SCOTLAND = calendarFor('scotland');
 
 describe('safeguarding (§5 "The safeguarding of young people is a priority"; domain.md "Report")', () => {
   describe('isSafeguardingMatter', () => {
@@ -35,9 +40,31 @@ describe('safeguarding (§5 "The safeguarding of young people is a priority"; do
       ['Saturday → Monday', '2026-03-07T12:00:00.000Z', '2026-03-09T23:59:59.999Z'],
       ['Sunday → Monday', '2026-03-08T12:00:00.000Z', '2026-03-09T23:59:59.999Z'],
       ['across a month end (Friday 30 Jan → Monday 2 Feb)', '2026-01-30T09:00:00.000Z', '2026-02-02T23:59:59.999Z'],
-      ['across a year end (Thursday 31 Dec → Friday 1 Jan)', '2026-12-31T09:00:00.000Z', '2027-01-01T23:59:59.999Z'],
+      ['across a year end (Wednesday 30 Dec → Thursday 31 Dec)', '2026-12-30T09:00:00.000Z', '2026-12-31T23:59:59.999Z'],
     ])('%s', (_label, reportedAt, due) => {
-      expect(referralDueBy(new Date(reportedAt)).toISOString()).toBe(due);
+      expect(referralDueBy(new Date(reportedAt), ENGLAND).toISOString()).toBe(due);
+    });
+
+    describe('skips the bank holidays of the organisation’s nation (process.md §6 "Working days")', () => {
+      it.each([
+        ['Thursday 24 December 2026 → Tuesday 29 (Christmas Friday, Boxing Day substitute Monday)', '2026-12-24T10:00:00.000Z', '2026-12-29T23:59:59.999Z'],
+        ['Thursday 31 December 2026 → Monday 4 January (New Year’s Day Friday)', '2026-12-31T09:00:00.000Z', '2027-01-04T23:59:59.999Z'],
+        ['Thursday 25 March 2027 → Tuesday 30 (Good Friday, Easter Monday)', '2027-03-25T10:00:00.000Z', '2027-03-30T22:59:59.999Z'],
+        ['Friday 24 December 2027 → Wednesday 29 (Christmas and Boxing Day substitutes 27 and 28)', '2027-12-24T10:00:00.000Z', '2027-12-29T23:59:59.999Z'],
+      ])('England and Wales: %s', (_label, reportedAt, due) => {
+        expect(referralDueBy(new Date(reportedAt), ENGLAND).toISOString()).toBe(due);
+      });
+
+      it('Scotland: Thursday 1 January 2026 → Monday 5 (2 January); Thursday 25 March 2027 → Monday 29 (no Easter Monday)', () => {
+        expect(referralDueBy(new Date('2026-01-01T10:00:00.000Z'), SCOTLAND).toISOString()).toBe('2026-01-05T23:59:59.999Z');
+        expect(referralDueBy(new Date('2026-01-01T10:00:00.000Z'), ENGLAND).toISOString()).toBe('2026-01-02T23:59:59.999Z');
+        expect(referralDueBy(new Date('2027-03-25T10:00:00.000Z'), SCOTLAND).toISOString()).toBe('2027-03-29T22:59:59.999Z');
+      });
+
+      it('without the bank holidays the same report would be due on Christmas Day: the calendar is what moves it', () => {
+        const weekendsOnly = { zone: 'Europe/London', holidays: NO_HOLIDAYS };
+        expect(referralDueBy(new Date('2026-12-24T10:00:00.000Z'), weekendsOnly).toISOString()).toBe('2026-12-25T23:59:59.999Z');
+      });
     });
 
     it.each([
@@ -47,19 +74,19 @@ describe('safeguarding (§5 "The safeguarding of young people is a priority"; do
       ['Friday in BST, due Monday after the clocks go back (25 Oct 2026): end of Monday, GMT', '2026-10-23T15:00:00.000Z', '2026-10-26T23:59:59.999Z'],
       ['Friday in GMT, due Monday after the clocks go forward (29 Mar 2026): end of Monday, BST', '2026-03-27T15:00:00.000Z', '2026-03-30T22:59:59.999Z'],
     ])('counts UK school days: %s', (_label, reportedAt, due) => {
-      expect(referralDueBy(new Date(reportedAt)).toISOString()).toBe(due);
+      expect(referralDueBy(new Date(reportedAt), ENGLAND).toISOString()).toBe(due);
     });
 
     it('is never a weekend day', () => {
       for (let day = 0; day < 14; day++) {
-        const due = referralDueBy(new Date(Date.UTC(2026, 2, 1 + day, 12)));
+        const due = referralDueBy(new Date(Date.UTC(2026, 2, 1 + day, 12)), ENGLAND);
         expect([0, 6]).not.toContain(due.getUTCDay());
       }
     });
 
     it('does not change the date it is given', () => {
       const reportedAt = new Date('2026-03-06T15:00:00.000Z');
-      referralDueBy(reportedAt);
+      referralDueBy(reportedAt, ENGLAND);
       expect(reportedAt.toISOString()).toBe('2026-03-06T15:00:00.000Z');
     });
   });

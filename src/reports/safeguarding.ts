@@ -1,3 +1,4 @@
+import type { SchoolCalendar } from '../calendar/school-calendar';
 import { addWorkingDays, endOfLocalDay, SCHOOL_TIME_ZONE } from '../calendar/working-days';
 import type { PolicyStandard } from '../policy/vocabulary';
 
@@ -18,10 +19,10 @@ export function isSafeguardingMatter(report: {
 
 /**
  * Referral to the designated safeguarding lead / LADO is expected within one working day
- * of the report (domain.md): the end (23:59:59.999, UK time) of the next working day.
- * Saturday and Sunday are skipped; bank holidays are not known to the system yet (see
- * src/calendar/working-days.ts).
+ * of the report (domain.md): the end (23:59:59.999, in the calendar's zone) of the next working
+ * day of the organisation's calendar — weekends and its nation's bank holidays skipped
+ * (process.md §6 "Working days").
  */
-export function referralDueBy(reportedAt: Date): Date {
-  return endOfLocalDay(addWorkingDays(reportedAt, 1, SCHOOL_TIME_ZONE), SCHOOL_TIME_ZONE);
+export function referralDueBy(reportedAt: Date, calendar: SchoolCalendar): Date {
+  return endOfLocalDay(addWorkingDays(reportedAt, 1, calendar.zone, calendar.holidays), calendar.zone);
 }

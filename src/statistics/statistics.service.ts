@@ -4,9 +4,9 @@ import { Actor } from '../access/actor';
 import { roleFor } from '../access/permissions';
 import { AuditService } from '../audit/audit.service';
 import { instantRange } from '../calendar/period';
-import { Holidays, NO_HOLIDAYS } from '../calendar/working-days';
 import { referralOverdueCutoff } from '../cases/overdue';
 import { Clock } from '../common/clock/clock';
+import { SchoolCalendars } from '../organisations/school-calendars.service';
 import { StatisticsQuery, StatisticsResponse } from './dto/statistics.dto';
 import { STATISTICS_WORK_MEM, statisticsSql, StatisticsRow } from './statistics.sql';
 import {
@@ -28,26 +28,26 @@ import {
  */
 @Injectable()
 export class StatisticsService {
-  /** The school calendar's holidays, once it is known (working-days.ts): none today, as everywhere else. */
-  private readonly holidays: Holidays = NO_HOLIDAYS;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly calendars: SchoolCalendars,
   ) {}
 
   async read(actor: Actor, query: StatisticsQuery): Promise<StatisticsResponse> {
     const now = this.clock.now();
     const { start, end } = instantRange(query);
-    const sql = statisticsSql({
-      organisationId: actor.organisationId,
-      start,
-      end,
-      overdueCutoff: referralOverdueCutoff(now),
-      holidays: [...this.holidays].sort(),
-    });
     const row = await this.dataSource.transaction(async (em) => {
+      // process.md §6: the working days and the overdue count are the organisation's, in its nation's calendar
+      const calendar = await this.calendars.forOrganisation(em, actor.organisationId);
+      const sql = statisticsSql({
+        organisationId: actor.organisationId,
+        start,
+        end,
+        overdueCutoff: referralOverdueCutoff(now, calendar),
+        holidays: [...calendar.holidays].sort(),
+      });
       await em.query(`SET LOCAL work_mem = '${STATISTICS_WORK_MEM}'`);
       const counted: StatisticsRow[] = await em.query(sql.text, sql.values);
       await this.audit.record(em, {

@@ -317,6 +317,8 @@ const BODIES: Record<string, (c: BodyContext) => Body> = {
   'POST /cases/{id}/letters/{kind}/sent': () => ({ sentAt: ago(HOUR), method: 'post' }),
   'PATCH /organisation/letterhead': () => ({ signatoryTitle: 'Headteacher' }),
   'PUT /organisation/letter-templates/{kind}': () => ({ body: OUTCOME_LETTER.defaultBody }),
+  // the default nation again: nothing changes for the other probes
+  'PUT /organisation/nation': () => ({ nation: 'england_and_wales' }),
 };
 
 function monitoringRequest() {

@@ -507,6 +507,11 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
       target: async () => ({ kind: 'outcome' }),
       good: () => ({ body: OUTCOME_LETTER.defaultBody }),
     },
+    'PUT /organisation/nation': {
+      as: DEMO.admin,
+      target: async () => ({}),
+      good: () => ({ nation: 'england_and_wales' }),
+    },
   };
 
   /** Fields no request schema has, with the values an attacker would give them. */

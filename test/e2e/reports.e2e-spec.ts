@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { BANK_HOLIDAYS } from '../../src/calendar/bank-holidays';
 import { DEMO, expectProblem, reportBody, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -9,11 +10,17 @@ import { DEMO, expectProblem, reportBody, startTestApp, TestApp } from '../suppo
 
 const REFERENCE = /^SMP-\d{4}-\d{4}$/;
 
-/** The end of the next working day after `at` (UTC), per domain.md "referral is expected within one working day". */
+/** England and Wales' bank holidays (the demo school's nation, process.md §6), from the shipped data. */
+const BANK_HOLIDAYS_ENGLAND = new Set(BANK_HOLIDAYS.england_and_wales.map((holiday) => holiday.date));
+
+/**
+ * The end of the next working day after `at` (UTC, as in winter), per domain.md "referral is
+ * expected within one working day": weekends and England and Wales' bank holidays skipped.
+ */
 function nextWorkingDayEnd(at: Date): Date {
   const due = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate(), 23, 59, 59, 999));
   do due.setUTCDate(due.getUTCDate() + 1);
-  while (due.getUTCDay() === 0 || due.getUTCDay() === 6);
+  while (due.getUTCDay() === 0 || due.getUTCDay() === 6 || BANK_HOLIDAYS_ENGLAND.has(due.toISOString().slice(0, 10)));
   return due;
 }
 

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../src/audit/audit.service';
 import { instantRange } from '../../src/calendar/period';
+import { calendarFor } from '../../src/calendar/school-calendar';
 import { workingDaysBetween, SCHOOL_TIME_ZONE } from '../../src/calendar/working-days';
 import { localDateSql, weekdayHolidays, workingDaysBetweenSql } from '../../src/calendar/working-days.sql';
 import { referralOverdueCutoff } from '../../src/cases/overdue';
@@ -22,6 +23,8 @@ import { DEMO, expectProblem, startTestApp, TestApp } from '../support/test-app'
 
 const AUTUMN = 'from=2025-09-01&to=2025-12-31';
 const at = (iso: string) => new Date(iso);
+/** Werrington's calendar: England and Wales, the default nation (process.md §6). */
+const ENGLAND = calendarFor('england_and_wales');
 
 /** percentile_cont: linear interpolation between the closest ranks. */
 function percentile(values: number[], p: number): number {
@@ -138,15 +141,21 @@ describe('GET /statistics (process.md §5)', () => {
 
   describe('the figures, counted in the database', () => {
     let raw: RawStatistics;
+    /** The same figures counted in weekends only: what the statistics were before the bank holidays. */
+    let weekendsOnly: RawStatistics;
     beforeAll(async () => {
       const now = new Date();
-      const sql = statisticsSql({
-        organisationId: t.ids.org.werrington,
-        ...renamed(instantRange({ from: '2025-09-01', to: '2025-12-31' })),
-        overdueCutoff: referralOverdueCutoff(now),
-        holidays: [],
-      });
-      raw = rawStatistics((await t.db.query<StatisticsRow>(sql.text, sql.values)).rows);
+      const count = async (holidays: readonly string[]) => {
+        const sql = statisticsSql({
+          organisationId: t.ids.org.werrington,
+          ...renamed(instantRange({ from: '2025-09-01', to: '2025-12-31' })),
+          overdueCutoff: referralOverdueCutoff(now, ENGLAND),
+          holidays,
+        });
+        return rawStatistics((await t.db.query<StatisticsRow>(sql.text, sql.values)).rows);
+      };
+      raw = await count([...ENGLAND.holidays]);
+      weekendsOnly = await count([]);
     });
     const renamed = ({ start, end }: { start?: Date; end?: Date }) => ({ start, end });
     const only = (keys: readonly string[], counts: Record<string, number>) => ({ ...Object.fromEntries(keys.map((k) => [k, 0])), ...counts });
@@ -171,7 +180,7 @@ describe('GET /statistics (process.md §5)', () => {
     });
 
     it('median and 90th percentile of working days from report to triage, decision and closure, as working-days.ts counts them', () => {
-      const days = (from: string, to: string | undefined) => (to ? [workingDaysBetween(at(from), at(to))] : []);
+      const days = (from: string, to: string | undefined) => (to ? [workingDaysBetween(at(from), at(to), ENGLAND.zone, ENGLAND.holidays)] : []);
       const expected = (step: 'triaged' | 'decided' | 'closed') => {
         const values = dates.flatMap((d) => days(d.reported, d[step]));
         return { cases: values.length, median: percentile(values, 0.5), p90: percentile(values, 0.9) };
@@ -179,9 +188,24 @@ describe('GET /statistics (process.md §5)', () => {
       expect(raw.workingDays.toTriage).toEqual(expected('triaged'));
       expect(raw.workingDays.toDecision).toEqual(expected('decided'));
       expect(raw.workingDays.toClosure).toEqual(expected('closed'));
-      // the triage spans themselves, worked out by hand: Friday → Monday over the clock change is 1, Saturday → Monday 1
-      expect(TRIAGED.map((d) => workingDaysBetween(at(d.reported), at(d.triaged!)))).toEqual([0, 1, 1, 3, 6, 9, 2]);
+      // the triage spans themselves, worked out by hand: Friday → Monday over the clock change is 1, Saturday → Monday 1,
+      // Wednesday 31 December → Friday 2 January 1 (New Year's Day a bank holiday)
+      expect(TRIAGED.map((d) => workingDaysBetween(at(d.reported), at(d.triaged!), ENGLAND.zone, ENGLAND.holidays))).toEqual([0, 1, 1, 3, 6, 9, 1]);
       expect(raw.workingDays.toTriage.cases).toBe(15 - 1);
+    });
+
+    it('counts the bank holidays of the organisation’s nation (process.md §6): over Christmas and New Year the figures are not the weekends-only ones', () => {
+      // Monday 24 November 2025 → Friday 9 January 2026 loses 25 and 26 December and 1 January
+      expect(workingDaysBetween(at('2025-11-24T08:00:00Z'), at('2026-01-09T12:00:00Z'), ENGLAND.zone, ENGLAND.holidays)).toBe(31);
+      expect(workingDaysBetween(at('2025-11-24T08:00:00Z'), at('2026-01-09T12:00:00Z'))).toBe(34);
+      expect(weekendsOnly.workingDays).not.toEqual(raw.workingDays);
+    });
+
+    it('GET /statistics shows these figures: the organisation’s calendar, not weekends only', async () => {
+      const { body } = await (await t.as(DEMO.head)).get(`/statistics?${AUTUMN}`).expect(200);
+      for (const step of ['toTriage', 'toDecision', 'toClosure'] as const) {
+        expect({ step, ...body.workingDays[step] }).toEqual({ step, median: raw.workingDays[step].median, p90: raw.workingDays[step].p90, suppressed: false });
+      }
     });
   });
 

@@ -237,6 +237,9 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'PATCH /organisation/letterhead': { permission: 'organisation:manage', roles: [ADMIN], scope: 'org' },
   'GET /organisation/letter-templates': { permission: 'organisation:manage', roles: [ADMIN], scope: 'org' },
   'PUT /organisation/letter-templates/{kind}': { permission: 'organisation:manage', roles: [ADMIN], scope: 'org' },
+  // process.md §6: the nation whose bank holidays the organisation's working days skip
+  'GET /organisation/nation': { permission: 'organisation:manage', roles: [ADMIN], scope: 'org' },
+  'PUT /organisation/nation': { permission: 'organisation:manage', roles: [ADMIN], scope: 'org' },
 };
 
 /**

@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Actor } from '../access/actor';
+import { roleFor } from '../access/permissions';
+import { AuditService } from '../audit/audit.service';
+import { Nation } from '../calendar/bank-holidays';
+import { knownThrough } from '../calendar/school-calendar';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { NationResponse } from './dto/nation.dto';
+import { loadNation, updateNation } from './nation.sql';
+
+/** The organisation's nation (process.md §6), set by an admin; each change audited like the letterhead's. */
+@Injectable()
+export class OrganisationSettingsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async nation(actor: Actor): Promise<NationResponse> {
+    return this.nationResponse(await loadNation(this.dataSource.manager, actor.organisationId));
+  }
+
+  setNation(actor: Actor, nation: Nation): Promise<NationResponse> {
+    return this.dataSource.transaction(async (em) => {
+      const { before, after } = await updateNation(em, actor.organisationId, nation);
+      await this.audit.record(em, {
+        organisationId: actor.organisationId,
+        actor,
+        role: roleFor(actor, 'organisation:manage'),
+        action: 'organisation.nation_updated',
+        entityType: 'organisation',
+        entityId: actor.organisationId,
+        payload: { from: before, to: after },
+      });
+      return this.nationResponse(after);
+    });
+  }
+
+  private nationResponse(nation: Nation): NationResponse {
+    return { nation, bankHolidaysKnownThrough: knownThrough(nation, this.config.extraBankHolidays) };
+  }
+}

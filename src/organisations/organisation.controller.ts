@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor } from '../access/actor';
+import { Allow } from '../access/decorators';
+import { NationRequest, NationResponse } from './dto/nation.dto';
+import { OrganisationSettingsService } from './organisation-settings.service';
+
+/** process.md §6: the organisation's nation, whose bank holidays its working days skip (admin). */
+@ApiTags('organisation')
+@ApiBearerAuth()
+@Controller('organisation')
+export class OrganisationController {
+  constructor(private readonly settings: OrganisationSettingsService) {}
+
+  @Get('nation')
+  @Allow('organisation:manage')
+  @ApiOperation({ summary: 'The nation whose bank holidays the organisation’s working days skip (admin)' })
+  @ApiOkResponse({ type: NationResponse })
+  getNation(@CurrentActor() actor: Actor): Promise<NationResponse> {
+    return this.settings.nation(actor);
+  }
+
+  @Put('nation')
+  @Allow('organisation:manage')
+  @ApiOperation({
+    summary: 'Set the nation whose bank holidays the organisation’s working days skip (admin; audited)',
+    description: 'Every "within N working days" rule counts in it from the next request (docs/calendar.md).',
+  })
+  @ApiOkResponse({ type: NationResponse })
+  updateNation(@CurrentActor() actor: Actor, @Body() body: NationRequest): Promise<NationResponse> {
+    return this.settings.setNation(actor, body.nation);
+  }
+}

@@ -1,0 +1,46 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Nation, NATIONS } from '../calendar/bank-holidays';
+import { calendarCoverageWarning, calendarFor, SchoolCalendar } from '../calendar/school-calendar';
+import { localDateOf } from '../calendar/working-days';
+import { Clock } from '../common/clock/clock';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { loadNation } from './nation.sql';
+
+/**
+ * The calendar each organisation counts working days in (process.md §6): its nation's bank
+ * holidays (src/calendar/bank-holidays.ts) and the dates EXTRA_BANK_HOLIDAYS adds. The three
+ * calendars are built once; which one an organisation uses is read from its row each time, so
+ * a change of nation applies to the next request.
+ */
+@Injectable()
+export class SchoolCalendars implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Calendar');
+  private readonly calendars: ReadonlyMap<Nation, SchoolCalendar>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'extraBankHolidays'>,
+    private readonly clock: Clock,
+  ) {
+    this.calendars = new Map(NATIONS.map((nation) => [nation, calendarFor(nation, config.extraBankHolidays[nation])]));
+  }
+
+  /** The calendar of a nation read with something else (the case view reads it with the case). */
+  forNation(nation: Nation): SchoolCalendar {
+    const calendar = this.calendars.get(nation);
+    if (!calendar) throw new Error(`no calendar for nation ${String(nation)}`);
+    return calendar;
+  }
+
+  /** The calendar of an organisation, read in the caller's transaction. */
+  async forOrganisation(em: EntityManager, organisationId: string): Promise<SchoolCalendar> {
+    return this.forNation(await loadNation(em, organisationId));
+  }
+
+  /** Outside the years the data knows, working days skip weekends only: say so while there is a year left to fix it. */
+  onApplicationBootstrap(): void {
+    const warning = calendarCoverageWarning(localDateOf(this.clock.now()), this.config.extraBankHolidays);
+    if (warning) this.logger.warn(warning);
+  }
+}
