@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --short] [-- --keep] [-- --check-sql] [-- --only=compare,list,export,verify,pdf,statistics,cold] [-- --reuse=<database> --only=statistics]
+ * npm run bench [-- --short] [-- --keep] [-- --check-sql] [-- --only=compare,list,export,verify,pdf,tasks,statistics,cold] [-- --reuse=<database> --only=statistics]
  *
  * Seeds a realistic volume with COPY, then measures, in one run and interleaving rounds:
  * the API against a floor server (bare Fastify + pg, the same SQL) on GET /cases/:id,
@@ -30,7 +30,7 @@ import { RecordedQuery, ServerProcess, startServer, waitForHealth } from './serv
 
 const args = new Set(process.argv.slice(2));
 const SHORT = args.has('--short');
-/** `--only=list,verify`: run just these parts (names: compare, list, export, verify, pdf, statistics, cold). */
+/** `--only=list,verify`: run just these parts (names: compare, list, export, verify, pdf, tasks, statistics, cold). */
 const ONLY = new Set((process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? '').split(',').filter(Boolean));
 const part = (name: string) => ONLY.size === 0 || ONLY.has(name);
 const SIZES = SHORT
@@ -93,6 +93,7 @@ async function main() {
     if (part('export')) await exportVersusCopy(api, url, seeded, secret);
     if (part('verify')) await verifyVersusHashing(api, url, seeded, secret);
     if (part('pdf')) results.pdfHealth = await healthWhilePdfsRender(api, url, seeded, secret, PDF_LOAD, log);
+    if (part('tasks') && !reuse) await tasksScaling(api, seeded, secret);
     if (part('statistics')) await statisticsScaling(api, url, seeded, secret);
     for (const s of servers.splice(0)) await s.stop();
     if (part('cold')) await coldStart(scratch);
@@ -212,28 +213,7 @@ async function listScaling(api: ServerProcess, url: string, seeded: Seeded, secr
   log(
     `\nList p50 (${samples} sequential requests each, SMALL and BIG alternating): ${fmt(seeded.small.cases)} vs ${fmt(seeded.big.cases)} cases in the organisation`,
   );
-  const time = async (path: string, token: string) => {
-    const start = process.hrtime.bigint();
-    const response = await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
-    await response.arrayBuffer();
-    if (!response.ok) throw new Error(`${path}: ${response.status}`);
-    return Number(process.hrtime.bigint() - start) / 1e6;
-  };
-  /** p50 of each of two requests, sent in turn, so that whatever else the machine does hits both alike. */
-  const p50s: PairedP50 = async ([pathA, tokenA], [pathB, tokenB]) => {
-    const a: number[] = [];
-    const b: number[] = [];
-    const budget = Date.now() + 20_000; // a slow search still gets 30 samples, not 500
-    for (let i = 0; i < samples + 20 && (i < 50 || Date.now() < budget); i++) {
-      // which goes first alternates too
-      const first = i % 2 ? await time(pathA, tokenA) : await time(pathB, tokenB);
-      const second = i % 2 ? await time(pathB, tokenB) : await time(pathA, tokenA);
-      if (i < 20) continue; // the first 20 warm up
-      a.push(i % 2 ? first : second);
-      b.push(i % 2 ? second : first);
-    }
-    return [median(a), median(b)];
-  };
+  const p50s = pairedP50(api, samples);
   const headOf = (org: SeededOrganisation) => benchToken(secret, org.headUserId, org.id);
   // A cursor 20 pages down, as a client paging deep would hold.
   const deep = async (org: SeededOrganisation) => `/cases?limit=50&cursor=${await cursorAt(api.url, headOf(org), 20)}`;
@@ -252,6 +232,55 @@ async function listScaling(api: ServerProcess, url: string, seeded: Seeded, secr
   log(`  p50 at ${fmt(seeded.big.cases)} / p50 at ${fmt(seeded.small.cases)}: ${fmt(ratio, 2)}× (target ≤ 1.5×)`);
   results.listScaling = { ...out, ratio };
   await listFilters(api, url, seeded, secret, p50s);
+}
+
+/** p50 of each of two requests, sent in turn (which goes first alternating too), so that whatever else the machine does hits both alike. */
+function pairedP50(api: ServerProcess, samples: number): PairedP50 {
+  const time = async (path: string, token: string) => {
+    const start = process.hrtime.bigint();
+    const response = await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  return async ([pathA, tokenA], [pathB, tokenB]) => {
+    const a: number[] = [];
+    const b: number[] = [];
+    const budget = Date.now() + 20_000; // a slow request still gets 30 samples, not 500
+    for (let i = 0; i < samples + 20 && (i < 50 || Date.now() < budget); i++) {
+      const first = i % 2 ? await time(pathA, tokenA) : await time(pathB, tokenB);
+      const second = i % 2 ? await time(pathB, tokenB) : await time(pathA, tokenA);
+      if (i < 20) continue; // the first 20 warm up
+      a.push(i % 2 ? first : second);
+      b.push(i % 2 ? second : first);
+    }
+    return [median(a), median(b)];
+  };
+}
+
+/**
+ * Issue 13: GET /me/tasks at SMALL and BIG, paired — the headteacher (who owns the decisions of
+ * every open case they may see) and an investigating manager (their own cases). The list reads at
+ * most TASK_CASES_LIMIT open cases through the open-cases index, so its cost must not grow with
+ * the organisation: BIG/SMALL ≤ 1.5×.
+ */
+async function tasksScaling(api: ServerProcess, seeded: Seeded, secret: string) {
+  const samples = SHORT ? 100 : 300;
+  const p50s = pairedP50(api, samples);
+  log(`\nGET /me/tasks p50 (${samples} requests each, SMALL and BIG alternating): ${fmt(seeded.small.cases)} vs ${fmt(seeded.big.cases)} cases`);
+  const out: Record<string, unknown> = {};
+  for (const [who, userOf] of [
+    ['headteacher', (o: SeededOrganisation) => o.headUserId],
+    ['investigating manager', (o: SeededOrganisation) => o.investigatorUserIds[0]],
+  ] as const) {
+    const [small, big] = await p50s(
+      ['/me/tasks', benchToken(secret, userOf(seeded.small), seeded.small.id)],
+      ['/me/tasks', benchToken(secret, userOf(seeded.big), seeded.big.id)],
+    );
+    out[who] = { smallP50: small, bigP50: big, ratio: big / small };
+    log(`  ${who.padEnd(22)} SMALL ${fmt(small, 2)} ms, BIG ${fmt(big, 2)} ms: ${fmt(big / small, 2)}× (target ≤ 1.5×)`);
+  }
+  results.tasksScaling = out;
 }
 
 type PairedP50 = (a: [path: string, token: string], b: [path: string, token: string]) => Promise<[number, number]>;

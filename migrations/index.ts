@@ -21,6 +21,7 @@ import { CaseFigures1796108222143 } from './1796108222143-CaseFigures';
 import { OpenCasesIndex1796109847313 } from './1796109847313-OpenCasesIndex';
 import { OrganisationNation1796109906138 } from './1796109906138-OrganisationNation';
 import { Notifications1796110101729 } from './1796110101729-Notifications';
+import { InvestigationExtensions1796110339138 } from './1796110339138-InvestigationExtensions';
 export const MIGRATIONS: Function[] = [
   Initial1795474956969,
   AuditAppendOnly1795474956970,
@@ -44,4 +45,5 @@ export const MIGRATIONS: Function[] = [
   OpenCasesIndex1796109847313,
   OrganisationNation1796109906138,
   Notifications1796110101729,
+  InvestigationExtensions1796110339138,
 ];

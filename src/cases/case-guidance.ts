@@ -23,6 +23,8 @@ export const CASE_ACTIONS = [
   'refer_safeguarding',
   'consult_lado',
   'assign',
+  // process.md §6: more working days for the investigation, with a reason
+  'extend_investigation',
   'investigate',
   'request_monitoring',
   'decide_monitoring',
@@ -134,6 +136,7 @@ export function caseGuidance(actor: Actor, facts: CaseFacts, input: GuidanceInpu
     // KCSIE Part 4: whoever may refer may consult the LADO (a consultation makes the case safeguarding)
     consult_lado: open && may('cases:safeguarding'),
     assign: input.status === 'investigation' && may('cases:assign'),
+    extend_investigation: input.status === 'investigation' && facts.investigatorUserId !== null && may('cases:assign'),
     investigate: input.status === 'investigation' && may('investigation:write'),
     request_monitoring: input.status === 'investigation' && may('monitoring:request'),
     decide_monitoring: input.status === 'investigation' && input.pendingMonitoringRequests > 0 && may('monitoring:decide'),

@@ -8,6 +8,7 @@ import { Permission, roleFor } from '../access/permissions';
 import { AuditInput, AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/errors/domain-error';
 import { refreshCaseFigures } from '../statistics/case-figures.sql';
+import { CaseTaskWatch } from '../tasks/case-task-watch';
 import { CaseViewService } from './case-view.service';
 import { CaseResponse } from './dto/case.dto';
 
@@ -55,7 +56,8 @@ export type CaseTarget = string | { locator: CaseLocator; id: string };
  * The one way to change a case, and to read one: one transaction that finds the case,
  * decides access (conflicts of interest included), takes the case row lock for a change,
  * does the work, brings the case's figures for governors up to date (statistics'
- * case-figures.sql.ts) and records the audit event last — no change without its event, no
+ * case-figures.sql.ts), tells whoever a new task now waits for (tasks' case-task-watch.ts) and
+ * records the audit event last — no change without its event, no
  * event without its change. Status moves only through case-status.ts.
  */
 @Injectable()
@@ -64,6 +66,7 @@ export class CaseRunner {
     private readonly dataSource: DataSource,
     private readonly views: CaseViewService,
     private readonly audit: AuditService,
+    private readonly watch: CaseTaskWatch,
   ) {}
 
   /**
@@ -90,8 +93,10 @@ export class CaseRunner {
       if (!canSeeCase(actor, facts)) throw DomainError.conflict('case_changed', 'The case changed while your request waited; reload it.');
       const access = decideCaseAccess(actor, facts, permission, options);
       if (facts.erased) throw DomainError.conflict('erased', 'The content of this case has been erased (§13): it accepts no further record.');
+      const waiting = await this.watch.snapshot(em, actor.organisationId, caseId);
       const { result, audit } = await work({ em, actor, ...access });
       await refreshCaseFigures(em, caseId);
+      await this.watch.notifyNew(em, actor.organisationId, waiting);
       await this.audit.record(em, { organisationId: actor.organisationId, actor, role: access.role, caseId, ...audit });
       return result;
     });
@@ -181,6 +186,7 @@ export class CaseRunner {
     return this.dataSource.transaction(async (em) => {
       const { caseId, audit } = await work(em);
       await refreshCaseFigures(em, caseId);
+      await this.watch.notifyNew(em, actor.organisationId, { caseId, tasks: [] });
       const view = await this.viewIn(em, actor, caseId);
       await this.audit.record(em, { organisationId: actor.organisationId, actor, role, caseId, ...audit });
       return view;

@@ -34,6 +34,7 @@ import { LetterTemplate } from '../letters/entities/letter-template.entity';
 import { Suspension } from '../suspensions/entities/suspension.entity';
 import { SuspensionReview } from '../suspensions/entities/suspension-review.entity';
 import { CaseFigures } from '../statistics/entities/case-figures.entity';
+import { InvestigationExtension } from '../investigations/entities/investigation-extension.entity';
 import { Notification } from '../notifications/entities/notification.entity';
 import { NotificationPreference } from '../notifications/entities/notification-preference.entity';
 import { EmailDelivery } from '../notifications/entities/email-delivery.entity';
@@ -76,6 +77,7 @@ export const ENTITIES = [
   Grievance,
   ProcessPause,
   CaseFigures,
+  InvestigationExtension,
   Notification,
   NotificationPreference,
   EmailDelivery,

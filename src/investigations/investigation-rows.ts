@@ -129,7 +129,15 @@ export async function substantiatedFindings(em: EntityManager, caseId: string): 
  * the evidence module erases its items.
  */
 export async function eraseInvestigation(em: EntityManager, caseId: string): Promise<void> {
-  for (const table of ['facts', 'subject_responses', 'subject_notifications', 'interviews', 'investigation_meetings', 'allegations']) {
+  for (const table of [
+    'facts',
+    'subject_responses',
+    'subject_notifications',
+    'interviews',
+    'investigation_meetings',
+    'investigation_extensions',
+    'allegations',
+  ]) {
     await em.query(`DELETE FROM ${table} WHERE case_id = $1`, [caseId]);
   }
 }

@@ -20,6 +20,8 @@ import {
 } from './dto/investigation.dto';
 import { InvestigationMeetingRequest, InvestigationMeetingResponse } from './dto/investigation-meeting.dto';
 import { InvestigationMeetingsService } from './investigation-meetings.service';
+import { ExtensionRequest } from './dto/investigation-extension.dto';
+import { InvestigationExtensionService } from './investigation-extension.service';
 import { InvestigationRecordsService } from './investigation-records.service';
 import { InvestigationReportService } from './investigation-report.service';
 
@@ -36,6 +38,7 @@ export class InvestigationsController {
     private readonly records: InvestigationRecordsService,
     private readonly report: InvestigationReportService,
     private readonly meetings: InvestigationMeetingsService,
+    private readonly extensions: InvestigationExtensionService,
   ) {}
 
   @Post('assign')
@@ -45,6 +48,15 @@ export class InvestigationsController {
   @ApiOkResponse({ type: CaseResponse })
   assignInvestigator(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: AssignRequest): Promise<CaseResponse> {
     return this.assignment.assign(actor, id, body.investigatorUserId);
+  }
+
+  @Post('extend-investigation')
+  @HttpCode(200)
+  @Allow('cases:assign')
+  @ApiOperation({ summary: 'Give the investigation more working days, with a reason (process.md §6): whoever appoints the investigating manager' })
+  @ApiOkResponse({ type: CaseResponse })
+  extendInvestigation(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: ExtensionRequest): Promise<CaseResponse> {
+    return this.extensions.extend(actor, id, body);
   }
 
   @Post('allegations')

@@ -135,6 +135,8 @@ describe('tasks (process.md §6: every deadline with its owner is a task)', () =
     expect(tasksOf(head, decided, state({ appealDeadline: new Date('2026-11-10T00:00:00Z') }))).toEqual([]);
     const passed = new Date('2026-11-03T00:00:00Z');
     expect(tasksOf(head, decided, state({ appealDeadline: passed }))).toEqual([{ kind: 'close_case', dueAt: passed.toISOString() }]);
+    // no action: no appeal, no window — the case waits to be closed at once
+    expect(tasksOf(head, decided, state({ appealDeadline: null }))).toEqual([{ kind: 'close_case', dueAt: null }]);
   });
 
   it('an appeal is heard within 20 working days of its lodging by someone uninvolved (the governor, not the head who decided)', () => {
@@ -158,6 +160,9 @@ describe('tasks (process.md §6: every deadline with its owner is a task)', () =
     expect(tasksOf(head, closed, state({ retainUntil: due, legalHold: true }))).toEqual([]);
     expect(tasksOf(head, { ...closed, erased: true }, state({ retainUntil: due }))).toEqual([]);
     expect(tasksOf(head, closed, state({ retainUntil: new Date('2027-01-01T00:00:00Z') }))).toEqual([]);
+    // nothing else waits on a closed case (a grievance left undecided, a safeguarding case without referral)
+    const grieving = { ...closed, grievances: { undecided: true, deciderUserIds: [], paused: null } };
+    expect(tasksOf(head, grieving, state({ safeguarding: true }))).toEqual([]);
   });
 
   it('a paused process waits for the grievance only, then for the decision-maker to resume it (§6)', () => {
@@ -165,6 +170,10 @@ describe('tasks (process.md §6: every deadline with its owner is a task)', () =
     expect(tasksOf(head, paused, state()).map((t) => t.kind)).toEqual(['decide_grievance']);
     const decided = facts({ status: 'awaiting_decision', grievances: { undecided: false, deciderUserIds: [], paused: { grievanceDecided: true } } });
     expect(tasksOf(head, decided, state()).map((t) => t.kind)).toEqual(['resume_process']);
+    // a pause does not stop a suspension's review, nor a safeguarding referral
+    const review = new Date('2026-11-20T17:00:00Z');
+    expect(tasksOf(head, paused, state({ suspensionReviewBy: review })).map((t) => t.kind)).toEqual(['decide_grievance', 'review_suspension']);
+    expect(tasksOf(deputy, { ...paused, status: 'investigation' }, state({ safeguarding: true })).map((t) => t.kind)).toEqual(['safeguarding_referral']);
   });
 
   it('HR and an admin own no step; an erased case holds no task', () => {

@@ -3,7 +3,8 @@ import { actingRole } from '../access/case-access.policy';
 import { CaseFacts, decisionMakerRole } from '../access/conflicts';
 import { Permission } from '../access/permissions';
 import { Role } from '../access/roles';
-import { addWorkingDays, endOfLocalDay, Holidays, SCHOOL_TIME_ZONE } from '../calendar/working-days';
+import { SchoolCalendar } from '../calendar/school-calendar';
+import { addWorkingDays, endOfLocalDay, SCHOOL_TIME_ZONE } from '../calendar/working-days';
 import { referralDueBy } from '../reports/safeguarding';
 
 /**
@@ -15,11 +16,8 @@ import { referralDueBy } from '../reports/safeguarding';
  * same rules that would let the person do it.
  */
 
-/** The working-day clock a deadline counts on (the organisation's calendar). */
-export interface TaskCalendar {
-  zone: string;
-  holidays: Holidays;
-}
+/** The working-day clock a deadline counts on: the organisation's calendar (its nation's bank holidays). */
+export type TaskCalendar = SchoolCalendar;
 
 /** process.md §6: the deadlines, in working days (defaults; an organisation may set its own). */
 export interface Deadlines {
@@ -119,19 +117,32 @@ const endOfWorkingDay = (from: Date, days: number, calendar: TaskCalendar) =>
 /** process.md §6: what waits on the case now, each with its owner and deadline. */
 export function caseTasks(facts: CaseFacts, state: CaseTaskState, now: Date, calendar: TaskCalendar, deadlines: Deadlines = DEFAULT_DEADLINES): CaseTask[] {
   if (facts.erased) return [];
-  const tasks: CaseTask[] = [];
   const deciding = decisionMakerRole(facts) ?? undefined;
-  const add = (task: CaseTask) => tasks.push(task);
-  // §5, domain.md: the referral within one working day of the report
-  if (state.safeguarding && !state.referralRecorded && facts.status !== 'closed') {
-    add({ kind: 'safeguarding_referral', permission: 'cases:safeguarding', role: 'deputy_head', dueAt: referralDueBy(state.reportedAt) });
+  if (facts.status === 'closed') {
+    // §13: a case past its retention date, not on hold, waits to be erased; nothing else waits on a closed case
+    const due = state.retainUntil && state.retainUntil <= now && !state.legalHold;
+    return due ? [{ kind: 'erase_case', permission: 'retention:manage', role: deciding, dueAt: state.retainUntil }] : [];
   }
-  const paused = facts.status === 'closed' ? null : (facts.grievances?.paused ?? null);
+  const tasks: CaseTask[] = [];
+  const add = (task: CaseTask) => tasks.push(task);
+  // §5, domain.md: the referral within one working day of the report (a pause does not stop it)
+  if (state.safeguarding && !state.referralRecorded) {
+    add({ kind: 'safeguarding_referral', permission: 'cases:safeguarding', role: 'deputy_head', dueAt: referralDueBy(state.reportedAt, calendar) });
+  }
   // §6, process.md §4: a grievance waits for someone uninvolved to decide it
   if (facts.grievances?.undecided) add({ kind: 'decide_grievance', permission: 'grievances:decide', dueAt: null });
+  // process.md §1: a suspension is reviewed by its review date, or it ends (a pause does not stop it)
+  if (state.suspensionReviewBy) add({ kind: 'review_suspension', permission: 'outcome:decide', role: deciding, dueAt: state.suspensionReviewBy });
+  // §11: an authorisation about to end is reviewed before it does
+  if (state.monitoringEndsAt && state.monitoringEndsAt > now) {
+    const noticeFrom = addWorkingDays(state.monitoringEndsAt, -deadlines.monitoringExpiryNoticeWorkingDays, calendar.zone, calendar.holidays);
+    if (noticeFrom <= now) add({ kind: 'monitoring_expiry', permission: 'monitoring:decide', role: deciding, dueAt: state.monitoringEndsAt });
+  }
+  const paused = facts.grievances?.paused ?? null;
   if (paused) {
+    // process.md §4: the process waits for the grievance; once decided, for the decision-maker to resume it
     if (paused.grievanceDecided) add({ kind: 'resume_process', permission: 'outcome:decide', role: deciding, dueAt: null });
-    return tasks; // the process waits for the grievance: nothing else of it is due
+    return tasks;
   }
   switch (facts.status) {
     case 'reported':
@@ -139,6 +150,7 @@ export function caseTasks(facts: CaseFacts, state: CaseTaskState, now: Date, cal
       add({ kind: 'triage', permission: 'cases:triage', role: 'deputy_head', dueAt: endOfWorkingDay(state.reportedAt, deadlines.triageWorkingDays, calendar) });
       break;
     case 'investigation': {
+      // process.md §6: the investigation within 20 working days of its start, extendable with a reason
       const started = state.triagedAt ?? state.reportedAt;
       const due = endOfWorkingDay(started, deadlines.investigationWorkingDays + state.investigationExtensionDays, calendar);
       if (facts.investigatorUserId === null) add({ kind: 'appoint_investigator', permission: 'cases:assign', role: deciding, dueAt: null });
@@ -150,6 +162,7 @@ export function caseTasks(facts: CaseFacts, state: CaseTaskState, now: Date, cal
       add({ kind: 'decide_outcome', permission: 'outcome:decide', role: deciding, dueAt: null });
       break;
     case 'hearing':
+      // process.md §1: the chair holds the hearing at its time, then decides
       if (state.hearing && !state.hearing.held) {
         add({ kind: 'hold_hearing', permission: 'outcome:decide', userId: state.hearing.chairUserId, dueAt: state.hearing.scheduledFor });
       } else if (state.hearing) {
@@ -157,33 +170,20 @@ export function caseTasks(facts: CaseFacts, state: CaseTaskState, now: Date, cal
       }
       break;
     case 'decided':
-      // the appeal window is the subject's; once it has passed, the decision-maker closes the case
-      if (state.appealDeadline && state.appealDeadline <= now) {
+      // the appeal window is the subject's; once it has passed (or there is none), the decision-maker closes the case
+      if (!state.appealDeadline || state.appealDeadline <= now) {
         add({ kind: 'close_case', permission: 'cases:close', role: deciding, dueAt: state.appealDeadline });
       }
       break;
     case 'appeal': {
-      // process.md §6: the appeal heard within 20 working days of its lodging
+      // process.md §6: the appeal heard within 20 working days of its lodging, by someone uninvolved
       const due = state.appealLodgedAt ? endOfWorkingDay(state.appealLodgedAt, deadlines.appealHearingWorkingDays, calendar) : null;
       if (!state.appealHearing) add({ kind: 'hear_appeal', permission: 'appeals:decide', dueAt: due });
       else if (!state.appealHearing.held) add({ kind: 'hear_appeal', permission: 'appeals:decide', userId: state.appealHearing.chairUserId, dueAt: due });
       else add({ kind: 'decide_appeal', permission: 'appeals:decide', userId: state.appealHearing.chairUserId, dueAt: null });
       break;
     }
-    case 'closed':
-      // §13: a case past its retention date, not on hold, waits to be erased
-      if (state.retainUntil && state.retainUntil <= now && !state.legalHold) {
-        add({ kind: 'erase_case', permission: 'retention:manage', role: deciding, dueAt: state.retainUntil });
-      }
-      break;
   }
-  // §11: an authorisation about to end is reviewed before it does
-  if (state.monitoringEndsAt && state.monitoringEndsAt > now) {
-    const noticeFrom = addWorkingDays(state.monitoringEndsAt, -deadlines.monitoringExpiryNoticeWorkingDays, calendar.zone, calendar.holidays);
-    if (noticeFrom <= now) add({ kind: 'monitoring_expiry', permission: 'monitoring:decide', role: deciding, dueAt: state.monitoringEndsAt });
-  }
-  // process.md §1: a suspension is reviewed by its review date (or it ends)
-  if (state.suspensionReviewBy) add({ kind: 'review_suspension', permission: 'outcome:decide', role: deciding, dueAt: state.suspensionReviewBy });
   return tasks;
 }
 

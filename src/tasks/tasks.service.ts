@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../access/actor';
-import { NO_HOLIDAYS } from '../calendar/working-days';
 import { Clock } from '../common/clock/clock';
 import { TaskItem, TaskList } from './dto/tasks.dto';
-import { caseTasks, compareTasks, isOverdue, SCHOOL_TIME_ZONE, TASK_WORDS, TaskCalendar, tasksOfActor } from './task.rules';
+import { SchoolCalendars } from '../organisations/school-calendars.service';
+import { caseTasks, compareTasks, isOverdue, TASK_WORDS, tasksOfActor } from './task.rules';
 import { caseTaskStates, taskCandidateIds } from './tasks.sql';
 
 /** How many of the caller's open cases one task list reads (the oldest first). */
@@ -16,11 +16,9 @@ export const TASK_CASES_LIMIT = 200;
  */
 @Injectable()
 export class TasksService {
-  /** The working-day calendar (the organisation's, once the calendar knows nations: docs/calendar.md). */
-  private readonly calendar: TaskCalendar = { zone: SCHOOL_TIME_ZONE, holidays: NO_HOLIDAYS };
-
   constructor(
     private readonly dataSource: DataSource,
+    private readonly calendars: SchoolCalendars,
     private readonly clock: Clock,
   ) {}
 
@@ -35,8 +33,9 @@ export class TasksService {
     const ids = await taskCandidateIds(em, actor, now, TASK_CASES_LIMIT + 1);
     const truncated = ids.length > TASK_CASES_LIMIT;
     const cases = await caseTaskStates(em, actor.organisationId, ids.slice(0, TASK_CASES_LIMIT), now);
+    const calendar = await this.calendars.forOrganisation(em, actor.organisationId);
     const found = cases.flatMap(({ facts, state }) =>
-      tasksOfActor(actor, facts, caseTasks(facts, state, now, this.calendar)).map((task) => ({ facts, state, task })),
+      tasksOfActor(actor, facts, caseTasks(facts, state, now, calendar)).map((task) => ({ facts, state, task })),
     );
     found.sort((a, b) => compareTasks({ dueAt: a.task.dueAt, reportedAt: a.state.reportedAt }, { dueAt: b.task.dueAt, reportedAt: b.state.reportedAt }));
     return {

@@ -5,6 +5,7 @@ import { visibleCasesPredicate } from '../access/case-visibility.sql';
 import { CaseFacts } from '../access/conflicts';
 import { queryRows, SqlParams } from '../database/sql';
 import { currentHearingJsonSql } from '../hearings/hearing-rows';
+import { extensionWorkingDaysSql } from '../investigations/investigation-extension-rows';
 import { monitoringInForceEndsSql, pendingMonitoringCountSql } from '../monitoring/authorisation-rows';
 import { appealDeadlineSql, undecidedAppealLodgedAtSql } from '../outcomes/outcome-rows';
 import { activeSuspensionReviewBySql } from '../suspensions/suspension-rows';
@@ -45,6 +46,7 @@ interface StateRow extends CaseFactsRow {
   referral_recorded: boolean;
   created_at: Date;
   triaged_at: Date | null;
+  extension_days: number;
   pending_monitoring: number;
   monitoring_ends_at: Date | null;
   hearing: { chairUserId: string; held: boolean; scheduledFor: string } | null;
@@ -70,6 +72,7 @@ export async function caseTaskStates(
     `WITH holders AS MATERIALIZED (SELECT ${roleHolderFactsColumns('$1::uuid')})
      SELECT ${CASE_FACTS_CASE_COLUMNS}, holders.fact_headteachers, holders.fact_governors,
        c.reference, c.safeguarding, ${referralRecordedSql('c.id')} AS referral_recorded, c.created_at, c.triaged_at,
+       ${extensionWorkingDaysSql('c.id')} AS extension_days,
        ${pendingMonitoringCountSql('c.id')} AS pending_monitoring, ${monitoringInForceEndsSql('c.id', '$3')} AS monitoring_ends_at,
        ${currentHearingJsonSql('c.id', 'disciplinary')} AS hearing, ${undecidedAppealLodgedAtSql('c.id')} AS appeal_lodged_at,
        ${currentHearingJsonSql('c.id', 'appeal')} AS appeal_hearing, ${appealDeadlineSql('c.id')} AS appeal_deadline,
@@ -85,7 +88,7 @@ export async function caseTaskStates(
       referralRecorded: row.referral_recorded,
       reportedAt: row.created_at,
       triagedAt: row.triaged_at,
-      investigationExtensionDays: 0,
+      investigationExtensionDays: row.extension_days,
       pendingMonitoringRequests: row.pending_monitoring,
       monitoringEndsAt: row.monitoring_ends_at,
       hearing: hearing(row.hearing),

@@ -282,6 +282,8 @@ const BODIES: Record<string, (c: BodyContext) => Body> = {
   'POST /cases/{id}/suspensions/{suspensionId}/reviews': () => ({ decision: 'continue', reasons: 'Probe review', reviewBy: ahead(7 * DAY) }),
   // hr is no investigating manager: 409 after the access check, nobody is reassigned
   'POST /cases/{id}/assign': ({ hrUserId }) => ({ investigatorUserId: hrUserId }),
+  // process.md §6: more than a month at once, 400 after the access check: no deadline moves
+  'POST /cases/{id}/extend-investigation': () => ({ workingDays: 21, reason: 'Probe extension' }),
   'POST /cases/{id}/allegations': () => ({ policyStandard: '7.5', summary: 'Probe allegation' }),
   // ids not of the case: 400 after the access check
   'POST /cases/{id}/facts': () => ({ occurredAt: ago(DAY), description: 'Probe fact', evidenceIds: [randomUUID()] }),

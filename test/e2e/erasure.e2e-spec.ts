@@ -95,6 +95,7 @@ const INPUTS: Record<string, readonly string[]> = {
   // process.md §2: the investigation meeting arranged
   'POST /cases/{id}/investigation-meetings place': ['meetingPlace'],
   'POST /cases/{id}/investigation-meetings purpose': ['meetingPurpose'],
+  'POST /cases/{id}/extend-investigation reason': ['extensionReason'],
 };
 
 /** Routes about people and accounts, not about a case: their text is the staff directory's, which retention does not erase; and the organisation's letterhead and letters' wording (process.md §2). */
@@ -389,6 +390,8 @@ describe('erasure leaves no free text anywhere (§13)', () => {
       201,
       'investigation meeting',
     );
+    // process.md §6: more time for the investigation, with its reason
+    await ok(head.post(`/cases/${A.id}/extend-investigation`, { workingDays: 5, reason: `A witness is away ${marker('extensionReason')}` }), 200, 'extension');
     // process.md §1: a precautionary suspension, reviewed; §6: a grievance, the process paused for it, decided, resumed.
     const suspended = await ok(
       head.post(`/cases/${A.id}/suspensions`, {

@@ -315,6 +315,11 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
       target: async () => ({ id: await investigating() }),
       good: () => ({ investigatorUserId: t.ids.users[DEMO.investigator] }),
     },
+    'POST /cases/{id}/extend-investigation': {
+      as: DEMO.head,
+      target: async () => ({ id: fixture.openCase }),
+      good: () => ({ workingDays: 5, reason: 'A witness is away until the end of term.' }),
+    },
     'POST /cases/{id}/allegations': {
       as: DEMO.investigator,
       target: async () => ({ id: fixture.openCase }),

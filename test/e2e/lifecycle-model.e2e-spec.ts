@@ -11,6 +11,8 @@ import {
   caseBlocked,
   decisionMakerRole,
   describeCommand,
+  expectedTasks,
+  isActive,
   emptyModel,
   findingTarget,
   LifecycleModel,
@@ -32,6 +34,9 @@ import {
 import { addPerson, BuiltPerson } from '../support/case-builder';
 import { DEMO, startTestApp, TestApp } from '../support/test-app';
 import { expectCaseFiguresKept } from '../support/case-figures';
+import { DataSource } from 'typeorm';
+import { activePerson } from '../../src/people/casework-people.sql';
+import { TasksService } from '../../src/tasks/tasks.service';
 
 /**
  * Issue 6, "Lifecycle model": random sequences of the workflow actions, each by a random demo
@@ -77,6 +82,8 @@ const stats = {
   refusedByKind: {} as Partial<Record<CommandKind, number>>,
   statusesReached: new Set<string>(),
   rosters: new Set<string>(),
+  /** Times every person's task list was compared with the model's (process.md §6). */
+  taskChecks: 0,
 };
 
 describe('lifecycle model (fast-check model-based test)', () => {
@@ -117,7 +124,7 @@ describe('lifecycle model (fast-check model-based test)', () => {
         `lifecycle model: seed ${SEED}, ${stats.sequences} sequences, ${stats.commands} commands executed`,
         `  accepted ${stats.accepted}: ${JSON.stringify(stats.acceptedByKind)}`,
         `  refused ${stats.commands - stats.accepted} by status: ${JSON.stringify(stats.refusedByStatus)}; by command: ${JSON.stringify(stats.refusedByKind)}`,
-        `  case statuses reached: ${[...stats.statusesReached].join(', ')}; ${stats.rosters.size} organisation shapes`,
+        `  case statuses reached: ${[...stats.statusesReached].join(', ')}; ${stats.rosters.size} organisation shapes; task lists compared ${stats.taskChecks} times`,
       ].join('\n'),
     );
     await t?.close();
@@ -374,6 +381,7 @@ describe('lifecycle model (fast-check model-based test)', () => {
         blocked: caseBlocked(m.roster, c),
       };
       if (JSON.stringify(view) !== JSON.stringify(model)) throw new Error(`${label}: answered ${JSON.stringify(view)}, the model has ${JSON.stringify(model)}`);
+      await expectTasks(m, r, label);
     }
 
     toString(): string {
@@ -382,6 +390,35 @@ describe('lifecycle model (fast-check model-based test)', () => {
   }
 
   /** The database against the model, case by case; then the audit chain. */
+  /** process.md §6: every person's task list, on every case of the sequence, is what the model predicts. */
+  async function expectTasks(m: LifecycleModel, r: Real, label: string, over: 'http' | 'service' = 'service'): Promise<void> {
+    for (const who of ACTORS) {
+      if (!isActive(m.roster, who)) continue;
+      let items: Array<{ caseId: string; kind: string }>;
+      if (over === 'http') {
+        const res = await (await t.as(emailOf(who))).get('/me/tasks');
+        expect(res.status).toBe(200);
+        items = res.body.items;
+      } else {
+        // after each command, the service GET /me/tasks answers with, without the HTTP round trips (the sequence's end asks over HTTP)
+        const dataSource = t.app.get(DataSource);
+        const person = (await activePerson(dataSource.manager, org, userOf(who)))!;
+        items = (await t.app.get(TasksService).tasksOf(dataSource.manager, person, new Date())).items;
+      }
+      for (const [i, c] of m.cases.entries()) {
+        const listed = items
+          .filter((item) => item.caseId === r.cases[i].id)
+          .map((item) => item.kind)
+          .sort();
+        const expected = expectedTasks(m.roster, c, who);
+        if (JSON.stringify(listed) !== JSON.stringify(expected)) {
+          throw new Error(`${label}: ${who}'s tasks on case ${i} (${c.status}) are ${JSON.stringify(listed)}; the model has ${JSON.stringify(expected)}`);
+        }
+      }
+    }
+    stats.taskChecks++;
+  }
+
   async function compareDatabase(m: LifecycleModel, r: Real): Promise<void> {
     for (const [i, c] of m.cases.entries()) {
       const { rows } = await t.db.query(
@@ -413,6 +450,7 @@ describe('lifecycle model (fast-check model-based test)', () => {
     }
     // each case's figures for governors moved with it (the case runner keeps them)
     await expectCaseFiguresKept(t.db, org);
+    await expectTasks(m, r, 'at the end of the sequence', 'http');
     const verify = await (await t.as(DEMO.head)).get('/audit/verify');
     expect(verify.status).toBe(200);
     const chain = (await t.db.query(`SELECT max(seq)::int AS max, count(*)::int AS n FROM audit_events WHERE organisation_id = $1`, [org])).rows[0];

@@ -80,6 +80,42 @@ describe('GET /me/tasks (process.md §6)', () => {
     expect(list.items.slice(firstNotOverdue).every((i) => !i.overdue)).toBe(true);
   });
 
+  it('whoever a new task waits for is told in the application, once: the investigator appointed, the headteacher a report to decide', async () => {
+    const notes = async (email: string, caseId: string) => {
+      const res = await (await t.as(email)).get('/me/notifications?limit=100');
+      expect(res.status).toBe(200);
+      return (res.body.items as Array<{ caseId: string; kind: string; reference: string; what: string }>).filter((n) => n.caseId === caseId);
+    };
+    expect((await notes(DEMO.investigator, assigned.caseId)).map((n) => n.kind)).toEqual(['investigate']);
+    expect((await notes(DEMO.head, awaiting.caseId)).map((n) => n.kind)).toContain('decide_outcome');
+    expect((await notes(DEMO.investigator2, assigned.caseId)).map((n) => n.kind)).toEqual([]);
+    // a change that leaves the task as it was tells nobody again: a second allegation on the assigned case
+    const before = (await notes(DEMO.investigator, assigned.caseId)).length;
+    const res = await (await t.as(DEMO.investigator)).post(`/cases/${assigned.caseId}/allegations`, { policyStandard: '7.5', summary: 'A second post.' });
+    expect(res.status).toBe(201);
+    expect((await notes(DEMO.investigator, assigned.caseId)).length).toBe(before);
+  });
+
+  it('the decision-maker extends the investigation with a reason: the investigator’s deadline moves by those working days', async () => {
+    const dueOf = async () => (await tasksOf(DEMO.investigator)).items.find((i) => i.caseId === assigned.caseId && i.kind === 'investigate')!.dueAt!;
+    const before = new Date(await dueOf());
+    const head = await t.as(DEMO.head);
+    const res = await head.post(`/cases/${assigned.caseId}/extend-investigation`, { workingDays: 5, reason: 'A witness is away until the end of term.' });
+    expect(res.status).toBe(200);
+    const after = new Date(await dueOf());
+    // five working days: a week later (no bank holiday falls in between on these dates, or more)
+    expect(after.getTime() - before.getTime()).toBeGreaterThanOrEqual(7 * 86_400_000 - 3_600_000);
+    // the investigator may not extend their own deadline; more than 20 days at once is refused, naming the field
+    const own = await (await t.as(DEMO.investigator)).post(`/cases/${assigned.caseId}/extend-investigation`, { workingDays: 5, reason: 'More time.' });
+    expect(own.status).toBe(403);
+    const tooMany = await head.post(`/cases/${assigned.caseId}/extend-investigation`, { workingDays: 21, reason: 'A long delay.' });
+    expect(tooMany.status).toBe(400);
+    expect(JSON.stringify(tooMany.body)).toContain('workingDays');
+    // once the investigation is over, there is nothing to extend
+    const done = await head.post(`/cases/${awaiting.caseId}/extend-investigation`, { workingDays: 5, reason: 'Too late.' });
+    expect(done.status).toBe(409);
+  });
+
   it('another organisation’s headteacher sees none of these cases', async () => {
     const list = await tasksOf(DEMO.northHead);
     const ours = new Set([reported, unassigned, assigned, awaiting].map((c) => c.caseId));

@@ -308,6 +308,53 @@ function gate(r: Roster, c: ModelCase, who: ActorName, route: Route): Prediction
 const refuse = (status: 400 | 401 | 403 | 404 | 409, why: string): Prediction => ({ accept: false, status, why });
 const accept = (status: number, action: string): Prediction => ({ accept: true, status, action });
 
+// ---------------------------------------------------------------- tasks (process.md §6)
+
+/**
+ * What GET /me/tasks lists for `who` on the case (the kinds, sorted): predicted from the model's
+ * own rules of who may act — an independent statement of src/tasks/task.rules.ts. The model
+ * has no monitoring requests, hearings still to hold, or retention dates that fall due, so their
+ * tasks never arise here (the unit tests hold them).
+ */
+export function expectedTasks(r: Roster, c: ModelCase, who: ActorName): string[] {
+  if (!isActive(r, who) || !canSee(r, c, who) || c.status === 'closed') return [];
+  const roles = rolesOf(r, who);
+  const acts = (route: Route, only?: Role) => roles.some((role) => (only === undefined || role === only) && roleActs(r, c, who, role, route));
+  const deciding = decisionMakerRole(r, c);
+  const decides = (route: Route) => deciding !== null && acts(route, deciding);
+  const tasks: string[] = [];
+  if (c.safeguarding && c.referrals === 0 && roles.includes('deputy_head') && acts('referral')) tasks.push('safeguarding_referral');
+  if (c.grievances.some((g) => g.decidedBy === null) && acts('decide_grievance')) tasks.push('decide_grievance');
+  if (c.suspended && decides('outcome')) tasks.push('review_suspension');
+  if (c.pause !== null) {
+    if (c.grievances[c.pause.grievance].decidedBy !== null && decides('outcome')) tasks.push('resume_process');
+    return tasks.sort();
+  }
+  switch (c.status) {
+    case 'reported':
+      if (roles.includes('deputy_head') && acts('triage')) tasks.push('triage');
+      break;
+    case 'investigation':
+      if (c.investigator === null && decides('assign')) tasks.push('appoint_investigator');
+      if (c.investigator === who && acts('investigation')) tasks.push('investigate');
+      break;
+    case 'awaiting_decision':
+      if (decides('outcome')) tasks.push('decide_outcome');
+      break;
+    case 'hearing':
+      if (c.hearingChair === who && acts('outcome')) tasks.push('decide_outcome');
+      break;
+    case 'decided':
+      if (c.outcome?.deadline !== 'future' && decides('close')) tasks.push('close_case');
+      break;
+    case 'appeal':
+      if (c.appealHearingChair === null && acts('decide_appeal')) tasks.push('hear_appeal');
+      if (c.appealHearingChair === who && acts('decide_appeal')) tasks.push('decide_appeal');
+      break;
+  }
+  return tasks.sort();
+}
+
 // ---------------------------------------------------------------- the natural actor
 
 /** The first user (in ACTORS order) the rules let use the route on the case, if any. */

@@ -125,6 +125,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'POST /cases/{id}/triage': { permission: 'cases:triage', roles: [DEPUTY, HEAD, GOVERNOR], scope: 'case', caseRule: 'triager' },
   'POST /cases/{id}/safeguarding-referral': { permission: 'cases:safeguarding', roles: [DEPUTY, HEAD, GOVERNOR], scope: 'case', caseRule: 'referrer' },
   'POST /cases/{id}/assign': { permission: 'cases:assign', roles: [HEAD, GOVERNOR], scope: 'case', caseRule: 'decision-maker' },
+  'POST /cases/{id}/extend-investigation': { permission: 'cases:assign', roles: [HEAD, GOVERNOR], scope: 'case', caseRule: 'decision-maker' },
   'POST /cases/{id}/allegations': { permission: 'investigation:write', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },
   'POST /cases/{id}/facts': { permission: 'investigation:write', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },
   'POST /cases/{id}/interviews': { permission: 'investigation:write', roles: [INVESTIGATOR], scope: 'case', caseRule: 'assigned-investigator' },

@@ -38,6 +38,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/organisation/nation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The nation whose bank holidays the organisation’s working days skip (admin) */
+    get: operations['getNation'];
+    /**
+     * Set the nation whose bank holidays the organisation’s working days skip (admin; audited)
+     * @description Every "within N working days" rule counts in it from the next request (docs/calendar.md).
+     */
+    put: operations['updateNation'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/auth/login': {
     parameters: {
       query?: never;
@@ -437,6 +458,23 @@ export interface paths {
     put?: never;
     /** Appoint (or replace) the investigating manager (§4) */
     post: operations['assignInvestigator'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cases/{id}/extend-investigation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Give the investigation more working days, with a reason (process.md §6): whoever appoints the investigating manager */
+    post: operations['extendInvestigation'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1540,6 +1578,95 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/me/tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What waits for the caller: each step they own on a case they may see, with its deadline (process.md §6)
+     * @description Computed from the cases’ state: overdue first, then by deadline. An admin (who reads no casework) has none.
+     */
+    get: operations['listMyTasks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your notifications (process.md §6): what waits for you, newest first, and how many are unread */
+    get: operations['listMyNotifications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record that you have read one of your notifications */
+    post: operations['recordNotificationRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/notification-preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How you are told by e-mail: immediate, a daily digest, or both */
+    get: operations['getNotificationPreferences'];
+    /** Choose how you are told by e-mail: immediate, a daily digest, or both */
+    put: operations['updateNotificationPreferences'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/notifications/failed-deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** E-mails of the organisation given up after the last attempt: to whom, and what the mail server said */
+    get: operations['listFailedDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -1601,6 +1728,24 @@ export interface components {
       problem: 'gap' | 'prev_hash' | 'hash' | 'payload' | 'head' | null;
       /** @description events whose payload was erased under retention (§13) */
       erasedPayloads: number;
+    };
+    /**
+     * @description whose bank holidays the organisation’s working days skip (process.md §6; docs/calendar.md)
+     * @enum {string}
+     */
+    Nation: 'england_and_wales' | 'scotland' | 'northern_ireland';
+    NationResponse: {
+      /** @description whose bank holidays the organisation’s working days skip (process.md §6; docs/calendar.md) */
+      nation: components['schemas']['Nation'];
+      /**
+       * Format: date
+       * @description the last date the bank holidays are known to (the shipped data, or EXTRA_BANK_HOLIDAYS); after it, working days skip weekends only
+       * @example 2030-12-31
+       */
+      bankHolidaysKnownThrough: string;
+    };
+    NationRequest: {
+      nation: components['schemas']['Nation'];
     };
     LoginRequest: {
       /** @example deputy@demo.school */
@@ -2531,6 +2676,7 @@ export interface components {
         | 'refer_safeguarding'
         | 'consult_lado'
         | 'assign'
+        | 'extend_investigation'
         | 'investigate'
         | 'request_monitoring'
         | 'decide_monitoring'
@@ -2757,6 +2903,12 @@ export interface components {
        * @description a user holding investigating_manager
        */
       investigatorUserId: string;
+    };
+    ExtensionRequest: {
+      /** @description working days added to the investigation’s deadline (process.md §6) */
+      workingDays: number;
+      /** @description why more time is needed: on the record, and erased with the investigation (§13) */
+      reason: string;
     };
     AllegationRequest: {
       /**
@@ -3925,6 +4077,122 @@ export interface components {
       /** @description of the cases reported in the period, those past a deadline now (docs/case-list.md, `overdue`) */
       overdue: components['schemas']['StatisticsOverdue'];
     };
+    /**
+     * @description what waits (process.md §6)
+     * @enum {string}
+     */
+    TaskKind:
+      | 'safeguarding_referral'
+      | 'triage'
+      | 'appoint_investigator'
+      | 'investigate'
+      | 'decide_monitoring'
+      | 'monitoring_expiry'
+      | 'decide_outcome'
+      | 'hold_hearing'
+      | 'close_case'
+      | 'hear_appeal'
+      | 'decide_appeal'
+      | 'review_suspension'
+      | 'decide_grievance'
+      | 'resume_process'
+      | 'erase_case';
+    TaskItem: {
+      /** Format: uuid */
+      caseId: string;
+      /** @description the case reference, e.g. SMP-2026-0007 */
+      reference: string;
+      /** @description what waits (process.md §6) */
+      kind: components['schemas']['TaskKind'];
+      /** @description what waits, in plain words (no case content) */
+      what: string;
+      /**
+       * Format: date-time
+       * @description the deadline; null when the step has none
+       */
+      dueAt: string | null;
+      /** @description the deadline has passed */
+      overdue: boolean;
+    };
+    TaskList: {
+      /** @description what waits for the caller: overdue first, then by deadline, then the rest by report */
+      items: components['schemas']['TaskItem'][];
+      /** @description true: the caller may see more open cases than one list reads (the oldest are read first); GET /cases lists them all */
+      truncated: boolean;
+      /**
+       * Format: date-time
+       * @description the moment the list is for
+       */
+      asAt: string;
+    };
+    NotificationResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description waiting: newly waits for you; overdue: its due time passed; expiring: an authorisation you decided ends soon
+       * @enum {string}
+       */
+      event: 'waiting' | 'overdue' | 'expiring';
+      /** Format: uuid */
+      caseId: string;
+      /** @example SMP-2026-0042 */
+      reference: string;
+      /** @description the task kind, e.g. investigate */
+      kind: string;
+      /**
+       * @description what waits, in plain words (never case content)
+       * @example Investigate the case
+       */
+      what: string;
+      /** Format: date-time */
+      dueAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description null: unread
+       */
+      readAt: string | null;
+    };
+    NotificationPage: {
+      /** @description the caller’s own notifications, newest first */
+      items: components['schemas']['NotificationResponse'][];
+      nextCursor: string | null;
+      /** @description how many of the caller’s notifications are unread (all pages) */
+      unread: number;
+    };
+    NotificationPreferences: {
+      /**
+       * @description immediate: an e-mail when something waits for you; digest: one e-mail a day at 07:00 of what is due or overdue; both (the default)
+       * @enum {string}
+       */
+      email: 'immediate' | 'digest' | 'both';
+    };
+    FailedDeliveryResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      userId: string;
+      /** @description the address it was for */
+      recipient: string;
+      /** @enum {string} */
+      kind: 'notification' | 'digest';
+      attempts: number;
+      /** @description what the mail server (or the connection) said on the last attempt */
+      lastError: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description when the last attempt was made
+       */
+      lastAttemptAt: string;
+    };
+    FailedDeliveryPage: {
+      /** @description e-mails of the organisation given up after the last attempt, newest first (no case content) */
+      items: components['schemas']['FailedDeliveryResponse'][];
+      nextCursor: string | null;
+    };
     HealthResponse: {
       /** @example ok */
       status: string;
@@ -4140,6 +4408,15 @@ export interface components {
         'application/problem+json': components['schemas']['ServiceUnavailableProblem'];
       };
     };
+    /** @description The state does not allow this: the case’s status, a conflict of interest, a concurrent change (see `code`). */
+    Conflict: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ConflictProblem'];
+      };
+    };
     /** @description The body or the uploaded file is too large. */
     ContentTooLarge: {
       headers: {
@@ -4156,15 +4433,6 @@ export interface components {
       };
       content: {
         'application/problem+json': components['schemas']['UnsupportedMediaTypeProblem'];
-      };
-    };
-    /** @description The state does not allow this: the case’s status, a conflict of interest, a concurrent change (see `code`). */
-    Conflict: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['ConflictProblem'];
       };
     };
     /** @description Not found, or not visible to the caller (never told apart). */
@@ -4245,6 +4513,58 @@ export interface operations {
       };
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getNation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NationResponse'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  updateNation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NationRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NationResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['ContentTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       503: components['responses']['ServiceUnavailable'];
     };
   };
@@ -5036,6 +5356,40 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['AssignRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['ContentTooLarge'];
+      414: components['responses']['UriTooLong'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  extendInvestigation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ExtensionRequest'];
       };
     };
     responses: {
@@ -7207,6 +7561,164 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['StatisticsResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listMyTasks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskList'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listMyNotifications: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  recordNotificationRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['ContentTooLarge'];
+      414: components['responses']['UriTooLong'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getNotificationPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferences'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  updateNotificationPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NotificationPreferences'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferences'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['ContentTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listFailedDeliveries: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FailedDeliveryPage'];
         };
       };
       400: components['responses']['BadRequest'];

@@ -12,6 +12,7 @@ export const CASE_ACTION_SCREENS: Record<CaseAction, { path: (caseId: string) =>
   refer_safeguarding: { path: (id) => `/cases/${id}/safeguarding-referral`, label: 'Record a safeguarding referral' },
   consult_lado: { path: (id) => `/cases/${id}/lado-consultation`, label: 'Record a LADO consultation' },
   assign: { path: (id) => `/cases/${id}/assign`, label: 'Appoint an investigating manager' },
+  extend_investigation: { path: (id) => `/cases/${id}/extend-investigation`, label: 'Give the investigation more time' },
   investigate: { path: (id) => `/cases/${id}/investigation`, label: 'Work on the investigation' },
   request_monitoring: { path: (id) => `/cases/${id}/monitoring/new`, label: 'Request monitoring' },
   decide_monitoring: { path: (id) => `/cases/${id}/monitoring`, label: 'Decide monitoring requests' },

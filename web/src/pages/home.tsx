@@ -9,6 +9,7 @@ import { useLoad, type Loaded } from '../lib/use-load';
 import { CaseTable, type CaseListItem } from './cases/case-table';
 import { Loading } from '../lib/loaded';
 import { CasePage } from '../screens/cases';
+import { MyTasks } from './tasks/my-tasks';
 
 type Role = 'admin' | 'deputy_head' | 'investigating_manager' | 'headteacher' | 'governor' | 'hr';
 type CaseList = Loaded<{ items: CaseListItem[]; nextCursor: string | null }>;
@@ -36,8 +37,8 @@ function useCases(when: boolean, query: Record<string, string | boolean>): CaseL
  * Each person lands on their work (web.md "Who sees what"), newest and most urgent first: for
  * each of their roles, the cases that wait for them, from GET /cases filters and what each item
  * says it waits for (`waitingFor`: the role its next step is for, decided by the API), with a way
- * to the whole list. Until the API has a tasks endpoint, a piece of work shows the first page of
- * its filter.
+ * to the whole list. First of all, "Your tasks": what GET /me/tasks says waits for the person, with
+ * its deadlines (process.md §6); then each role's work as the case list's filters show it.
  */
 export function HomePage() {
   const state = useSession();
@@ -78,6 +79,8 @@ export function HomePage() {
       <p className="govuk-body" data-testid="who">
         You are signed in as {user.name} ({user.email}), {names.join(' and ').toLowerCase()} at {organisationName}.
       </p>
+
+      {casework && <MyTasks />}
 
       {has('deputy_head') && (
         <RoleWork role="deputy_head" action={<ButtonLink href="/reports/new">Log a report</ButtonLink>}>
