@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -9,7 +9,7 @@ import type { EmailText } from './notification.rules';
  * nothing is queued for e-mail; in-app notifications work as ever (docs/notifications.md).
  */
 @Injectable()
-export class Mailer implements OnModuleInit, OnModuleDestroy {
+export class Mailer implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('E-mail');
   private transport?: Transporter;
 
@@ -29,7 +29,8 @@ export class Mailer implements OnModuleInit, OnModuleDestroy {
     this.logger.log(`e-mail is on, from ${this.config.email.from}`);
   }
 
-  onModuleDestroy(): void {
+  /** After the job queue has stopped (onModuleDestroy) and its last deliveries finished: closing earlier could fail a message the server had accepted, and send it again. */
+  onApplicationShutdown(): void {
     this.transport?.close();
   }
 
