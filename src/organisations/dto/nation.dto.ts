@@ -5,7 +5,6 @@ import { Nation, NATIONS } from '../../calendar/bank-holidays';
 export class NationResponse {
   @ApiProperty({
     enum: NATIONS,
-    enumName: 'Nation',
     description: 'whose bank holidays the organisation’s working days skip (process.md §6; docs/calendar.md)',
   })
   nation: Nation;
@@ -20,7 +19,7 @@ export class NationResponse {
 
 /** PUT /organisation/nation. */
 export class NationRequest {
-  @ApiProperty({ enum: NATIONS, enumName: 'Nation' })
+  @ApiProperty({ enum: NATIONS })
   @IsIn(NATIONS)
   nation: Nation;
 }

@@ -464,23 +464,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/cases/{id}/extend-investigation': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Give the investigation more working days, with a reason (process.md §6): whoever appoints the investigating manager */
-    post: operations['extendInvestigation'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/cases/{id}/allegations': {
     parameters: {
       query?: never;
@@ -1729,14 +1712,12 @@ export interface components {
       /** @description events whose payload was erased under retention (§13) */
       erasedPayloads: number;
     };
-    /**
-     * @description whose bank holidays the organisation’s working days skip (process.md §6; docs/calendar.md)
-     * @enum {string}
-     */
-    Nation: 'england_and_wales' | 'scotland' | 'northern_ireland';
     NationResponse: {
-      /** @description whose bank holidays the organisation’s working days skip (process.md §6; docs/calendar.md) */
-      nation: components['schemas']['Nation'];
+      /**
+       * @description whose bank holidays the organisation’s working days skip (process.md §6; docs/calendar.md)
+       * @enum {string}
+       */
+      nation: 'england_and_wales' | 'scotland' | 'northern_ireland';
       /**
        * Format: date
        * @description the last date the bank holidays are known to (the shipped data, or EXTRA_BANK_HOLIDAYS); after it, working days skip weekends only
@@ -1745,7 +1726,8 @@ export interface components {
       bankHolidaysKnownThrough: string;
     };
     NationRequest: {
-      nation: components['schemas']['Nation'];
+      /** @enum {string} */
+      nation: 'england_and_wales' | 'scotland' | 'northern_ireland';
     };
     LoginRequest: {
       /** @example deputy@demo.school */
@@ -2676,7 +2658,6 @@ export interface components {
         | 'refer_safeguarding'
         | 'consult_lado'
         | 'assign'
-        | 'extend_investigation'
         | 'investigate'
         | 'request_monitoring'
         | 'decide_monitoring'
@@ -2903,12 +2884,6 @@ export interface components {
        * @description a user holding investigating_manager
        */
       investigatorUserId: string;
-    };
-    ExtensionRequest: {
-      /** @description working days added to the investigation’s deadline (process.md §6) */
-      workingDays: number;
-      /** @description why more time is needed: on the record, and erased with the investigation (§13) */
-      reason: string;
     };
     AllegationRequest: {
       /**
@@ -5356,40 +5331,6 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['AssignRequest'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CaseResponse'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      413: components['responses']['ContentTooLarge'];
-      414: components['responses']['UriTooLong'];
-      415: components['responses']['UnsupportedMediaType'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  extendInvestigation: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ExtensionRequest'];
       };
     };
     responses: {
