@@ -464,6 +464,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cases/{id}/extend-investigation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Give the investigation more working days, with a reason (process.md §6): whoever appoints the investigating manager */
+    post: operations['extendInvestigation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/cases/{id}/allegations': {
     parameters: {
       query?: never;
@@ -2658,6 +2675,7 @@ export interface components {
         | 'refer_safeguarding'
         | 'consult_lado'
         | 'assign'
+        | 'extend_investigation'
         | 'investigate'
         | 'request_monitoring'
         | 'decide_monitoring'
@@ -2884,6 +2902,12 @@ export interface components {
        * @description a user holding investigating_manager
        */
       investigatorUserId: string;
+    };
+    ExtensionRequest: {
+      /** @description working days added to the investigation’s deadline (process.md §6) */
+      workingDays: number;
+      /** @description why more time is needed: on the record, and erased with the investigation (§13) */
+      reason: string;
     };
     AllegationRequest: {
       /**
@@ -5331,6 +5355,40 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['AssignRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['ContentTooLarge'];
+      414: components['responses']['UriTooLong'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  extendInvestigation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ExtensionRequest'];
       };
     };
     responses: {
