@@ -182,6 +182,8 @@ describe('errors', () => {
         '/audit': DEMO.head,
         '/retention/due': DEMO.head,
         '/auth/sessions': DEMO.head,
+        '/me/notifications': DEMO.head,
+        '/notifications/failed-deliveries': DEMO.admin,
       };
       const cursor = (at: string) => Buffer.from(JSON.stringify([at, randomUUID()])).toString('base64url');
       const IMPOSSIBLE = ['2026-13-01T00:00:00.000Z', '0000-01-01T00:00:00.000Z', '2026-02-31T09:30:00.000Z', '2026-03-02T24:00:00.000Z'];
