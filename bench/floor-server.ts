@@ -18,6 +18,10 @@ import type { CaseListQuery } from '../src/cases/dto/case.dto';
 import { SystemClock } from '../src/common/clock/clock';
 import { DomainError } from '../src/common/errors/domain-error';
 import { SchoolCalendars } from '../src/organisations/school-calendars.service';
+import type { AppConfig } from '../src/config/config';
+import type { EmailOutbox } from '../src/notifications/email-outbox.service';
+import { NotificationsService } from '../src/notifications/notifications.service';
+import { CaseTaskWatch } from '../src/tasks/case-task-watch';
 import { CreateReportRequest } from '../src/reports/dto/report.dto';
 import { ReportsService } from '../src/reports/reports.service';
 
@@ -48,7 +52,11 @@ const dataSource = {
 const audit = new AuditService();
 const calendars = new SchoolCalendars({ extraBankHolidays: NO_EXTRA_BANK_HOLIDAYS }, new SystemClock());
 const views = new CaseViewService(calendars, new SystemClock());
-const runner = new CaseRunner(dataSource, views, audit);
+// the runner tells new tasks' owners through the notifications module, as in the API; with no SMTP_URL (as the benchmark runs) nothing is queued for e-mail
+const notifications = new NotificationsService({ email: { appUrl: 'http://localhost' } } as AppConfig, dataSource, {
+  enqueue: async () => [],
+} as unknown as EmailOutbox);
+const runner = new CaseRunner(dataSource, views, audit, new CaseTaskWatch(notifications, calendars, new SystemClock()));
 const cases = new CasesService(dataSource, runner, new SystemClock(), calendars);
 const reports = new ReportsService(runner);
 const actors = new ActorLoader(dataSource, new SystemClock(), { sessionIdleMinutes: Number(process.env.SESSION_IDLE_MINUTES ?? 30) });
