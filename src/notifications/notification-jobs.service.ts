@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { calendarFor, DEFAULT_NATION } from '../calendar/school-calendar';
 import { Clock } from '../common/clock/clock';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { JobQueue } from '../jobs/job-queue.service';
 import { authorisationsEndingBy } from '../monitoring/expiring-authorisations.sql';
+import { SchoolCalendars } from '../organisations/school-calendars.service';
 import { activeUsers } from '../people/recipients.sql';
 import { EmailOutbox } from './email-outbox.service';
 import { DEFAULT_EMAIL_PREFERENCE, digestDate, digestEmail, digestKey, expiringWindowEnd, isExpiringSoon, wantsDigest } from './notification.rules';
@@ -40,6 +40,7 @@ export class NotificationJobs implements OnModuleInit {
     private readonly jobs: JobQueue,
     private readonly outbox: EmailOutbox,
     private readonly notifications: NotificationsService,
+    private readonly calendars: SchoolCalendars,
   ) {}
 
   onModuleInit(): void {
@@ -92,11 +93,13 @@ export class NotificationJobs implements OnModuleInit {
 
   /** A monitoring authorisation ending within 5 working days: whoever decided it is told, once per expiry date. */
   async expiring(now = this.clock.now()): Promise<void> {
-    // The organisation's nation is not yet known here: England and Wales (process.md §6's default).
-    const calendar = calendarFor(DEFAULT_NATION);
-    const ending = await authorisationsEndingBy(this.dataSource.manager, now, expiringWindowEnd(now, calendar));
+    // 5 working days are never more than 14 calendar days (Christmas and New Year included); each organisation's own calendar decides
+    const em = this.dataSource.manager;
+    const ending = await authorisationsEndingBy(em, now, new Date(now.getTime() + 14 * 86_400_000));
+    const calendarOf = new Map<string, Awaited<ReturnType<SchoolCalendars['forOrganisation']>>>();
+    for (const a of ending) if (!calendarOf.has(a.organisationId)) calendarOf.set(a.organisationId, await this.calendars.forOrganisation(em, a.organisationId));
     const waiting: Waiting[] = ending
-      .filter((a) => isExpiringSoon(new Date(a.expiresAt), now, calendar))
+      .filter((a) => isExpiringSoon(new Date(a.expiresAt), now, calendarOf.get(a.organisationId)!))
       .map((a) => ({
         organisationId: a.organisationId,
         userId: a.decidedByUserId,

@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EmailOutbox } from './email-outbox.service';
 import { Mailer } from './mailer';
-import { NoTasks } from './no-tasks';
 import { NotificationJobs } from './notification-jobs.service';
-import { TASK_LISTER } from './notification.types';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 
@@ -14,9 +12,8 @@ import { NotificationsService } from './notifications.service';
     Mailer,
     EmailOutbox,
     NotificationsService,
+    // reads TASK_LISTER (a person's tasks, for the digest and the overdue flags) from the global TasksModule
     NotificationJobs,
-    // PLACEHOLDER: the lead replaces this with src/tasks' TaskLister.
-    { provide: TASK_LISTER, useClass: NoTasks },
   ],
   exports: [NotificationsService],
 })

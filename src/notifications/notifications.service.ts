@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../access/actor';
+import { visibleCasesPredicate } from '../access/case-visibility.sql';
 import { DomainError } from '../common/errors/domain-error';
 import { decodeCursor, DEFAULT_LIMIT, isTimeIdKey, Page, PageQuery, toPage } from '../common/pagination/pagination';
 import { AppConfig } from '../config/config';
@@ -86,17 +87,18 @@ export class NotificationsService {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor, isTimeIdKey);
     const p = new SqlParams();
-    const where = [`n.user_id = ${p.add(actor.userId)}`, `n.organisation_id = ${p.add(actor.organisationId)}`];
+    const where = [`n.user_id = ${p.add(actor.userId)}`, `n.organisation_id = ${p.add(actor.organisationId)}`, stillVisible(actor, p)];
     if (after) where.push(`(n.created_at, n.id) < (${p.add(after[0])}::timestamptz, ${p.add(after[1])}::uuid)`);
     const rows = await queryRows<NotificationResponse>(
       this.dataSource.manager,
       `SELECT ${NOTIFICATION_COLUMNS} FROM notifications n WHERE ${where.join(' AND ')} ORDER BY n.created_at DESC, n.id DESC LIMIT ${limit + 1}`,
       p.values,
     );
+    const u = new SqlParams();
     const unread = await queryOne<{ count: number }>(
       this.dataSource.manager,
-      `SELECT count(*)::int AS count FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
-      [actor.userId],
+      `SELECT count(*)::int AS count FROM notifications n WHERE n.user_id = ${u.add(actor.userId)} AND n.read_at IS NULL AND ${stillVisible(actor, u)}`,
+      u.values,
     );
     return {
       ...toPage(
@@ -111,10 +113,13 @@ export class NotificationsService {
 
   /** Marks one of the caller's own notifications read (again: unchanged). Anyone else's: 404, as if it did not exist. */
   async markRead(actor: Actor, id: string): Promise<NotificationResponse> {
+    const p = new SqlParams();
     const row = await queryOne<NotificationResponse>(
       this.dataSource.manager,
-      `UPDATE notifications n SET read_at = COALESCE(n.read_at, now()) WHERE n.id = $1 AND n.user_id = $2 AND n.organisation_id = $3 RETURNING ${NOTIFICATION_COLUMNS}`,
-      [id, actor.userId, actor.organisationId],
+      `UPDATE notifications n SET read_at = COALESCE(n.read_at, now())
+       WHERE n.id = ${p.add(id)} AND n.user_id = ${p.add(actor.userId)} AND n.organisation_id = ${p.add(actor.organisationId)} AND ${stillVisible(actor, p)}
+       RETURNING ${NOTIFICATION_COLUMNS}`,
+      p.values,
     );
     if (!row) throw DomainError.notFound('Notification');
     return row;
@@ -154,4 +159,14 @@ export class NotificationsService {
       ({ key, ...r }) => ({ ...r, kind: key.startsWith('digest:') ? 'digest' : 'notification' }),
     );
   }
+}
+
+/**
+ * SQL: the notification's case is one the reader may see now (the one visibility rule). A
+ * notification outlives the moment it was sent — an investigator replaced, a headteacher who has
+ * become a party — and then neither it nor its reference is shown again: a case you may not see
+ * is 404, its notifications too.
+ */
+function stillVisible(actor: Actor, p: SqlParams): string {
+  return `EXISTS (SELECT 1 FROM cases c WHERE c.id = n.case_id AND ${visibleCasesPredicate(actor, p)})`;
 }

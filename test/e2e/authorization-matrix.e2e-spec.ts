@@ -13,6 +13,7 @@ import { OrganisationSetup } from '../../src/organisations/organisations.service
 import { addPerson, BuiltCase, buildCase, CaseSpec } from '../support/case-builder';
 import { DEMO, reportBody, startTestApp, TestApp } from '../support/test-app';
 import { OUTCOME_LETTER } from '../../src/letters/kinds/outcome.letter';
+import { NotificationsService } from '../../src/notifications/notifications.service';
 
 /**
  * Issue 6, Reliability item 1: the authorization matrix. Every route the app serves (the
@@ -101,6 +102,8 @@ interface Ids {
   staffId?: string;
   userId?: string;
   sessionId?: string;
+  /** an in-app notification (process.md §6), not to be confused with a subject notification (`notificationId`) */
+  inAppNotificationId?: string;
   /** records of a case, each at its own path (api.md "Conventions": records that name themselves) */
   allegationId?: string;
   factId?: string;
@@ -191,6 +194,8 @@ function neededIds(key: string, route: RoutePermission): Array<keyof Ids> {
         return 'userId';
       case 'session':
         return 'sessionId';
+      case 'notification':
+        return 'inAppNotificationId';
       default:
         throw new Error(`${key}: a ${route.scope} route with a path parameter {${param}}`);
     }
@@ -284,6 +289,7 @@ const BODIES: Record<string, (c: BodyContext) => Body> = {
   'POST /cases/{id}/assign': ({ hrUserId }) => ({ investigatorUserId: hrUserId }),
   // process.md §6: more than a month at once, 400 after the access check: no deadline moves
   'POST /cases/{id}/extend-investigation': () => ({ workingDays: 21, reason: 'Probe extension' }),
+  'PUT /me/notification-preferences': () => ({ email: 'both' }),
   'POST /cases/{id}/allegations': () => ({ policyStandard: '7.5', summary: 'Probe allegation' }),
   // ids not of the case: 400 after the access check
   'POST /cases/{id}/facts': () => ({ occurredAt: ago(DAY), description: 'Probe fact', evidenceIds: [randomUUID()] }),
@@ -610,6 +616,22 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
     ]);
 
     const none = randomUUID;
+    // process.md §6: an in-app notification of each caller's, theirs to mark read; and others', which are not
+    const notificationFor = async (email: string, organisationId: string, caseId: string) => {
+      const userId = (await t.db.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [email])).rows[0].id;
+      await t.app
+        .get(DataSource)
+        .transaction((em) =>
+          t.app.get(NotificationsService).notify(em, [{ organisationId, userId, caseId, reference: 'SMP-PROBE', kind: 'probe', what: 'A probe', dueAt: null }]),
+        );
+      return (await t.db.query<{ id: string }>(`SELECT id FROM notifications WHERE user_id = $1 AND kind = 'probe' ORDER BY created_at DESC LIMIT 1`, [userId]))
+        .rows[0].id;
+    };
+    const ownNotifications = Object.fromEntries(
+      await Promise.all(ROLES.map(async (role) => [role, await notificationFor(CALLER_EMAIL[role], t.ids.org.werrington, built.assigned.caseId!)] as const)),
+    ) as Record<Role, string>;
+    const someoneElsesNotification = await notificationFor(DEMO.investigator2, t.ids.org.werrington, built.assigned.caseId!);
+    const northfieldNotification = await notificationFor(DEMO.northHead, t.ids.org.northfield, built.northfield.caseId!);
     targets = [
       {
         name: 'assigned case (investigation, investigator@ assigned, headteacher not conflicted)',
@@ -685,6 +707,7 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
           staffId: t.ids.staff['Robin Teacher'],
           userId: t.ids.users[DEMO.northHead],
           sessionId: northfieldSession,
+          inAppNotificationId: northfieldNotification,
         },
         sees: [],
       },
@@ -698,6 +721,7 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
           staffId: none(),
           userId: none(),
           sessionId: none(),
+          inAppNotificationId: none(),
           ...Object.fromEntries(Object.values(RECORD_PARAMS).map((id) => [id, none()])),
           outcomeId: none(),
         },
@@ -736,6 +760,14 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
       { name: 'own user account', ids: { userId: patchTarget.body.id }, sees: ROLES },
       ...ROLES.map((role): Target => ({ name: "another session of the caller's", ids: { sessionId: ownSessions[role] }, sees: ROLES, callers: [role] })),
       { name: "another person's session", ids: { sessionId: someoneElsesSession }, sees: [] },
+      // theirs, about the assigned case: marked read by those who see that case; 404 for the others (a case you may not see, its notifications too)
+      ...ROLES.map((role): Target => ({
+        name: "a notification of the caller's, about the assigned case",
+        ids: { inAppNotificationId: ownNotifications[role] },
+        sees: ['deputy_head', 'investigating_manager', 'headteacher', 'hr'],
+        callers: [role],
+      })),
+      { name: "another person's notification", ids: { inAppNotificationId: someoneElsesNotification }, sees: [] },
       ...(await oakfieldTargets()),
     ];
   }, 120_000);

@@ -517,6 +517,11 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
       target: async () => ({}),
       good: () => ({ nation: 'england_and_wales' }),
     },
+    'PUT /me/notification-preferences': {
+      as: DEMO.hr,
+      target: async () => ({}),
+      good: () => ({ email: 'both' }),
+    },
   };
 
   /** Fields no request schema has, with the values an attacker would give them. */

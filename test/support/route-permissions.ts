@@ -31,6 +31,8 @@ export type RouteScope =
   | 'user'
   /** `{id}` is a session (docs/sessions.md): only the caller's own are theirs to end */
   | 'session'
+  /** `{id}` is an in-app notification (docs/notifications.md): only the caller's own are theirs */
+  | 'notification'
   /** `{id}`, in the query string, names a case to filter by: any case may be named, only what the caller may see is answered */
   | 'case-filter';
 
@@ -102,6 +104,12 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'GET /auth/sessions': { permission: 'profile:read', roles: EVERYONE, scope: 'org' },
   // process.md §6: what waits for the caller (an admin's list is empty: they read no casework)
   'GET /me/tasks': { permission: 'profile:read', roles: EVERYONE, scope: 'org' },
+  // process.md §6: each person's own notifications and e-mail preference; failed e-mails for the admin (no case content)
+  'GET /me/notifications': { permission: 'profile:read', roles: EVERYONE, scope: 'org' },
+  'POST /me/notifications/{id}/read': { permission: 'profile:read', roles: EVERYONE, scope: 'notification' },
+  'GET /me/notification-preferences': { permission: 'profile:read', roles: EVERYONE, scope: 'org' },
+  'PUT /me/notification-preferences': { permission: 'profile:read', roles: EVERYONE, scope: 'org' },
+  'GET /notifications/failed-deliveries': { permission: 'users:manage', roles: [ADMIN], scope: 'org' },
   'DELETE /auth/sessions/{id}': { permission: 'profile:read', roles: EVERYONE, scope: 'session' },
   'POST /auth/password': { permission: 'profile:read', roles: EVERYONE, scope: 'org' },
   'POST /users/{id}/password-reset': { permission: 'users:manage', roles: [ADMIN], scope: 'user' },
