@@ -114,10 +114,15 @@ export interface BrowserFixture {
 /**
  * The hooks every browser test file needs: the real app and Chromium for the file, a new
  * context and page for each test (`contextOptions`: its time zone, viewport…), and after each
- * test, no Content-Security-Policy refusal (an inline style or script) on any page it opened.
+ * test, no Content-Security-Policy refusal (an inline style or script) on any page it opened;
+ * `appEnv`: settings for the app (made at its start, e.g. a test SMTP server's address).
  * Call it first in the `describeInBrowser` body; read `page` and `app` from it in tests.
  */
-export function browserFixture(contextOptions: BrowserContextOptions = {}): BrowserFixture {
+export function browserFixture(
+  contextOptions: BrowserContextOptions = {},
+  /** The app's environment, made when the app starts (a test SMTP server's address …). */
+  appEnv: () => Promise<Record<string, string>> | Record<string, string> = () => ({}),
+): BrowserFixture {
   let refused: string[] = [];
   const opened: BrowserContext[] = [];
   const fixture = {
@@ -132,7 +137,7 @@ export function browserFixture(contextOptions: BrowserContextOptions = {}): Brow
     },
   } as BrowserFixture;
   beforeAll(async () => {
-    [fixture.app, fixture.browser] = await Promise.all([startWebApp(), launch()]);
+    [fixture.app, fixture.browser] = await Promise.all([(async () => startWebApp(await appEnv()))(), launch()]);
   });
   afterAll(async () => {
     await fixture.browser?.close();

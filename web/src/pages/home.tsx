@@ -81,6 +81,11 @@ export function HomePage() {
       </p>
 
       {casework && <MyTasks />}
+      {casework && (
+        <p className="govuk-body">
+          <Link href="/notifications">Your notifications, and how you are told by e-mail</Link>
+        </p>
+      )}
 
       {has('deputy_head') && (
         <RoleWork role="deputy_head" action={<ButtonLink href="/reports/new">Log a report</ButtonLink>}>
@@ -216,6 +221,12 @@ export function HomePage() {
             </li>
             <li>
               <Link href="/admin/letter-templates">The wording of the letters</Link>
+            </li>
+            <li>
+              <Link href="/admin/nation">Whose bank holidays the deadlines skip</Link>
+            </li>
+            <li>
+              <Link href="/admin/failed-deliveries">E-mails not delivered</Link>
             </li>
           </ul>
         </RoleWork>

@@ -4,6 +4,7 @@ const area = () => import('../pages/letters');
 const CaseLettersPage = lazyPage(area, (pages) => pages.CaseLettersPage);
 const LetterSentPage = lazyPage(area, (pages) => pages.LetterSentPage);
 const LetterheadPage = lazyPage(area, (pages) => pages.LetterheadPage);
+const NationPage = lazyPage(area, (pages) => pages.NationPage);
 const LetterTemplatePage = lazyPage(area, (pages) => pages.LetterTemplatePage);
 const LetterTemplatesPage = lazyPage(area, (pages) => pages.LetterTemplatesPage);
 
@@ -16,6 +17,8 @@ export const LETTERS_SCREENS: Screen[] = [
   { path: '/cases/:id/letters', render: ({ id }) => <CaseLettersPage id={id} /> },
   { path: '/cases/:id/letters/:kind/sent', render: ({ id, kind }) => <LetterSentPage id={id} kind={kind} /> },
   { path: '/admin/letterhead', render: () => <LetterheadPage /> },
+  // process.md §6: whose bank holidays the working days skip (the organisation's settings live with the letterhead)
+  { path: '/admin/nation', render: () => <NationPage /> },
   { path: '/admin/letter-templates', render: () => <LetterTemplatesPage /> },
   { path: '/admin/letter-templates/:kind', render: ({ kind }) => <LetterTemplatePage kind={kind} /> },
 ];

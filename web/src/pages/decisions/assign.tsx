@@ -30,7 +30,9 @@ function Assign({ found }: { found: Case }) {
         <Confirmation>
           <Panel title="Investigating manager appointed">{appointed}</Panel>
         </Confirmation>
-        <p className="govuk-body">They can now see the case and establish the facts (§4). They are told in the service (and by e-mail, as they chose), and the case is in their tasks.</p>
+        <p className="govuk-body">
+          They can now see the case and establish the facts (§4). They are told in the service (and by e-mail, as they chose), and the case is in their tasks.
+        </p>
         <p className="govuk-body">
           <Link href={`/cases/${found.id}`}>Go to the case</Link>
         </p>

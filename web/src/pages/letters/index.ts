@@ -4,3 +4,4 @@ export { LetterSentPage } from './letter-sent';
 export { LetterheadPage } from './letterhead';
 export { LetterTemplatePage } from './template';
 export { LetterTemplatesPage } from './templates';
+export { NationPage } from './nation';
