@@ -22,6 +22,7 @@ import { OpenCasesIndex1796109847313 } from './1796109847313-OpenCasesIndex';
 import { OrganisationNation1796109906138 } from './1796109906138-OrganisationNation';
 import { Notifications1796110101729 } from './1796110101729-Notifications';
 import { InvestigationExtensions1796110339138 } from './1796110339138-InvestigationExtensions';
+import { OrganisationDeadlines1796111684413 } from './1796111684413-OrganisationDeadlines';
 export const MIGRATIONS: Function[] = [
   Initial1795474956969,
   AuditAppendOnly1795474956970,
@@ -46,4 +47,5 @@ export const MIGRATIONS: Function[] = [
   OrganisationNation1796109906138,
   Notifications1796110101729,
   InvestigationExtensions1796110339138,
+  OrganisationDeadlines1796111684413,
 ];

@@ -9,8 +9,10 @@ import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { NationResponse } from './dto/nation.dto';
 import { loadNation, updateNation } from './nation.sql';
+import { loadDeadlines, updateDeadlines } from './deadlines.sql';
+import { DeadlinesDto } from './dto/deadlines.dto';
 
-/** The organisation's nation (process.md §6), set by an admin; each change audited like the letterhead's. */
+/** The organisation's nation and deadlines (process.md §6), set by an admin; each change audited like the letterhead's. */
 @Injectable()
 export class OrganisationSettingsService {
   constructor(
@@ -36,6 +38,32 @@ export class OrganisationSettingsService {
         payload: { from: before, to: after },
       });
       return this.nationResponse(after);
+    });
+  }
+
+  deadlines(actor: Actor): Promise<DeadlinesDto> {
+    return loadDeadlines(this.dataSource.manager, actor.organisationId);
+  }
+
+  setDeadlines(actor: Actor, deadlines: DeadlinesDto): Promise<DeadlinesDto> {
+    return this.dataSource.transaction(async (em) => {
+      const set = {
+        triageWorkingDays: deadlines.triageWorkingDays,
+        investigationWorkingDays: deadlines.investigationWorkingDays,
+        appealHearingWorkingDays: deadlines.appealHearingWorkingDays,
+        monitoringExpiryNoticeWorkingDays: deadlines.monitoringExpiryNoticeWorkingDays,
+      };
+      const { before, after } = await updateDeadlines(em, actor.organisationId, set);
+      await this.audit.record(em, {
+        organisationId: actor.organisationId,
+        actor,
+        role: roleFor(actor, 'organisation:manage'),
+        action: 'organisation.deadlines_updated',
+        entityType: 'organisation',
+        entityId: actor.organisationId,
+        payload: { from: before, to: after },
+      });
+      return after;
     });
   }
 

@@ -2,10 +2,11 @@ import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../access/actor';
 import { Allow } from '../access/decorators';
+import { DeadlinesDto } from './dto/deadlines.dto';
 import { NationRequest, NationResponse } from './dto/nation.dto';
 import { OrganisationSettingsService } from './organisation-settings.service';
 
-/** process.md §6: the organisation's nation, whose bank holidays its working days skip (admin). */
+/** process.md §6: the organisation's nation, whose bank holidays its working days skip, and its deadlines (admin). */
 @ApiTags('organisation')
 @ApiBearerAuth()
 @Controller('organisation')
@@ -29,5 +30,24 @@ export class OrganisationController {
   @ApiOkResponse({ type: NationResponse })
   updateNation(@CurrentActor() actor: Actor, @Body() body: NationRequest): Promise<NationResponse> {
     return this.settings.setNation(actor, body.nation);
+  }
+
+  @Get('deadlines')
+  @Allow('organisation:manage')
+  @ApiOperation({ summary: 'The organisation’s deadlines in working days: triage, investigation, appeal hearing, monitoring notice (admin)' })
+  @ApiOkResponse({ type: DeadlinesDto })
+  getDeadlines(@CurrentActor() actor: Actor): Promise<DeadlinesDto> {
+    return this.settings.deadlines(actor);
+  }
+
+  @Put('deadlines')
+  @Allow('organisation:manage')
+  @ApiOperation({
+    summary: 'Set the organisation’s deadlines in working days (admin; audited)',
+    description: 'process.md §6 "defaults configurable per organisation": every task counts on them from the next request (docs/tasks.md).',
+  })
+  @ApiOkResponse({ type: DeadlinesDto })
+  updateDeadlines(@CurrentActor() actor: Actor, @Body() body: DeadlinesDto): Promise<DeadlinesDto> {
+    return this.settings.setDeadlines(actor, body);
   }
 }

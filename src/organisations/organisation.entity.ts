@@ -25,6 +25,10 @@ export class Organisation {
   @Column({ type: 'enum', enum: NATIONS, enumName: 'nation', default: 'england_and_wales' })
   nation: Nation;
 
+  /** Its own deadlines in working days, where it set them (process.md §6; src/tasks/task.rules.ts `effectiveDeadlines`: the defaults otherwise). */
+  @Column('jsonb', { default: () => "'{}'" })
+  deadlines: Record<string, number>;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

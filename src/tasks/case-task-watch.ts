@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Actor } from '../access/actor';
 import { Clock } from '../common/clock/clock';
 import { caseworkPeople } from '../people/casework-people.sql';
+import { loadDeadlines } from '../organisations/deadlines.sql';
 import { SchoolCalendars } from '../organisations/school-calendars.service';
 import { CaseTask, caseTasks, TASK_WORDS, tasksOfActor } from './task.rules';
 import { caseTaskStates } from './tasks.sql';
@@ -35,7 +36,10 @@ export class CaseTaskWatch {
     const now = this.clock.now();
     const [read] = await caseTaskStates(em, organisationId, [caseId], now);
     if (!read) return { caseId, tasks: [] };
-    return { caseId, tasks: caseTasks(read.facts, read.state, now, await this.calendars.forOrganisation(em, organisationId)) };
+    return {
+      caseId,
+      tasks: caseTasks(read.facts, read.state, now, await this.calendars.forOrganisation(em, organisationId), await loadDeadlines(em, organisationId)),
+    };
   }
 
   /** After the change: tell each owner of a task that is new since `before`. */
@@ -43,7 +47,7 @@ export class CaseTaskWatch {
     const now = this.clock.now();
     const [read] = await caseTaskStates(em, organisationId, [before.caseId], now);
     if (!read) return;
-    const after = caseTasks(read.facts, read.state, now, await this.calendars.forOrganisation(em, organisationId));
+    const after = caseTasks(read.facts, read.state, now, await this.calendars.forOrganisation(em, organisationId), await loadDeadlines(em, organisationId));
     const key = (t: CaseTask) => `${t.kind}|${t.userId ?? ''}|${t.role ?? ''}|${t.dueAt?.toISOString() ?? ''}`;
     const known = new Set(before.tasks.map(key));
     const fresh = after.filter((t) => !known.has(key(t)));

@@ -2,7 +2,7 @@ import { Actor } from '../access/actor';
 import { CaseFacts } from '../access/conflicts';
 import { Role } from '../access/roles';
 import { NO_HOLIDAYS } from '../calendar/working-days';
-import { caseTasks, CaseTaskState, compareTasks, DEFAULT_DEADLINES, isOverdue, SCHOOL_TIME_ZONE, tasksOfActor } from './task.rules';
+import { caseTasks, CaseTaskState, compareTasks, DEFAULT_DEADLINES, effectiveDeadlines, isOverdue, SCHOOL_TIME_ZONE, tasksOfActor } from './task.rules';
 
 const ORG = 'org-1';
 const HEAD = { userId: 'u-head', staffIds: ['s-head'] };
@@ -202,5 +202,19 @@ describe('tasks (process.md §6: every deadline with its owner is a task)', () =
       'none 2026-10-01',
       'none 2026-11-02',
     ]);
+  });
+
+  it('an organisation’s own deadlines replace the defaults, within their ranges (process.md §6: defaults configurable per organisation)', () => {
+    expect(effectiveDeadlines({ triageWorkingDays: 3, investigationWorkingDays: 30 })).toEqual({
+      ...DEFAULT_DEADLINES,
+      triageWorkingDays: 3,
+      investigationWorkingDays: 30,
+    });
+    expect(effectiveDeadlines({ triageWorkingDays: 0, investigationWorkingDays: 2.5, appealHearingWorkingDays: '10' })).toEqual(DEFAULT_DEADLINES);
+    expect(effectiveDeadlines(null)).toEqual(DEFAULT_DEADLINES);
+    // and the rule counts on them: triage within 3 working days, Monday → the end of Thursday
+    const f = facts({ status: 'reported', investigatorUserId: null, investigatorUserIds: [] });
+    const tasks = tasksOfActor(deputy, f, caseTasks(f, state({ triagedAt: null }), NOW, CAL, effectiveDeadlines({ triageWorkingDays: 3 })));
+    expect(tasks.map((t) => t.dueAt?.toISOString())).toEqual(['2026-11-05T23:59:59.999Z']);
   });
 });

@@ -38,6 +38,25 @@ export const DEFAULT_DEADLINES: Deadlines = {
   monitoringExpiryNoticeWorkingDays: 5,
 };
 
+/** process.md §6 "defaults configurable per organisation": the range an organisation may set each deadline in, in working days. */
+export const DEADLINE_BOUNDS: Record<keyof Deadlines, { min: number; max: number }> = {
+  triageWorkingDays: { min: 1, max: 10 },
+  investigationWorkingDays: { min: 5, max: 60 },
+  appealHearingWorkingDays: { min: 5, max: 40 },
+  monitoringExpiryNoticeWorkingDays: { min: 1, max: 10 },
+};
+
+/** An organisation's deadlines: the defaults, with what it set instead (values out of range or of another kind are ignored). */
+export function effectiveDeadlines(overrides: Partial<Record<keyof Deadlines, unknown>> | null | undefined): Deadlines {
+  const deadlines = { ...DEFAULT_DEADLINES };
+  for (const key of Object.keys(DEADLINE_BOUNDS) as Array<keyof Deadlines>) {
+    const value = overrides?.[key];
+    const { min, max } = DEADLINE_BOUNDS[key];
+    if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) deadlines[key] = value;
+  }
+  return deadlines;
+}
+
 export const TASK_KINDS = [
   'safeguarding_referral',
   'triage',

@@ -77,7 +77,7 @@ describeInBrowser('web application: tasks and the e-mail that tells of them', ()
     expect((await (await app.t.as(DEMO.investigator)).get('/me/notification-preferences')).body).toEqual({ email: 'digest' });
   });
 
-  it('the admin: whose bank holidays the deadlines skip, and the e-mails not delivered', async () => {
+  it('the admin: whose bank holidays the deadlines skip, the deadlines, and the e-mails not delivered', async () => {
     await signIn(page, app, DEMO.admin, TEST_PASSWORD);
     await page.getByRole('link', { name: 'Whose bank holidays the deadlines skip' }).click();
     await heading(page).filter({ hasText: 'Whose bank holidays' }).waitFor();
@@ -87,6 +87,18 @@ describeInBrowser('web application: tasks and the e-mail that tells of them', ()
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved: deadlines count on these bank holidays from now on').waitFor();
     expect((await (await app.t.as(DEMO.admin)).get('/organisation/nation')).body.nation).toBe('scotland');
+    // the deadlines: a number out of range named beside its field, in the API's words; then saved
+    await page.goto(app.url('/admin/deadlines'));
+    await heading(page).filter({ hasText: 'Deadlines' }).waitFor();
+    expect(await page.getByLabel('Days to triage a report').inputValue()).toBe('2');
+    await page.getByLabel('Days to investigate').fill('99');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#investigation-error').waitFor();
+    await expectAccessible(page, 'deadlines: out of range');
+    await page.getByLabel('Days to investigate').fill('25');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved: every task counts on these from now on').waitFor();
+    expect((await (await app.t.as(DEMO.admin)).get('/organisation/deadlines')).body.investigationWorkingDays).toBe(25);
     await page.goto(app.url('/admin/failed-deliveries'));
     await page.getByText('Every e-mail has been delivered.').waitFor();
     await expectAccessible(page, 'e-mails not delivered');

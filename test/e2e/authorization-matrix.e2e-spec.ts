@@ -327,6 +327,12 @@ const BODIES: Record<string, (c: BodyContext) => Body> = {
   'PUT /organisation/letter-templates/{kind}': () => ({ body: OUTCOME_LETTER.defaultBody }),
   // the default nation again: nothing changes for the other probes
   'PUT /organisation/nation': () => ({ nation: 'england_and_wales' }),
+  'PUT /organisation/deadlines': () => ({
+    triageWorkingDays: 2,
+    investigationWorkingDays: 20,
+    appealHearingWorkingDays: 20,
+    monitoringExpiryNoticeWorkingDays: 5,
+  }),
 };
 
 function monitoringRequest() {

@@ -517,6 +517,11 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
       target: async () => ({}),
       good: () => ({ nation: 'england_and_wales' }),
     },
+    'PUT /organisation/deadlines': {
+      as: DEMO.admin,
+      target: async () => ({}),
+      good: () => ({ triageWorkingDays: 2, investigationWorkingDays: 20, appealHearingWorkingDays: 20, monitoringExpiryNoticeWorkingDays: 5 }),
+    },
     'PUT /me/notification-preferences': {
       as: DEMO.hr,
       target: async () => ({}),

@@ -116,6 +116,29 @@ describe('GET /me/tasks (process.md §6)', () => {
     expect(done.status).toBe(409);
   });
 
+  it('an organisation sets its own deadlines (admin, audited): triage within 5 working days moves the deputy head’s deadline', async () => {
+    const admin = await t.as(DEMO.admin);
+    const defaults = await admin.get('/organisation/deadlines');
+    expect(defaults.body).toEqual({ triageWorkingDays: 2, investigationWorkingDays: 20, appealHearingWorkingDays: 20, monitoringExpiryNoticeWorkingDays: 5 });
+    const dueOf = async () => new Date((await tasksOf(DEMO.deputy)).items.find((i) => i.caseId === reported.caseId && i.kind === 'triage')!.dueAt!);
+    const before = await dueOf();
+    try {
+      const set = await admin.put('/organisation/deadlines', { ...defaults.body, triageWorkingDays: 5 });
+      expect(set.status).toBe(200);
+      // three more working days: at least three calendar days later
+      expect((await dueOf()).getTime() - before.getTime()).toBeGreaterThanOrEqual(3 * 86_400_000 - 3_600_000);
+      const { rows } = await t.db.query(`SELECT payload FROM audit_events WHERE action = 'organisation.deadlines_updated' ORDER BY seq DESC LIMIT 1`);
+      expect(rows[0].payload.to.triageWorkingDays).toBe(5);
+      // out of range: 400 naming the field; another role: 403
+      const wrong = await admin.put('/organisation/deadlines', { ...defaults.body, investigationWorkingDays: 200 });
+      expect(wrong.status).toBe(400);
+      expect(JSON.stringify(wrong.body)).toContain('investigationWorkingDays');
+      expect((await (await t.as(DEMO.head)).put('/organisation/deadlines', defaults.body)).status).toBe(403);
+    } finally {
+      await admin.put('/organisation/deadlines', defaults.body);
+    }
+  });
+
   it('another organisation’s headteacher sees none of these cases', async () => {
     const list = await tasksOf(DEMO.northHead);
     const ours = new Set([reported, unassigned, assigned, awaiting].map((c) => c.caseId));

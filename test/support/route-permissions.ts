@@ -249,6 +249,9 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   // process.md §6: the nation whose bank holidays the organisation's working days skip
   'GET /organisation/nation': { permission: 'organisation:manage', roles: [ADMIN], scope: 'org' },
   'PUT /organisation/nation': { permission: 'organisation:manage', roles: [ADMIN], scope: 'org' },
+  // process.md §6: the organisation's deadlines (defaults configurable per organisation)
+  'GET /organisation/deadlines': { permission: 'organisation:manage', roles: [ADMIN], scope: 'org' },
+  'PUT /organisation/deadlines': { permission: 'organisation:manage', roles: [ADMIN], scope: 'org' },
 };
 
 /**

@@ -59,6 +59,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/organisation/deadlines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organisation’s deadlines in working days: triage, investigation, appeal hearing, monitoring notice (admin) */
+    get: operations['getDeadlines'];
+    /**
+     * Set the organisation’s deadlines in working days (admin; audited)
+     * @description process.md §6 "defaults configurable per organisation": every task counts on them from the next request (docs/tasks.md).
+     */
+    put: operations['updateDeadlines'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/auth/login': {
     parameters: {
       query?: never;
@@ -1745,6 +1766,28 @@ export interface components {
     NationRequest: {
       /** @enum {string} */
       nation: 'england_and_wales' | 'scotland' | 'northern_ireland';
+    };
+    DeadlinesDto: {
+      /**
+       * @description a report triaged within
+       * @example 2
+       */
+      triageWorkingDays: number;
+      /**
+       * @description an investigation reported within, from triage (before any extension)
+       * @example 20
+       */
+      investigationWorkingDays: number;
+      /**
+       * @description an appeal heard within, from its lodging
+       * @example 20
+       */
+      appealHearingWorkingDays: number;
+      /**
+       * @description a monitoring authorisation flagged this long before it ends
+       * @example 5
+       */
+      monitoringExpiryNoticeWorkingDays: number;
     };
     LoginRequest: {
       /** @example deputy@demo.school */
@@ -4556,6 +4599,58 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['NationResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['ContentTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getDeadlines: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeadlinesDto'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  updateDeadlines: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeadlinesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeadlinesDto'];
         };
       };
       400: components['responses']['BadRequest'];

@@ -226,6 +226,9 @@ export function HomePage() {
               <Link href="/admin/nation">Whose bank holidays the deadlines skip</Link>
             </li>
             <li>
+              <Link href="/admin/deadlines">Deadlines</Link>
+            </li>
+            <li>
               <Link href="/admin/failed-deliveries">E-mails not delivered</Link>
             </li>
           </ul>

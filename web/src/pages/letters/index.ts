@@ -5,3 +5,4 @@ export { LetterheadPage } from './letterhead';
 export { LetterTemplatePage } from './template';
 export { LetterTemplatesPage } from './templates';
 export { NationPage } from './nation';
+export { DeadlinesPage } from './deadlines';

@@ -1,0 +1,18 @@
+import { EntityManager } from 'typeorm';
+import { queryOne } from '../database/sql';
+import { Deadlines, effectiveDeadlines } from '../tasks/task.rules';
+
+/** The organisation's deadlines (organisations.deadlines over the defaults; process.md §6). */
+export async function loadDeadlines(em: EntityManager, organisationId: string): Promise<Deadlines> {
+  const row = await queryOne<{ deadlines: Record<string, unknown> }>(em, `SELECT deadlines FROM organisations WHERE id = $1`, [organisationId]);
+  if (!row) throw new Error(`organisation ${organisationId} not found`);
+  return effectiveDeadlines(row.deadlines);
+}
+
+/** Sets them (in the caller's transaction); answers the ones before, for the audit record. */
+export async function updateDeadlines(em: EntityManager, organisationId: string, deadlines: Deadlines): Promise<{ before: Deadlines; after: Deadlines }> {
+  const row = await queryOne<{ deadlines: Record<string, unknown> }>(em, `SELECT deadlines FROM organisations WHERE id = $1 FOR UPDATE`, [organisationId]);
+  if (!row) throw new Error(`organisation ${organisationId} not found`);
+  await em.query(`UPDATE organisations SET deadlines = $2::jsonb WHERE id = $1`, [organisationId, JSON.stringify(deadlines)]);
+  return { before: effectiveDeadlines(row.deadlines), after: deadlines };
+}
