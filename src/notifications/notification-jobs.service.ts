@@ -8,7 +8,7 @@ import { authorisationsEndingBy } from '../monitoring/expiring-authorisations.sq
 import { SchoolCalendars } from '../organisations/school-calendars.service';
 import { activeUsers } from '../people/recipients.sql';
 import { EmailOutbox } from './email-outbox.service';
-import { DEFAULT_EMAIL_PREFERENCE, digestDate, digestEmail, digestKey, expiringWindowEnd, isExpiringSoon, wantsDigest } from './notification.rules';
+import { DEFAULT_EMAIL_PREFERENCE, digestDate, digestEmail, digestKey, isExpiringSoon, wantsDigest } from './notification.rules';
 import { TASK_LISTER, TaskLister, Waiting } from './notification.types';
 import { NotificationsService } from './notifications.service';
 
