@@ -1,7 +1,13 @@
 import { calendarFor } from '../calendar/school-calendar';
 import { digestDate, digestEmail, immediateEmail, isExpiringSoon, notificationKey, retryDelaySeconds, wantsDigest, wantsImmediate } from './notification.rules';
 
-const CASE = { caseId: '0b6c2c8e-8d0e-4d55-9d5e-6f1f7c0b7a11', kind: 'investigate', reference: 'SMP-2026-0042', what: 'Investigate the case', dueAt: '2026-12-04T17:00:00.000Z' };
+const CASE = {
+  caseId: '0b6c2c8e-8d0e-4d55-9d5e-6f1f7c0b7a11',
+  kind: 'investigate',
+  reference: 'SMP-2026-0042',
+  what: 'Investigate the case',
+  dueAt: '2026-12-04T17:00:00.000Z',
+};
 const task = (overrides: Record<string, unknown> = {}) => ({ organisationId: 'o', userId: 'u', overdue: false, ...CASE, ...overrides });
 
 describe('notification rules (process.md §6)', () => {
