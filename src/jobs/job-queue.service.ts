@@ -19,6 +19,8 @@ export interface JobDefinition<T extends object = Record<string, unknown>> {
   schedule?: { cron: string; tz: string };
   /** Retries of a run that throws (pg-boss, with its exponential backoff); default 2. */
   retryLimit?: number;
+  /** Run once as soon as the queue starts, besides its schedule: work an instance that stopped left behind is picked up at once. */
+  atStart?: boolean;
 }
 
 export interface SendOptions {
@@ -87,6 +89,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
         await definition.run(job.data ?? {});
       });
       if (definition.schedule) await boss.schedule(definition.name, definition.schedule.cron, {}, { tz: definition.schedule.tz });
+      if (definition.atStart) await boss.send(definition.name, {});
     }
     this.logger.log(`scheduled work is on: ${[...this.definitions.keys()].join(', ')}`);
   }
@@ -94,8 +97,9 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   /** Runs when the app closes, before TypeORM's connections go: jobs under way finish first. */
   async onModuleDestroy(): Promise<void> {
     const boss = this.boss;
-    this.boss = undefined;
+    // jobs under way may still send theirs (a failed e-mail's retry): the queue is let go only once they are done
     await boss?.stop({ graceful: true, wait: true, close: true, timeout: 10_000 });
+    this.boss = undefined;
   }
 
   /** Enqueues a job; false when the queue is off on this instance. */

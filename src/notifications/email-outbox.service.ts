@@ -43,7 +43,8 @@ export class EmailOutbox implements OnModuleInit {
     this.jobs.define<{ deliveryId: string }>({ name: DELIVER_EMAIL_JOB, run: ({ deliveryId }) => this.deliver(deliveryId), retryLimit: 0 });
     // Every minute: rows whose wake-up was lost (enqueued by an instance with JOBS=off, a job
     // expired with its instance) are sent anyway.
-    this.jobs.define({ name: EMAIL_SWEEP_JOB, run: () => this.sweep(), schedule: { cron: '* * * * *', tz: 'UTC' } });
+    // every minute, and at start: a restarted instance picks up at once the e-mails one that stopped left pending
+    this.jobs.define({ name: EMAIL_SWEEP_JOB, run: () => this.sweep(), schedule: { cron: '* * * * *', tz: 'UTC' }, atStart: true });
   }
 
   /**
@@ -102,14 +103,18 @@ export class EmailOutbox implements OnModuleInit {
     await this.jobs.send(DELIVER_EMAIL_JOB, { deliveryId }, { startAfter: rows[0].next_attempt_at });
   }
 
-  /** Rows left pending past their time, or 'sending' by an instance that stopped: their jobs again. */
+  /**
+   * Rows left pending past their time (5 s of grace for a job already queued), or 'sending' by an
+   * instance that stopped: their jobs again. A second job for a row is harmless: an attempt claims
+   * the row only while it is pending (`deliver`).
+   */
   async sweep(): Promise<void> {
     await this.dataSource.query(
       `UPDATE email_deliveries SET status = 'pending' WHERE status = 'sending' AND next_attempt_at < now() - make_interval(mins => ${STALE_SENDING_MINUTES})`,
     );
     const due = await queryRows<{ id: string }>(
       this.dataSource.manager,
-      `SELECT id FROM email_deliveries WHERE status = 'pending' AND next_attempt_at <= now() - interval '30 seconds' ORDER BY next_attempt_at LIMIT 500`,
+      `SELECT id FROM email_deliveries WHERE status = 'pending' AND next_attempt_at <= now() - interval '5 seconds' ORDER BY next_attempt_at LIMIT 500`,
     );
     for (const { id } of due) await this.jobs.send(DELIVER_EMAIL_JOB, { deliveryId: id });
   }
