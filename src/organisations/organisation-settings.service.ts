@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../access/actor';
 import { roleFor } from '../access/permissions';
 import { AuditService } from '../audit/audit.service';
@@ -28,15 +28,7 @@ export class OrganisationSettingsService {
   setNation(actor: Actor, nation: Nation): Promise<NationResponse> {
     return this.dataSource.transaction(async (em) => {
       const { before, after } = await updateNation(em, actor.organisationId, nation);
-      await this.audit.record(em, {
-        organisationId: actor.organisationId,
-        actor,
-        role: roleFor(actor, 'organisation:manage'),
-        action: 'organisation.nation_updated',
-        entityType: 'organisation',
-        entityId: actor.organisationId,
-        payload: { from: before, to: after },
-      });
+      await this.recordChange(em, actor, 'organisation.nation_updated', before, after);
       return this.nationResponse(after);
     });
   }
@@ -54,16 +46,21 @@ export class OrganisationSettingsService {
         monitoringExpiryNoticeWorkingDays: deadlines.monitoringExpiryNoticeWorkingDays,
       };
       const { before, after } = await updateDeadlines(em, actor.organisationId, set);
-      await this.audit.record(em, {
-        organisationId: actor.organisationId,
-        actor,
-        role: roleFor(actor, 'organisation:manage'),
-        action: 'organisation.deadlines_updated',
-        entityType: 'organisation',
-        entityId: actor.organisationId,
-        payload: { from: before, to: after },
-      });
+      await this.recordChange(em, actor, 'organisation.deadlines_updated', before, after);
       return after;
+    });
+  }
+
+  /** A setting changed: audited in the change's transaction, with what it was and what it is. */
+  private recordChange(em: EntityManager, actor: Actor, action: string, from: unknown, to: unknown): Promise<unknown> {
+    return this.audit.record(em, {
+      organisationId: actor.organisationId,
+      actor,
+      role: roleFor(actor, 'organisation:manage'),
+      action,
+      entityType: 'organisation',
+      entityId: actor.organisationId,
+      payload: { from, to },
     });
   }
 

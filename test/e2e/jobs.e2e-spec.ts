@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,15 +5,13 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { TestClock } from '../../src/common/clock/clock';
-import { loadConfig } from '../../src/config/config';
 import { JobQueue } from '../../src/jobs/job-queue.service';
 import { RETENTION_JOB } from '../../src/jobs/retention-job';
 import { DIGEST_JOB } from '../../src/notifications/notification-jobs.service';
 import { TASK_LISTER, TaskLister, Waiting } from '../../src/notifications/notification.types';
 import { NotificationsService } from '../../src/notifications/notifications.service';
-import { TEST_PASSWORD, TEST_PASSWORD_COST } from '../support/constants';
 import { eventually, TestSmtp } from '../support/smtp';
-import { DEMO, reportBody, startTestApp, TestApp } from '../support/test-app';
+import { DEMO, reportBody, startTestApp, TestApp, testConfig } from '../support/test-app';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -22,14 +19,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function anotherInstance(t: TestApp, env: Record<string, string>): Promise<{ app: NestFastifyApplication; close(): Promise<void> }> {
   const url = (t.db as unknown as { options: { connectionString: string } }).options.connectionString;
   const dataDir = mkdtempSync(join(tmpdir(), 'smp-app-'));
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATA_DIR: dataDir,
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    DEMO_PASSWORD: TEST_PASSWORD,
-    PASSWORD_COST: String(TEST_PASSWORD_COST),
-    ...env,
-  });
+  const config = testConfig(dataDir, env);
   const app = await createApp(config, url, { logger: ['error'], clock: new TestClock() });
   return {
     app,

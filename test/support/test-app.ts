@@ -51,13 +51,9 @@ export interface Client {
 }
 
 /** A fresh database cloned from the migrated, seeded template, and an app on it. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const adminUrl = process.env.SMP_TEST_ADMIN_URL!;
-  const template = process.env.SMP_TEST_TEMPLATE!;
-  const name = `${process.env.SMP_TEST_RUN}_${randomBytes(4).toString('hex')}`;
-  const url = await cloneTemplate(adminUrl, name, template);
-  const dataDir = mkdtempSync(join(tmpdir(), 'smp-app-'));
-  const config = loadConfig({
+/** A test app's configuration: its own data folder and signing secret, the demo password, a cheap password hash; `env` over them. */
+export function testConfig(dataDir: string, env: Record<string, string> = {}) {
+  return loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
     JWT_SECRET: randomBytes(32).toString('hex'),
@@ -65,6 +61,15 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     PASSWORD_COST: String(TEST_PASSWORD_COST),
     ...env,
   });
+}
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const adminUrl = process.env.SMP_TEST_ADMIN_URL!;
+  const template = process.env.SMP_TEST_TEMPLATE!;
+  const name = `${process.env.SMP_TEST_RUN}_${randomBytes(4).toString('hex')}`;
+  const url = await cloneTemplate(adminUrl, name, template);
+  const dataDir = mkdtempSync(join(tmpdir(), 'smp-app-'));
+  const config = testConfig(dataDir, env);
   const clock = new TestClock();
   const app = await createApp(config, url, { logger: ['error'], clock });
   await app.getHttpAdapter().getInstance().ready();

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { BackLink, Button, ErrorSummary, Input, NotificationBanner } from '../../components';
+import { BackLink, Input } from '../../components';
 import { WhenLoaded } from '../../lib/loaded';
 import { Page } from '../../lib/page';
+import { SettingsForm } from '../../lib/settings-form';
 import { useApiForm } from '../../lib/use-api-form';
 import { useLoad } from '../../lib/use-load';
 
@@ -47,50 +48,42 @@ function DeadlinesForm({ initial }: { initial: Deadlines }) {
   const [values, setValues] = useState<Record<Key, string>>(
     Object.fromEntries((Object.keys(FIELDS) as Key[]).map((k) => [k, String(initial[k])])) as Record<Key, string>,
   );
-  const [saved, setSaved] = useState(false);
   const form = useApiForm(FIELDS, LABELS);
   // what is typed goes as typed when it is not a whole number: the API's 400 names the field
   const asSent = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value) : value) as number;
-  const save = form.submit(
-    () =>
-      api.PUT('/organisation/deadlines', {
-        body: {
-          triageWorkingDays: asSent(values.triageWorkingDays),
-          investigationWorkingDays: asSent(values.investigationWorkingDays),
-          appealHearingWorkingDays: asSent(values.appealHearingWorkingDays),
-          monitoringExpiryNoticeWorkingDays: asSent(values.monitoringExpiryNoticeWorkingDays),
-        },
-      }),
-    () => setSaved(true),
-  );
+  const send = () =>
+    api.PUT('/organisation/deadlines', {
+      body: {
+        triageWorkingDays: asSent(values.triageWorkingDays),
+        investigationWorkingDays: asSent(values.investigationWorkingDays),
+        appealHearingWorkingDays: asSent(values.appealHearingWorkingDays),
+        monitoringExpiryNoticeWorkingDays: asSent(values.monitoringExpiryNoticeWorkingDays),
+      },
+    });
   return (
-    <>
-      {saved && <NotificationBanner success heading="Saved: every task counts on these from now on" />}
-      <ErrorSummary errors={form.errors.summary} />
-      <p className="govuk-body">
-        In working days: Monday to Friday, less the school’s bank holidays. The safeguarding referral (one working day), the hearing notice and the appeal
-        window are the law’s and the service’s, not set here.
-      </p>
-      <form
-        onSubmit={(event) => {
-          setSaved(false);
-          void save(event);
-        }}
-        noValidate
-      >
-        {(Object.keys(FIELDS) as Key[]).map((key) => (
-          <Input
-            key={key}
-            id={FIELDS[key]}
-            label={LABELS[key]}
-            hint={HINTS[key]}
-            width="2"
-            inputMode="numeric"
-            {...form.text(key, values[key], (value: string) => setValues((v) => ({ ...v, [key]: value })))}
-          />
-        ))}
-        <Button disabled={form.submitting}>Save</Button>
-      </form>
-    </>
+    <SettingsForm
+      saved="Saved: every task counts on these from now on"
+      errors={form.errors}
+      submitting={form.submitting}
+      onSubmit={(showSaved) => form.submit(send, showSaved)}
+      intro={
+        <p className="govuk-body">
+          In working days: Monday to Friday, less the school’s bank holidays. The safeguarding referral (one working day), the hearing notice and the appeal
+          window are the law’s and the service’s, not set here.
+        </p>
+      }
+    >
+      {(Object.keys(FIELDS) as Key[]).map((key) => (
+        <Input
+          key={key}
+          id={FIELDS[key]}
+          label={LABELS[key]}
+          hint={HINTS[key]}
+          width="2"
+          inputMode="numeric"
+          {...form.text(key, values[key], (value: string) => setValues((v) => ({ ...v, [key]: value })))}
+        />
+      ))}
+    </SettingsForm>
   );
 }

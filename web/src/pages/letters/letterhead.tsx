@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { BackLink, Button, ErrorSummary, Input, NotificationBanner, Textarea } from '../../components';
+import { BackLink, Input, Textarea } from '../../components';
 import { WhenLoaded } from '../../lib/loaded';
 import { Page } from '../../lib/page';
+import { SettingsForm } from '../../lib/settings-form';
 import { useApiForm } from '../../lib/use-api-form';
 import { useLoad } from '../../lib/use-load';
 
@@ -25,15 +26,11 @@ function LetterheadForm({ initial }: { initial: Letterhead }) {
   const [address, setAddress] = useState(initial.address ?? '');
   const [signatoryName, setSignatoryName] = useState(initial.signatoryName ?? '');
   const [signatoryTitle, setSignatoryTitle] = useState(initial.signatoryTitle ?? '');
-  const [saved, setSaved] = useState(false);
   const form = useApiForm(FIELDS, LABELS);
-  const save = form.submit(
-    () =>
-      api.PATCH('/organisation/letterhead', {
-        body: { address: address.trim() || null, signatoryName: signatoryName.trim() || null, signatoryTitle: signatoryTitle.trim() || null },
-      }),
-    () => setSaved(true),
-  );
+  const send = () =>
+    api.PATCH('/organisation/letterhead', {
+      body: { address: address.trim() || null, signatoryName: signatoryName.trim() || null, signatoryTitle: signatoryTitle.trim() || null },
+    });
   const title = 'Letterhead';
   return (
     <Page
@@ -44,18 +41,18 @@ function LetterheadForm({ initial }: { initial: Letterhead }) {
     >
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          {saved && <NotificationBanner success heading="The letterhead has been saved" />}
-          <ErrorSummary errors={form.errors.summary} />
-          <p className="govuk-body">
-            Every letter is printed with {initial.name}’s name, this address and, at its end, this signatory — whoever made the letter. Without a signatory no
-            signature is printed.
-          </p>
-          <form
-            onSubmit={(event) => {
-              setSaved(false);
-              void save(event);
-            }}
-            noValidate
+          <SettingsForm
+            saved="The letterhead has been saved"
+            button="Save the letterhead"
+            errors={form.errors}
+            submitting={form.submitting}
+            onSubmit={(showSaved) => form.submit(send, showSaved)}
+            intro={
+              <p className="govuk-body">
+                Every letter is printed with {initial.name}’s name, this address and, at its end, this signatory — whoever made the letter. Without a signatory
+                no signature is printed.
+              </p>
+            }
           >
             <Textarea id="address" label={LABELS.address} hint="One line of the address per line." rows={5} {...form.text('address', address, setAddress)} />
             <Input id="signatory-name" label={LABELS.signatoryName} autoComplete="off" {...form.text('signatoryName', signatoryName, setSignatoryName)} />
@@ -66,8 +63,7 @@ function LetterheadForm({ initial }: { initial: Letterhead }) {
               autoComplete="off"
               {...form.text('signatoryTitle', signatoryTitle, setSignatoryTitle)}
             />
-            <Button disabled={form.submitting}>Save the letterhead</Button>
-          </form>
+          </SettingsForm>
         </div>
       </div>
     </Page>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { BackLink, Button, ErrorSummary, NotificationBanner, Radios } from '../../components';
+import { BackLink, Radios } from '../../components';
 import { formatDate } from '../../lib/format';
 import { WhenLoaded } from '../../lib/loaded';
 import { Page } from '../../lib/page';
+import { SettingsForm } from '../../lib/settings-form';
 import { useApiForm } from '../../lib/use-api-form';
 import { useLoad } from '../../lib/use-load';
 
@@ -27,36 +28,27 @@ export function NationPage() {
 
 function NationForm({ initial, knownThrough }: { initial: Nation; knownThrough: string }) {
   const [nation, setNation] = useState<string>(initial);
-  const [saved, setSaved] = useState(false);
   const form = useApiForm({ nation: 'nation' }, { nation: 'Nation' });
-  const save = form.submit(
-    () => api.PUT('/organisation/nation', { body: { nation: nation as Nation } }),
-    () => setSaved(true),
-  );
   return (
-    <>
-      {saved && <NotificationBanner success heading="Saved: deadlines count on these bank holidays from now on" />}
-      <ErrorSummary errors={form.errors.summary} />
-      <p className="govuk-body">
-        Working days are Monday to Friday, less the bank holidays of the nation the school is in. The service knows them up to{' '}
-        {formatDate(`${knownThrough}T12:00:00Z`)}.
-      </p>
-      <form
-        onSubmit={(event) => {
-          setSaved(false);
-          void save(event);
-        }}
-        noValidate
-      >
-        <Radios
-          id="nation"
-          legend="The school is in"
-          legendSize="s"
-          {...form.choice('nation', nation, setNation)}
-          items={(Object.keys(NATIONS) as Nation[]).map((value) => ({ value, text: NATIONS[value] }))}
-        />
-        <Button disabled={form.submitting}>Save</Button>
-      </form>
-    </>
+    <SettingsForm
+      saved="Saved: deadlines count on these bank holidays from now on"
+      errors={form.errors}
+      submitting={form.submitting}
+      onSubmit={(showSaved) => form.submit(() => api.PUT('/organisation/nation', { body: { nation: nation as Nation } }), showSaved)}
+      intro={
+        <p className="govuk-body">
+          Working days are Monday to Friday, less the bank holidays of the nation the school is in. The service knows them up to{' '}
+          {formatDate(`${knownThrough}T12:00:00Z`)}.
+        </p>
+      }
+    >
+      <Radios
+        id="nation"
+        legend="The school is in"
+        legendSize="s"
+        {...form.choice('nation', nation, setNation)}
+        items={(Object.keys(NATIONS) as Nation[]).map((value) => ({ value, text: NATIONS[value] }))}
+      />
+    </SettingsForm>
   );
 }

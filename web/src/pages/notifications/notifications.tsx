@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { BackLink, Button, ErrorSummary, Link, NotificationBanner, Radios, Tag } from '../../components';
+import { BackLink, Button, Link, Radios, Tag } from '../../components';
 import { formatDateTime } from '../../lib/format';
 import { WhenLoaded } from '../../lib/loaded';
 import { Page } from '../../lib/page';
+import { SettingsForm } from '../../lib/settings-form';
 import { useApiForm } from '../../lib/use-api-form';
 import { useLoad } from '../../lib/use-load';
 
@@ -86,33 +87,22 @@ function EmailPreference() {
 
 function EmailPreferenceForm({ initial }: { initial: Preference }) {
   const [email, setEmail] = useState<string>(initial);
-  const [saved, setSaved] = useState(false);
   const form = useApiForm({ email: 'email' }, { email: 'E-mails' });
-  const save = form.submit(
-    () => api.PUT('/me/notification-preferences', { body: { email: email as Preference } }),
-    () => setSaved(true),
-  );
   return (
-    <>
-      {saved && <NotificationBanner success heading="Your choice has been saved" />}
-      <ErrorSummary errors={form.errors.summary} />
-      <p className="govuk-body">An e-mail never holds anything of a case: its reference, what waits, and a link here.</p>
-      <form
-        onSubmit={(event) => {
-          setSaved(false);
-          void save(event);
-        }}
-        noValidate
-      >
-        <Radios
-          id="email"
-          legend="When should we e-mail you?"
-          legendSize="s"
-          {...form.choice('email', email, setEmail)}
-          items={(Object.keys(PREFERENCES) as Preference[]).map((value) => ({ value, text: PREFERENCES[value].name, hint: PREFERENCES[value].hint }))}
-        />
-        <Button disabled={form.submitting}>Save</Button>
-      </form>
-    </>
+    <SettingsForm
+      saved="Your choice has been saved"
+      errors={form.errors}
+      submitting={form.submitting}
+      onSubmit={(showSaved) => form.submit(() => api.PUT('/me/notification-preferences', { body: { email: email as Preference } }), showSaved)}
+      intro={<p className="govuk-body">An e-mail never holds anything of a case: its reference, what waits, and a link here.</p>}
+    >
+      <Radios
+        id="email"
+        legend="When should we e-mail you?"
+        legendSize="s"
+        {...form.choice('email', email, setEmail)}
+        items={(Object.keys(PREFERENCES) as Preference[]).map((value) => ({ value, text: PREFERENCES[value].name, hint: PREFERENCES[value].hint }))}
+      />
+    </SettingsForm>
   );
 }
