@@ -5,14 +5,22 @@ import { Clock } from '../common/clock/clock';
 import { caseworkPeople } from '../people/casework-people.sql';
 import { loadDeadlines } from '../organisations/deadlines.sql';
 import { SchoolCalendars } from '../organisations/school-calendars.service';
-import { CaseTask, caseTasks, TASK_WORDS, tasksOfActor } from './task.rules';
+import { SchoolCalendar } from '../calendar/school-calendar';
+import { CaseTask, caseTasks, Deadlines, TASK_WORDS, tasksOfActor } from './task.rules';
 import { caseTaskStates } from './tasks.sql';
 import { WAITING_SINK, WaitingSink } from './waiting';
 
-/** A case's tasks at one moment, with what their owners need to be told. */
+/** What the organisation's tasks count on: its calendar and its deadlines. */
+interface TaskSettings {
+  calendar: SchoolCalendar;
+  deadlines: Deadlines;
+}
+
+/** A case's tasks at one moment (and the settings they were counted on, read once a change). */
 export interface TaskSnapshot {
   caseId: string;
   tasks: CaseTask[];
+  settings?: TaskSettings;
 }
 
 /**
@@ -36,10 +44,8 @@ export class CaseTaskWatch {
     const now = this.clock.now();
     const [read] = await caseTaskStates(em, organisationId, [caseId], now);
     if (!read) return { caseId, tasks: [] };
-    return {
-      caseId,
-      tasks: caseTasks(read.facts, read.state, now, await this.calendars.forOrganisation(em, organisationId), await loadDeadlines(em, organisationId)),
-    };
+    const settings = await this.settings(em, organisationId);
+    return { caseId, settings, tasks: caseTasks(read.facts, read.state, now, settings.calendar, settings.deadlines) };
   }
 
   /** After the change: tell each owner of a task that is new since `before`. */
@@ -47,7 +53,8 @@ export class CaseTaskWatch {
     const now = this.clock.now();
     const [read] = await caseTaskStates(em, organisationId, [before.caseId], now);
     if (!read) return;
-    const after = caseTasks(read.facts, read.state, now, await this.calendars.forOrganisation(em, organisationId), await loadDeadlines(em, organisationId));
+    const { calendar, deadlines } = before.settings ?? (await this.settings(em, organisationId));
+    const after = caseTasks(read.facts, read.state, now, calendar, deadlines);
     const key = (t: CaseTask) => `${t.kind}|${t.userId ?? ''}|${t.role ?? ''}|${t.dueAt?.toISOString() ?? ''}`;
     const known = new Set(before.tasks.map(key));
     const fresh = after.filter((t) => !known.has(key(t)));
@@ -65,5 +72,9 @@ export class CaseTaskWatch {
       })),
     );
     if (waiting.length) await this.sink.notify(em, waiting);
+  }
+
+  private async settings(em: EntityManager, organisationId: string): Promise<TaskSettings> {
+    return { calendar: await this.calendars.forOrganisation(em, organisationId), deadlines: await loadDeadlines(em, organisationId) };
   }
 }
