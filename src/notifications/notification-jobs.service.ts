@@ -7,8 +7,10 @@ import { JobQueue } from '../jobs/job-queue.service';
 import { authorisationsEndingBy } from '../monitoring/expiring-authorisations.sql';
 import { SchoolCalendars } from '../organisations/school-calendars.service';
 import { activeUsers } from '../people/recipients.sql';
+import { loadDeadlines } from '../organisations/deadlines.sql';
+import { Deadlines, endsWithinNotice } from '../tasks/task.rules';
 import { EmailOutbox } from './email-outbox.service';
-import { DEFAULT_EMAIL_PREFERENCE, digestDate, digestEmail, digestKey, isExpiringSoon, wantsDigest } from './notification.rules';
+import { DEFAULT_EMAIL_PREFERENCE, digestDate, digestEmail, digestKey, wantsDigest } from './notification.rules';
 import { TASK_LISTER, TaskLister, Waiting } from './notification.types';
 import { NotificationsService } from './notifications.service';
 
@@ -91,15 +93,25 @@ export class NotificationJobs implements OnModuleInit {
     }
   }
 
-  /** A monitoring authorisation ending within 5 working days: whoever decided it is told, once per expiry date. */
+  /** A monitoring authorisation ending within the organisation's notice (5 working days unless it set another): whoever decided it is told, once per expiry date. */
   async expiring(now = this.clock.now()): Promise<void> {
-    // 5 working days are never more than 14 calendar days (Christmas and New Year included); each organisation's own calendar decides
+    // the notice is each organisation's (at most 10 working days: never more than 30 calendar days), counted in its own calendar
     const em = this.dataSource.manager;
-    const ending = await authorisationsEndingBy(em, now, new Date(now.getTime() + 14 * 86_400_000));
-    const calendarOf = new Map<string, Awaited<ReturnType<SchoolCalendars['forOrganisation']>>>();
-    for (const a of ending) if (!calendarOf.has(a.organisationId)) calendarOf.set(a.organisationId, await this.calendars.forOrganisation(em, a.organisationId));
+    const ending = await authorisationsEndingBy(em, now, new Date(now.getTime() + 30 * 86_400_000));
+    const settings = new Map<string, { calendar: Awaited<ReturnType<SchoolCalendars['forOrganisation']>>; deadlines: Deadlines }>();
+    for (const a of ending) {
+      if (!settings.has(a.organisationId)) {
+        settings.set(a.organisationId, {
+          calendar: await this.calendars.forOrganisation(em, a.organisationId),
+          deadlines: await loadDeadlines(em, a.organisationId),
+        });
+      }
+    }
     const waiting: Waiting[] = ending
-      .filter((a) => isExpiringSoon(new Date(a.expiresAt), now, calendarOf.get(a.organisationId)!))
+      .filter((a) => {
+        const { calendar, deadlines } = settings.get(a.organisationId)!;
+        return endsWithinNotice(new Date(a.expiresAt), now, calendar, deadlines.monitoringExpiryNoticeWorkingDays);
+      })
       .map((a) => ({
         organisationId: a.organisationId,
         userId: a.decidedByUserId,

@@ -1,5 +1,6 @@
 import { calendarFor } from '../calendar/school-calendar';
-import { digestDate, digestEmail, immediateEmail, isExpiringSoon, notificationKey, retryDelaySeconds, wantsDigest, wantsImmediate } from './notification.rules';
+import { endsWithinNotice } from '../tasks/task.rules';
+import { digestDate, digestEmail, immediateEmail, notificationKey, retryDelaySeconds, wantsDigest, wantsImmediate } from './notification.rules';
 
 const CASE = {
   caseId: '0b6c2c8e-8d0e-4d55-9d5e-6f1f7c0b7a11',
@@ -60,7 +61,8 @@ describe('notification rules (process.md §6)', () => {
     expect(retryDelaySeconds(6, 6, 60)).toBeNull();
   });
 
-  it('an authorisation is expiring within 5 working days — counted over a bank holiday (Christmas 2026)', () => {
+  it('an authorisation is expiring within 5 working days (the default notice) — counted over a bank holiday (Christmas 2026)', () => {
+    const isExpiringSoon = (endsAt: Date, now: Date, calendar: ReturnType<typeof calendarFor>) => endsWithinNotice(endsAt, now, calendar, 5);
     const ew = calendarFor('england_and_wales');
     const now = new Date('2026-12-22T09:00:00Z'); // Tuesday; 25 and 28 December are bank holidays
     expect(isExpiringSoon(new Date('2026-12-30T09:00:00Z'), now, ew)).toBe(true); // 23, 24, 29, 30: 4 working days

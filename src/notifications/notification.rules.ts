@@ -1,5 +1,4 @@
-import { addWorkingDays, localDateOf, SCHOOL_TIME_ZONE } from '../calendar/working-days';
-import type { SchoolCalendar } from '../calendar/school-calendar';
+import { localDateOf, SCHOOL_TIME_ZONE } from '../calendar/working-days';
 import type { Waiting } from './notification.types';
 
 /** Why a person is told (process.md §6): something newly waits, it became overdue, an authorisation ends soon. */
@@ -14,9 +13,6 @@ export const DEFAULT_EMAIL_PREFERENCE: EmailPreference = 'both';
 
 export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
-
-/** Working days before a monitoring authorisation ends that its decider is told (issue 13). */
-export const EXPIRING_WITHIN_WORKING_DAYS = 5;
 
 // process.md §6: an e-mail at the moment something waits, for those who chose immediate or both.
 export const wantsImmediate = (preference: EmailPreference): boolean => preference !== 'digest';
@@ -108,18 +104,6 @@ export function retryDelaySeconds(attempts: number, maxAttempts: number, retrySe
   if (attempts >= maxAttempts) return null;
   return retrySeconds * 2 ** (attempts - 1);
 }
-
-/**
- * A monitoring authorisation ending within 5 working days of now (and not yet ended) is
- * "expiring" (issue 13): its decider is told, once per expiry date.
- */
-export function isExpiringSoon(expiresAt: Date, now: Date, calendar: SchoolCalendar): boolean {
-  return expiresAt > now && expiresAt <= expiringWindowEnd(now, calendar);
-}
-
-/** The end of that window: 5 working days from now, in the school's calendar. */
-export const expiringWindowEnd = (now: Date, calendar: SchoolCalendar): Date =>
-  addWorkingDays(now, EXPIRING_WITHIN_WORKING_DAYS, calendar.zone, calendar.holidays);
 
 /** An e-mail address fit for an SMTP envelope: nodemailer would refuse anything else on every attempt. */
 export const isDeliverableAddress = (address: string): boolean => /^[^\s@<>]+@[^\s@<>]+$/.test(address);

@@ -153,9 +153,8 @@ export function caseTasks(facts: CaseFacts, state: CaseTaskState, now: Date, cal
   // process.md §1: a suspension is reviewed by its review date, or it ends (a pause does not stop it)
   if (state.suspensionReviewBy) add({ kind: 'review_suspension', permission: 'outcome:decide', role: deciding, dueAt: state.suspensionReviewBy });
   // §11: an authorisation about to end is reviewed before it does
-  if (state.monitoringEndsAt && state.monitoringEndsAt > now) {
-    const noticeFrom = addWorkingDays(state.monitoringEndsAt, -deadlines.monitoringExpiryNoticeWorkingDays, calendar.zone, calendar.holidays);
-    if (noticeFrom <= now) add({ kind: 'monitoring_expiry', permission: 'monitoring:decide', role: deciding, dueAt: state.monitoringEndsAt });
+  if (state.monitoringEndsAt && endsWithinNotice(state.monitoringEndsAt, now, calendar, deadlines.monitoringExpiryNoticeWorkingDays)) {
+    add({ kind: 'monitoring_expiry', permission: 'monitoring:decide', role: deciding, dueAt: state.monitoringEndsAt });
   }
   const paused = facts.grievances?.paused ?? null;
   if (paused) {
@@ -204,6 +203,15 @@ export function caseTasks(facts: CaseFacts, state: CaseTaskState, now: Date, cal
     }
   }
   return tasks;
+}
+
+/**
+ * §11: a monitoring authorisation still in force that ends within `noticeDays` working days of
+ * now — the task of whoever decides monitoring, and the scheduled "expiring" notification of its
+ * decider (notification-jobs.service.ts): one rule for both.
+ */
+export function endsWithinNotice(endsAt: Date, now: Date, calendar: TaskCalendar, noticeDays: number): boolean {
+  return endsAt > now && endsAt <= addWorkingDays(now, noticeDays, calendar.zone, calendar.holidays);
 }
 
 /** The case's tasks that are the actor's: those the access rules let them do, in the role and as the person each names. */

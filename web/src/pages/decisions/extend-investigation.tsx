@@ -7,8 +7,8 @@ import { Confirmation, DecisionPage, NotYours, offers, WithCase, type Case } fro
 const TITLE = 'Give the investigation more time';
 
 /**
- * Extending the investigation's deadline (process.md §6: 20 working days from its start,
- * "extendable with a reason"; POST /cases/:id/extend-investigation), by whoever appoints the
+ * Extending the investigation's deadline (process.md §6: the organisation's working days from
+ * its start, "extendable with a reason"; POST /cases/:id/extend-investigation), by whoever appoints the
  * investigating manager. How many days one extension may add, and whether the investigation is
  * still open, are the API's to say: its 400 names the field, its 409 says why.
  */
@@ -54,7 +54,10 @@ function Extend({ found }: { found: Case }) {
   return (
     <DecisionPage found={found} title={TITLE} error={form.errors.summary.length > 0}>
       <ErrorSummary errors={form.errors.summary} />
-      <p className="govuk-body">An investigation is due 20 working days after it starts (process.md §6). Each extension is recorded with its reason.</p>
+      <p className="govuk-body">
+        An investigation is due a number of working days after it starts, set by the organisation (process.md §6); the investigating manager’s task shows when.
+        Each extension is recorded with its reason.
+      </p>
       <form onSubmit={send} noValidate>
         <Input
           id="working-days"
