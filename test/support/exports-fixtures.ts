@@ -78,17 +78,18 @@ export async function caseThroughAppeal(t: TestApp, options: FlowOptions = {}): 
     'finding',
   );
 
+  // created_at stated: the column keeps milliseconds, and two inserts in one millisecond would list in id order
   const personalEvidence = `Screenshot of the post ${tag}`;
   const specialEvidence = `Occupational health letter ${tag}`;
   const specialSha256 = randomBytes(32).toString('hex');
   await t.db.query(
-    `INSERT INTO evidence (organisation_id, case_id, recorded_by_user_id, kind, description, source, captured_at, sensitivity, sha256, size, media_type, original_filename)
-     SELECT organisation_id, id, $2, 'screenshot', $3, 'the parent', now() - interval '4 days', 'personal', $4, 2048, 'image/png', 'post.png' FROM cases WHERE id = $1`,
+    `INSERT INTO evidence (organisation_id, case_id, recorded_by_user_id, created_at, kind, description, source, captured_at, sensitivity, sha256, size, media_type, original_filename)
+     SELECT organisation_id, id, $2, now() - interval '2 seconds', 'screenshot', $3, 'the parent', now() - interval '4 days', 'personal', $4, 2048, 'image/png', 'post.png' FROM cases WHERE id = $1`,
     [id, t.ids.users[DEMO.investigator], personalEvidence, randomBytes(32).toString('hex')],
   );
   await t.db.query(
-    `INSERT INTO evidence (organisation_id, case_id, recorded_by_user_id, kind, description, source, captured_at, sensitivity, sha256, size, media_type, original_filename)
-     SELECT organisation_id, id, $2, 'document', $3, 'the subject', now() - interval '3 days', 'special_category', $4, 10240, 'application/pdf', 'oh.pdf' FROM cases WHERE id = $1`,
+    `INSERT INTO evidence (organisation_id, case_id, recorded_by_user_id, created_at, kind, description, source, captured_at, sensitivity, sha256, size, media_type, original_filename)
+     SELECT organisation_id, id, $2, now() - interval '1 second', 'document', $3, 'the subject', now() - interval '3 days', 'special_category', $4, 10240, 'application/pdf', 'oh.pdf' FROM cases WHERE id = $1`,
     [id, t.ids.users[DEMO.investigator], specialEvidence, specialSha256],
   );
   const result = { id, reference: created.body.reference as string, personalEvidence, specialEvidence, specialSha256 };
