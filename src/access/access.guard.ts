@@ -2,6 +2,7 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { OPEN_DURING_PASSWORD_CHANGE } from '../auth/password-change';
+import { OPEN_DURING_SECOND_FACTOR } from '../auth/second-factor-gate';
 import { DomainError } from '../common/errors/domain-error';
 import { Actor } from './actor';
 import { IS_PUBLIC, REQUIRED_PERMISSION } from './decorators';
@@ -10,7 +11,8 @@ import { hasPermission, Permission } from './permissions';
 /**
  * The global guard: default deny. `@Public()` routes pass; every other route must name
  * its permission with `@Allow(...)`, needs a valid bearer token (401 otherwise) and a
- * role granting that permission (403 otherwise). A user whose password an admin reset gets 403
+ * role granting that permission (403 otherwise). A session still waiting for its second factor
+ * gets 403 second_factor_required everywhere but the routes marked @OpenDuringSecondFactor(); a user whose password an admin reset gets 403
  * password_change_required everywhere but the few routes marked @OpenDuringPasswordChange().
  * Case-level rules come after, in CaseAccessService.
  */
@@ -26,6 +28,9 @@ export class AccessGuard extends AuthGuard('jwt') {
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
     await super.canActivate(context);
     const actor = context.switchToHttp().getRequest<{ user: Actor }>().user;
+    if (actor.secondFactorPending && !this.reflector.getAllAndOverride<boolean>(OPEN_DURING_SECOND_FACTOR, targets)) {
+      throw new DomainError('forbidden', 'second_factor_required', 'Give the code from your authenticator app first (POST /auth/second-factor/verify).');
+    }
     if (actor.passwordChangeRequired && !this.reflector.getAllAndOverride<boolean>(OPEN_DURING_PASSWORD_CHANGE, targets)) {
       throw new DomainError('forbidden', 'password_change_required', 'Your password was reset: choose a new one with POST /auth/password first.');
     }

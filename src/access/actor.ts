@@ -9,6 +9,8 @@ export interface ActorSession {
   signInMethod: SignInMethod;
   /** `iat` of the access token of this request, in seconds */
   tokenIssuedAt: number;
+  /** the provider's issuer, for a single sign-on session */
+  ssoIssuer?: string | null;
 }
 
 /** The authenticated caller, loaded fresh from the database on every request. */
@@ -24,6 +26,8 @@ export interface Actor {
   session?: ActorSession;
   /** An admin reset the password: until the user chooses one, every route but three answers 403 password_change_required. */
   passwordChangeRequired?: boolean;
+  /** The session has not yet passed the second factor its roles need (process.md §7): every route but a few answers 403 second_factor_required. */
+  secondFactorPending?: boolean;
 }
 
 export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {

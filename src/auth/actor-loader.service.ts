@@ -45,11 +45,14 @@ export class ActorLoader {
       staff_ids: string[];
       password_change_required: boolean;
       sign_in_method: SignInMethod;
+      sso_issuer: string | null;
+      second_factor_pending: boolean;
     }>(
       this.dataSource.manager,
-      `SELECT u.id, u.organisation_id, u.email, u.name, u.roles::text[] AS roles, u.password_change_required, s.sign_in_method,
+      `SELECT u.id, u.organisation_id, u.email, u.name, u.roles::text[] AS roles, a.password_change_required, s.sign_in_method, s.sso_issuer,
+              s.second_factor_required AND s.second_factor_at IS NULL AS second_factor_pending,
               ARRAY(SELECT m.id FROM staff_members m WHERE m.user_id = u.id) AS staff_ids
-       FROM sessions s JOIN users u ON u.id = s.user_id AND u.organisation_id = s.organisation_id
+       FROM sessions s JOIN users u ON u.id = s.user_id AND u.organisation_id = s.organisation_id JOIN accounts a ON a.id = u.account_id
        WHERE s.id = $3 AND u.id = $1 AND u.organisation_id = $2 AND u.active
          AND s.revoked_at IS NULL AND s.expires_at > $4 AND s.last_used_at > $5 AND s.access_not_before <= $6`,
       [
@@ -69,8 +72,9 @@ export class ActorLoader {
       name: row.name,
       roles: row.roles,
       staffIds: row.staff_ids,
-      session: { id: subject.sessionId, signInMethod: row.sign_in_method, tokenIssuedAt: subject.issuedAt },
+      session: { id: subject.sessionId, signInMethod: row.sign_in_method, tokenIssuedAt: subject.issuedAt, ssoIssuer: row.sso_issuer },
       passwordChangeRequired: row.password_change_required,
+      secondFactorPending: row.second_factor_pending,
     };
   }
 }

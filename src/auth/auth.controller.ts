@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Query, Req, Res 
 import {
   ApiBearerAuth,
   ApiBody,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -24,10 +25,11 @@ import { AuthService } from './auth.service';
 import { LoginRequest, LoginResponse, RefreshRequest, TokenDelivery } from './dto/login.dto';
 import { ChangePasswordRequest, SessionPage } from './dto/session.dto';
 import { OpenDuringPasswordChange } from './password-change';
-import { clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie';
+import { OpenDuringSecondFactor } from './second-factor-gate';
+import { clearRefreshCookie, deliverSession, refreshCookieOf } from './refresh-cookie';
 import { ClientContext, IssuedSession, SessionsService } from './sessions.service';
 
-const contextOf = (request: FastifyRequest): ClientContext => ({ ip: request.ip, userAgent: request.headers['user-agent'] });
+export const contextOf = (request: FastifyRequest): ClientContext => ({ ip: request.ip, userAgent: request.headers['user-agent'] });
 
 @ApiTags('auth')
 @Controller('auth')
@@ -41,11 +43,8 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The refresh token where the client asked for it: the body, or the HttpOnly cookie (then never in the body). */
   private deliver(issued: IssuedSession, delivery: TokenDelivery, reply: FastifyReply): LoginResponse {
-    if (delivery === 'body') return { ...issued.response, refreshToken: issued.refreshToken };
-    setRefreshCookie(reply, issued.refreshToken, issued.sessionExpiresAt, issued.issuedAt, this.config.cookieSecure);
-    return issued.response;
+    return deliverSession(issued, delivery, reply, this.config.cookieSecure);
   }
 
   @Public()
@@ -62,9 +61,10 @@ export class AuthController {
     },
   })
   @ApiUnauthorizedResponse({ description: 'invalid_credentials: the e-mail or password is wrong' })
+  @ApiForbiddenResponse({ description: 'password_sign_in_not_allowed: the password is right, but the school takes single sign-on only' })
   @ApiTooManyRequestsResponse({ description: 'too many failed attempts; see Retry-After' })
   async login(@Body() body: LoginRequest, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
-    return this.deliver(await this.auth.login(body.email, body.password, contextOf(request)), body.tokenDelivery ?? 'cookie', reply);
+    return this.deliver(await this.auth.login(body.email, body.password, contextOf(request), body.organisationId), body.tokenDelivery ?? 'cookie', reply);
   }
 
   @Public()
@@ -101,6 +101,7 @@ export class AuthController {
   @HttpCode(204)
   @Allow('profile:read')
   @OpenDuringPasswordChange()
+  @OpenDuringSecondFactor()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Sign out: ends the current session (its refresh and access tokens stop working at once)' })
   @ApiNoContentResponse({ description: 'ended; the refresh cookie is cleared' })
@@ -112,6 +113,7 @@ export class AuthController {
   @Get('me')
   @Allow('profile:read')
   @OpenDuringPasswordChange()
+  @OpenDuringSecondFactor()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The caller’s account' })
   @ApiOkResponse({ type: UserResponse })

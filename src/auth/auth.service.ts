@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../access/actor';
-import { Role } from '../access/roles';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock/clock';
 import { AppConfig } from '../config/config';
@@ -11,21 +10,14 @@ import { queryOne } from '../database/sql';
 import { AttemptCounts, THROTTLE, throttleVerdict } from './login-throttle';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import { PASSWORD_PROBLEMS, passwordProblem } from './password-policy';
-import { endSessionsOfUser } from './session-store';
-import { ClientContext, IssuedSession, SessionsService } from './sessions.service';
+import { endSessionsOfAccount } from './session-store';
+import { ClientContext, IssuedSession, SessionsService, USER_FOR_TOKEN_SQL, UserForToken } from './sessions.service';
+import { accountByEmail, accountOfMembership, membershipsOfAccount, setOwnPassword } from './accounts.sql';
+import { chooseMembership, confinementLifted, passwordMemberships } from './sign-in.rules';
+import { CASEWORK_ROLES_DEFAULT, secondFactorRequired } from './second-factor/second-factor.rules';
 
-interface UserRow {
-  id: string;
-  organisation_id: string;
-  email: string;
-  name: string;
-  roles: Role[];
-  active: boolean;
-  password_hash: string;
-  staff_id: string | null;
-  password_change_required: boolean;
-  organisation_name: string;
-}
+/** Where a sign-in failed, for its audit event in each of the person's organisations. */
+type FailureReason = 'wrong_password' | 'account_inactive' | 'password_sign_in_not_allowed';
 
 @Injectable()
 export class AuthService {
@@ -45,47 +37,74 @@ export class AuthService {
    * slip past the limit on any instance. Sign-ins and failures on a known account are audited
    * in its organisation; failures for an unknown e-mail are kept in login_attempts only.
    */
-  async login(emailInput: string, password: string, context: ClientContext): Promise<IssuedSession> {
+  async login(emailInput: string, password: string, context: ClientContext, requestedOrganisationId?: string): Promise<IssuedSession> {
     const email = emailInput.trim().toLowerCase();
     const { ip } = context;
     // The attempt is committed before a failure is answered: a rolled-back failure would not count.
-    const signedIn = await this.dataSource.transaction(async (em) => {
+    const outcome = await this.dataSource.transaction(async (em) => {
       await this.throttle(em, email, ip);
       const now = new Date();
-      const found = await queryOne<UserRow>(
-        em,
-        `SELECT u.id, u.organisation_id, u.email, u.name, u.roles::text[] AS roles, u.active, u.password_hash, u.password_change_required,
-                (SELECT s.id FROM staff_members s WHERE s.user_id = u.id LIMIT 1) AS staff_id,
-                (SELECT o.name FROM organisations o WHERE o.id = u.organisation_id) AS organisation_name
-         FROM users u WHERE u.email = $1`,
-        [email],
-      );
-      const passwordOk = await verifyPassword(password, found?.password_hash ?? (await dummyPasswordHash(this.config.passwordCost)));
-      const succeeded = Boolean(found && found.active && passwordOk);
-      await em.query(`INSERT INTO login_attempts (email, ip, succeeded, at) VALUES ($1, $2, $3, $4)`, [email, ip, succeeded, now]);
+      const account = await accountByEmail(em, email);
+      const passwordOk = await verifyPassword(password, account?.passwordHash ?? (await dummyPasswordHash(this.config.passwordCost)));
+      const memberships = account ? await membershipsOfAccount(em, account.id) : [];
+      const open = passwordMemberships(memberships, account?.confinedToOrganisationId ?? null);
+      const chosen = passwordOk ? chooseMembership(open, requestedOrganisationId) : undefined;
+      await em.query(`INSERT INTO login_attempts (email, ip, succeeded, at) VALUES ($1, $2, $3, $4)`, [email, ip, Boolean(chosen), now]);
       if (Math.random() < 0.01) await this.prune(em);
-      if (!found) return undefined;
-      const audit = (action: string, reason: string | null, entityId: string | null) =>
-        this.audit.record(em, {
-          organisationId: found.organisation_id,
-          actor: { userId: found.id },
-          role: null,
-          action,
-          entityType: entityId ? 'session' : 'user',
-          entityId: entityId ?? found.id,
-          reason,
-          payload: { method: 'password', ip, userAgent: context.userAgent?.slice(0, 512) ?? null },
-        });
-      if (!succeeded) {
-        await audit('auth.sign_in_failed', found.active ? 'wrong_password' : 'account_inactive', null);
-        return undefined;
+      if (!account) return { failure: 'invalid' as const };
+      const payload = { method: 'password', ip, userAgent: context.userAgent?.slice(0, 512) ?? null };
+      if (!chosen) {
+        // A person whose password is right but opens none of the organisations asked for is told so; anyone else
+        // learns nothing. Each of their organisations audits the failure of its own membership.
+        const reason: FailureReason = !passwordOk
+          ? 'wrong_password'
+          : memberships.some((m) => m.active && (requestedOrganisationId === undefined || m.organisationId === requestedOrganisationId))
+            ? 'password_sign_in_not_allowed'
+            : 'account_inactive';
+        for (const m of memberships) {
+          await this.audit.record(em, {
+            organisationId: m.organisationId,
+            actor: { userId: m.userId },
+            role: null,
+            action: 'auth.sign_in_failed',
+            entityType: 'user',
+            entityId: m.userId,
+            reason,
+            payload,
+          });
+        }
+        return { failure: reason === 'password_sign_in_not_allowed' ? ('not_allowed' as const) : ('invalid' as const) };
       }
-      const session = await this.sessions.start(em, found, 'password', context);
-      await audit('auth.signed_in', null, session.sessionId);
-      return { user: found, session };
+      const session = await this.sessions.start(
+        em,
+        { id: chosen.userId, organisation_id: chosen.organisationId },
+        { method: 'password', secondFactorRequired: secondFactorRequired(chosen.roles, chosen.secondFactorRoles ?? CASEWORK_ROLES_DEFAULT) },
+        context,
+      );
+      await this.audit.record(em, {
+        organisationId: chosen.organisationId,
+        actor: { userId: chosen.userId },
+        role: null,
+        action: 'auth.signed_in',
+        entityType: 'session',
+        entityId: session.sessionId,
+        reason: null,
+        payload: { ...payload, secondFactorRequired: session.secondFactor.required },
+      });
+      const user = (await queryOne<UserForToken>(em, `${USER_FOR_TOKEN_SQL} WHERE u.id = $1`, [chosen.userId]))!;
+      return { user, session };
     });
-    if (!signedIn) throw new DomainError('unauthorized', 'invalid_credentials', 'The e-mail or password is wrong.');
-    return this.sessions.issue(signedIn.user, signedIn.session);
+    if ('failure' in outcome) {
+      if (outcome.failure === 'not_allowed') {
+        throw new DomainError(
+          'forbidden',
+          'password_sign_in_not_allowed',
+          'This school does not take a password from you: sign in through its single sign-on.',
+        );
+      }
+      throw new DomainError('unauthorized', 'invalid_credentials', 'The e-mail or password is wrong.');
+    }
+    return this.sessions.issue(outcome.user, outcome.session);
   }
 
   /**
@@ -103,7 +122,7 @@ export class AuthService {
     const newHash = await hashPassword(newPassword, this.config.passwordCost);
     const changed = await this.dataSource.transaction(async (em) => {
       await this.throttle(em, actor.email, context.ip);
-      const row = (await queryOne<{ password_hash: string }>(em, `SELECT password_hash FROM users WHERE id = $1 FOR NO KEY UPDATE`, [actor.userId]))!;
+      const account = await accountOfMembership(em, actor.userId, true);
       const audit = (action: string, reason: string | null, payload: Record<string, unknown>) =>
         this.audit.record(em, {
           organisationId: actor.organisationId,
@@ -115,20 +134,18 @@ export class AuthService {
           reason,
           payload: { sessionId: actor.session?.id ?? null, ip: context.ip, ...payload },
         });
-      if (!(await verifyPassword(currentPassword, row.password_hash))) {
+      if (!account.passwordHash || !(await verifyPassword(currentPassword, account.passwordHash))) {
         await em.query(`INSERT INTO login_attempts (email, ip, succeeded, at) VALUES ($1, $2, false, $3)`, [actor.email, context.ip, new Date()]);
         await audit('auth.password_change_failed', 'wrong_password', {});
         return false;
       }
       const now = this.clock.now();
-      await em.query(`UPDATE users SET password_hash = $2, password_change_required = false, password_changed_at = $3, updated_at = now() WHERE id = $1`, [
-        actor.userId,
-        newHash,
-        now,
-      ]);
-      const ended = await endSessionsOfUser(em, {
-        userId: actor.userId,
-        organisationId: actor.organisationId,
+      const secondFactorAt = actor.session ? await this.sessions.secondFactorPassedAt(em, actor.session.id) : null;
+      const lifted = confinementLifted({ confinedAt: account.confinedAt, totpEnrolledAt: account.totpEnrolledAt, sessionSecondFactorAt: secondFactorAt });
+      await setOwnPassword(em, account.id, newHash, now, lifted);
+      // every other session of the person, in every organisation, ends
+      const ended = await endSessionsOfAccount(em, {
+        accountId: account.id,
         reason: 'password_changed',
         at: now,
         except: actor.session?.id,
@@ -136,7 +153,7 @@ export class AuthService {
       if (actor.session) {
         await em.query(`UPDATE sessions SET access_not_before = $2 WHERE id = $1`, [actor.session.id, new Date(actor.session.tokenIssuedAt * 1000)]);
       }
-      await audit('auth.password_changed', null, { otherSessionsEnded: ended.length });
+      await audit('auth.password_changed', null, { otherSessionsEnded: ended.length, confinementLifted: lifted });
       return true;
     });
     if (!changed) {

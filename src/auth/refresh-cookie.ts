@@ -1,5 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { LoginResponse, TokenDelivery } from './dto/login.dto';
+import type { IssuedSession } from './sessions.service';
 
 /**
  * The browser's refresh token (api.md "Sessions and passwords"): HttpOnly (no script reads
@@ -25,4 +27,11 @@ export function clearRefreshCookie(reply: FastifyReply, secure: boolean): void {
 export function refreshCookieOf(request: FastifyRequest): string | undefined {
   const value = request.cookies?.[REFRESH_COOKIE];
   return value ? value : undefined;
+}
+
+/** The refresh token where the client asked for it: the body, or the HttpOnly cookie (then never in the body). */
+export function deliverSession(issued: IssuedSession, delivery: TokenDelivery, reply: FastifyReply, secure: boolean): LoginResponse {
+  if (delivery === 'body') return { ...issued.response, refreshToken: issued.refreshToken };
+  setRefreshCookie(reply, issued.refreshToken, issued.sessionExpiresAt, issued.issuedAt, secure);
+  return issued.response;
 }

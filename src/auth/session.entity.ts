@@ -2,8 +2,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { OrganisationScoped } from '../organisations/organisation-scoped';
 import { User } from '../people/entities/user.entity';
 
-/** How the person signed in. Password today; single sign-on (OpenID Connect) will add its own. */
-export const SIGN_IN_METHODS = ['password'] as const;
+/** How the person signed in: a password, or their organisation's single sign-on (OpenID Connect). */
+export const SIGN_IN_METHODS = ['password', 'sso'] as const;
 export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
 
 /** Why a session ended early (a short code: it is also the audit reason). */
@@ -16,6 +16,8 @@ export const SESSION_END_REASONS = [
   'idle_timeout',
   'absolute_timeout',
   'account_inactive',
+  'switched_organisation',
+  'second_factor_reset',
 ] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
 
@@ -41,9 +43,21 @@ export class Session extends OrganisationScoped {
   @Column('text')
   signInMethod: SignInMethod;
 
-  /** When a second factor was verified in this session (two-factor authentication, to come); null: none asked. */
+  /** The provider's issuer, for a single sign-on session. */
+  @Column('text', { nullable: true })
+  ssoIssuer: string | null;
+
+  /** Whether the membership's roles needed a second factor at sign-in (process.md §7): until one is passed, the session is pending. */
+  @Column('boolean', { default: false })
+  secondFactorRequired: boolean;
+
+  /** When a second factor was passed in this session; null: none yet. */
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   secondFactorAt: Date | null;
+
+  /** How: `totp`, `recovery_code` or `provider_mfa` (the provider's `amr`, where the organisation accepts it). */
+  @Column('text', { nullable: true })
+  secondFactorMethod: string | null;
 
   @Column({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

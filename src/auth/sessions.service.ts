@@ -15,6 +15,7 @@ import { SessionPage, SessionResponse } from './dto/session.dto';
 import { formatRefreshToken, hashRefreshSecret, newRefreshSecret, parseRefreshToken, sameHash } from './refresh-token';
 import { SessionEndReason, SignInMethod } from './session.entity';
 import { LoginResponse } from './dto/login.dto';
+import { secondFactorState } from './sign-in.rules';
 
 /** Where a request came from, as kept on the session and in the audit log. */
 export interface ClientContext {
@@ -48,7 +49,7 @@ export const REFRESH_RETRY_GRACE_SECONDS = 15;
 export const REFRESH_REFUSED = 'The refresh token is not valid: sign in again.';
 const refused = () => new DomainError('unauthorized', 'invalid_refresh_token', REFRESH_REFUSED);
 
-interface UserForToken {
+export interface UserForToken {
   id: string;
   organisation_id: string;
   email: string;
@@ -58,6 +59,22 @@ interface UserForToken {
   staff_id: string | null;
   password_change_required: boolean;
   organisation_name: string;
+  totp_enrolled: boolean;
+}
+
+/** A session's second-factor facts, carried from its start or refresh to the answer. */
+export interface SessionSecondFactor {
+  required: boolean;
+  passedAt: Date | null;
+}
+
+/** How a session starts: the sign-in method, and what the second factor needs (process.md §7). */
+export interface SessionStart {
+  method: SignInMethod;
+  ssoIssuer?: string | null;
+  secondFactorRequired: boolean;
+  /** already passed at sign-in (the provider's MFA), or carried over from the session switched from */
+  secondFactorPassed?: { at: Date; method: string } | null;
 }
 
 interface SessionRow {
@@ -70,11 +87,14 @@ interface SessionRow {
   expires_at: Date;
   last_used_at: Date;
   active: boolean;
+  second_factor_required: boolean;
+  second_factor_at: Date | null;
 }
 
-export const USER_FOR_TOKEN_SQL = `SELECT u.id, u.organisation_id, u.email, u.name, u.roles::text[] AS roles, u.active, u.password_change_required,
+export const USER_FOR_TOKEN_SQL = `SELECT u.id, u.organisation_id, u.email, u.name, u.roles::text[] AS roles, u.active, a.password_change_required,
+  a.totp_enrolled_at IS NOT NULL AS totp_enrolled,
   (SELECT s.id FROM staff_members s WHERE s.user_id = u.id LIMIT 1) AS staff_id,
-  (SELECT o.name FROM organisations o WHERE o.id = u.organisation_id) AS organisation_name FROM users u`;
+  (SELECT o.name FROM organisations o WHERE o.id = u.organisation_id) AS organisation_name FROM users u JOIN accounts a ON a.id = u.account_id`;
 
 /**
  * Sessions (api.md "Sessions and passwords", docs/sessions.md): started at sign-in, refreshed
@@ -99,20 +119,21 @@ export class SessionsService {
   async start(
     em: EntityManager,
     user: { id: string; organisation_id: string },
-    method: SignInMethod,
+    how: SessionStart,
     context: ClientContext,
-  ): Promise<{ sessionId: string; secret: string; issuedAt: Date; expiresAt: Date }> {
+  ): Promise<{ sessionId: string; secret: string; issuedAt: Date; expiresAt: Date; secondFactor: SessionSecondFactor }> {
     const issuedAt = this.clock.now();
     const expiresAt = new Date(issuedAt.getTime() + this.config.sessionMaxHours * 3_600_000);
     const secret = newRefreshSecret();
     const row = (await queryOne<{ id: string }>(
       em,
-      `INSERT INTO sessions (organisation_id, user_id, sign_in_method, created_at, last_used_at, expires_at, access_not_before, user_agent, ip, refresh_token_hash)
-       VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      `INSERT INTO sessions (organisation_id, user_id, sign_in_method, created_at, last_used_at, expires_at, access_not_before, user_agent, ip, refresh_token_hash,
+         sso_issuer, second_factor_required, second_factor_at, second_factor_method)
+       VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
       [
         user.organisation_id,
         user.id,
-        method,
+        how.method,
         issuedAt,
         expiresAt,
         // access tokens carry whole seconds
@@ -120,9 +141,19 @@ export class SessionsService {
         userAgentOf(context),
         context.ip,
         hashRefreshSecret(secret),
+        how.ssoIssuer ?? null,
+        how.secondFactorRequired,
+        how.secondFactorPassed?.at ?? null,
+        how.secondFactorPassed?.method ?? null,
       ],
     ))!;
-    return { sessionId: row.id, secret, issuedAt, expiresAt };
+    const secondFactor = { required: how.secondFactorRequired, passedAt: how.secondFactorPassed?.at ?? null };
+    return { sessionId: row.id, secret, issuedAt, expiresAt, secondFactor };
+  }
+
+  /** When the session passed a second factor (null: not yet, or none asked). */
+  async secondFactorPassedAt(em: EntityManager, sessionId: string): Promise<Date | null> {
+    return (await queryOne<{ at: Date | null }>(em, `SELECT second_factor_at AS at FROM sessions WHERE id = $1`, [sessionId]))?.at ?? null;
   }
 
   /** Seconds until the session ends unless used again (idle), and whatever happens (absolute): for a client's timeout warning. */
@@ -132,7 +163,10 @@ export class SessionsService {
   }
 
   /** The answer to a sign-in or a refresh: an access token of the session, and the refresh token for the controller to deliver. */
-  async issue(user: UserForToken, session: { sessionId: string; secret: string; issuedAt: Date; expiresAt: Date }): Promise<IssuedSession> {
+  async issue(
+    user: UserForToken,
+    session: { sessionId: string; secret: string; issuedAt: Date; expiresAt: Date; secondFactor: SessionSecondFactor },
+  ): Promise<IssuedSession> {
     const { accessToken, expiresIn } = await this.tokens.issue(
       { userId: user.id, organisationId: user.organisation_id, sessionId: session.sessionId, sessionExpiresAt: session.expiresAt },
       session.issuedAt,
@@ -144,6 +178,7 @@ export class SessionsService {
         user: toUserResponse({ ...user, organisationId: user.organisation_id }, user.staff_id),
         passwordChangeRequired: user.password_change_required,
         organisationName: user.organisation_name,
+        secondFactor: secondFactorState(session.secondFactor, user.totp_enrolled),
         ...this.sessionLimits(session),
       },
       refreshToken: formatRefreshToken(session.sessionId, session.secret),
@@ -165,7 +200,8 @@ export class SessionsService {
     const outcome = await this.dataSource.transaction(async (em) => {
       const session = await queryOne<SessionRow>(
         em,
-        `SELECT s.id, s.organisation_id, s.user_id, s.refresh_token_hash, s.previous_token_hashes, s.revoked_at, s.expires_at, s.last_used_at, u.active
+        `SELECT s.id, s.organisation_id, s.user_id, s.refresh_token_hash, s.previous_token_hashes, s.revoked_at, s.expires_at, s.last_used_at, u.active,
+              s.second_factor_required, s.second_factor_at
          FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1 FOR NO KEY UPDATE OF s`,
         [parsed.sessionId],
       );
@@ -226,7 +262,8 @@ export class SessionsService {
       );
       const user = (await queryOne<UserForToken>(em, `${USER_FOR_TOKEN_SQL} WHERE u.id = $1`, [session.user_id]))!;
       await event('auth.session_refreshed', retry ? 'refresh_retried' : null);
-      return { user, session: { sessionId: session.id, secret, issuedAt: now, expiresAt: session.expires_at } };
+      const secondFactor = { required: session.second_factor_required, passedAt: session.second_factor_at };
+      return { user, session: { sessionId: session.id, secret, issuedAt: now, expiresAt: session.expires_at, secondFactor } };
     });
     if (!outcome) throw refused();
     return this.issue(outcome.user, outcome.session);

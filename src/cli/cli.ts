@@ -64,8 +64,8 @@ async function createOrganisation(args: string[], passwordCost: number, url: str
   if (password.length < 12) throw new UsageError('ADMIN_PASSWORD must be at least 12 characters');
   const passwordHash = await hashPassword(password, passwordCost);
   await withDataSource(url, async (dataSource) => {
-    const taken = await dataSource.query(`SELECT 1 FROM users WHERE email = $1`, [email]);
-    if (taken.length) throw new UsageError(`An account with the e-mail ${email} already exists.`);
+    // a person who already has an account (another school's) joins with it, keeping their own password
+    const existing = (await dataSource.query(`SELECT 1 FROM accounts WHERE email = $1`, [email])).length > 0;
     const organisationId = await dataSource.transaction(async (em) => {
       const setup = new OrganisationSetup(em);
       const id = await setup.createOrganisation(name);
@@ -73,7 +73,8 @@ async function createOrganisation(args: string[], passwordCost: number, url: str
       return id;
     });
     console.log(`Organisation "${name}" created (${organisationId}).`);
-    console.log(`First admin: ${email}${generated ? `  password: ${password}  (shown once: store it safely)` : ''}`);
+    const shown = existing ? '  (an existing account: they sign in with their own password)' : generated ? `  password: ${password}  (shown once: store it safely)` : '';
+    console.log(`First admin: ${email}${shown}`);
   });
 }
 

@@ -3,6 +3,11 @@ import { User } from '../people/entities/user.entity';
 import { StaffMember } from '../people/entities/staff-member.entity';
 import { LoginAttempt } from '../auth/login-attempt.entity';
 import { Session } from '../auth/session.entity';
+import { Account } from '../auth/entities/account.entity';
+import { RecoveryCode } from '../auth/entities/recovery-code.entity';
+import { SignInSettings } from '../auth/entities/sign-in-settings.entity';
+import { SsoIdentity } from '../auth/entities/sso-identity.entity';
+import { SsoRequest } from '../auth/entities/sso-request.entity';
 import { Case } from '../cases/entities/case.entity';
 import { CaseParty } from '../cases/entities/case-party.entity';
 import { CaseReferenceCounter } from '../cases/entities/case-reference-counter.entity';
@@ -46,6 +51,11 @@ export const ENTITIES = [
   StaffMember,
   LoginAttempt,
   Session,
+  Account,
+  RecoveryCode,
+  SignInSettings,
+  SsoIdentity,
+  SsoRequest,
   Case,
   CaseParty,
   CaseReferenceCounter,

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { Role } from '../access/roles';
 import { hashPassword } from '../auth/password';
 import { OrganisationSetup } from '../organisations/organisations.service';
+import { DEFAULT_SIGN_IN_SETTINGS, saveSignInSettings } from '../auth/sign-in-settings.sql';
 
 /** The demo of api.md "Running, configuration and the demo". */
 export const DEMO_ORGANISATIONS: ReadonlyArray<{
@@ -31,6 +32,8 @@ export const DEMO_ORGANISATIONS: ReadonlyArray<{
     people: [
       { email: 'admin@northfield.demo', name: 'Nina Admin', roles: ['admin'], jobTitle: 'Office Manager' },
       { email: 'head@northfield.demo', name: 'Noel Head', roles: ['headteacher'], jobTitle: 'Headteacher' },
+      // process.md §7: one person in two schools (the trust's HR adviser), one account, a membership in each
+      { email: 'hr@demo.school', name: 'Harriet HR', roles: ['hr'], jobTitle: 'Trust HR Adviser' },
     ],
     staff: [{ name: 'Robin Teacher', jobTitle: 'Class Teacher, Year 2' }],
   },
@@ -55,6 +58,9 @@ export async function seedDemo(
     let i = 0;
     for (const organisation of DEMO_ORGANISATIONS) {
       const organisationId = await setup.createOrganisation(organisation.name);
+      // The demo asks no second factor, so that anyone can try it with the printed passwords; a real school's default
+      // asks it of every role that reads casework (process.md §7; docs/sign-in.md). Its admin turns it on at /app/admin/sign-in.
+      await saveSignInSettings(em, organisationId, { ...DEFAULT_SIGN_IN_SETTINGS, secondFactorRoles: [] });
       for (const person of organisation.people) {
         await setup.createPerson(organisationId, { ...person, passwordHash: hashes[i++] });
         logins.push({ email: person.email, roles: person.roles, organisation: organisation.name });

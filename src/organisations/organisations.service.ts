@@ -2,6 +2,8 @@ import { EntityManager } from 'typeorm';
 import { Role } from '../access/roles';
 import { AuditService } from '../audit/audit.service';
 import { queryOne } from '../database/sql';
+import { accountForMembership } from '../auth/accounts.sql';
+import { insertMembership } from '../people/memberships.sql';
 
 /**
  * Creating organisations and their people outside any request: the CLI for a real
@@ -34,22 +36,21 @@ export class OrganisationSetup {
     person: { email: string; name: string; roles: Role[]; passwordHash: string; jobTitle: string },
   ): Promise<{ userId: string; staffId: string }> {
     const email = person.email.toLowerCase();
-    const user = await queryOne<{ id: string }>(
-      this.em,
-      `INSERT INTO users (organisation_id, email, name, password_hash, roles) VALUES ($1, $2, $3, $4, $5::role[]) RETURNING id`,
-      [organisationId, email, person.name, person.passwordHash, person.roles],
-    );
-    const staffId = await this.createStaff(organisationId, { name: person.name, email, jobTitle: person.jobTitle, userId: user!.id });
+    // set up from the command line (the demo, a new organisation's first admin): the password is the person's own
+    const account = await accountForMembership(this.em, email, { passwordHash: person.passwordHash, confinedTo: null, at: new Date() });
+    const userId = await insertMembership(this.em, { organisationId, accountId: account.id, email, name: person.name, roles: person.roles });
+    const user = { id: userId! };
+    const staffId = await this.createStaff(organisationId, { name: person.name, email, jobTitle: person.jobTitle, userId: user.id });
     await this.audit.record(this.em, {
       organisationId,
       actor: null,
       role: null,
       action: 'user.created',
       entityType: 'user',
-      entityId: user!.id,
+      entityId: user.id,
       payload: { email, name: person.name, roles: person.roles },
     });
-    return { userId: user!.id, staffId };
+    return { userId: user.id, staffId };
   }
 
   async createStaff(organisationId: string, staff: { name: string; email?: string; jobTitle: string; userId?: string }): Promise<string> {

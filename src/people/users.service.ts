@@ -5,7 +5,9 @@ import { roleFor } from '../access/permissions';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
 import { PASSWORD_PROBLEMS, passwordProblem, temporaryPassword } from '../auth/password-policy';
-import { endSessionsOfUser } from '../auth/session-store';
+import { endSessionsOfAccount } from '../auth/session-store';
+import { accountForMembership, accountOfMembership, setResetPassword } from '../auth/accounts.sql';
+import { insertMembership } from './memberships.sql';
 import { Clock } from '../common/clock/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { decodeCursor, DEFAULT_LIMIT, isTimeIdKey, Page, PageQuery, toPage } from '../common/pagination/pagination';
@@ -33,9 +35,12 @@ export class UsersService {
   ) {}
 
   /**
-   * A new account (a new account's roles are no admin's own: nothing to refuse there). With the
-   * e-mail of an unlinked staff record it is linked to that record in the same transaction, so the
-   * person's conflicts of interest hold from their first sign-in; `staffId` says so.
+   * A person joins the organisation (process.md §7): a membership with its own roles, of the person's account — the
+   * existing one when the e-mail has one anywhere (its password and second factor untouched, and nothing in the answer
+   * telling the admin so), or a new one with the given password, which opens only this organisation until the person
+   * proves themselves (sign-in.rules.ts). Already a member here: 409 already_member. With the e-mail of an unlinked
+   * staff record it is linked to that record in the same transaction, so the person's conflicts of interest hold from
+   * their first sign-in; `staffId` says so.
    */
   async create(actor: Actor, request: CreateUserRequest): Promise<UserResponse> {
     const email = request.email.trim().toLowerCase();
@@ -43,14 +48,10 @@ export class UsersService {
     if (problem) throw DomainError.invalidField('password', PASSWORD_PROBLEMS[problem]);
     const passwordHash = await hashPassword(request.password, this.config.passwordCost);
     return this.dataSource.transaction(async (em) => {
-      const taken = await em.query(`SELECT 1 FROM users WHERE email = $1`, [email]);
-      if (taken.length) throw DomainError.conflict('email_taken', 'An account with this e-mail already exists.');
-      const row = (await queryOne<{ id: string }>(
-        em,
-        `INSERT INTO users (organisation_id, email, name, password_hash, roles) VALUES ($1, $2, $3, $4, $5::role[]) RETURNING id`,
-        [actor.organisationId, email, request.name, passwordHash, request.roles],
-      ))!;
-      const staffId = await this.staff.linkNewAccount(em, actor.organisationId, row.id, email);
+      const account = await accountForMembership(em, email, { passwordHash, confinedTo: actor.organisationId, at: this.clock.now() });
+      const userId = await insertMembership(em, { organisationId: actor.organisationId, accountId: account.id, email, name: request.name, roles: request.roles });
+      if (!userId) throw DomainError.conflict('already_member', 'This person already has an account at this school.');
+      const staffId = await this.staff.linkNewAccount(em, actor.organisationId, userId, email);
       const role = roleFor(actor, 'users:manage');
       await this.audit.record(em, {
         organisationId: actor.organisationId,
@@ -58,7 +59,7 @@ export class UsersService {
         role,
         action: 'user.created',
         entityType: 'user',
-        entityId: row.id,
+        entityId: userId,
         payload: { email, name: request.name, roles: request.roles, staffId },
       });
       if (staffId) {
@@ -69,10 +70,10 @@ export class UsersService {
           action: 'staff.updated',
           entityType: 'staff_member',
           entityId: staffId,
-          payload: { before: { userId: null }, changes: { userId: row.id }, linkedBy: 'the e-mail of the new account' },
+          payload: { before: { userId: null }, changes: { userId }, linkedBy: 'the e-mail of the new account' },
         });
       }
-      const created = (await this.find(em, actor.organisationId, row.id))!;
+      const created = (await this.find(em, actor.organisationId, userId))!;
       return toUserResponse(created, created.staffId);
     });
   }
@@ -171,14 +172,12 @@ export class UsersService {
     const passwordHash = await hashPassword(password, this.config.passwordCost);
     await this.dataSource.transaction(async (em) => {
       const now = this.clock.now();
-      const updated = await queryRows<{ id: string }>(
-        em,
-        `UPDATE users SET password_hash = $3, password_change_required = true, password_changed_at = $4, updated_at = now()
-         WHERE id = $1 AND organisation_id = $2 RETURNING id`,
-        [id, actor.organisationId, passwordHash, now],
-      );
-      if (!updated.length) throw DomainError.notFound('User');
-      const ended = await endSessionsOfUser(em, { userId: id, organisationId: actor.organisationId, reason: 'password_reset', at: now });
+      const member = await this.find(em, actor.organisationId, id);
+      if (!member) throw DomainError.notFound('User');
+      const account = await accountOfMembership(em, id, true);
+      // the person's password, in every school they belong to; opening only this one (sign-in.rules.ts passwordOpens)
+      await setResetPassword(em, account.id, passwordHash, actor.organisationId, now);
+      const ended = await endSessionsOfAccount(em, { accountId: account.id, reason: 'password_reset', at: now });
       await this.audit.record(em, {
         organisationId: actor.organisationId,
         actor,
@@ -186,7 +185,7 @@ export class UsersService {
         action: 'user.password_reset',
         entityType: 'user',
         entityId: id,
-        payload: { sessionsEnded: ended.length, passwordChangeRequired: true },
+        payload: { sessionsEnded: ended.length, passwordChangeRequired: true, opensOnly: 'this organisation' },
       });
     });
     return { temporaryPassword: password };

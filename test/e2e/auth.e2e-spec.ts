@@ -77,6 +77,7 @@ describe('auth', () => {
           organisationId: t.ids.org.werrington,
         }),
         passwordChangeRequired: false,
+        secondFactor: 'not_required',
         organisationName: 'Werrington Primary School (demo)',
         sessionIdleExpiresIn: t.config.sessionIdleMinutes * 60,
         sessionExpiresIn: t.config.sessionMaxHours * 3600,

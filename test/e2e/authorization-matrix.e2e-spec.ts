@@ -253,6 +253,13 @@ type Body = object | typeof MULTIPART;
 
 const BODIES: Record<string, (c: BodyContext) => Body> = {
   'POST /auth/login': () => ({ email: DEMO.hr, password: TEST_PASSWORD }),
+  // the caller's own school: 400 (already acting there), after the access check; no session ends
+  'POST /auth/organisation': ({ t }) => ({ organisationId: t.ids.org.werrington }),
+  // wrong codes: 400 (or 409 with no enrolment under way), after the access check
+  'POST /auth/second-factor/enrolment/confirm': () => ({ code: '000000' }),
+  'POST /auth/second-factor/verify': () => ({ code: '000000' }),
+  // the demo's own settings again: nothing changes for the other probes
+  'PUT /organisation/sign-in': () => ({ passwordSignIn: true, secondFactorRoles: [], acceptProviderMfa: false, sso: null }),
   'POST /users': () => ({ email: `probe-${randomBytes(4).toString('hex')}@demo.school`, name: 'Probe User', password: TEST_PASSWORD, roles: ['hr'] }),
   'PATCH /users/{id}': () => ({ name: 'Patch Target' }),
   'POST /staff': () => ({ name: 'Probe Staff Member' }),
@@ -787,7 +794,8 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
    * answers names one.
    */
   async function oakfieldTargets(): Promise<Target[]> {
-    const passwordHash = (await t.db.query<{ password_hash: string }>(`SELECT password_hash FROM users WHERE email = $1`, [DEMO.admin])).rows[0].password_hash;
+    const passwordHash = (await t.db.query<{ password_hash: string }>(`SELECT password_hash FROM accounts WHERE email = $1`, [DEMO.admin])).rows[0]
+      .password_hash;
     const admin = 'admin@oakfield.demo';
     await t.app.get(DataSource).transaction(async (em) => {
       const setup = new OrganisationSetup(em);

@@ -166,7 +166,7 @@ describe('subject-access export (§13)', () => {
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });
-      const { rows } = await t.db.query(`SELECT password_hash FROM users WHERE email = $1`, [DEMO.deputy]);
+      const { rows } = await t.db.query(`SELECT password_hash FROM accounts WHERE email = $1`, [DEMO.deputy]);
       expect(res.text).not.toContain(rows[0].password_hash);
       expect(res.text).not.toMatch(/password/i);
       expect(res.text).not.toMatch(/scrypt/i);

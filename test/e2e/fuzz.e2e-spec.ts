@@ -6,6 +6,9 @@ import { buildCase, CaseSpec, CaseStage } from '../support/case-builder';
 import { DEMO, monitoringRequestBody, reportBody, startTestApp, TestApp } from '../support/test-app';
 
 import { OUTCOME_LETTER } from '../../src/letters/kinds/outcome.letter';
+import { DataSource } from 'typeorm';
+import { generateSync } from 'otplib';
+import { OrganisationSetup } from '../../src/organisations/organisations.service';
 
 /**
  * Issue 6, "Fuzzing": bodies and query strings generated from the OpenAPI document the app
@@ -35,6 +38,12 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The account whose password POST /auth/password is fuzzed on. */
 const FUZZ_PASSWORD_USER = 'fuzz-password@demo.school';
+
+/** process.md §7: whose second factor is fuzzed (enrolled, reset, enrolled again), and who switches between two schools. */
+const FUZZ_TOTP_USER = 'fuzz-totp@demo.school';
+const FUZZ_SWITCH_USER = 'fuzz-switch@demo.school';
+/** A third school of the fuzzing's own (Northfield must stay untouched): its sign-in settings are fuzzed, and the switcher belongs to it. */
+const FUZZ_SCHOOL_ADMIN = 'admin@fuzz-academy.example';
 
 /** An id no row has: sent as `id`, `approvedBy` …; it must never be stored anywhere. */
 const ATTACKER_ID = '6a7c3e1e-0bad-4bad-8bad-000000000666';
@@ -94,6 +103,16 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
     approvedMonitoring: string;
     northCase: string;
   };
+
+  let fuzzSchool = '';
+  let totpUserId = '';
+
+  /** The fuzzed person's second factor reset by the admin (their sessions end), and a new enrolment started: its secret. */
+  async function freshEnrolment(): Promise<string> {
+    await must('POST', `/users/${totpUserId}/second-factor-reset`, DEMO.admin);
+    t.forget(FUZZ_TOTP_USER);
+    return (await must('POST', '/auth/second-factor/enrolment', FUZZ_TOTP_USER)).secret as string;
+  }
 
   // ---- requests ---------------------------------------------------------------------------
 
@@ -254,6 +273,41 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
       as: FUZZ_PASSWORD_USER,
       target: async () => ({}),
       good: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'fuzzed new passphrase' }),
+    },
+    // a fresh enrolment each time: the admin resets the second factor (ending the fuzzed person's sessions), they start again
+    'POST /auth/second-factor/enrolment/confirm': {
+      as: FUZZ_TOTP_USER,
+      target: async () => ({ secret: await freshEnrolment() }),
+      good: (params) => ({ code: generateSync({ secret: params.secret, strategy: 'totp' }) }),
+      consumes: true,
+    },
+    // a recovery code of a fresh enrolment (an authenticator's code was just used by the confirmation: good once)
+    'POST /auth/second-factor/verify': {
+      as: FUZZ_TOTP_USER,
+      target: async () => {
+        const secret = await freshEnrolment();
+        const { recoveryCodes } = await must('POST', '/auth/second-factor/enrolment/confirm', FUZZ_TOTP_USER, {
+          code: generateSync({ secret, strategy: 'totp' }),
+        });
+        return { recoveryCode: (recoveryCodes as string[])[0] };
+      },
+      good: (params) => ({ code: params.recoveryCode }),
+      consumes: true,
+    },
+    // to the fuzzing's own school and back by signing in again (the switch ends the session it is made in)
+    'POST /auth/organisation': {
+      as: FUZZ_SWITCH_USER,
+      target: async () => {
+        t.forget(FUZZ_SWITCH_USER);
+        return { organisationId: fuzzSchool };
+      },
+      good: (params) => ({ organisationId: params.organisationId }),
+      consumes: true,
+    },
+    'PUT /organisation/sign-in': {
+      as: FUZZ_SCHOOL_ADMIN,
+      target: async () => ({}),
+      good: () => ({ passwordSignIn: true, secondFactorRoles: [], acceptProviderMfa: false, sso: null }),
     },
     'POST /users': {
       as: DEMO.admin,
@@ -543,6 +597,25 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
     const northDeputy = 'fuzz-north-deputy@northfield.demo';
     await must('POST', '/users', DEMO.northAdmin, { email: northDeputy, name: 'North Deputy', password: TEST_PASSWORD, roles: ['deputy_head'] });
     const northCase = (await must('POST', '/reports', northDeputy, reportBody(t, { subjectStaffIds: [t.ids.staff['Robin Teacher']] }))).id as string;
+
+    // process.md §7: a school of the fuzzing's own, and a person in it and in Werrington
+    const adminPasswordHash = (await t.db.query(`SELECT password_hash FROM accounts WHERE email = $1`, [DEMO.admin])).rows[0].password_hash as string;
+    fuzzSchool = await t.app.get(DataSource).transaction(async (em) => {
+      const setup = new OrganisationSetup(em);
+      const id = await setup.createOrganisation('Fuzz Academy');
+      await setup.createPerson(id, {
+        email: FUZZ_SCHOOL_ADMIN,
+        name: 'Fuzz Admin',
+        roles: ['admin'],
+        passwordHash: adminPasswordHash,
+        jobTitle: 'Office manager',
+      });
+      return id;
+    });
+    await must('POST', '/users', DEMO.admin, { email: FUZZ_SWITCH_USER, name: 'Fuzz Switcher', password: TEST_PASSWORD, roles: ['hr'] });
+    await must('POST', '/users', FUZZ_SCHOOL_ADMIN, { email: FUZZ_SWITCH_USER, name: 'Fuzz Switcher', password: TEST_PASSWORD, roles: ['hr'] });
+    const totpUser = await must('POST', '/users', DEMO.admin, { email: FUZZ_TOTP_USER, name: 'Fuzz Totp', password: TEST_PASSWORD, roles: ['hr'] });
+    totpUserId = totpUser.id as string;
 
     const victim = await must('POST', '/users', DEMO.admin, { email: 'fuzz-victim@demo.school', name: 'Fuzz Victim', password: TEST_PASSWORD, roles: ['hr'] });
     const passwordUser = await must('POST', '/users', DEMO.admin, { email: FUZZ_PASSWORD_USER, name: 'Fuzz Password', password: TEST_PASSWORD, roles: ['hr'] });

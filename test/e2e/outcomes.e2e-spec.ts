@@ -305,8 +305,9 @@ describe('outcome and appeal (§12)', () => {
 
     it('a headteacher not previously involved may hear it', async () => {
       const { rows } = await t.db.query(
-        `INSERT INTO users (organisation_id, email, name, password_hash, roles) SELECT organisation_id, 'head2@demo.school', 'Second Head', password_hash, '{headteacher}'
-         FROM users WHERE email = 'head@demo.school' RETURNING id`,
+        `WITH account AS (INSERT INTO accounts (email, password_hash) SELECT 'head2@demo.school', password_hash FROM accounts WHERE email = 'head@demo.school' RETURNING id, email)
+         INSERT INTO users (organisation_id, account_id, email, name, roles) SELECT u.organisation_id, a.id, a.email, 'Second Head', '{headteacher}'
+         FROM users u, account a WHERE u.email = 'head@demo.school' RETURNING u.id`,
       );
       expect(rows).toHaveLength(1);
       const { appealId } = await appealed('head2@demo.school');

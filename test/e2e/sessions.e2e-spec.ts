@@ -122,6 +122,7 @@ describe('sessions and passwords', () => {
         'expiresIn',
         'organisationName',
         'passwordChangeRequired',
+        'secondFactor',
         'sessionExpiresIn',
         'sessionIdleExpiresIn',
         'user',
@@ -201,6 +202,7 @@ describe('sessions and passwords', () => {
         expiresIn: t.config.jwtTtlSeconds,
         user: expect.objectContaining({ id: user.id }),
         passwordChangeRequired: false,
+        secondFactor: 'not_required',
         organisationName: 'Werrington Primary School (demo)',
         // a refresh is a use: the idle limit starts again (the web app's timeout warning counts from it)
         sessionIdleExpiresIn: t.config.sessionIdleMinutes * 60,

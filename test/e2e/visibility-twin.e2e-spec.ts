@@ -122,7 +122,7 @@ describe('visibility twin: canSeeCase (TypeScript) and visibleCasesPredicate (SQ
   beforeAll(async () => {
     t = await startTestApp();
     dataSource = t.app.get(DataSource);
-    passwordHash = (await t.db.query<{ password_hash: string }>(`SELECT password_hash FROM users LIMIT 1`)).rows[0].password_hash;
+    passwordHash = (await t.db.query<{ password_hash: string }>(`SELECT password_hash FROM accounts LIMIT 1`)).rows[0].password_hash;
     // a case of another organisation (Werrington's): nobody generated may see it, by either statement
     foreignCaseId = (await buildCase(t, { to: 'decided' })).caseId;
   });
@@ -138,14 +138,19 @@ describe('visibility twin: canSeeCase (TypeScript) and visibleCasesPredicate (SQ
     await t.db.query(`INSERT INTO organisations (id, name) VALUES ($1, $2)`, [organisationId, `Twin ${tag}`]);
     const userIds = org.people.map(() => randomUUID());
     await insertRows(
+      'accounts',
+      ['id', 'email', 'password_hash'],
+      org.people.map((_p, i) => ({ id: userIds[i], email: `p${i}.${tag}@twin.example`, password_hash: passwordHash })),
+    );
+    await insertRows(
       'users',
-      ['id', 'organisation_id', 'email', 'name', 'password_hash', 'roles', 'active'],
+      ['id', 'organisation_id', 'account_id', 'email', 'name', 'roles', 'active'],
       org.people.map((p, i) => ({
         id: userIds[i],
         organisation_id: organisationId,
+        account_id: userIds[i],
         email: `p${i}.${tag}@twin.example`,
         name: `Person ${i}`,
-        password_hash: passwordHash,
         roles: p.roles,
         active: p.active,
       })),

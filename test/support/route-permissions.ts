@@ -91,6 +91,9 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'POST /auth/login': { permission: null, roles: [], scope: 'public' },
   // "holder of a refresh token": the token is the credential, not a bearer token
   'POST /auth/refresh': { permission: null, roles: [], scope: 'public' },
+  // process.md §7: single sign-on, browser navigations answered with redirects
+  'GET /auth/sso/{organisationId}/start': { permission: null, roles: [], scope: 'public' },
+  'GET /auth/sso/callback': { permission: null, roles: [], scope: 'public' },
   'GET /health': { permission: null, roles: [], scope: 'public' },
   'GET /docs': { permission: null, roles: [], scope: 'public' },
   'GET /docs-json': { permission: null, roles: [], scope: 'public' },
@@ -113,6 +116,15 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'DELETE /auth/sessions/{id}': { permission: 'profile:read', roles: EVERYONE, scope: 'session' },
   'POST /auth/password': { permission: 'profile:read', roles: EVERYONE, scope: 'org' },
   'POST /users/{id}/password-reset': { permission: 'users:manage', roles: [ADMIN], scope: 'user' },
+  // process.md §7: the second factor (each person's own), people in several schools, the admin's reset and settings
+  'POST /auth/second-factor/enrolment': { permission: 'profile:read', roles: EVERYONE, scope: 'org' },
+  'POST /auth/second-factor/enrolment/confirm': { permission: 'profile:read', roles: EVERYONE, scope: 'org' },
+  'POST /auth/second-factor/verify': { permission: 'profile:read', roles: EVERYONE, scope: 'org' },
+  'GET /auth/organisations': { permission: 'profile:read', roles: EVERYONE, scope: 'org' },
+  'POST /auth/organisation': { permission: 'profile:read', roles: EVERYONE, scope: 'org' },
+  'POST /users/{id}/second-factor-reset': { permission: 'users:manage', roles: [ADMIN], scope: 'user' },
+  'GET /organisation/sign-in': { permission: 'organisation:manage', roles: [ADMIN], scope: 'org' },
+  'PUT /organisation/sign-in': { permission: 'organisation:manage', roles: [ADMIN], scope: 'org' },
   'POST /users': { permission: 'users:manage', roles: [ADMIN], scope: 'org' },
   'GET /users': { permission: 'users:manage', roles: [ADMIN], scope: 'org' },
   'PATCH /users/{id}': { permission: 'users:manage', roles: [ADMIN], scope: 'user' },

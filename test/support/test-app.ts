@@ -38,6 +38,8 @@ export interface TestApp {
    */
   httpUnchecked(): ReturnType<typeof request>;
   token(email: string): Promise<string>;
+  /** Drops the cached token of `email`: the next token() signs in again (after a test ended their sessions). */
+  forget(email: string): void;
   as(email: string): Promise<Client>;
   close(): Promise<void>;
 }
@@ -98,6 +100,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     clock,
     contract,
     http,
+    forget: (email: string) => void tokens.delete(email),
     httpUnchecked: () => request(app.getHttpServer()),
     token,
     async as(email: string) {
@@ -170,7 +173,12 @@ async function cloneTemplate(adminUrl: string, name: string, template: string): 
 
 async function demoIds(db: Pool): Promise<DemoIds> {
   const orgs = (await db.query<{ id: string; name: string }>('SELECT id, name FROM organisations')).rows;
-  const users = (await db.query<{ id: string; email: string }>('SELECT id, email FROM users')).rows;
+  // a person in both schools (hr@demo.school) is named by their Werrington membership here (listed last, so it wins)
+  const users = (
+    await db.query<{ id: string; email: string }>(
+      `SELECT u.id, u.email FROM users u JOIN organisations o ON o.id = u.organisation_id ORDER BY o.name LIKE 'Werrington%', u.created_at`,
+    )
+  ).rows;
   const staff = (await db.query<{ id: string; name: string; email: string | null }>('SELECT id, name, email FROM staff_members')).rows;
   return {
     org: {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { UserResponse } from '../../people/dto/user.dto';
 
 export const TOKEN_DELIVERIES = ['cookie', 'body'] as const;
@@ -26,7 +26,19 @@ export class LoginRequest {
   @IsOptional()
   @IsIn(TOKEN_DELIVERIES)
   tokenDelivery?: TokenDelivery;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'for a person in several organisations: which one to act in (default: the one they last signed in to)',
+  })
+  @IsOptional()
+  @IsUUID('all')
+  organisationId?: string;
 }
+
+/** What a session still needs before it opens casework (process.md §7). */
+export const SECOND_FACTOR_STATES = ['not_required', 'passed', 'verify', 'enrol'] as const;
+export type SecondFactorState = (typeof SECOND_FACTOR_STATES)[number];
 
 export class LoginResponse {
   @ApiProperty() accessToken: string;
@@ -36,6 +48,13 @@ export class LoginResponse {
   passwordChangeRequired: boolean;
   @ApiProperty({ description: 'the name of the user’s organisation (the school)' })
   organisationName: string;
+  @ApiProperty({
+    enum: SECOND_FACTOR_STATES,
+    description:
+      '`verify`: give a code (POST /auth/second-factor/verify); `enrol`: set up an authenticator first (POST /auth/second-factor/enrolment); ' +
+      'until then every route but those of the second factor, GET /auth/me and POST /auth/logout answers 403 second_factor_required',
+  })
+  secondFactor: SecondFactorState;
   @ApiProperty({ description: 'seconds until the session ends unless it is used (refreshed) before: SESSION_IDLE_MINUTES, never past its end' })
   sessionIdleExpiresIn: number;
   @ApiProperty({ description: 'seconds until the session ends whatever happens (SESSION_MAX_HOURS after sign-in)' })

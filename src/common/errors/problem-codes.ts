@@ -12,10 +12,17 @@ export const PROBLEM_CODES = {
   wrong_password: { status: 400, meaning: 'POST /auth/password: the current password is wrong (`errors[]` names `currentPassword`).' },
   refresh_token_missing: { status: 400, meaning: 'POST /auth/refresh with neither the refresh cookie nor `refreshToken` in the body.' },
   malformed_multipart: { status: 400, meaning: 'An evidence upload whose multipart/form-data body could not be read.' },
+  second_factor_invalid: { status: 400, meaning: 'The authenticator code or recovery code is wrong, already used or out of time (`errors[]` names `code`).' },
+  sso_state_mismatch: { status: 400, meaning: 'Single sign-on came back with a `state` this browser did not start (or one already used or expired): start again.' },
   // 401
   unauthorized: { status: 401, meaning: 'No bearer token, or one that is invalid, expired or of an ended session: sign in (or refresh) again.' },
   invalid_credentials: { status: 401, meaning: 'POST /auth/login: the e-mail or password is wrong (never says which).' },
   invalid_refresh_token: { status: 401, meaning: 'POST /auth/refresh: the refresh token is unknown, replaced, ended, idle or expired; sign in again.' },
+  sso_failed: { status: 401, meaning: 'Single sign-on failed: the provider refused, or its answer (code, ID token) was not valid.' },
+  sso_no_account: {
+    status: 401,
+    meaning: 'Single sign-on: the provider vouched for someone with no account at this school, or an e-mail outside its allowed domains.',
+  },
   // 403
   forbidden: {
     status: 403,
@@ -25,6 +32,15 @@ export const PROBLEM_CODES = {
     status: 403,
     meaning: 'An admin reset the password: only POST /auth/password, GET /auth/me and POST /auth/logout answer until it is changed.',
   },
+  second_factor_required: {
+    status: 403,
+    meaning: 'The session has not passed its second factor: only the second factor’s routes, GET /auth/me and POST /auth/logout answer until it does.',
+  },
+  password_sign_in_not_allowed: {
+    status: 403,
+    meaning: 'POST /auth/login: the password is right, but this school takes single sign-on only (or an admin’s reset confined it to another school).',
+  },
+  sign_in_there: { status: 403, meaning: 'POST /auth/organisation: this sign-in does not carry over to that school; sign in there.' },
   evidence_withheld: {
     status: 403,
     meaning: 'The caller may see that an item of evidence exists, not its content (special category, or a reporter or witness of the case).',
@@ -89,7 +105,11 @@ export const PROBLEM_CODES = {
   already_paused: { status: 409, meaning: 'process.md §4: the disciplinary process of the case is already paused.' },
   not_paused: { status: 409, meaning: 'process.md §4: the disciplinary process of the case is not paused; there is nothing to resume.' },
   grievance_undecided: { status: 409, meaning: 'process.md §4: the process resumes only once the grievance it was paused for is decided.' },
-  email_taken: { status: 409, meaning: 'An account with this e-mail already exists.' },
+  already_member: { status: 409, meaning: 'POST /users: this person already has an account at this school.' },
+  second_factor_enrolled: { status: 409, meaning: 'An authenticator is already set up: an admin resets it first.' },
+  no_enrolment: { status: 409, meaning: 'No authenticator enrolment is under way: start one (POST /auth/second-factor/enrolment).' },
+  sso_not_configured: { status: 409, meaning: 'This school has no single sign-on provider set up.' },
+  own_second_factor_reset: { status: 409, meaning: 'An admin does not reset their own second factor.' },
   own_password_reset: { status: 409, meaning: 'An admin does not reset their own password: POST /auth/password.' },
   own_roles: { status: 409, meaning: 'An admin does not change their own roles.' },
   own_deactivation: { status: 409, meaning: 'An admin does not deactivate their own account.' },
@@ -155,6 +175,7 @@ export const PROBLEM_CODES = {
   // 503
   unavailable: { status: 503, meaning: 'The database is briefly unavailable; retry after `Retry-After` seconds.' },
   db_down: { status: 503, meaning: 'GET /health: the database does not answer.' },
+  sso_provider_unavailable: { status: 503, meaning: 'Single sign-on: the school’s provider does not answer; try again later.' },
   busy: { status: 503, meaning: 'Every PDF render thread is busy; retry after `Retry-After` seconds.' },
 } as const satisfies Record<string, { status: number; meaning: string }>;
 

@@ -1,34 +1,41 @@
-import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
 import { OrganisationScoped } from '../../organisations/organisation-scoped';
 import { ROLES, Role } from '../../access/roles';
+import { Account } from '../../auth/entities/account.entity';
 
+/**
+ * A person's membership of one organisation (process.md §7), with its own roles: what an access
+ * token acts as, what cases, staff records and the audit log name (`user_id`). The person's
+ * sign-in — e-mail, password, second factor — is their account (src/auth/entities/account.entity.ts),
+ * shared by all their memberships.
+ */
 @Entity('users')
 @Index(['organisationId', 'createdAt', 'id'])
+@Index(['organisationId', 'accountId'], { unique: true })
+@Index(['organisationId', 'email'], { unique: true })
 export class User extends OrganisationScoped {
-  /** Stored lower-case; unique across the deployment because login is by e-mail alone. */
-  @Index({ unique: true })
+  @Column('uuid')
+  accountId: string;
+
+  /** The account's e-mail, kept equal to it by the foreign key (ON UPDATE CASCADE): read where a membership is read. */
   @Column('text')
   email: string;
 
-  @Column('text')
-  name: string;
+  @ManyToOne(() => Account, { onDelete: 'RESTRICT', onUpdate: 'CASCADE' })
+  @JoinColumn([
+    { name: 'account_id', referencedColumnName: 'id' },
+    { name: 'email', referencedColumnName: 'email' },
+  ])
+  account?: Account;
 
   @Column('text')
-  passwordHash: string;
+  name: string;
 
   @Column({ type: 'enum', enum: ROLES, enumName: 'role', array: true })
   roles: Role[];
 
   @Column('boolean', { default: true })
   active: boolean;
-
-  /** Set by an admin's password reset: until the user chooses a new password, only POST /auth/password, GET /auth/me and POST /auth/logout answer. */
-  @Column('boolean', { default: false })
-  passwordChangeRequired: boolean;
-
-  /** The last change or reset of the password (null: unchanged since the account was made). */
-  @Column({ type: 'timestamptz', precision: 3, nullable: true })
-  passwordChangedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
