@@ -11,6 +11,7 @@ import { sealSecret } from './sealed-secret';
 import { CASEWORK_ROLES_DEFAULT } from './second-factor/second-factor.rules';
 import { loadSignInSettings, saveSignInSettings, StoredSignInSettings } from './sign-in-settings.sql';
 import { issuerProblem } from './sso/sso.rules';
+import { WEB_PREFIX } from '../web/web-app';
 
 /** The redirect URI every organisation registers with its provider (one callback; the request's state says whose). */
 export const ssoRedirectUri = (appUrl: string) => `${appUrl}/auth/sso/callback`;
@@ -85,7 +86,7 @@ export class SignInSettingsService {
           ? { issuer: s.ssoIssuer, clientId: s.ssoClientId, clientSecretSet: Boolean(s.ssoClientSecret), allowedDomains: s.ssoAllowedDomains }
           : null,
       redirectUri: ssoRedirectUri(this.config.email.appUrl),
-      signInUrl: `${this.config.email.appUrl}/auth/sso/${organisationId}/start`,
+      signInUrl: `${this.config.email.appUrl}${WEB_PREFIX}/sign-in?school=${organisationId}`,
     };
   }
 }

@@ -87,5 +87,5 @@ export class SignInSettingsResponse {
   @ApiProperty() acceptProviderMfa: boolean;
   @ApiProperty({ type: SsoSettingsResponse, nullable: true }) sso: SsoSettingsResponse | null;
   @ApiProperty({ description: 'the redirect URI to register with the provider' }) redirectUri: string;
-  @ApiProperty({ description: 'where people of this school start single sign-on' }) signInUrl: string;
+  @ApiProperty({ description: 'the web application’s sign-in page for this school, offering its single sign-on: the link to give its people' }) signInUrl: string;
 }

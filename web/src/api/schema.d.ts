@@ -208,6 +208,184 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/auth/second-factor/enrolment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start setting up an authenticator app: a new TOTP secret and its QR code
+     * @description Confirmed by the first code (POST /auth/second-factor/enrolment/confirm). Once set up, 409 second_factor_enrolled.
+     */
+    post: operations['startSecondFactorEnrolment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/second-factor/enrolment/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Finish setting up the authenticator with its first code: ten recovery codes, shown once
+     * @description The session has then passed its second factor. Wrong codes count towards a limit (429).
+     */
+    post: operations['confirmSecondFactorEnrolment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/second-factor/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pass the second factor: a code of the authenticator app, or a recovery code (used up)
+     * @description A code is good once (RFC 6238 §5.2). Wrong codes count towards a limit per person (429).
+     */
+    post: operations['verifySecondFactor'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/users/{id}/second-factor-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Remove a person’s authenticator and recovery codes (admin): they set one up again at their next sign-in
+     * @description Every session of theirs ends. Never one’s own (409 own_second_factor_reset).
+     */
+    post: operations['resetSecondFactor'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/organisations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The schools the caller belongs to, each with their roles there; `current`: the one this session acts in */
+    get: operations['listMemberships'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/organisation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Act in another of the caller’s schools: this session ends and one starts there
+     * @description Where the same sign-in would be accepted there (a password where the school takes passwords; single sign-on with the same provider); otherwise 403 sign_in_there. A second factor already passed carries over. The new refresh token is delivered as at sign-in.
+     */
+    post: operations['switchOrganisation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organisation/sign-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How the organisation’s people sign in: password, single sign-on, second factor (admin) */
+    get: operations['getSignInSettings'];
+    /**
+     * Set how the organisation’s people sign in (admin)
+     * @description Single sign-on only (passwordSignIn false) needs `sso`. The client secret is kept sealed and never shown; left out, it is kept.
+     */
+    put: operations['updateSignInSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/sso/{organisationId}/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Start signing in through the school’s single sign-on (a browser navigation)
+     * @description Redirects to the provider (authorization code with PKCE, state and nonce). Not set up, or the provider down: back to the sign-in page with sso_error.
+     */
+    get: operations['startSingleSignOn'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/sso/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Where the provider sends the browser back (the redirect URI to register with it)
+     * @description Checks state (and that this browser started the sign-in), redeems the code, validates the ID token, finds the account; then redirects into the web application with the refresh cookie set, or to its sign-in page with sso_error.
+     */
+    get: operations['finishSingleSignOn'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/users': {
     parameters: {
       query?: never;
@@ -1799,6 +1977,11 @@ export interface components {
        * @enum {string}
        */
       tokenDelivery: 'cookie' | 'body';
+      /**
+       * Format: uuid
+       * @description for a person in several organisations: which one to act in (default: the one they last signed in to)
+       */
+      organisationId?: string;
     };
     UserResponse: {
       /** Format: uuid */
@@ -1824,6 +2007,11 @@ export interface components {
       passwordChangeRequired: boolean;
       /** @description the name of the user’s organisation (the school) */
       organisationName: string;
+      /**
+       * @description `verify`: give a code (POST /auth/second-factor/verify); `enrol`: set up an authenticator first (POST /auth/second-factor/enrolment); until then every route but those of the second factor, GET /auth/me and POST /auth/logout answers 403 second_factor_required
+       * @enum {string}
+       */
+      secondFactor: 'not_required' | 'passed' | 'verify' | 'enrol';
       /** @description seconds until the session ends unless it is used (refreshed) before: SESSION_IDLE_MINUTES, never past its end */
       sessionIdleExpiresIn: number;
       /** @description seconds until the session ends whatever happens (SESSION_MAX_HOURS after sign-in) */
@@ -1858,7 +2046,7 @@ export interface components {
       userAgent: string | null;
       ip: string | null;
       /** @enum {string} */
-      signInMethod: 'password';
+      signInMethod: 'password' | 'sso';
       /** @description the session of the token making this request */
       current: boolean;
     };
@@ -1870,6 +2058,98 @@ export interface components {
       currentPassword: string;
       /** @description at least 12 characters; not your e-mail or name; not a commonly used password */
       newPassword: string;
+    };
+    SecondFactorEnrolmentResponse: {
+      /** @description the TOTP secret (base32), for typing into an app that cannot scan; shown only now */
+      secret: string;
+      /** @description the otpauth:// URI the QR code holds */
+      otpauthUri: string;
+      /** @description the QR code, an SVG document */
+      qrCodeSvg: string;
+    };
+    SecondFactorCodeRequest: {
+      /**
+       * @description the six-digit code of the authenticator app, or (to verify) one of the recovery codes
+       * @example 123456
+       */
+      code: string;
+    };
+    RecoveryCodesResponse: {
+      /** @description ten one-time recovery codes, shown only now: keep them somewhere safe */
+      recoveryCodes: string[];
+    };
+    SecondFactorPassedResponse: {
+      /** @enum {string} */
+      secondFactor: 'passed';
+      /** @description unused recovery codes left */
+      recoveryCodesLeft: number;
+    };
+    MembershipResponse: {
+      /** Format: uuid */
+      organisationId: string;
+      organisationName: string;
+      roles: ('admin' | 'deputy_head' | 'investigating_manager' | 'headteacher' | 'governor' | 'hr')[];
+      /** @description the organisation this session acts in */
+      current: boolean;
+    };
+    MembershipList: {
+      items: components['schemas']['MembershipResponse'][];
+    };
+    SwitchOrganisationRequest: {
+      /** Format: uuid */
+      organisationId: string;
+      /**
+       * @description as for POST /auth/login
+       * @default cookie
+       * @enum {string}
+       */
+      tokenDelivery: 'cookie' | 'body';
+    };
+    SsoSettingsResponse: {
+      issuer: string;
+      clientId: string;
+      /** @description a secret is set (it is never shown) */
+      clientSecretSet: boolean;
+      allowedDomains: string[];
+    };
+    SignInSettingsResponse: {
+      passwordSignIn: boolean;
+      secondFactorRoles: ('admin' | 'deputy_head' | 'investigating_manager' | 'headteacher' | 'governor' | 'hr')[];
+      /** @description secondFactorRoles is the default (every role that reads casework) */
+      secondFactorRolesDefault: boolean;
+      acceptProviderMfa: boolean;
+      sso: components['schemas']['SsoSettingsResponse'] | null;
+      /** @description the redirect URI to register with the provider */
+      redirectUri: string;
+      /** @description the web application’s sign-in page for this school, offering its single sign-on: the link to give its people */
+      signInUrl: string;
+    };
+    SsoSettingsRequest: {
+      /**
+       * @description the provider’s issuer (https; http only on loopback)
+       * @example https://login.microsoftonline.com/<tenant id>/v2.0
+       */
+      issuer: string;
+      clientId: string;
+      /** @description left out: the secret already set is kept; never returned */
+      clientSecret?: string;
+      /**
+       * @description e-mail domains allowed to sign in this way (exact; a subdomain is listed on its own)
+       * @example [
+       *       "school.example"
+       *     ]
+       */
+      allowedDomains: string[];
+    };
+    SignInSettingsRequest: {
+      /** @description false: single sign-on only (needs `sso`) */
+      passwordSignIn: boolean;
+      /** @description the roles whose holders must pass a second factor */
+      secondFactorRoles: ('admin' | 'deputy_head' | 'investigating_manager' | 'headteacher' | 'governor' | 'hr')[];
+      /** @description the provider’s own multi-factor sign-in (its `amr` claim) counts as the second factor */
+      acceptProviderMfa: boolean;
+      /** @description null: no single sign-on */
+      sso: components['schemas']['SsoSettingsRequest'] | null;
     };
     CreateUserRequest: {
       /**
@@ -4282,21 +4562,28 @@ export interface components {
       /** @constant */
       status: 400;
       /** @enum {string} */
-      code: 'validation_failed' | 'bad_request' | 'wrong_password' | 'refresh_token_missing' | 'malformed_multipart';
+      code:
+        | 'validation_failed'
+        | 'bad_request'
+        | 'wrong_password'
+        | 'refresh_token_missing'
+        | 'malformed_multipart'
+        | 'second_factor_invalid'
+        | 'sso_state_mismatch';
     };
     /** @description A 401 problem: No valid bearer token (or, on sign-in and refresh, wrong credentials). */
     UnauthorizedProblem: components['schemas']['Problem'] & {
       /** @constant */
       status: 401;
       /** @enum {string} */
-      code: 'unauthorized' | 'invalid_credentials' | 'invalid_refresh_token';
+      code: 'unauthorized' | 'invalid_credentials' | 'invalid_refresh_token' | 'sso_failed' | 'sso_no_account';
     };
     /** @description A 403 problem: Known, but the caller’s role (or their part in the case) does not allow this. */
     ForbiddenProblem: components['schemas']['Problem'] & {
       /** @constant */
       status: 403;
       /** @enum {string} */
-      code: 'forbidden' | 'password_change_required' | 'evidence_withheld';
+      code: 'forbidden' | 'password_change_required' | 'second_factor_required' | 'password_sign_in_not_allowed' | 'sign_in_there' | 'evidence_withheld';
     };
     /** @description A 404 problem: Not found, or not visible to the caller (never told apart). */
     NotFoundProblem: components['schemas']['Problem'] & {
@@ -4344,7 +4631,11 @@ export interface components {
         | 'already_paused'
         | 'not_paused'
         | 'grievance_undecided'
-        | 'email_taken'
+        | 'already_member'
+        | 'second_factor_enrolled'
+        | 'no_enrolment'
+        | 'sso_not_configured'
+        | 'own_second_factor_reset'
         | 'own_password_reset'
         | 'own_roles'
         | 'own_deactivation'
@@ -4408,7 +4699,7 @@ export interface components {
       /** @constant */
       status: 503;
       /** @enum {string} */
-      code: 'unavailable' | 'db_down' | 'busy';
+      code: 'unavailable' | 'db_down' | 'sso_provider_unavailable' | 'busy';
     };
   };
   responses: {
@@ -4695,6 +4986,15 @@ export interface operations {
           'application/problem+json': components['schemas']['UnauthorizedProblem'];
         };
       };
+      /** @description password_sign_in_not_allowed: the password is right, but the school takes single sign-on only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ForbiddenProblem'];
+        };
+      };
       413: components['responses']['ContentTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       /** @description too many failed attempts; see Retry-After */
@@ -4884,6 +5184,331 @@ export interface operations {
           'application/problem+json': components['schemas']['TooManyRequestsProblem'];
         };
       };
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  startSecondFactorEnrolment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SecondFactorEnrolmentResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description second_factor_enrolled */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      413: components['responses']['ContentTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  confirmSecondFactorEnrolment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SecondFactorCodeRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecoveryCodesResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description second_factor_enrolled, or no_enrolment */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      413: components['responses']['ContentTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      /** @description too many wrong codes; see Retry-After */
+      429: {
+        headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['TooManyRequestsProblem'];
+        };
+      };
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  verifySecondFactor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SecondFactorCodeRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SecondFactorPassedResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description no_enrolment: no authenticator set up yet */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      413: components['responses']['ContentTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      /** @description too many wrong codes; see Retry-After */
+      429: {
+        headers: {
+          /** @description seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['TooManyRequestsProblem'];
+        };
+      };
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  resetSecondFactor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description reset */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['ContentTooLarge'];
+      414: components['responses']['UriTooLong'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listMemberships: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MembershipList'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  switchOrganisation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SwitchOrganisationRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoginResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description sign_in_there: sign in to that school instead */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ForbiddenProblem'];
+        };
+      };
+      409: components['responses']['Conflict'];
+      413: components['responses']['ContentTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getSignInSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignInSettingsResponse'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  updateSignInSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignInSettingsRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignInSettingsResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['ContentTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  startSingleSignOn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        organisationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description to the provider, or back to the sign-in page with sso_error */
+      302: {
+        headers: {
+          /** @description where the browser goes next */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      404: components['responses']['NotFound'];
+      414: components['responses']['UriTooLong'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  finishSingleSignOn: {
+    parameters: {
+      query?: {
+        session_state?: string;
+        iss?: string;
+        error_description?: string;
+        error?: string;
+        state?: string;
+        code?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description into the web application, signed in; or to its sign-in page with sso_error */
+      302: {
+        headers: {
+          /** @description where the browser goes next */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
       503: components['responses']['ServiceUnavailable'];
     };
   };
