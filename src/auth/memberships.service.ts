@@ -53,7 +53,8 @@ export class MembershipsService {
         target,
         account.confinedToOrganisationId,
       );
-      if (problem === 'not_a_member') throw DomainError.notFound('Organisation');
+      // a body field naming a school: 400 like any field that names nothing of the caller's (nothing told of that school)
+      if (problem === 'not_a_member') throw DomainError.invalidField('organisationId', 'is not a school you belong to');
       if (problem === 'same_organisation') throw DomainError.invalidField('organisationId', 'is the organisation this session acts in already');
       if (problem === 'sign_in_there') throw new DomainError('forbidden', 'sign_in_there', 'This sign-in does not carry over to that school: sign in there.');
       const now = this.clock.now();

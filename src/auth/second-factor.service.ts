@@ -151,7 +151,7 @@ export class SecondFactorService {
 
   /**
    * POST /users/:id/second-factor-reset (admin): the person's authenticator and recovery codes are removed and every
-   * session of theirs ends; they enrol again at their next sign-in. Never one's own (a stolen admin token must not
+   * session of theirs ends; they enrol again at their next sign-in, their earlier wrong codes forgotten. Never one's own (a stolen admin token must not
    * strip the admin's second factor). Another school's member, or no one: 404.
    */
   async reset(actor: Actor, userId: string): Promise<void> {
@@ -164,6 +164,8 @@ export class SecondFactorService {
       await em.query(`UPDATE accounts SET totp_secret = NULL, totp_enrolled_at = NULL, totp_last_step = NULL, updated_at = now() WHERE id = $1`, [account.id]);
       const codes = await queryRows<{ id: string }>(em, `DELETE FROM recovery_codes WHERE account_id = $1 RETURNING id`, [account.id]);
       const ended = await endSessionsOfAccount(em, { accountId: account.id, reason: 'second_factor_reset', at: now });
+      // a fresh start the admin vouches for: earlier wrong codes no longer count against the person
+      await em.query(`DELETE FROM login_attempts WHERE email = $1`, [`second-factor:${account.id}`]);
       await this.audit.record(em, {
         organisationId: actor.organisationId,
         actor,

@@ -57,7 +57,7 @@ export type SwitchProblem = 'not_a_member' | 'same_organisation' | 'sign_in_ther
  * Switching organisation carries the sign-in over only where it would have been accepted there: a password where
  * that organisation takes passwords and the password opens it; single sign-on where it uses the same provider.
  * Otherwise the person signs in there afresh (`sign_in_there`). A membership that is not theirs or not active:
- * `not_a_member` (404 to the caller).
+ * `not_a_member` (400 naming the field to the caller).
  */
 export function switchProblem(
   session: { organisationId: string; method: 'password' | 'sso'; ssoIssuer: string | null },

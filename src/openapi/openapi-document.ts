@@ -7,6 +7,7 @@ import { IS_PUBLIC, REQUIRED_PERMISSION } from '../access/decorators';
 import { Permission, rolesGranting } from '../access/permissions';
 import { ROLES } from '../access/roles';
 import { OPEN_DURING_PASSWORD_CHANGE } from '../auth/password-change';
+import { OPEN_DURING_SECOND_FACTOR } from '../auth/second-factor-gate';
 import { problemCodesOf } from '../common/errors/problem-codes';
 import { problemStatuses, RouteFacts } from './problem-statuses';
 import { constrainObjectSchema, constrainProperty, validatedClasses, validationsOf } from './validation-schema';
@@ -35,6 +36,8 @@ export interface AppRoute {
   isPublic: boolean;
   permission?: Permission;
   openDuringPasswordChange: boolean;
+  /** Still answers while the session waits for its second factor (GET /auth/me, logout, the second factor's own). */
+  openDuringSecondFactor: boolean;
   bodyType?: Function;
   queryType?: Function;
 }
@@ -73,6 +76,7 @@ export function appRoutes(app: INestApplication): AppRoute[] {
             isPublic: metadataOf<boolean>(IS_PUBLIC, handler, controller) === true,
             permission: metadataOf<Permission>(REQUIRED_PERMISSION, handler, controller),
             openDuringPasswordChange: metadataOf<boolean>(OPEN_DURING_PASSWORD_CHANGE, handler, controller) === true,
+            openDuringSecondFactor: metadataOf<boolean>(OPEN_DURING_SECOND_FACTOR, handler, controller) === true,
             bodyType: argType(RouteParamtypes.BODY),
             queryType: argType(RouteParamtypes.QUERY),
           });
@@ -225,7 +229,7 @@ export function completeDocument(document: OpenAPIObject, routes: readonly AppRo
       const statuses = problemStatuses({
         method: route.method,
         isPublic: route.isPublic,
-        neverForbidden: everyRole && route.openDuringPasswordChange,
+        neverForbidden: everyRole && route.openDuringPasswordChange && route.openDuringSecondFactor,
         hasPathParameters: parameters.some((p) => p.in === 'path'),
         hasQueryParameters: parameters.some((p) => p.in === 'query'),
         declared,

@@ -3,7 +3,7 @@ export interface RouteFacts {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** `@Public()`: no bearer token (login, refresh, health). */
   isPublic: boolean;
-  /** The route's permission is granted to every role and it stays open while a password change is required (GET /auth/me …): no 403 can come from the guard. */
+  /** The route's permission is granted to every role and it stays open while a password change is required and while a second factor is awaited (GET /auth/me …): no 403 can come from the guard. */
   neverForbidden: boolean;
   hasPathParameters: boolean;
   hasQueryParameters: boolean;
@@ -18,7 +18,7 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * The error statuses a route can answer, derived from how the app answers (api.md "Conventions"):
  * - 400: a path parameter, a query or a body is validated (and a body that is not JSON is refused);
  * - 401, 403: the global guard on every route but the public ones (403 also when an admin
- *   reset the password, except on the routes open during a password change);
+ *   reset the password, or the session awaits its second factor, except on the routes open then);
  * - 404, 414: a path parameter names something (not found or not visible; longer than 100 characters);
  * - 409: every change can meet another (`concurrent_change`, `duplicate`) or a state it may not
  *   change (case lifecycle, conflicts of interest, people rules);

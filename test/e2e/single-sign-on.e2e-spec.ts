@@ -51,7 +51,9 @@ describe('single sign-on with OpenID Connect (process.md §7)', () => {
   });
 
   async function configure(settings: { passwordSignIn?: boolean; secondFactorRoles?: string[]; acceptProviderMfa?: boolean; issuer?: string }) {
-    const res = await (await t.as(ADMIN)).put('/organisation/sign-in', {
+    const res = await (
+      await t.as(ADMIN)
+    ).put('/organisation/sign-in', {
       passwordSignIn: settings.passwordSignIn ?? true,
       secondFactorRoles: settings.secondFactorRoles ?? [],
       acceptProviderMfa: settings.acceptProviderMfa ?? false,
@@ -118,7 +120,9 @@ describe('single sign-on with OpenID Connect (process.md §7)', () => {
     expect(result.session).toEqual(expect.objectContaining({ user: expect.objectContaining({ email: HR }), secondFactor: 'not_required' }));
     const sessions = await t.http().get('/auth/sessions').set('authorization', `Bearer ${result.session.accessToken}`);
     expect(sessions.body.items[0]).toEqual(expect.objectContaining({ signInMethod: 'sso', current: true }));
-    expect(await audit('auth.sso_bound')).toEqual([expect.objectContaining({ payload: expect.objectContaining({ issuer: provider.issuer, matchedBy: 'email' }) })]);
+    expect(await audit('auth.sso_bound')).toEqual([
+      expect.objectContaining({ payload: expect.objectContaining({ issuer: provider.issuer, matchedBy: 'email' }) }),
+    ]);
     expect((await audit('auth.signed_in')).at(-1)!.payload).toEqual(expect.objectContaining({ method: 'sso', issuer: provider.issuer }));
     const logout = await t.http().post('/auth/logout').set('authorization', `Bearer ${result.session.accessToken}`);
     expect(logout.status).toBe(204);
@@ -208,13 +212,16 @@ describe('single sign-on with OpenID Connect (process.md §7)', () => {
     }
   });
 
-  it('a school without single sign-on sends the browser back with sso_not_configured; an admin never sees the client secret', async () => {
+  it('a school without single sign-on sends the browser back with sso_not_configured (no such school: 404); an admin never sees the client secret', async () => {
     const res = await t.http().get(`/auth/sso/${t.ids.org.northfield}/start`);
     expect(new URL(String(res.headers.location)).searchParams.get('sso_error')).toBe('sso_not_configured');
+    expectProblem(await t.http().get('/auth/sso/00000000-0000-4000-8000-000000000000/start'), 404);
     const settings = await (await t.as(ADMIN)).get('/organisation/sign-in');
     expect(settings.body.sso).toEqual({ issuer: provider.issuer, clientId: CLIENT.clientId, clientSecretSet: true, allowedDomains: ['sso-academy.example'] });
     expect(JSON.stringify(settings.body)).not.toContain(CLIENT.clientSecret);
-    const events = await t.db.query(`SELECT payload::text AS p FROM audit_events WHERE organisation_id = $1 AND action = 'organisation.sign_in_updated'`, [school]);
+    const events = await t.db.query(`SELECT payload::text AS p FROM audit_events WHERE organisation_id = $1 AND action = 'organisation.sign_in_updated'`, [
+      school,
+    ]);
     expect(events.rows.length).toBeGreaterThan(0);
     for (const row of events.rows) expect(row.p).not.toContain(CLIENT.clientSecret);
     const stored = await t.db.query(`SELECT sso_client_secret FROM sign_in_settings WHERE organisation_id = $1`, [school]);
@@ -229,7 +236,9 @@ describe('single sign-on with OpenID Connect (process.md §7)', () => {
       expect(right.body.code).toBe('password_sign_in_not_allowed');
       expect((await t.http().post('/auth/login').send({ email: HR, password: 'not the password at all' })).body.code).toBe('invalid_credentials');
       expect((await signIn('hr-sub')).error).toBeNull();
-      const noProvider = await (await t.as(ADMIN)).put('/organisation/sign-in', { passwordSignIn: false, secondFactorRoles: [], acceptProviderMfa: false, sso: null });
+      const noProvider = await (
+        await t.as(ADMIN)
+      ).put('/organisation/sign-in', { passwordSignIn: false, secondFactorRoles: [], acceptProviderMfa: false, sso: null });
       expectProblem(noProvider, 400, 'passwordSignIn');
     } finally {
       // the admin signs in by password for the other tests: their token was taken before
@@ -257,7 +266,9 @@ describe('single sign-on with OpenID Connect (process.md §7)', () => {
   });
 
   it('an http issuer off this machine is refused when set (https only)', async () => {
-    const res = await (await t.as(ADMIN)).put('/organisation/sign-in', {
+    const res = await (
+      await t.as(ADMIN)
+    ).put('/organisation/sign-in', {
       passwordSignIn: true,
       secondFactorRoles: [],
       acceptProviderMfa: false,

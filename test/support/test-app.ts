@@ -173,13 +173,17 @@ async function cloneTemplate(adminUrl: string, name: string, template: string): 
 
 async function demoIds(db: Pool): Promise<DemoIds> {
   const orgs = (await db.query<{ id: string; name: string }>('SELECT id, name FROM organisations')).rows;
-  // a person in both schools (hr@demo.school) is named by their Werrington membership here (listed last, so it wins)
+  // a person in both schools (hr@demo.school) is named by their Werrington membership and staff record here (listed last, so they win)
   const users = (
     await db.query<{ id: string; email: string }>(
       `SELECT u.id, u.email FROM users u JOIN organisations o ON o.id = u.organisation_id ORDER BY o.name LIKE 'Werrington%', u.created_at`,
     )
   ).rows;
-  const staff = (await db.query<{ id: string; name: string; email: string | null }>('SELECT id, name, email FROM staff_members')).rows;
+  const staff = (
+    await db.query<{ id: string; name: string; email: string | null }>(
+      `SELECT s.id, s.name, s.email FROM staff_members s JOIN organisations o ON o.id = s.organisation_id ORDER BY o.name LIKE 'Werrington%', s.created_at`,
+    )
+  ).rows;
   return {
     org: {
       werrington: orgs.find((o) => o.name.startsWith('Werrington'))!.id,

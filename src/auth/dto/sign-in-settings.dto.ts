@@ -5,7 +5,9 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -68,6 +70,8 @@ export class SignInSettingsRequest {
 
   @ApiProperty({ type: SsoSettingsRequest, nullable: true, description: 'null: no single sign-on' })
   @ValidateIf((_o, value) => value !== null)
+  @IsDefined({ message: 'is required (null: no single sign-on)' })
+  @IsObject()
   @ValidateNested()
   @Type(() => SsoSettingsRequest)
   sso: SsoSettingsRequest | null;
@@ -87,5 +91,6 @@ export class SignInSettingsResponse {
   @ApiProperty() acceptProviderMfa: boolean;
   @ApiProperty({ type: SsoSettingsResponse, nullable: true }) sso: SsoSettingsResponse | null;
   @ApiProperty({ description: 'the redirect URI to register with the provider' }) redirectUri: string;
-  @ApiProperty({ description: 'the web application’s sign-in page for this school, offering its single sign-on: the link to give its people' }) signInUrl: string;
+  @ApiProperty({ description: 'the web application’s sign-in page for this school, offering its single sign-on: the link to give its people' })
+  signInUrl: string;
 }

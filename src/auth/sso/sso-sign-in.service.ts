@@ -68,7 +68,7 @@ export class SsoSignInService {
    */
   async start(organisationId: string): Promise<{ url: string; browserSecret: string }> {
     const exists = await queryOne(this.dataSource.manager, `SELECT 1 FROM organisations WHERE id = $1`, [organisationId]);
-    if (!exists) throw DomainError.conflict('sso_not_configured', 'This school has no single sign-on set up.');
+    if (!exists) throw DomainError.notFound('Organisation');
     const { settings } = await this.provider(this.dataSource.manager, organisationId);
     const request = await this.oidc.startSignIn(settings, this.redirectUri());
     const browserSecret = randomBytes(32).toString('base64url');

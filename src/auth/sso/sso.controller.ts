@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../access/decorators';
 import { DomainError } from '../../common/errors/domain-error';
@@ -38,7 +38,8 @@ export class SsoController {
   ) {}
 
   private failed(reply: FastifyReply, error: unknown): void {
-    if (!(error instanceof DomainError)) throw error;
+    // no such school: a 404 problem, like any made-up id (its sign-in page could offer nothing)
+    if (!(error instanceof DomainError) || error.kind === 'not_found') throw error;
     reply.clearCookie(SSO_COOKIE, { path: SSO_COOKIE_PATH });
     reply.status(302).header('location', `${this.config.email.appUrl}${WEB_PREFIX}/sign-in?sso_error=${error.code}`).send();
   }
@@ -52,6 +53,7 @@ export class SsoController {
   })
   @ApiParam({ name: 'organisationId', format: 'uuid' })
   @ApiResponse({ ...REDIRECT, description: 'to the provider, or back to the sign-in page with sso_error' })
+  @ApiNotFoundResponse({ description: 'no such school' })
   async startSingleSignOn(@UuidParam('organisationId') organisationId: string, @Res() reply: FastifyReply): Promise<void> {
     try {
       const { url, browserSecret } = await this.sso.start(organisationId);
