@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Download, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../../support/test-app';
 
@@ -82,14 +82,36 @@ export interface WebApp {
   close(): Promise<void>;
 }
 
-/** The real app (API + web application) on a fresh database, listening on an ephemeral port. */
+/** The real app (API + web application) on a fresh database, listening on an ephemeral port (or on `env.PORT`, when given). */
 export async function startWebApp(env: Record<string, string> = {}): Promise<WebApp> {
   await ensureWebBuilt();
   const t = await startTestApp(env);
-  await t.app.listen(0, '127.0.0.1');
+  await t.app.listen(env.PORT ? Number(env.PORT) : 0, '127.0.0.1');
   const { port } = t.app.getHttpServer().address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
   return { t, origin, url: (path = '/') => `${origin}/app${path}`, close: () => t.close() };
+}
+
+/** A loopback port free now (the system's choice, released at once) for an app that must know its address before it starts. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/**
+ * The environment of an app whose APP_URL is its own origin (a free port chosen first): for redirects the app
+ * makes to itself — single sign-on's redirect URI and its way back into the web application. For browserFixture's
+ * `appEnv`; `more` adds other settings.
+ */
+export async function ownOriginEnv(more: Record<string, string> = {}): Promise<Record<string, string>> {
+  const port = await freePort();
+  return { ...more, PORT: String(port), APP_URL: `http://127.0.0.1:${port}` };
 }
 
 /** Signs in through the sign-in page and waits for the person's landing page. */

@@ -5,7 +5,8 @@ import { session } from '../auth/session';
 /**
  * The typed client of the public API (schema.d.ts is generated from /docs-json: `npm run
  * web:client`). Every request carries the access token from memory; a 401 refreshes the session
- * once and tries again; a 403 password_change_required sends the person to choose a new password.
+ * once and tries again; a 403 password_change_required sends the person to choose a new password,
+ * a 403 second_factor_required to the second factor.
  *
  *   const { data, error, response } = await api.GET('/cases/{id}', { params: { path: { id } } });
  */
@@ -32,14 +33,16 @@ function withToken(request: Request, token: string | null): Request {
   return request;
 }
 
-/** A 403 password_change_required (an admin reset the password) is the session's business, whatever the page asked. */
+/** A 403 password_change_required (an admin reset the password) or second_factor_required is the session's business, whatever the page asked. */
 async function after(response: Response): Promise<Response> {
   if (response.status === 403) {
     const body: unknown = await response
       .clone()
       .json()
       .catch(() => null);
-    if ((body as { code?: string } | null)?.code === 'password_change_required') session.passwordChangeRequired();
+    const code = (body as { code?: string } | null)?.code;
+    if (code === 'password_change_required') session.passwordChangeRequired();
+    if (code === 'second_factor_required') session.secondFactorRequired();
   }
   return response;
 }

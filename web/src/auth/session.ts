@@ -1,7 +1,10 @@
 import type { components } from '../api/schema';
 import { problemOf, type Problem } from '../api/problem';
+import { ssoLanded } from './remembered-school';
 
-type LoginResponse = components['schemas']['LoginResponse'];
+export type LoginResponse = components['schemas']['LoginResponse'];
+/** What the session still needs before anything else (process.md §7): nothing, or a code (`verify`), or an authenticator set up first (`enrol`). */
+export type SecondFactorState = LoginResponse['secondFactor'];
 export type User = components['schemas']['UserResponse'];
 
 /** Why nobody is signed in: not yet; they signed out (here or in another tab); the idle or absolute limit; the API ended the session. */
@@ -16,6 +19,8 @@ export type SessionState =
       organisationName: string;
       /** an admin reset the password: nothing but choosing a new one until then */
       passwordChangeRequired: boolean;
+      /** `verify` or `enrol`: nothing but the second factor until it is passed (the API answers 403 second_factor_required) */
+      secondFactor: SecondFactorState;
       /** when the session ends unless it is used (Date.now() time) */
       endsAt: number;
       /** false when the session's absolute limit comes first: staying signed in is not possible */
@@ -27,7 +32,9 @@ export type SessionState =
 type Message =
   | { type: 'used'; idleExpiresAt: number; sessionExpiresAt: number; at: number }
   | { type: 'activity'; at: number }
-  | { type: 'signed-out'; reason: SignedOutReason };
+  | { type: 'signed-out'; reason: SignedOutReason }
+  | { type: 'second-factor-passed' }
+  | { type: 'switched' };
 
 /** The warning comes this long before the session ends (or half the session's idle limit, if shorter). */
 export const WARNING_LEAD_MS = 2 * 60_000;
@@ -128,9 +135,36 @@ class Session {
     if (this.state.status === 'signed-in' && !this.state.passwordChangeRequired) this.set({ ...this.state, passwordChangeRequired: true });
   }
 
+  /** The second factor was passed (POST /auth/second-factor/verify or …/enrolment/confirm): in this session, so in every tab. */
+  secondFactorPassed(): void {
+    this.passSecondFactor();
+    this.send({ type: 'second-factor-passed' });
+  }
+
+  /**
+   * A 403 second_factor_required from a route: this tab thought the session had passed (an admin's
+   * reset, another tab): the session's own answer (a refresh) says what it needs now.
+   */
+  secondFactorRequired(): void {
+    if (this.state.status === 'signed-in' && !secondFactorPending(this.state.secondFactor)) void this.refresh();
+  }
+
+  /**
+   * POST /auth/organisation answered: a new session in another school (the old one ended, the
+   * refresh cookie replaced). The other tabs take it up by refreshing from the new cookie.
+   */
+  switched(answer: LoginResponse): void {
+    this.use(answer);
+    this.send({ type: 'switched' });
+  }
+
   /** POST /auth/password answered 204: this session goes on (docs/sessions.md "Passwords"). */
   passwordChanged(): void {
     if (this.state.status === 'signed-in') this.set({ ...this.state, passwordChangeRequired: false });
+  }
+
+  private passSecondFactor(): void {
+    if (this.state.status === 'signed-in' && secondFactorPending(this.state.secondFactor)) this.set({ ...this.state, secondFactor: 'passed' });
   }
 
   private locked<T>(work: () => Promise<T>): Promise<T> {
@@ -167,11 +201,13 @@ class Session {
       user: answer.user,
       organisationName: answer.organisationName,
       passwordChangeRequired: answer.passwordChangeRequired,
+      secondFactor: answer.secondFactor,
       ...this.limits(),
       warning: false,
     });
     this.send({ type: 'used', idleExpiresAt: this.idleExpiresAt, sessionExpiresAt: this.sessionExpiresAt, at: now });
     this.schedule();
+    ssoLanded(answer.user.organisationId);
   }
 
   private limits(): { endsAt: number; extendable: boolean } {
@@ -224,6 +260,11 @@ class Session {
       this.lastActivityAt = Math.max(this.lastActivityAt, message.at);
     } else if (message.type === 'signed-out') {
       if (this.state.status === 'signed-in') this.end(message.reason, false);
+    } else if (message.type === 'second-factor-passed') {
+      this.passSecondFactor();
+    } else if (message.type === 'switched') {
+      // this tab's token belongs to the session that ended: the cookie is the new school's
+      void this.refresh();
     } else if (this.state.status === 'signed-in') {
       // another tab used the session: its limits start again here too (this tab keeps its own access token)
       this.idleExpiresAt = message.idleExpiresAt;
@@ -246,5 +287,8 @@ class Session {
     for (const listener of this.listeners) listener();
   }
 }
+
+/** The session waits for its second factor: a code, or an authenticator set up first. */
+export const secondFactorPending = (state: SecondFactorState): boolean => state === 'verify' || state === 'enrol';
 
 export const session = new Session();

@@ -13,7 +13,8 @@ export interface NavigationItem {
 
 /**
  * GOV.UK service navigation: the service's name and its main sections. `end`: content at the end
- * of the bar (the sign-out button). The list does not collapse behind a menu button (it is short).
+ * of the bar (the sign-out button), shown also with no items. The list does not collapse behind a
+ * menu button (it is short).
  */
 export function ServiceNavigation({
   serviceName,
@@ -39,7 +40,7 @@ export function ServiceNavigation({
               <span className="govuk-service-navigation__text">{serviceName}</span>
             )}
           </span>
-          {items.length > 0 && (
+          {(items.length > 0 || end) && (
             <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
               <ul className="govuk-service-navigation__list" id="navigation">
                 {items.map((item) => {

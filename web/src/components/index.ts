@@ -23,6 +23,7 @@ export { Label } from './Label';
 export { Link } from './Link';
 export { MultiFileUpload, type UploadFile } from './MultiFileUpload';
 export { NotificationBanner } from './NotificationBanner';
+export { OrganisationSwitcher } from './OrganisationSwitcher';
 export { Pagination } from './Pagination';
 export { Panel } from './Panel';
 export { PhaseBanner } from './PhaseBanner';

@@ -211,7 +211,7 @@ export function HomePage() {
         <RoleWork role="admin">
           <ul className="govuk-list">
             <li>
-              <Link href="/admin/users">Users: create, roles, deactivate, reset passwords</Link>
+              <Link href="/admin/users">Users: create, roles, deactivate, reset passwords and second factors</Link>
             </li>
             <li>
               <Link href="/admin/staff">The staff directory</Link>
@@ -227,6 +227,9 @@ export function HomePage() {
             </li>
             <li>
               <Link href="/admin/deadlines">Deadlines</Link>
+            </li>
+            <li>
+              <Link href="/admin/sign-in">How people sign in: single sign-on and the second factor</Link>
             </li>
             <li>
               <Link href="/admin/failed-deliveries">E-mails not delivered</Link>

@@ -7,8 +7,9 @@ const StaffDirectoryPage = lazyPage(area, (pages) => pages.StaffDirectoryPage);
 const StaffMemberPage = lazyPage(area, (pages) => pages.StaffMemberPage);
 const UserPage = lazyPage(area, (pages) => pages.UserPage);
 const UsersPage = lazyPage(area, (pages) => pages.UsersPage);
+const SignInSettingsPage = lazyPage(area, (pages) => pages.SignInSettingsPage);
 
-/** The admin screens (see screen.ts): user accounts (create, roles, deactivate, reset password) and the staff directory (create, link to an account). */
+/** The admin screens (see screen.ts): user accounts (create, roles, deactivate, reset password or second factor), the staff directory (create, link to an account) and how people sign in. */
 export const ADMIN_SCREENS: Screen[] = [
   { path: '/admin/users', render: () => <UsersPage /> },
   // before /admin/users/:id, which would take "new" for an id
@@ -17,4 +18,6 @@ export const ADMIN_SCREENS: Screen[] = [
   { path: '/admin/staff', render: () => <StaffDirectoryPage /> },
   { path: '/admin/staff/new', render: () => <NewStaffPage /> },
   { path: '/admin/staff/:id', render: ({ id }) => <StaffMemberPage id={id} /> },
+  // process.md §7: password, single sign-on, the second factor
+  { path: '/admin/sign-in', render: () => <SignInSettingsPage /> },
 ];

@@ -2,6 +2,7 @@
 export { NewStaffPage } from './staff-new';
 export { NewUserPage } from './user-new';
 export { StaffDirectoryPage } from './staff';
+export { SignInSettingsPage } from './sign-in-settings';
 export { StaffMemberPage } from './staff-member';
 export { UserPage } from './user';
 export { UsersPage } from './users';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useHistoryState } from 'wouter/use-browser-location';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { Button, InsetText, Link, NotificationBanner, SummaryList, Tag, WarningText } from '../../components';
+import { Button, ButtonGroup, InsetText, Link, NotificationBanner, SummaryList, Tag, WarningText } from '../../components';
 import { useApiForm } from '../../lib/use-api-form';
 import { useLoad } from '../../lib/use-load';
 import { NameField, RecordPage, RolesField } from './fields';
@@ -17,8 +17,10 @@ const LABELS = { name: 'Full name', roles: 'Roles' };
 /**
  * One user account (GET /users/:id): change the name and roles, deactivate or reactivate it
  * (PATCH /users/:id), reset the password (POST /users/:id/password-reset: the temporary password
- * is shown once). The API refuses what administration's own rules forbid — an admin's own roles,
- * their own deactivation, the last active admin — and the page shows its words.
+ * is shown once), reset the second factor after a confirmation (POST /users/:id/second-factor-reset:
+ * they set up an authenticator again at their next sign-in). The API refuses what administration's
+ * own rules forbid — an admin's own roles, their own deactivation or second factor, the last active
+ * admin — and the page shows its words.
  */
 export function UserPage({ id }: { id: string }) {
   const loaded = useLoad(() => api.GET('/users/{id}', { params: { path: { id } } }), [id]);
@@ -34,6 +36,7 @@ function UserForms({ initial }: { initial: User }) {
   const [roles, setRoles] = useState<string[]>(initial.roles);
   const [notice, setNotice] = useState<Notice>(created ? { heading: `Account created for ${initial.name}` } : null);
   const [temporary, setTemporary] = useState<string | null>(null);
+  const [confirmingReset, setConfirmingReset] = useState(false);
   const details = useApiForm(FIELDS, LABELS);
   // deactivation and the password reset: problems without fields, in one summary of their own
   const actions = useApiForm({});
@@ -43,6 +46,7 @@ function UserForms({ initial }: { initial: User }) {
     setName(next.name);
     setRoles(next.roles);
     setTemporary(null);
+    setConfirmingReset(false);
     setNotice({ heading });
     actions.setErrors({ summary: [], fields: {} });
   };
@@ -62,6 +66,10 @@ function UserForms({ initial }: { initial: User }) {
       setNotice(null);
       setTemporary(answer.temporaryPassword);
     },
+  );
+  const resetSecondFactor = actions.submit(
+    () => api.POST('/users/{id}/second-factor-reset', { params: { path: { id: user.id } } }),
+    () => changed(user, `${user.name}’s second factor has been reset`),
   );
 
   return (
@@ -111,6 +119,29 @@ function UserForms({ initial }: { initial: User }) {
       <Button type="button" variant="secondary" disabled={actions.submitting} onClick={() => void resetPassword()}>
         Reset password
       </Button>
+
+      <h2 className="govuk-heading-m">Second factor</h2>
+      <p className="govuk-body">
+        If they have lost the phone with their authenticator app and their recovery codes, reset their second factor. They are signed out everywhere and set up
+        an authenticator app again when they next sign in.
+      </p>
+      {confirmingReset ? (
+        <div data-testid="confirm-second-factor-reset">
+          <WarningText>Only do this when you are sure it is them asking: whoever next signs in to their account sets up the new authenticator app.</WarningText>
+          <ButtonGroup>
+            <Button type="button" variant="warning" disabled={actions.submitting} onClick={() => void resetSecondFactor()}>
+              Yes, reset their second factor
+            </Button>
+            <button type="button" className="app-link-button" onClick={() => setConfirmingReset(false)}>
+              Cancel
+            </button>
+          </ButtonGroup>
+        </div>
+      ) : (
+        <Button type="button" variant="secondary" disabled={actions.submitting} onClick={() => setConfirmingReset(true)}>
+          Reset second factor
+        </Button>
+      )}
 
       <h2 className="govuk-heading-m">{user.active ? 'Deactivate the account' : 'Reactivate the account'}</h2>
       {user.active ? (
