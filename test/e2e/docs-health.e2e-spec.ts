@@ -50,7 +50,8 @@ const API_PATHS = [
 
 /** The only routes anyone may call without a token (api.md "Conventions"). */
 // api.md "Conventions", and "Sessions and passwords": POST /auth/refresh is for the holder of a refresh token (its credential), with no bearer token
-const PUBLIC_ROUTES = ['POST /auth/login', 'POST /auth/refresh', 'GET /health'];
+// and single sign-on's browser navigations (process.md §7)
+const PUBLIC_ROUTES = ['POST /auth/login', 'POST /auth/refresh', 'GET /health', 'GET /auth/sso/{organisationId}/start', 'GET /auth/sso/callback'];
 
 type Operation = { security?: Array<Record<string, string[]>> };
 type OpenApi = { openapi: string; paths: Record<string, Record<string, Operation>>; components: { securitySchemes: Record<string, Record<string, string>> } };

@@ -307,7 +307,7 @@ describe('outcome and appeal (§12)', () => {
       const { rows } = await t.db.query(
         `WITH account AS (INSERT INTO accounts (email, password_hash) SELECT 'head2@demo.school', password_hash FROM accounts WHERE email = 'head@demo.school' RETURNING id, email)
          INSERT INTO users (organisation_id, account_id, email, name, roles) SELECT u.organisation_id, a.id, a.email, 'Second Head', '{headteacher}'
-         FROM users u, account a WHERE u.email = 'head@demo.school' RETURNING u.id`,
+         FROM users u, account a WHERE u.email = 'head@demo.school' RETURNING id`,
       );
       expect(rows).toHaveLength(1);
       const { appealId } = await appealed('head2@demo.school');

@@ -496,8 +496,16 @@ describe('sessions and passwords', () => {
       const token = keep(signedIn.body.accessToken as string);
       keep(signedIn.body.refreshToken as string);
 
-      // every route but POST /auth/password, GET /auth/me and POST /auth/logout answers 403 password_change_required
-      const open = ['POST /auth/password', 'GET /auth/me', 'POST /auth/logout'];
+      // every route but POST /auth/password, GET /auth/me and POST /auth/logout answers 403 password_change_required —
+      // and the second factor's own (process.md §7: where a school asks for one, it comes before the new password)
+      const open = [
+        'POST /auth/password',
+        'GET /auth/me',
+        'POST /auth/logout',
+        'POST /auth/second-factor/enrolment',
+        'POST /auth/second-factor/enrolment/confirm',
+        'POST /auth/second-factor/verify',
+      ];
       const refused: string[] = [];
       for (const [key, route] of Object.entries(ROUTE_PERMISSIONS)) {
         if (route.scope === 'public' || open.includes(key) || key.includes('?')) continue;

@@ -13,7 +13,10 @@ export const PROBLEM_CODES = {
   refresh_token_missing: { status: 400, meaning: 'POST /auth/refresh with neither the refresh cookie nor `refreshToken` in the body.' },
   malformed_multipart: { status: 400, meaning: 'An evidence upload whose multipart/form-data body could not be read.' },
   second_factor_invalid: { status: 400, meaning: 'The authenticator code or recovery code is wrong, already used or out of time (`errors[]` names `code`).' },
-  sso_state_mismatch: { status: 400, meaning: 'Single sign-on came back with a `state` this browser did not start (or one already used or expired): start again.' },
+  sso_state_mismatch: {
+    status: 400,
+    meaning: 'Single sign-on came back with a `state` this browser did not start (or one already used or expired): start again.',
+  },
   // 401
   unauthorized: { status: 401, meaning: 'No bearer token, or one that is invalid, expired or of an ended session: sign in (or refresh) again.' },
   invalid_credentials: { status: 401, meaning: 'POST /auth/login: the e-mail or password is wrong (never says which).' },
@@ -30,7 +33,8 @@ export const PROBLEM_CODES = {
   },
   password_change_required: {
     status: 403,
-    meaning: 'An admin reset the password: only POST /auth/password, GET /auth/me and POST /auth/logout answer until it is changed.',
+    meaning:
+      'An admin reset the password: only POST /auth/password, GET /auth/me, POST /auth/logout (and the second factor’s routes) answer until it is changed.',
   },
   second_factor_required: {
     status: 403,
