@@ -73,7 +73,11 @@ async function createOrganisation(args: string[], passwordCost: number, url: str
       return id;
     });
     console.log(`Organisation "${name}" created (${organisationId}).`);
-    const shown = existing ? '  (an existing account: they sign in with their own password)' : generated ? `  password: ${password}  (shown once: store it safely)` : '';
+    const shown = existing
+      ? '  (an existing account: they sign in with their own password)'
+      : generated
+        ? `  password: ${password}  (shown once: store it safely)`
+        : '';
     console.log(`First admin: ${email}${shown}`);
   });
 }

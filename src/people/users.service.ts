@@ -49,7 +49,13 @@ export class UsersService {
     const passwordHash = await hashPassword(request.password, this.config.passwordCost);
     return this.dataSource.transaction(async (em) => {
       const account = await accountForMembership(em, email, { passwordHash, confinedTo: actor.organisationId, at: this.clock.now() });
-      const userId = await insertMembership(em, { organisationId: actor.organisationId, accountId: account.id, email, name: request.name, roles: request.roles });
+      const userId = await insertMembership(em, {
+        organisationId: actor.organisationId,
+        accountId: account.id,
+        email,
+        name: request.name,
+        roles: request.roles,
+      });
       if (!userId) throw DomainError.conflict('already_member', 'This person already has an account at this school.');
       const staffId = await this.staff.linkNewAccount(em, actor.organisationId, userId, email);
       const role = roleFor(actor, 'users:manage');
