@@ -5170,6 +5170,7 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       409: components['responses']['Conflict'];
       413: components['responses']['ContentTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
@@ -5478,7 +5479,15 @@ export interface operations {
         content?: never;
       };
       400: components['responses']['BadRequest'];
-      404: components['responses']['NotFound'];
+      /** @description no such school */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['NotFoundProblem'];
+        };
+      };
       414: components['responses']['UriTooLong'];
       503: components['responses']['ServiceUnavailable'];
     };
