@@ -11,10 +11,9 @@ import { AttemptCounts, THROTTLE, throttleVerdict } from './login-throttle';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import { PASSWORD_PROBLEMS, passwordProblem } from './password-policy';
 import { endSessionsOfAccount } from './session-store';
-import { ClientContext, IssuedSession, SessionsService, USER_FOR_TOKEN_SQL, UserForToken } from './sessions.service';
+import { ClientContext, IssuedSession, SessionsService } from './sessions.service';
 import { accountByEmail, accountOfMembership, membershipsOfAccount, setOwnPassword } from './accounts.sql';
-import { chooseMembership, confinementLifted, passwordMemberships } from './sign-in.rules';
-import { CASEWORK_ROLES_DEFAULT, secondFactorRequired } from './second-factor/second-factor.rules';
+import { chooseMembership, confinementLifted, membershipNeedsSecondFactor, passwordMemberships } from './sign-in.rules';
 
 /** Where a sign-in failed, for its audit event in each of the person's organisations. */
 type FailureReason = 'wrong_password' | 'account_inactive' | 'password_sign_in_not_allowed';
@@ -75,24 +74,7 @@ export class AuthService {
         }
         return { failure: reason === 'password_sign_in_not_allowed' ? ('not_allowed' as const) : ('invalid' as const) };
       }
-      const session = await this.sessions.start(
-        em,
-        { id: chosen.userId, organisation_id: chosen.organisationId },
-        { method: 'password', secondFactorRequired: secondFactorRequired(chosen.roles, chosen.secondFactorRoles ?? CASEWORK_ROLES_DEFAULT) },
-        context,
-      );
-      await this.audit.record(em, {
-        organisationId: chosen.organisationId,
-        actor: { userId: chosen.userId },
-        role: null,
-        action: 'auth.signed_in',
-        entityType: 'session',
-        entityId: session.sessionId,
-        reason: null,
-        payload: { ...payload, secondFactorRequired: session.secondFactor.required },
-      });
-      const user = (await queryOne<UserForToken>(em, `${USER_FOR_TOKEN_SQL} WHERE u.id = $1`, [chosen.userId]))!;
-      return { user, session };
+      return this.sessions.signIn(em, chosen, { method: 'password', secondFactorRequired: membershipNeedsSecondFactor(chosen) }, context, payload);
     });
     if ('failure' in outcome) {
       if (outcome.failure === 'not_allowed') {

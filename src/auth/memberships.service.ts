@@ -7,9 +7,8 @@ import { DomainError } from '../common/errors/domain-error';
 import { queryOne, queryRows } from '../database/sql';
 import { accountOfMembership, membershipsOfAccount } from './accounts.sql';
 import { MembershipList } from './dto/membership.dto';
-import { CASEWORK_ROLES_DEFAULT, secondFactorRequired } from './second-factor/second-factor.rules';
-import { ClientContext, IssuedSession, SessionsService, USER_FOR_TOKEN_SQL, UserForToken } from './sessions.service';
-import { switchProblem } from './sign-in.rules';
+import { ClientContext, IssuedSession, SessionsService } from './sessions.service';
+import { membershipNeedsSecondFactor, switchProblem } from './sign-in.rules';
 
 /**
  * People in several schools (process.md §7): one account, a membership in each school with its own roles; a
@@ -76,29 +75,18 @@ export class MembershipsService {
         payload: { ip: context.ip },
       });
       const chosen = target!;
-      const session = await this.sessions.start(
+      return this.sessions.signIn(
         em,
-        { id: chosen.userId, organisation_id: chosen.organisationId },
+        chosen,
         {
           method: current.signInMethod,
           ssoIssuer: current.ssoIssuer ?? null,
-          secondFactorRequired: secondFactorRequired(chosen.roles, chosen.secondFactorRoles ?? CASEWORK_ROLES_DEFAULT),
+          secondFactorRequired: membershipNeedsSecondFactor(chosen),
           secondFactorPassed: passed.at ? { at: passed.at, method: passed.method ?? 'totp' } : null,
         },
         context,
+        { method: current.signInMethod, switched: true, ip: context.ip },
       );
-      await this.audit.record(em, {
-        organisationId: chosen.organisationId,
-        actor: { userId: chosen.userId },
-        role: null,
-        action: 'auth.signed_in',
-        entityType: 'session',
-        entityId: session.sessionId,
-        reason: null,
-        payload: { method: current.signInMethod, switched: true, ip: context.ip, secondFactorRequired: session.secondFactor.required },
-      });
-      const user = (await queryOne<UserForToken>(em, `${USER_FOR_TOKEN_SQL} WHERE u.id = $1`, [chosen.userId]))!;
-      return { user, session };
     });
     return this.sessions.issue(outcome.user, outcome.session);
   }

@@ -68,6 +68,15 @@ export interface SessionSecondFactor {
   passedAt: Date | null;
 }
 
+/** A session just started (or refreshed): what its answer is made of. */
+export interface StartedSession {
+  sessionId: string;
+  secret: string;
+  issuedAt: Date;
+  expiresAt: Date;
+  secondFactor: SessionSecondFactor;
+}
+
 /** How a session starts: the sign-in method, and what the second factor needs (process.md §7). */
 export interface SessionStart {
   method: SignInMethod;
@@ -116,12 +125,7 @@ export class SessionsService {
   }
 
   /** A new session for a user who has just proved who they are (in the sign-in's transaction, before its audit event). */
-  async start(
-    em: EntityManager,
-    user: { id: string; organisation_id: string },
-    how: SessionStart,
-    context: ClientContext,
-  ): Promise<{ sessionId: string; secret: string; issuedAt: Date; expiresAt: Date; secondFactor: SessionSecondFactor }> {
+  async start(em: EntityManager, user: { id: string; organisation_id: string }, how: SessionStart, context: ClientContext): Promise<StartedSession> {
     const issuedAt = this.clock.now();
     const expiresAt = new Date(issuedAt.getTime() + this.config.sessionMaxHours * 3_600_000);
     const secret = newRefreshSecret();
@@ -151,6 +155,32 @@ export class SessionsService {
     return { sessionId: row.id, secret, issuedAt, expiresAt, secondFactor };
   }
 
+  /**
+   * A person has proved who they are for one membership: their session starts, the school's audit log records the
+   * sign-in (`payload`: how, from where — never a secret), and the answer's user is read. In the sign-in's transaction.
+   */
+  async signIn(
+    em: EntityManager,
+    membership: { userId: string; organisationId: string },
+    how: SessionStart,
+    context: ClientContext,
+    payload: Record<string, unknown>,
+  ): Promise<{ user: UserForToken; session: StartedSession }> {
+    const session = await this.start(em, { id: membership.userId, organisation_id: membership.organisationId }, how, context);
+    await this.audit.record(em, {
+      organisationId: membership.organisationId,
+      actor: { userId: membership.userId },
+      role: null,
+      action: 'auth.signed_in',
+      entityType: 'session',
+      entityId: session.sessionId,
+      reason: null,
+      payload: { ...payload, secondFactorRequired: session.secondFactor.required },
+    });
+    const user = (await queryOne<UserForToken>(em, `${USER_FOR_TOKEN_SQL} WHERE u.id = $1`, [membership.userId]))!;
+    return { user, session };
+  }
+
   /** When the session passed a second factor (null: not yet, or none asked). */
   async secondFactorPassedAt(em: EntityManager, sessionId: string): Promise<Date | null> {
     return (await queryOne<{ at: Date | null }>(em, `SELECT second_factor_at AS at FROM sessions WHERE id = $1`, [sessionId]))?.at ?? null;
@@ -163,10 +193,7 @@ export class SessionsService {
   }
 
   /** The answer to a sign-in or a refresh: an access token of the session, and the refresh token for the controller to deliver. */
-  async issue(
-    user: UserForToken,
-    session: { sessionId: string; secret: string; issuedAt: Date; expiresAt: Date; secondFactor: SessionSecondFactor },
-  ): Promise<IssuedSession> {
+  async issue(user: UserForToken, session: StartedSession): Promise<IssuedSession> {
     const { accessToken, expiresIn } = await this.tokens.issue(
       { userId: user.id, organisationId: user.organisation_id, sessionId: session.sessionId, sessionExpiresAt: session.expiresAt },
       session.issuedAt,

@@ -2,6 +2,7 @@ import {
   chooseMembership,
   confinementLifted,
   MembershipForSignIn,
+  membershipNeedsSecondFactor,
   passwordMemberships,
   passwordOpens,
   secondFactorState,
@@ -64,6 +65,14 @@ describe('sign-in rules (process.md §7)', () => {
     expect(switchProblem(sso, member(B, { ssoIssuer: 'https://login.example/trust' }), null)).toBeNull();
     expect(switchProblem(sso, member(B, { ssoIssuer: 'https://login.example/other' }), null)).toBe('sign_in_there');
     expect(switchProblem(sso, member(B), null)).toBe('sign_in_there');
+  });
+
+  it('a membership needs a second factor by its school’s choice of roles, or by default for every role that reads casework', () => {
+    expect(membershipNeedsSecondFactor({ roles: ['hr'], secondFactorRoles: null })).toBe(true);
+    expect(membershipNeedsSecondFactor({ roles: ['admin'], secondFactorRoles: null })).toBe(false);
+    expect(membershipNeedsSecondFactor({ roles: ['hr'], secondFactorRoles: [] })).toBe(false);
+    expect(membershipNeedsSecondFactor({ roles: ['admin'], secondFactorRoles: ['admin'] })).toBe(true);
+    expect(membershipNeedsSecondFactor({ roles: ['hr', 'governor'], secondFactorRoles: ['governor'] })).toBe(true);
   });
 
   it('what a session still needs: nothing, enrolment, or a code', () => {

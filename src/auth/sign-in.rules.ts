@@ -1,4 +1,5 @@
 import type { Role } from '../access/roles';
+import { CASEWORK_ROLES_DEFAULT, secondFactorRequired } from './second-factor/second-factor.rules';
 
 /**
  * Who may sign in where (process.md §7, docs/sign-in.md). Pure: the services load the facts.
@@ -78,4 +79,9 @@ export function secondFactorState(
   if (!session.required) return 'not_required';
   if (session.passedAt) return 'passed';
   return totpEnrolled ? 'verify' : 'enrol';
+}
+
+/** Whether a sign-in to this membership must pass a second factor: its roles against its school's choice, or the default (process.md §7). */
+export function membershipNeedsSecondFactor(m: Pick<MembershipForSignIn, 'roles' | 'secondFactorRoles'>): boolean {
+  return secondFactorRequired(m.roles, m.secondFactorRoles ?? CASEWORK_ROLES_DEFAULT);
 }

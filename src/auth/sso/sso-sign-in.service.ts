@@ -9,8 +9,9 @@ import { APP_CONFIG } from '../../config/config.module';
 import { queryOne } from '../../database/sql';
 import { membershipsOfAccount } from '../accounts.sql';
 import { openSecret } from '../sealed-secret';
-import { CASEWORK_ROLES_DEFAULT, providerMfaSatisfies, secondFactorRequired } from '../second-factor/second-factor.rules';
-import { ClientContext, IssuedSession, SessionsService, USER_FOR_TOKEN_SQL, UserForToken } from '../sessions.service';
+import { providerMfaSatisfies } from '../second-factor/second-factor.rules';
+import { membershipNeedsSecondFactor } from '../sign-in.rules';
+import { ClientContext, IssuedSession, SessionsService, StartedSession, UserForToken } from '../sessions.service';
 import { loadSignInSettings } from '../sign-in-settings.sql';
 import { ssoRedirectUri } from '../sign-in-settings.service';
 import { OidcClient, SsoIdentity, SsoProviderSettings } from './oidc-client';
@@ -109,65 +110,50 @@ export class SsoSignInService {
       if (error instanceof DomainError) await this.refused(organisationId, null, error.code, context);
       throw error;
     }
-    const outcome = await this.dataSource.transaction(
-      async (em): Promise<{ refused: string } | { user: UserForToken; session: Awaited<ReturnType<SessionsService['start']>> }> => {
-        const account = await this.accountFor(em, identity, organisationId, provider.allowedDomains);
-        const membership = account ? (await membershipsOfAccount(em, account.id)).find((m) => m.organisationId === organisationId && m.active) : undefined;
-        if (!account || !membership) return { refused: identity.email ? 'no_account' : 'no_email' };
-        if (!account.bound) {
-          await em.query(`INSERT INTO sso_identities (account_id, organisation_id, issuer, subject) VALUES ($1, $2, $3, $4)`, [
-            account.id,
-            organisationId,
-            identity.issuer,
-            identity.subject,
-          ]);
-          await this.audit.record(em, {
-            organisationId,
-            actor: { userId: membership.userId },
-            role: null,
-            action: 'auth.sso_bound',
-            entityType: 'user',
-            entityId: membership.userId,
-            reason: null,
-            payload: { issuer: identity.issuer, matchedBy: 'email' },
-          });
-        }
-        const required = secondFactorRequired(membership.roles, membership.secondFactorRoles ?? CASEWORK_ROLES_DEFAULT);
-        const byProvider = required && providerMfaSatisfies(identity.amr, provider.acceptProviderMfa);
-        const now = this.clock.now();
-        const session = await this.sessions.start(
-          em,
-          { id: membership.userId, organisation_id: organisationId },
-          {
-            method: 'sso',
-            ssoIssuer: identity.issuer,
-            secondFactorRequired: required,
-            secondFactorPassed: byProvider ? { at: now, method: 'provider_mfa' } : null,
-          },
-          context,
-        );
+    const outcome = await this.dataSource.transaction(async (em): Promise<{ refused: string } | { user: UserForToken; session: StartedSession }> => {
+      const account = await this.accountFor(em, identity, organisationId, provider.allowedDomains);
+      const membership = account ? (await membershipsOfAccount(em, account.id)).find((m) => m.organisationId === organisationId && m.active) : undefined;
+      if (!account || !membership) return { refused: identity.email ? 'no_account' : 'no_email' };
+      if (!account.bound) {
+        await em.query(`INSERT INTO sso_identities (account_id, organisation_id, issuer, subject) VALUES ($1, $2, $3, $4)`, [
+          account.id,
+          organisationId,
+          identity.issuer,
+          identity.subject,
+        ]);
         await this.audit.record(em, {
           organisationId,
           actor: { userId: membership.userId },
           role: null,
-          action: 'auth.signed_in',
-          entityType: 'session',
-          entityId: session.sessionId,
+          action: 'auth.sso_bound',
+          entityType: 'user',
+          entityId: membership.userId,
           reason: null,
-          payload: {
-            method: 'sso',
-            issuer: identity.issuer,
-            amr: identity.amr,
-            secondFactorRequired: required,
-            secondFactorByProvider: byProvider,
-            ip: context.ip,
-            userAgent: context.userAgent?.slice(0, 512) ?? null,
-          },
+          payload: { issuer: identity.issuer, matchedBy: 'email' },
         });
-        const user = (await queryOne<UserForToken>(em, `${USER_FOR_TOKEN_SQL} WHERE u.id = $1`, [membership.userId]))!;
-        return { user, session };
-      },
-    );
+      }
+      const required = membershipNeedsSecondFactor(membership);
+      const byProvider = required && providerMfaSatisfies(identity.amr, provider.acceptProviderMfa);
+      return this.sessions.signIn(
+        em,
+        membership,
+        {
+          method: 'sso',
+          ssoIssuer: identity.issuer,
+          secondFactorRequired: required,
+          secondFactorPassed: byProvider ? { at: this.clock.now(), method: 'provider_mfa' } : null,
+        },
+        context,
+        {
+          method: 'sso',
+          issuer: identity.issuer,
+          amr: identity.amr,
+          secondFactorByProvider: byProvider,
+          ip: context.ip,
+          userAgent: context.userAgent?.slice(0, 512) ?? null,
+        },
+      );
+    });
     if ('refused' in outcome) {
       await this.refused(organisationId, null, outcome.refused, context);
       throw noAccount();
