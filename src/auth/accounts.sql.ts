@@ -23,10 +23,6 @@ export function accountByEmail(em: EntityManager, email: string, lock = false): 
   return queryOne<AccountRow>(em, `SELECT ${ACCOUNT_COLUMNS} FROM accounts a WHERE a.email = $1 ${lock ? 'FOR NO KEY UPDATE' : ''}`, [email]);
 }
 
-export function accountById(em: EntityManager, id: string, lock = false): Promise<AccountRow | undefined> {
-  return queryOne<AccountRow>(em, `SELECT ${ACCOUNT_COLUMNS} FROM accounts a WHERE a.id = $1 ${lock ? 'FOR NO KEY UPDATE' : ''}`, [id]);
-}
-
 /** The account a membership belongs to. */
 export async function accountOfMembership(em: EntityManager, userId: string, lock = false): Promise<AccountRow> {
   return (await queryOne<AccountRow>(

@@ -2,25 +2,6 @@ import { EntityManager } from 'typeorm';
 import { queryRows } from '../database/sql';
 import { SessionEndReason } from './session.entity';
 
-/**
- * Ends a user's open sessions (all of them, or all but one): their refresh tokens stop working
- * at once, and so do their access tokens (ActorLoader refuses an ended session). Used by a
- * password change (all but the current one) and an admin's reset (all). Returns their ids.
- */
-export async function endSessionsOfUser(
-  em: EntityManager,
-  target: { userId: string; organisationId: string; reason: SessionEndReason; at: Date; except?: string },
-): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    em,
-    `UPDATE sessions SET revoked_at = $3, revoked_reason = $4
-     WHERE user_id = $1 AND organisation_id = $2 AND revoked_at IS NULL AND expires_at > $3 AND ($5::uuid IS NULL OR id <> $5::uuid)
-     RETURNING id`,
-    [target.userId, target.organisationId, target.at, target.reason, target.except ?? null],
-  );
-  return rows.map((r) => r.id);
-}
-
 /** Ends every open session of a person, in every organisation they belong to (a new password is the person's). */
 export async function endSessionsOfAccount(
   em: EntityManager,

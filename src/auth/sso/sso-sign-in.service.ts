@@ -15,6 +15,7 @@ import { ClientContext, IssuedSession, SessionsService, StartedSession, UserForT
 import { loadSignInSettings } from '../sign-in-settings.sql';
 import { ssoRedirectUri } from '../sign-in-settings.service';
 import { OidcClient, SsoIdentity, SsoProviderSettings } from './oidc-client';
+import { ssoErrors } from './sso.errors';
 import { emailDomainAllowed } from './sso.rules';
 
 /** A sign-in under way lives this long (the person types their password and second factor at the provider). */
@@ -95,11 +96,7 @@ export class SsoSignInService {
         )
       : undefined;
     if (!pending || !browserSecret || !sha256(browserSecret).equals(pending.browserHash) || pending.expiresAt <= this.clock.now()) {
-      throw new DomainError(
-        'bad_request',
-        'sso_state_mismatch',
-        'The answer from the sign-in provider does not belong to a sign-in started here. Start again.',
-      );
+      throw ssoErrors.stateMismatch();
     }
     const { organisationId } = pending;
     const provider = await this.provider(this.dataSource.manager, organisationId);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { type ComponentProps, useEffect, useState } from 'react';
 import { Redirect, useLocation, useSearchParams } from 'wouter';
 import { api } from '../api/client';
 import { session } from '../auth/session';
@@ -90,16 +90,7 @@ function Enrol({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) {
           </p>
           <h2 className="govuk-heading-m">3. Enter the code the app shows</h2>
           <form onSubmit={submit} noValidate>
-            <Input
-              id="code"
-              label="Code"
-              hint="The 6 numbers the app shows for this service, for example 123456"
-              width="10"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              spellCheck={false}
-              {...form.text('code', code, setCode)}
-            />
+            <AuthenticatorCode hint="The 6 numbers the app shows for this service, for example 123456" {...form.text('code', code, setCode)} />
             <Button disabled={form.submitting}>Continue</Button>
           </form>
           <SignOutInstead />
@@ -137,6 +128,11 @@ function RecoveryCodes({ codes, next }: { codes: string[]; next: string }) {
   );
 }
 
+/** The six-digit code of an authenticator app, as a phone offers to fill it in (one-time-code, digits). */
+function AuthenticatorCode(props: { hint: string; value: string; onChange: ComponentProps<typeof Input>['onChange']; error?: string }) {
+  return <Input id="code" label="Code" width="10" inputMode="numeric" autoComplete="one-time-code" spellCheck={false} {...props} />;
+}
+
 /** A code: POST /auth/second-factor/verify with the app's code, or (behind "Use a recovery code instead") a recovery code. */
 function Verify() {
   const [code, setCode] = useState('');
@@ -153,16 +149,7 @@ function Verify() {
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={[...form.errors.summary, ...recoveryForm.errors.summary]} />
           <form onSubmit={submit} noValidate>
-            <Input
-              id="code"
-              label="Code"
-              hint="The 6 numbers your authenticator app shows for this service, for example 123456"
-              width="10"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              spellCheck={false}
-              {...form.text('code', code, setCode)}
-            />
+            <AuthenticatorCode hint="The 6 numbers your authenticator app shows for this service, for example 123456" {...form.text('code', code, setCode)} />
             <Button disabled={form.submitting}>Continue</Button>
           </form>
           <Details summary="Use a recovery code instead" open={recoveryForm.errors.summary.length > 0 || undefined}>
