@@ -251,7 +251,8 @@ describeInBrowser('web application: the whole lifecycle, one person at a time', 
         return route.fulfill({ response, body });
       },
     );
-    const settled = () => page.waitForFunction(`!document.body.innerText.includes('Loading…')`);
+    // a locator, not waitForFunction: a string predicate polled in the page is an eval, which the CSP refuses (script-src 'self')
+    const settled = () => page.getByText('Loading…').first().waitFor({ state: 'hidden' });
     const shoot = async (name: string) => {
       await settled();
       await expectAccessible(page, `screenshot: ${name}`);
