@@ -198,6 +198,42 @@ describe('grievances and pausing the process (§6, process.md §4)', () => {
       expect(outcome.body.code).toBe('case_paused');
     });
 
+    it('no hearing step while paused: the invitation, a new one, the rearrangement, the record, the appeal hearing (409 case_paused)', async () => {
+      const day = 24 * HOUR;
+      const { caseId, grievanceId } = await lodged('awaiting_decision');
+      const head = await t.as(DEMO.head);
+      const invitation = { scheduledFor: iso(Date.now() + 14 * day), place: 'Meeting room 2', evidenceIds: [], possibleOutcomes: ['no_action'] };
+      expect((await head.post(`/cases/${caseId}/pause`, { grievanceId, reason: 'Wait for the grievance.' })).status).toBe(200);
+      const first = await head.post(`/cases/${caseId}/hearings`, invitation);
+      expectProblem(first, 409);
+      expect(first.body.code).toBe('case_paused');
+      expect((await head.post(`/cases/${caseId}/grievances/${grievanceId}/decision`, decision())).status).toBe(200);
+      expect((await head.post(`/cases/${caseId}/resume`)).status).toBe(200);
+      const invited = await head.post(`/cases/${caseId}/hearings`, invitation);
+      expect(invited.status).toBe(201);
+      const hearingId = invited.body.createdId as string;
+
+      const second = await (await t.as(DEMO.hr)).post(`/cases/${caseId}/grievances`, grievance());
+      expect((await head.post(`/cases/${caseId}/pause`, { grievanceId: second.body.createdId, reason: 'Wait again.' })).status).toBe(200);
+      const steps = [
+        head.post(`/cases/${caseId}/hearings`, { ...invitation, scheduledFor: iso(Date.now() + 15 * day) }),
+        head.post(`/hearings/${hearingId}/rearrangements`, { basis: 'chair_decision', scheduledFor: iso(Date.now() + 16 * day), reason: 'The room is taken.' }),
+        head.post(`/hearings/${hearingId}/record`, { heldAt: iso(Date.now() - HOUR), subjectAttended: true, attendees: [], notes: 'Held.' }),
+      ];
+      for (const res of await Promise.all(steps)) {
+        expectProblem(res, 409);
+        expect(res.body.code).toBe('case_paused');
+      }
+      expect((await head.get(`/cases/${caseId}`)).body.hearings).toEqual([expect.objectContaining({ id: hearingId, held: null, rearrangements: [] })]);
+
+      const { caseId: onAppeal, appealId } = await buildCase(t, { to: 'appeal' });
+      const lodgedOnAppeal = await (await t.as(DEMO.hr)).post(`/cases/${onAppeal}/grievances`, grievance());
+      expect((await head.post(`/cases/${onAppeal}/pause`, { grievanceId: lodgedOnAppeal.body.createdId, reason: 'Wait.' })).status).toBe(200);
+      const appealHearing = await (await t.as(DEMO.governor)).post(`/appeals/${appealId}/hearings`, { ...invitation, possibleOutcomes: undefined });
+      expectProblem(appealHearing, 409);
+      expect(appealHearing.body.code).toBe('case_paused');
+    });
+
     it('only for a related, undecided grievance of the case, by the acting decision-maker', async () => {
       const { caseId, grievanceId } = await lodged('assigned', { relatedToProcess: false });
       const head = await t.as(DEMO.head);
