@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { Nation } from '../calendar/bank-holidays';
 import { queryOne } from '../database/sql';
 import { Deadlines, effectiveDeadlines } from '../tasks/task.rules';
 
@@ -7,6 +8,15 @@ export async function loadDeadlines(em: EntityManager, organisationId: string): 
   const row = await queryOne<{ deadlines: Record<string, unknown> }>(em, `SELECT deadlines FROM organisations WHERE id = $1`, [organisationId]);
   if (!row) throw new Error(`organisation ${organisationId} not found`);
   return effectiveDeadlines(row.deadlines);
+}
+
+/** The organisation's nation and deadlines in one statement: what every change's task watch reads (process.md §6). */
+export async function loadNationAndDeadlines(em: EntityManager, organisationId: string): Promise<{ nation: Nation; deadlines: Deadlines }> {
+  const row = await queryOne<{ nation: Nation; deadlines: Record<string, unknown> }>(em, `SELECT nation, deadlines FROM organisations WHERE id = $1`, [
+    organisationId,
+  ]);
+  if (!row) throw new Error(`organisation ${organisationId} not found`);
+  return { nation: row.nation, deadlines: effectiveDeadlines(row.deadlines) };
 }
 
 /** Sets them (in the caller's transaction); answers the ones before, for the audit record. */

@@ -6,6 +6,8 @@ import { localDateOf } from '../calendar/working-days';
 import { Clock } from '../common/clock/clock';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { Deadlines } from '../tasks/task.rules';
+import { loadNationAndDeadlines } from './deadlines.sql';
 import { loadNation } from './nation.sql';
 
 /**
@@ -36,6 +38,12 @@ export class SchoolCalendars implements OnApplicationBootstrap {
   /** The calendar of an organisation, read in the caller's transaction. */
   async forOrganisation(em: EntityManager, organisationId: string): Promise<SchoolCalendar> {
     return this.forNation(await loadNation(em, organisationId));
+  }
+
+  /** The calendar and the deadlines of an organisation (process.md §6), read together in one statement of the caller's transaction. */
+  async withDeadlines(em: EntityManager, organisationId: string): Promise<{ calendar: SchoolCalendar; deadlines: Deadlines }> {
+    const { nation, deadlines } = await loadNationAndDeadlines(em, organisationId);
+    return { calendar: this.forNation(nation), deadlines };
   }
 
   /** Outside the years the data knows, working days skip weekends only: say so while there is a year left to fix it. */

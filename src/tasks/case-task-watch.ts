@@ -3,7 +3,6 @@ import { EntityManager } from 'typeorm';
 import { Actor } from '../access/actor';
 import { Clock } from '../common/clock/clock';
 import { caseworkPeople } from '../people/casework-people.sql';
-import { loadDeadlines } from '../organisations/deadlines.sql';
 import { SchoolCalendars } from '../organisations/school-calendars.service';
 import { SchoolCalendar } from '../calendar/school-calendar';
 import { CaseTask, caseTasks, Deadlines, TASK_WORDS, tasksOfActor } from './task.rules';
@@ -75,6 +74,6 @@ export class CaseTaskWatch {
   }
 
   private async settings(em: EntityManager, organisationId: string): Promise<TaskSettings> {
-    return { calendar: await this.calendars.forOrganisation(em, organisationId), deadlines: await loadDeadlines(em, organisationId) };
+    return this.calendars.withDeadlines(em, organisationId);
   }
 }

@@ -3,7 +3,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../access/actor';
 import { Clock } from '../common/clock/clock';
 import { TaskItem, TaskList } from './dto/tasks.dto';
-import { loadDeadlines } from '../organisations/deadlines.sql';
 import { SchoolCalendars } from '../organisations/school-calendars.service';
 import { caseTasks, compareTasks, isOverdue, TASK_WORDS, tasksOfActor } from './task.rules';
 import { caseTaskStates, taskCandidateIds } from './tasks.sql';
@@ -34,8 +33,7 @@ export class TasksService {
     const ids = await taskCandidateIds(em, actor, now, TASK_CASES_LIMIT + 1);
     const truncated = ids.length > TASK_CASES_LIMIT;
     const cases = await caseTaskStates(em, actor.organisationId, ids.slice(0, TASK_CASES_LIMIT), now);
-    const calendar = await this.calendars.forOrganisation(em, actor.organisationId);
-    const deadlines = await loadDeadlines(em, actor.organisationId);
+    const { calendar, deadlines } = await this.calendars.withDeadlines(em, actor.organisationId);
     const found = cases.flatMap(({ facts, state }) =>
       tasksOfActor(actor, facts, caseTasks(facts, state, now, calendar, deadlines)).map((task) => ({ facts, state, task })),
     );
