@@ -1,6 +1,7 @@
 import { Actor } from '../access/actor';
 import { CaseFacts } from '../access/conflicts';
 import { Role } from '../access/roles';
+import { calendarFor } from '../calendar/school-calendar';
 import { NO_HOLIDAYS } from '../calendar/working-days';
 import { caseTasks, CaseTaskState, compareTasks, DEFAULT_DEADLINES, effectiveDeadlines, isOverdue, SCHOOL_TIME_ZONE, tasksOfActor } from './task.rules';
 
@@ -12,6 +13,8 @@ const INVESTIGATOR = { userId: 'u-inv', staffIds: ['s-inv'] };
 const OTHER = { userId: 'u-other', staffIds: ['s-other'] };
 const HR = { userId: 'u-hr', staffIds: ['s-hr'] };
 const CAL = { zone: SCHOOL_TIME_ZONE, holidays: NO_HOLIDAYS };
+/** process.md §6: the default nation's calendar, its bank holidays shipped as data (docs/calendar.md). */
+const ENGLAND_AND_WALES = calendarFor('england_and_wales');
 /** Monday 2 November 2026, 10:00 GMT. */
 const REPORTED = new Date('2026-11-02T10:00:00Z');
 const NOW = new Date('2026-11-03T12:00:00Z');
@@ -216,5 +219,55 @@ describe('tasks (process.md §6: every deadline with its owner is a task)', () =
     const f = facts({ status: 'reported', investigatorUserId: null, investigatorUserIds: [] });
     const tasks = tasksOfActor(deputy, f, caseTasks(f, state({ triagedAt: null }), NOW, CAL, effectiveDeadlines({ triageWorkingDays: 3 })));
     expect(tasks.map((t) => t.dueAt?.toISOString())).toEqual(['2026-11-05T23:59:59.999Z']);
+  });
+
+  describe('deadlines count in the organisation’s calendar: its bank holidays, and local dates across a clock change (process.md §6 "Working days")', () => {
+    /** The deadline of `who`'s one task, counted in England and Wales' calendar and, for comparison, in weekends only. */
+    const dueIn = (who: Actor, f: CaseFacts, s: CaseTaskState, now: Date) =>
+      [ENGLAND_AND_WALES, CAL].map((calendar) => tasksOfActor(who, f, caseTasks(f, s, now, calendar)).map((t) => t.dueAt?.toISOString()));
+
+    it('triage of a report made on Thursday 24 December 2026: Christmas Day and Boxing Day’s substitute (Monday 28) are not working days → the end of Wednesday 30 December', () => {
+      const f = facts({ status: 'reported', investigatorUserId: null, investigatorUserIds: [] });
+      const reported = new Date('2026-12-24T10:00:00Z');
+      const [withHolidays, weekendsOnly] = dueIn(deputy, f, state({ reportedAt: reported, triagedAt: null }), reported);
+      expect(withHolidays).toEqual(['2026-12-30T23:59:59.999Z']);
+      expect(weekendsOnly).toEqual(['2026-12-28T23:59:59.999Z']);
+    });
+
+    it('an investigation triaged on Monday 15 March 2027: Good Friday and Easter Monday are skipped, and the deadline is the end of the local day in BST (clocks go forward 28 March) → the end of Wednesday 14 April', () => {
+      const triaged = new Date('2027-03-15T10:00:00Z');
+      const [withHolidays, weekendsOnly] = dueIn(investigator, facts(), state({ reportedAt: triaged, triagedAt: triaged }), triaged);
+      expect(withHolidays).toEqual(['2027-04-14T22:59:59.999Z']);
+      expect(weekendsOnly).toEqual(['2027-04-12T22:59:59.999Z']);
+    });
+
+    it('an extension counts in the same calendar: 5 working days on that investigation → the end of Wednesday 21 April 2027', () => {
+      const triaged = new Date('2027-03-15T10:00:00Z');
+      const [withHolidays] = dueIn(investigator, facts(), state({ reportedAt: triaged, triagedAt: triaged, investigationExtensionDays: 5 }), triaged);
+      expect(withHolidays).toEqual(['2027-04-21T22:59:59.999Z']);
+    });
+
+    it('an appeal lodged on Monday 5 October 2026 (BST) is heard by the end of Monday 2 November, GMT (clocks go back 25 October): dates are counted, not hours', () => {
+      const appeal = facts({ status: 'appeal', outcomeDecidedByUserId: HEAD.userId });
+      const lodged = new Date('2026-10-05T09:00:00Z');
+      const [withHolidays] = dueIn(governor, appeal, state({ appealLodgedAt: lodged }), lodged);
+      expect(withHolidays).toEqual(['2026-11-02T23:59:59.999Z']);
+    });
+
+    it('an appeal lodged on Monday 14 December 2026 skips Christmas, Boxing Day’s substitute and New Year’s Day → the end of Thursday 14 January 2027', () => {
+      const appeal = facts({ status: 'appeal', outcomeDecidedByUserId: HEAD.userId });
+      const lodged = new Date('2026-12-14T09:00:00Z');
+      const [withHolidays, weekendsOnly] = dueIn(governor, appeal, state({ appealLodgedAt: lodged }), lodged);
+      expect(withHolidays).toEqual(['2027-01-14T23:59:59.999Z']);
+      expect(weekendsOnly).toEqual(['2027-01-11T23:59:59.999Z']);
+    });
+
+    it('a monitoring authorisation ending on Tuesday 29 December 2026 is within 5 working days of Monday 21 December (Christmas and Boxing Day’s substitute skipped), not when weekends only are skipped (§11)', () => {
+      const now = new Date('2026-12-21T10:00:00Z');
+      const endsAt = new Date('2026-12-29T12:00:00Z');
+      const [withHolidays, weekendsOnly] = dueIn(head, facts(), state({ monitoringEndsAt: endsAt }), now);
+      expect(withHolidays).toEqual([endsAt.toISOString()]);
+      expect(weekendsOnly).toEqual([]);
+    });
   });
 });
