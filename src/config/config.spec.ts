@@ -124,6 +124,7 @@ describe('loadConfig (api.md "Running, configuration and the demo")', () => {
       const config = loadConfig({ DATA_DIR: dir }, dir);
       expect(config.appealDeadline).toEqual({ minWorkingDays: 5, maxMonths: 3 });
       expect(config.monitoring).toEqual({ periodMaxMonths: 12, expiryMaxMonths: 3 });
+      expect(config.warning).toEqual({ maxMonths: 24 });
     });
 
     it('are configurable', () => {
@@ -134,9 +135,11 @@ describe('loadConfig (api.md "Running, configuration and the demo")', () => {
           APPEAL_DEADLINE_MAX_MONTHS: '2',
           MONITORING_PERIOD_MAX_MONTHS: '6',
           MONITORING_EXPIRY_MAX_MONTHS: '1',
+          WARNING_MAX_MONTHS: '12',
         },
         dir,
       );
+      expect(config.warning).toEqual({ maxMonths: 12 });
       expect(config.appealDeadline).toEqual({ minWorkingDays: 10, maxMonths: 2 });
       expect(config.monitoring).toEqual({ periodMaxMonths: 6, expiryMaxMonths: 1 });
     });
@@ -150,6 +153,8 @@ describe('loadConfig (api.md "Running, configuration and the demo")', () => {
       ['MONITORING_PERIOD_MAX_MONTHS', '13200', 'MONITORING_PERIOD_MAX_MONTHS must be an integer between 1 and 60 (got "13200")'],
       ['MONITORING_EXPIRY_MAX_MONTHS', '0', 'MONITORING_EXPIRY_MAX_MONTHS must be an integer between 1 and 24 (got "0")'],
       ['MONITORING_EXPIRY_MAX_MONTHS', '2.5', 'MONITORING_EXPIRY_MAX_MONTHS must be an integer between 1 and 24 (got "2.5")'],
+      ['WARNING_MAX_MONTHS', '0', 'WARNING_MAX_MONTHS must be an integer between 1 and 60 (got "0")'],
+      ['WARNING_MAX_MONTHS', '11988', 'WARNING_MAX_MONTHS must be an integer between 1 and 60 (got "11988")'],
       ['JOBS', 'sometimes', 'JOBS must be true or false (got "sometimes")'],
       ['SMTP_URL', 'mail.example.org', 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587'],
       ['DIGEST_CRON', 'at seven', 'DIGEST_CRON must be a five-field cron expression such as "0 7 * * *" (got "at seven")'],
@@ -190,6 +195,7 @@ describe('loadConfig (api.md "Running, configuration and the demo")', () => {
         pdfRender: { threads: defaultRenderThreads(), queue: 8 },
         appealDeadline: { minWorkingDays: 5, maxMonths: 3 },
         monitoring: { periodMaxMonths: 12, expiryMaxMonths: 3 },
+        warning: { maxMonths: 24 },
         hearingNoticeWorkingDays: 5,
         extraBankHolidays: { england_and_wales: [], scotland: [], northern_ireland: [] },
         jobs: { enabled: true, pollSeconds: 2, digestCron: '0 7 * * *' },

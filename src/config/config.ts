@@ -5,7 +5,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { ExtraBankHolidays, parseExtraBankHolidays } from '../calendar/school-calendar';
 import { DEFAULT_MONITORING_BOUNDS, MonitoringBounds } from '../monitoring/monitoring.rules';
 import { DEFAULT_HEARING_NOTICE_WORKING_DAYS } from '../hearings/hearing.rules';
-import { AppealDeadlineBounds, DEFAULT_APPEAL_DEADLINE_BOUNDS } from '../outcomes/outcome.rules';
+import { AppealDeadlineBounds, DEFAULT_APPEAL_DEADLINE_BOUNDS, DEFAULT_WARNING_BOUNDS, WarningBounds } from '../outcomes/outcome.rules';
 import { DEFAULT_RETENTION, RetentionPeriods } from '../retention/retention.rules';
 
 /** Everything the process reads from its environment, validated once at boot. */
@@ -44,6 +44,8 @@ export interface AppConfig {
   pdfRender: { threads: number; queue: number };
   /** Bounds on a stated appeal deadline (domain.md "Dates the API is told"). */
   appealDeadline: AppealDeadlineBounds;
+  /** The bound on a warning's life, WARNING_MAX_MONTHS (domain.md "Dates the API is told"; outcome.rules.ts DEFAULT_WARNING_BOUNDS says why 24). */
+  warning: WarningBounds;
   /** Bounds on a monitoring authorisation's period and expiry (domain.md "Dates the API is told"). */
   monitoring: MonitoringBounds;
   /** Working days between a hearing's invitation letter and the hearing (process.md §1). */
@@ -213,6 +215,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       minWorkingDays: integer(env, 'APPEAL_DEADLINE_MIN_WORKING_DAYS', DEFAULT_APPEAL_DEADLINE_BOUNDS.minWorkingDays, 1, 60, problems),
       maxMonths: integer(env, 'APPEAL_DEADLINE_MAX_MONTHS', DEFAULT_APPEAL_DEADLINE_BOUNDS.maxMonths, 1, 24, problems),
     },
+    // A warning's expiry at most this many months after it is given; up to 5 years for a school that keeps warnings longer.
+    warning: { maxMonths: integer(env, 'WARNING_MAX_MONTHS', DEFAULT_WARNING_BOUNDS.maxMonths, 1, 60, problems) },
     monitoring: {
       periodMaxMonths: integer(env, 'MONITORING_PERIOD_MAX_MONTHS', DEFAULT_MONITORING_BOUNDS.periodMaxMonths, 1, 60, problems),
       expiryMaxMonths: integer(env, 'MONITORING_EXPIRY_MAX_MONTHS', DEFAULT_MONITORING_BOUNDS.expiryMaxMonths, 1, 24, problems),

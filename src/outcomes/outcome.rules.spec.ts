@@ -1,7 +1,15 @@
 import { calendarFor } from '../calendar/school-calendar';
 import { NO_HOLIDAYS } from '../calendar/working-days';
 import { DomainError } from '../common/errors/domain-error';
-import { checkAppealDeadline, checkAppealLodging, checkClosable, checkLateEntry, DEFAULT_APPEAL_DEADLINE_BOUNDS } from './outcome.rules';
+import {
+  checkAppealDeadline,
+  checkAppealLodging,
+  checkClosable,
+  checkLateEntry,
+  checkWarningExpiry,
+  DEFAULT_APPEAL_DEADLINE_BOUNDS,
+  DEFAULT_WARNING_BOUNDS,
+} from './outcome.rules';
 
 const at = (iso: string) => new Date(iso);
 const ENGLAND = calendarFor('england_and_wales');
@@ -108,6 +116,33 @@ describe('outcome rules (§12; domain.md "Dates the API is told")', () => {
 
     it('no deadline (no action): nothing to check', () => {
       expect(problem(() => checkAppealDeadline({ decidedAt }, bounds, ENGLAND))).toBeNull();
+    });
+  });
+
+  describe('checkWarningExpiry: a warning expires at most WARNING_MAX_MONTHS (default 24) after it is given', () => {
+    const givenAt = at('2026-11-02T15:00:00.000Z');
+
+    it('the default allows ordinary practice: two years', () => {
+      expect(DEFAULT_WARNING_BOUNDS).toEqual({ maxMonths: 24 });
+      expect(problem(() => checkWarningExpiry({ givenAt, warningExpiresAt: at('2027-11-02T15:00:00.000Z') }, DEFAULT_WARNING_BOUNDS))).toBeNull();
+      expect(problem(() => checkWarningExpiry({ givenAt, warningExpiresAt: at('2028-11-02T15:00:00.000Z') }, DEFAULT_WARNING_BOUNDS))).toBeNull();
+    });
+
+    it('a warning expiring in 2999 is refused, naming warningExpiresAt (the case would never be erased, §13)', () => {
+      const refused = problem(() => checkWarningExpiry({ givenAt, warningExpiresAt: at('2999-01-01T00:00:00.000Z') }, DEFAULT_WARNING_BOUNDS));
+      expect(refused?.errors[0].field).toBe('warningExpiresAt');
+      const justOver = problem(() => checkWarningExpiry({ givenAt, warningExpiresAt: at('2028-11-02T15:00:00.001Z') }, DEFAULT_WARNING_BOUNDS));
+      expect(justOver?.errors[0]).toEqual({ field: 'warningExpiresAt', message: expect.stringContaining('at most 24 months') });
+    });
+
+    it('takes its bound from configuration', () => {
+      expect(problem(() => checkWarningExpiry({ givenAt, warningExpiresAt: at('2027-11-02T15:00:00.000Z') }, { maxMonths: 6 }))?.errors[0].field).toBe(
+        'warningExpiresAt',
+      );
+    });
+
+    it('no warning: nothing to check', () => {
+      expect(problem(() => checkWarningExpiry({ givenAt }, DEFAULT_WARNING_BOUNDS))).toBeNull();
     });
   });
 

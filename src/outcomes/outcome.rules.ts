@@ -118,6 +118,40 @@ export function checkAppealDeadline(
 }
 
 /**
+ * The bound a school sets on a warning's life (domain.md "Dates the API is told": "deadlines
+ * and periods within bounds a school would set"), from configuration: WARNING_MAX_MONTHS.
+ */
+export interface WarningBounds {
+  /** a warning expires at most this many calendar months after it is given */
+  maxMonths: number;
+}
+/**
+ * 24 months. The ACAS guide "Discipline and grievances at work" describes a first written
+ * warning commonly kept live for 6 months and a final written warning for 12; some schools'
+ * policies keep a final warning live longer for serious misconduct. Two years allows that
+ * ordinary practice, while a warning "expiring" in 2999 — which would keep the case from
+ * ever being erased, since retention counts from the warning's expiry (§13) — is refused.
+ */
+export const DEFAULT_WARNING_BOUNDS: WarningBounds = { maxMonths: 24 };
+
+/**
+ * §12 ("A warning has an expiry", domain.md "Outcome"); domain.md "Dates the API is told": a
+ * warning's expiry is at most `maxMonths` months after the warning is given — the outcome's
+ * decision, or an appeal's decision varying the sanction to a warning. Retention counts from
+ * the expiry (§13), so an unbounded one would keep the case for ever. 400 naming warningExpiresAt.
+ */
+export function checkWarningExpiry(warning: { givenAt: Date; warningExpiresAt?: Date }, bounds: WarningBounds): void {
+  if (!warning.warningExpiresAt) return;
+  const latest = addMonths(warning.givenAt, bounds.maxMonths);
+  if (warning.warningExpiresAt > latest) {
+    throw DomainError.invalidField(
+      'warningExpiresAt',
+      `a warning expires at most ${bounds.maxMonths} months after it is given (${warning.givenAt.toISOString()}): ${latest.toISOString()} or earlier`,
+    );
+  }
+}
+
+/**
  * domain.md "Dates the API is told": "A record stated as made before a deadline but entered
  * after the deadline passed needs a late-entry reason, which is audited." Whatever the
  * record says of itself (an appeal's lodgedAt), being entered once the deadline has passed

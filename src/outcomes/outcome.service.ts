@@ -16,7 +16,16 @@ import { SchoolCalendars } from '../organisations/school-calendars.service';
 import { firstObservedAt } from '../reports/report-rows';
 import { AppealDecisionRequest, AppealRequest, AppealResponse, CloseRequest, OutcomeRequest, OutcomeResponse } from './dto/outcome.dto';
 import { APPEAL_LOCATOR, appealForDecision, insertAppeal, insertOutcome, outcomeOf, recordAppealDecision } from './outcome-rows';
-import { checkAppealDeadline, checkAppealDecision, checkAppealLodging, checkClosable, checkLateEntry, checkOutcome, sanctionInForce } from './outcome.rules';
+import {
+  checkAppealDeadline,
+  checkAppealDecision,
+  checkAppealLodging,
+  checkClosable,
+  checkLateEntry,
+  checkOutcome,
+  checkWarningExpiry,
+  sanctionInForce,
+} from './outcome.rules';
 
 const date = (value: string | undefined) => (value === undefined ? undefined : new Date(value));
 
@@ -69,6 +78,7 @@ export class OutcomeService {
           },
           await substantiatedFindings(em, caseId),
         );
+        checkWarningExpiry({ givenAt: decidedAt, warningExpiresAt: outcome.warningExpiresAt ?? undefined }, this.config.warning);
         checkAppealDeadline(
           { decidedAt, communicatedAt: date(body.communicatedAt), appealDeadline: date(body.appealDeadline) },
           this.config.appealDeadline,
@@ -118,6 +128,8 @@ export class OutcomeService {
       checkAppealHearing((await currentHearing(em, facts.id, { kind: 'appeal', appealId })) ?? null, actor.userId);
       const warningExpiresAt = date(body.warningExpiresAt);
       checkAppealDecision(appeal.sanction, { result: body.result, newSanction: body.newSanction, warningExpiresAt });
+      // a varied warning is given by the appeal's decision, now
+      checkWarningExpiry({ givenAt: new Date(), warningExpiresAt }, this.config.warning);
       await requireReferralDecisionsToClose(em, facts, sanctionInForce(appeal.sanction, { result: body.result, newSanction: body.newSanction ?? null }));
       await recordAppealDecision(em, appealId, {
         result: body.result,

@@ -124,6 +124,27 @@ describe('outcome and appeal (§12)', () => {
       });
     });
 
+    describe('a warning’s life a school would set (domain.md "Dates the API is told"; WARNING_MAX_MONTHS, default 24)', () => {
+      it.each([
+        ['a warning expiring in 2999 is refused (retention counts from its expiry: the case would never be erased)', '2999-12-31T00:00:00Z'],
+        ['a warning expires at most 24 months after it is given', iso(now - DAY + 732 * DAY)],
+      ])('%s (400 naming warningExpiresAt)', async (_label, warningExpiresAt) => {
+        const caseId = await awaitingDecision();
+        const refused = await (await t.as(DEMO.head)).post(`/cases/${caseId}/outcome`, outcome({ warningExpiresAt }));
+        expectProblem(refused, 400, 'warningExpiresAt');
+        const { rows } = await t.db.query(`SELECT status FROM cases WHERE id = $1`, [caseId]);
+        expect(rows[0].status).toBe('hearing');
+      });
+
+      it('a final written warning live for 24 months is recorded', async () => {
+        const caseId = await awaitingDecision();
+        const warningExpiresAt = iso(now - DAY + 700 * DAY);
+        const decided = await (await t.as(DEMO.head)).post(`/cases/${caseId}/outcome`, outcome({ sanction: 'final_written_warning', warningExpiresAt }));
+        expect(decided.status).toBe(201);
+        expect(decided.body.outcome.warningExpiresAt).toBe(warningExpiresAt);
+      });
+    });
+
     it.each([
       ['dismissal with notice', { sanction: 'dismissal_with_notice', warningExpiresAt: undefined }],
       ['gross misconduct', { grossMisconduct: true }],
@@ -340,6 +361,29 @@ describe('outcome and appeal (§12)', () => {
       });
       expect(varied.status).toBe(200);
       expect(varied.body.sanctionInForce).toBe('informal_action');
+    });
+
+    it('varied to a warning on appeal: its expiry is bounded the same way (400 naming warningExpiresAt), the appeal still waits', async () => {
+      const { caseId, appealId } = await buildCase(t, {
+        to: 'appeal',
+        allegations: [{ policyStandard: '7.7', summary: 'Bullying a colleague online' }],
+        outcome: outcome({ sanction: 'dismissal_with_notice', warningExpiresAt: undefined }),
+        appeal: { lodgedAt: iso(now - 1000), grounds: 'Too harsh' },
+      });
+      await holdHearing(t, { chair: DEMO.governor, caseId, invitePath: `/appeals/${appealId}/hearings`, subjects: [t.ids.staff['Sam Teacher']] });
+      const governor = await t.as(DEMO.governor);
+      const varied = (warningExpiresAt: string) =>
+        governor.post(`/appeals/${appealId}/decision`, {
+          result: 'varied',
+          rationale: 'A final warning suffices',
+          newSanction: 'final_written_warning',
+          warningExpiresAt,
+        });
+      expectProblem(await varied('2999-12-31T00:00:00Z'), 400, 'warningExpiresAt');
+      expect((await t.db.query(`SELECT status FROM cases WHERE id = $1`, [caseId])).rows[0].status).toBe('appeal');
+      const accepted = await varied(iso(Date.now() + 365 * DAY));
+      expect(accepted.status).toBe(200);
+      expect(accepted.body.sanctionInForce).toBe('final_written_warning');
     });
 
     it('another organisation and unknown appeals are 404; a malformed id 400', async () => {
