@@ -105,6 +105,25 @@ describe('GET /me/tasks (process.md §6)', () => {
     const after = new Date(await dueOf());
     // five working days: a week later (no bank holiday falls in between on these dates, or more)
     expect(after.getTime() - before.getTime()).toBeGreaterThanOrEqual(7 * 86_400_000 - 3_600_000);
+    // audited investigation.extended by the head, the extension's record its entity; the reason's words are in the payload
+    // (erased with the case, §13), never in the chained `reason` column (a code only, which nothing erases: audit-reason.ts)
+    const { rows: events } = await t.db.query(
+      `SELECT e.actor_user_id, e.actor_role, e.entity_type, e.reason, e.payload, x.working_days, x.reason AS recorded_reason
+       FROM audit_events e LEFT JOIN investigation_extensions x ON x.id = e.entity_id
+       WHERE e.case_id = $1 AND e.action = 'investigation.extended' ORDER BY e.seq`,
+      [assigned.caseId],
+    );
+    expect(events).toEqual([
+      {
+        actor_user_id: t.ids.users[DEMO.head],
+        actor_role: 'headteacher',
+        entity_type: 'investigation_extension',
+        reason: null,
+        payload: { workingDays: 5, reason: 'A witness is away until the end of term.' },
+        working_days: 5,
+        recorded_reason: 'A witness is away until the end of term.',
+      },
+    ]);
     // the investigator may not extend their own deadline; more than 20 days at once is refused, naming the field
     const own = await (await t.as(DEMO.investigator)).post(`/cases/${assigned.caseId}/extend-investigation`, { workingDays: 5, reason: 'More time.' });
     expect(own.status).toBe(403);
@@ -114,6 +133,11 @@ describe('GET /me/tasks (process.md §6)', () => {
     // once the investigation is over, there is nothing to extend
     const done = await head.post(`/cases/${awaiting.caseId}/extend-investigation`, { workingDays: 5, reason: 'Too late.' });
     expect(done.status).toBe(409);
+    // a refused extension is not audited as one
+    const extended = await t.db.query(`SELECT case_id FROM audit_events WHERE action = 'investigation.extended' AND case_id = ANY($1)`, [
+      [assigned.caseId, awaiting.caseId],
+    ]);
+    expect(extended.rows).toEqual([{ case_id: assigned.caseId }]);
   });
 
   it('an organisation sets its own deadlines (admin, audited): triage within 5 working days moves the deputy head’s deadline', async () => {
