@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { CASES_CSV_COLUMNS } from '../../src/exports/cases-csv.sql';
 import { buildCase, uniquePng } from '../support/case-builder';
 import { TEST_PASSWORD } from '../support/constants';
+import { docxText } from '../support/docx-text';
 import { pdfText } from '../support/exports-fixtures';
 import { DEMO } from '../support/test-app';
 import { expectAccessible } from './support/axe';
@@ -27,7 +28,9 @@ import {
  * screens offer: the deputy head logs and triages, the headteacher appoints, the investigating
  * manager works the task list (evidence: several files), the headteacher approves monitoring and
  * invites to the disciplinary hearing, gives the invitation letter (the time until the hearing
- * passing through the database), records the hearing and decides, HR lodges the appeal, a
+ * passing through the database), records the hearing and decides, then from the case's Letters
+ * downloads the outcome letter (PDF and DOCX, read back: the sanction and the right of appeal) and
+ * records it sent, HR lodges the appeal, a
  * governor holds the appeal hearing the same way, decides the appeal and makes its outcome letter,
  * HR downloads the PDF and the CSV. Then the
  * refusals a person meets, a decision by keyboard alone (focus visible on every stop), the case
@@ -304,7 +307,7 @@ describeInBrowser('web application: the whole lifecycle, one person at a time', 
     await shoot('admin');
   }, 300_000);
 
-  it('logs, triages, appoints, investigates, approves monitoring, decides, appeals, hears the appeal, and exports: each person by the screens’ own links', async () => {
+  it('logs, triages, appoints, investigates, approves monitoring, holds the hearing, decides and gives the outcome letter, appeals, hears the appeal and gives its letter, and exports: each person by the screens’ own links', async () => {
     // ── the deputy head: logs the report (§4) and triages it to investigate ──
     await page.goto(app.url('/'));
     await signInHere(DEMO.deputy, 'Dee Deputy');
@@ -546,6 +549,44 @@ describeInBrowser('web application: the whole lifecycle, one person at a time', 
     await page.locator('.govuk-panel').getByText('First written warning').waitFor();
     await expectAccessible(page, 'outcome recorded');
     await page.getByRole('link', { name: 'Go to the case' }).click();
+    await title(reference);
+    // the outcome letter (§12, process.md §2): the decision and the right of appeal in writing, by the headteacher who decided
+    await action('Letters').click();
+    await title('Letters');
+    const outcomeLetter = page.getByRole('region', { name: 'Outcome of the disciplinary process, to Sam Teacher' });
+    await outcomeLetter.getByText('Not generated').waitFor();
+    await expectAccessible(page, 'letters: outcome letter not generated');
+    const outcomePdf = await downloaded(() => outcomeLetter.getByRole('button', { name: /^Download PDF/ }).click());
+    expect(outcomePdf.name).toBe(`${reference}-outcome.pdf`);
+    expect(outcomePdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await page.getByText(`Downloaded ${reference}-outcome.pdf.`).waitFor();
+    await expectAccessible(page, 'letters: outcome letter PDF downloaded');
+    const outcomeLetterText = (await pdfText(outcomePdf.bytes)).text;
+    for (const words of [reference, 'Sam Teacher', 'First written warning', 'You have the right to appeal against this decision', 'the Chair of Governors']) {
+      expect({ words, found: outcomeLetterText.includes(words) }).toEqual({ words, found: true });
+    }
+    const outcomeDocx = await downloaded(() => outcomeLetter.getByRole('button', { name: /^Download Word document/ }).click());
+    expect(outcomeDocx.name).toBe(`${reference}-outcome.docx`);
+    const outcomeLetterWords = docxText(outcomeDocx.bytes);
+    expect(outcomeLetterWords).toContain('First written warning');
+    expect(outcomeLetterWords).toContain('You have the right to appeal against this decision');
+    // generated: recorded as sent by e-mail, when the decision was communicated
+    await page.reload();
+    await outcomeLetter.getByText('Generated, not sent').waitFor();
+    await expectAccessible(page, 'letters: outcome letter generated');
+    await outcomeLetter.getByRole('link', { name: /^Record as sent/ }).click();
+    await title('Record a letter as sent');
+    await fillDate('sent-at', 10 * MINUTE);
+    await page.getByLabel('By e-mail').check();
+    await page.getByRole('button', { name: 'Record as sent' }).click();
+    await page.locator('.govuk-notification-banner').getByText('Recorded as sent: Outcome of the disciplinary process, to Sam Teacher').waitFor();
+    await outcomeLetter.getByText('Sent', { exact: true }).waitFor();
+    expect(await outcomeLetter.innerText()).toContain('by e-mail');
+    expect(await outcomeLetter.getByRole('link', { name: /^Record as sent/ }).count()).toBe(0);
+    await expectAccessible(page, 'letters: outcome letter sent');
+    const letters = (await (await app.t.as(DEMO.head)).get(`/cases/${caseId}/letters`)).body;
+    expect(letters.items.find((i: { kind: string }) => i.kind === 'outcome')).toMatchObject({ state: 'sent', sentMethod: 'email' });
+    await page.getByRole('link', { name: `Case ${reference}` }).click();
     await title(reference);
     await signOut();
 
