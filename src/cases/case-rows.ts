@@ -130,6 +130,21 @@ export async function liftLegalHold(em: EntityManager, caseId: string): Promise<
 /** Due for erasure (§13): closed, past its retention date, not on hold, not yet erased. */
 export const DUE_FOR_ERASURE = `c.status = 'closed' AND c.retain_until <= now() AND c.legal_hold_reason IS NULL AND c.erased_at IS NULL`;
 
+/** Whether case `caseId` is due for erasure now (DUE_FOR_ERASURE), read inside the erasing transaction after the case row is locked. */
+export async function isDueForErasure(em: EntityManager, caseId: string): Promise<boolean> {
+  return (await queryRows(em, `SELECT 1 FROM cases c WHERE c.id = $1 AND ${DUE_FOR_ERASURE}`, [caseId])).length > 0;
+}
+
+/** Takes case `caseId`'s row lock until commit (CaseRunner.changeAsSystem): its organisation and whether it is a tombstone, or undefined when there is no such case. */
+export async function lockCaseRow(em: EntityManager, caseId: string): Promise<{ organisationId: string; erased: boolean } | undefined> {
+  const row = await queryOne<{ organisation_id: string; erased: boolean }>(
+    em,
+    `SELECT c.organisation_id, c.erased_at IS NOT NULL AS erased FROM cases c WHERE c.id = $1 FOR UPDATE OF c`,
+    [caseId],
+  );
+  return row ? { organisationId: row.organisation_id, erased: row.erased } : undefined;
+}
+
 /** The tombstone of the case row (§13): its free text goes; reference, dates, retention and who investigated stay. */
 export async function eraseCaseRow(em: EntityManager, caseId: string): Promise<{ reference: string }> {
   await em.query(`UPDATE case_parties SET name = NULL, relationship = NULL WHERE case_id = $1`, [caseId]);

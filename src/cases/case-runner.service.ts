@@ -10,6 +10,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { refreshCaseFigures } from '../statistics/case-figures.sql';
 import { CaseTaskWatch } from '../tasks/case-task-watch';
 import { CaseViewService } from './case-view.service';
+import { lockCaseRow } from './case-rows';
 import { CaseResponse } from './dto/case.dto';
 
 /** Everything a piece of work on a case is given: its transaction, the caller, and the access decided. */
@@ -20,6 +21,13 @@ export interface CaseContext extends CaseAccess {
 
 /** What a piece of work tells the audit log about itself. */
 export type CaseAuditRecord = Pick<AuditInput, 'action' | 'entityType' | 'entityId' | 'reason' | 'payload'>;
+
+/** What a change made by the system is given (CaseRunner.changeAsSystem): its transaction and the case's organisation. No person acts. */
+export interface SystemCaseContext {
+  em: EntityManager;
+  organisationId: string;
+  caseId: string;
+}
 
 /** A change's answer and its audit event. */
 export interface CaseChange<T> {
@@ -98,6 +106,28 @@ export class CaseRunner {
       await refreshCaseFigures(em, caseId);
       await this.watch.notifyNew(em, actor.organisationId, waiting);
       await this.audit.record(em, { organisationId: actor.organisationId, actor, role: access.role, caseId, ...audit });
+      return result;
+    });
+  }
+
+  /**
+   * A change made by the system, not by a person (the scheduled retention run; process.md §6
+   * "Scheduled work"): the same transaction, case row lock, figures, task watch and audit event
+   * last as `change`, with no access decision — nobody is acting — and the event recorded as the
+   * system (no actor, no role; AuditInput). A missing case is 404; a tombstone (erased, §13)
+   * accepts nothing (409 erased). The work re-checks what it depends on under the lock.
+   */
+  changeAsSystem<T>(caseId: string, work: (ctx: SystemCaseContext) => Promise<CaseChange<T>>): Promise<T> {
+    return this.dataSource.transaction(async (em) => {
+      const locked = await lockCaseRow(em, caseId);
+      if (!locked) throw DomainError.notFound('Case');
+      if (locked.erased) throw DomainError.conflict('erased', 'The content of this case has been erased (§13): it accepts no further record.');
+      const { organisationId } = locked;
+      const waiting = await this.watch.snapshot(em, organisationId, caseId);
+      const { result, audit } = await work({ em, organisationId, caseId });
+      await refreshCaseFigures(em, caseId);
+      await this.watch.notifyNew(em, organisationId, waiting);
+      await this.audit.record(em, { organisationId, actor: null, role: null, caseId, ...audit });
       return result;
     });
   }

@@ -1,15 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../access/actor';
 import { visibleCasesPredicate } from '../access/case-visibility.sql';
 import { AuditService } from '../audit/audit.service';
-import { CaseRunner } from '../cases/case-runner.service';
-import { DUE_FOR_ERASURE, legalHoldOf, liftLegalHold, placeLegalHold } from '../cases/case-rows';
+import { CaseChange, CaseRunner } from '../cases/case-runner.service';
+import { DUE_FOR_ERASURE, isDueForErasure, legalHoldOf, liftLegalHold, placeLegalHold } from '../cases/case-rows';
 import { CaseResponse } from '../cases/dto/case.dto';
 import { DomainError } from '../common/errors/domain-error';
 import { decodeCursor, DEFAULT_LIMIT, isTimeIdKey, Page, PageQuery, toPage } from '../common/pagination/pagination';
-import { queryOne, SqlParams } from '../database/sql';
-import { refreshCaseFigures } from '../statistics/case-figures.sql';
+import { SqlParams } from '../database/sql';
 import { EvidenceReaper } from '../evidence/evidence-reaper';
 import { RetentionDueItem } from './dto/retention.dto';
 import { eraseCaseContent } from './erasure';
@@ -65,40 +64,56 @@ export class RetentionService {
   /**
    * Erases every due case the caller may act on (the acting decision-maker of each: the
    * headteacher, or the governors for cases the headteacher may not decide), one
-   * transaction each: a case that fails is left whole and the run goes on. Evidence files
-   * go after commit, once unreferenced.
+   * change each through the case runner: a case that fails is left whole and the run goes on.
    */
-  async run(actor: Actor): Promise<{ erased: string[]; failed: string[] }> {
+  run(actor: Actor): Promise<{ erased: string[]; failed: string[] }> {
     const p = new SqlParams();
-    const candidates: { id: string }[] = await this.dataSource.query(
-      `SELECT c.id FROM cases c WHERE ${visibleCasesPredicate(actor, p)} AND ${DUE_FOR_ERASURE} ORDER BY c.retain_until, c.id`,
-      p.values,
+    return this.eraseEach(
+      this.dataSource.query(`SELECT c.id FROM cases c WHERE ${visibleCasesPredicate(actor, p)} AND ${DUE_FOR_ERASURE} ORDER BY c.retain_until, c.id`, p.values),
+      (id) => this.runner.change(actor, id, 'retention:manage', ({ em }) => this.erase(em, actor.organisationId, id, {})),
+      'retention',
     );
+  }
+
+  /**
+   * The scheduled retention run (process.md §6 "Scheduled work"; issue 13): as the system, in
+   * every organisation, every due case not on legal hold, one change each through the case
+   * runner's system path (CaseRunner.changeAsSystem): the audit log records it as the system —
+   * no actor, no role — with the same event and reason as a person's run. No case-access
+   * decision applies: nobody is acting; the row lock and a fresh check of "due" stand (a hold
+   * placed meanwhile wins).
+   */
+  async runAsSystem(): Promise<{ erased: string[]; failed: string[] }> {
+    const outcome = await this.eraseEach(
+      this.dataSource.query(`SELECT c.id FROM cases c WHERE ${DUE_FOR_ERASURE} ORDER BY c.retain_until, c.id`),
+      (id) => this.runner.changeAsSystem(id, ({ em, organisationId }) => this.erase(em, organisationId, id, { scheduled: true })),
+      'retention (scheduled)',
+    );
+    if (outcome.erased.length || outcome.failed.length)
+      this.logger.log(`retention (scheduled): ${outcome.erased.length} erased, ${outcome.failed.length} failed`);
+    return outcome;
+  }
+
+  /**
+   * Each candidate erased in its own change: one that is not the caller's to decide, or that
+   * changed meanwhile (no longer due, on hold, gone), is left for later; one that fails
+   * otherwise is left whole (its transaction rolled back), said, and listed as failed; the run
+   * goes on. Evidence files go after commit, once unreferenced.
+   */
+  private async eraseEach(
+    candidates: Promise<{ id: string }[]>,
+    eraseOne: (id: string) => Promise<string[]>,
+    label: string,
+  ): Promise<{ erased: string[]; failed: string[] }> {
     const erased: string[] = [];
     const failed: string[] = [];
-    for (const { id } of candidates) {
+    for (const { id } of await candidates) {
       let released: string[];
       try {
-        released = await this.runner.change(actor, id, 'retention:manage', async ({ em }) => {
-          const due: unknown[] = await em.query(`SELECT 1 FROM cases c WHERE c.id = $1 AND ${DUE_FOR_ERASURE}`, [id]);
-          if (due.length === 0) throw DomainError.conflict('not_due', 'No longer due.');
-          const { reference, released: hashes } = await eraseCaseContent(em, this.audit, actor.organisationId, id);
-          return {
-            result: hashes,
-            audit: {
-              action: 'case.erased',
-              entityType: 'case',
-              entityId: id,
-              reason: 'retention_period_ended',
-              payload: { reference, evidenceItems: hashes.length },
-            },
-          };
-        });
+        released = await eraseOne(id);
       } catch (error) {
-        // Not this caller's decision (another decides for it), or changed meanwhile: left for its decision-maker.
         if (error instanceof DomainError && ['forbidden', 'not_found', 'conflict'].includes(error.kind)) continue;
-        // Anything else: this case is left whole (its transaction rolled back), the run goes on, and it is said.
-        this.logger.error(`retention: case ${id} could not be erased: ${(error as Error).message}`);
+        this.logger.error(`${label}: case ${id} could not be erased: ${(error as Error).message}`);
         failed.push(id);
         continue;
       }
@@ -108,52 +123,19 @@ export class RetentionService {
     return { erased, failed };
   }
 
-  /**
-   * The scheduled retention run (process.md §6 "Scheduled work"; issue 13): as the system, in
-   * every organisation, every due case not on legal hold, one transaction each. The audit log
-   * records it as the system — no actor, no role (AuditInput) — with the same event and reason
-   * as a person's run. No case-access decision applies: nobody is acting; the row lock and a
-   * fresh check of "due" stand in for CaseRunner's (a hold placed meanwhile wins).
-   */
-  async runAsSystem(): Promise<{ erased: string[]; failed: string[] }> {
-    const candidates: { id: string }[] = await this.dataSource.query(`SELECT c.id FROM cases c WHERE ${DUE_FOR_ERASURE} ORDER BY c.retain_until, c.id`);
-    const erased: string[] = [];
-    const failed: string[] = [];
-    for (const { id } of candidates) {
-      let released: string[] | null;
-      try {
-        released = await this.dataSource.transaction(async (em) => {
-          const due = await queryOne<{ organisation_id: string }>(
-            em,
-            `SELECT c.organisation_id FROM cases c WHERE c.id = $1 AND ${DUE_FOR_ERASURE} FOR UPDATE`,
-            [id],
-          );
-          if (!due) return null;
-          const { reference, released: hashes } = await eraseCaseContent(em, this.audit, due.organisation_id, id);
-          await refreshCaseFigures(em, id);
-          await this.audit.record(em, {
-            organisationId: due.organisation_id,
-            actor: null,
-            role: null,
-            action: 'case.erased',
-            caseId: id,
-            entityType: 'case',
-            entityId: id,
-            reason: 'retention_period_ended',
-            payload: { reference, evidenceItems: hashes.length, scheduled: true },
-          });
-          return hashes;
-        });
-      } catch (error) {
-        this.logger.error(`retention (scheduled): case ${id} could not be erased: ${(error as Error).message}`);
-        failed.push(id);
-        continue;
-      }
-      if (released === null) continue;
-      erased.push(id);
-      await this.reaper.removeUnreferenced(released);
-    }
-    if (erased.length || failed.length) this.logger.log(`retention (scheduled): ${erased.length} erased, ${failed.length} failed`);
-    return { erased, failed };
+  /** The work of erasing one case (§13), under its row lock: still due, or 409 not_due; its content erased; the event it is audited with. */
+  private async erase(em: EntityManager, organisationId: string, caseId: string, extra: Record<string, unknown>): Promise<CaseChange<string[]>> {
+    if (!(await isDueForErasure(em, caseId))) throw DomainError.conflict('not_due', 'No longer due.');
+    const { reference, released } = await eraseCaseContent(em, this.audit, organisationId, caseId);
+    return {
+      result: released,
+      audit: {
+        action: 'case.erased',
+        entityType: 'case',
+        entityId: caseId,
+        reason: 'retention_period_ended',
+        payload: { reference, evidenceItems: released.length, ...extra },
+      },
+    };
   }
 }
