@@ -643,6 +643,38 @@ describe('evidence', () => {
       expectProblem(await (await t.as(DEMO.admin)).get(`/cases/${caseId}/evidence/${itemId}`), 403);
     });
 
+    it('special-category evidence is read only by the investigator and the decision-maker: hr and the deputy head see that it exists — never its description in the case view or the item, never its content (403 evidence_withheld, not a download) (issue 9 finding 9, §13)', async () => {
+      const png = uniquePng();
+      const secret = `Health details ${randomBytes(6).toString('hex')}`;
+      const special = await added(caseId, png, { contentType: 'image/png', fields: { ...FIELDS, description: secret, sensitivity: 'special_category' } });
+      const downloads = async () =>
+        Number((await t.db.query(`SELECT count(*) FROM evidence_custody_events WHERE evidence_id = $1 AND action = 'downloaded'`, [special.id])).rows[0].count);
+      for (const email of [DEMO.hr, DEMO.deputy]) {
+        const client = await t.as(email);
+        const view = await client.get(`/cases/${caseId}`);
+        expect({ email, status: view.status }).toEqual({ email, status: 200 });
+        expect(JSON.stringify(view.body)).not.toContain(secret);
+        const item = await client.get(`/cases/${caseId}/evidence/${special.id}`);
+        expect({ email, status: item.status }).toEqual({ email, status: 200 });
+        expect(item.body).toEqual(
+          expect.objectContaining({ id: special.id, sensitivity: 'special_category', description: null, mediaType: null, withheld: true }),
+        );
+        const content = await download(email, caseId, special.id);
+        expect({ email, status: content.status, code: JSON.parse(content.body.toString()).code }).toEqual({ email, status: 403, code: 'evidence_withheld' });
+        expect(content.body.includes(png)).toBe(false);
+      }
+      expect(await downloads()).toBe(0);
+      // the assigned investigator and the headteacher deciding the case read it
+      for (const email of [DEMO.investigator, DEMO.head]) {
+        const item = await (await t.as(email)).get(`/cases/${caseId}/evidence/${special.id}`);
+        expect({ email, description: item.body.description, withheld: item.body.withheld }).toEqual({ email, description: secret, withheld: false });
+        const content = await download(email, caseId, special.id);
+        expect({ email, status: content.status }).toEqual({ email, status: 200 });
+        expect(Buffer.compare(content.body, png)).toBe(0);
+      }
+      expect(await downloads()).toBe(2);
+    });
+
     it('an evidence id that is not of this case, or does not exist: 404; not a UUID: 400', async () => {
       const investigator = await t.as(DEMO.investigator);
       for (const [c, e] of [
