@@ -68,6 +68,35 @@ describe('the text of the PDF reads back as written (ToUnicode)', () => {
     expect(text).toContain('الزهراء');
   });
 
+  // The scripts of the languages most spoken in English schools after English, each in its own Noto font.
+  it.each([
+    ['Devanagari', 'लक्ष्मी देवी'],
+    ['Gurmukhi', 'ਹਰਪ੍ਰੀਤ ਕੌਰ'],
+    ['Thai', 'สมชาย ใจดี'],
+    ['Ethiopic', 'ሰላም ተስፋዬ'],
+    ['Georgian', 'ნინო ბერიძე'],
+    ['Armenian', 'Անի Պետրոսյան'],
+  ])('a name in %s prints in its own script and reads back as written', async (_script, name) => {
+    const { text } = pdfText(await renderPdf(model([{ kind: 'paragraph', text: name }])));
+    expect(text).toContain(name.normalize('NFKC'));
+    expect(text).not.toMatch(/[?\uFFFD]/);
+  });
+
+  // A vowel sign drawn before its consonant (Bengali ি, Gujarati િ, Tamil ெ, Sinhala ෙ) is read
+  // back where it is drawn, as in any PDF without /ActualText: every letter is there, in visual order.
+  it.each([
+    ['Bengali', 'রহিমা বেগম'],
+    ['Gujarati', 'કિરણ પટેલ'],
+    ['Tamil', 'கார்த்திக் செல்வம்'],
+    ['Sinhala', 'නිමල් පෙරේරා'],
+  ])('a name in %s prints in its own script: every letter reads back, none lost, none as "?"', async (_script, name) => {
+    const { text } = pdfText(await renderPdf(model([{ kind: 'paragraph', text: name }])));
+    // the letters beyond ASCII (the title and the page number are ASCII), decomposed (ේ is read back as its two parts)
+    const letters = (s: string) => [...s.normalize('NFD').replace(/[\x00-\x7F]/g, '')].sort().join('');
+    expect(letters(text)).toBe(letters(name));
+    expect(text).not.toMatch(/[?\uFFFD]/);
+  });
+
   it('ligatures read back as their letters; headings, fields and quotes as written', async () => {
     const pdf = await renderPdf(
       model([

@@ -44,11 +44,34 @@ export const FAMILIES = {
   mono: family('noto-sans-mono', ['latin', 'latin-ext', 'vietnamese', 'greek', 'greek-ext', 'cyrillic', 'cyrillic-ext']),
   arabic: family('noto-sans-arabic', ['arabic']),
   hebrew: family('noto-sans-hebrew', ['hebrew']),
+  // the scripts of the languages most spoken in English schools after English (DfE school census):
+  // Bengali and Sylheti, Punjabi, Gujarati, Tamil, Sinhala, Thai, Amharic and Tigrinya, Georgian, Armenian
+  bengali: family('noto-sans-bengali', ['bengali']),
+  gurmukhi: family('noto-sans-gurmukhi', ['gurmukhi']),
+  gujarati: family('noto-sans-gujarati', ['gujarati']),
+  tamil: family('noto-sans-tamil', ['tamil']),
+  sinhala: family('noto-sans-sinhala', ['sinhala']),
+  thai: family('noto-sans-thai', ['thai']),
+  ethiopic: family('noto-sans-ethiopic', ['ethiopic']),
+  georgian: family('noto-sans-georgian', ['georgian']),
+  armenian: family('noto-sans-armenian', ['armenian']),
   sc: family('noto-sans-sc', 'numbered'),
   tc: family('noto-sans-tc', 'numbered'),
   jp: family('noto-sans-jp', 'numbered'),
   kr: family('noto-sans-kr', 'numbered'),
 } as const satisfies Record<string, FontFamily>;
+
+const SCRIPTS: FontFamily[] = [
+  FAMILIES.bengali,
+  FAMILIES.gurmukhi,
+  FAMILIES.gujarati,
+  FAMILIES.tamil,
+  FAMILIES.sinhala,
+  FAMILIES.thai,
+  FAMILIES.ethiopic,
+  FAMILIES.georgian,
+  FAMILIES.armenian,
+];
 
 const CJK_ORDER: Record<CjkContext, FontFamily[]> = {
   zh: [FAMILIES.sc, FAMILIES.tc, FAMILIES.jp, FAMILIES.kr],
@@ -58,7 +81,7 @@ const CJK_ORDER: Record<CjkContext, FontFamily[]> = {
 
 /** The families to try, in order, for text of this style (and CJK context). */
 export function familyChain(style: FontStyle, cjk: CjkContext = 'zh'): FontFamily[] {
-  const base = [FAMILIES.sans, FAMILIES.arabic, FAMILIES.hebrew, ...CJK_ORDER[cjk]];
+  const base = [FAMILIES.sans, FAMILIES.arabic, FAMILIES.hebrew, ...SCRIPTS, ...CJK_ORDER[cjk]];
   return style === 'mono' ? [FAMILIES.mono, ...base] : base;
 }
 

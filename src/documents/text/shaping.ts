@@ -52,6 +52,9 @@ function shapeWord(face: Face, word: string, rtl: boolean): Shaped {
   return shaped;
 }
 
+/** The positioning features whose anchors fontkit may fail to read: off for a word that failed with them. */
+const UNPOSITIONED_MARKS: Record<string, boolean> = { mark: false, mkmk: false, abvm: false, blwm: false, dist: false };
+
 /**
  * fontkit's layout, with each glyph carrying the characters it was drawn for this time:
  * fontkit keeps one glyph object per glyph id, with the characters of its first use, and the
@@ -67,8 +70,15 @@ function layoutWithCodePoints(font: fontkit.Font, text: string, rtl: boolean): f
     return copy;
   };
   Object.defineProperty(font, 'getGlyph', { value: own, configurable: true, writable: true });
+  const direction = rtl ? 'rtl' : 'ltr';
   try {
-    return font.layout(text, [], undefined, undefined, rtl ? 'rtl' : 'ltr');
+    try {
+      return font.layout(text, [], undefined, undefined, direction);
+    } catch {
+      // fontkit fails on some fonts' mark anchors (Noto Sans Gurmukhi's, for one): the word is
+      // then set with its substitutions but without mark positioning, rather than not at all
+      return font.layout(text, UNPOSITIONED_MARKS, undefined, undefined, direction);
+    }
   } finally {
     delete (font as { getGlyph?: unknown }).getGlyph;
   }
