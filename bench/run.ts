@@ -77,6 +77,9 @@ async function main() {
       DATA_DIR: join(scratch, 'api'),
       SESSION_IDLE_MINUTES: '1440',
       SESSION_MAX_HOURS: '24',
+      // no scheduled work: its polling would interleave with the probe's statements ("same SQL")
+      // and the seeded organisations' digests and retention would run during the measurements
+      JOBS: 'off',
     };
     const api = await startServer('api', 'src/main.js', env);
     servers.push(api);
