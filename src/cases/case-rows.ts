@@ -127,8 +127,12 @@ export async function liftLegalHold(em: EntityManager, caseId: string): Promise<
   );
 }
 
-/** Due for erasure (§13): closed, past its retention date, not on hold, not yet erased. */
-export const DUE_FOR_ERASURE = `c.status = 'closed' AND c.retain_until <= now() AND c.legal_hold_reason IS NULL AND c.erased_at IS NULL`;
+/** SQL on case alias `c`: due for erasure (§13) at `at` — closed, past its retention date, not on hold, not yet erased. */
+export const dueForErasureSql = (at = 'now()'): string =>
+  `c.status = 'closed' AND c.retain_until <= ${at} AND c.legal_hold_reason IS NULL AND c.erased_at IS NULL`;
+
+/** Due for erasure now (dueForErasureSql). */
+export const DUE_FOR_ERASURE = dueForErasureSql();
 
 /** Whether case `caseId` is due for erasure now (DUE_FOR_ERASURE), read inside the erasing transaction after the case row is locked. */
 export async function isDueForErasure(em: EntityManager, caseId: string): Promise<boolean> {

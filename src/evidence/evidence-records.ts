@@ -118,10 +118,12 @@ export async function eraseEvidence(em: EntityManager, caseId: string): Promise<
   return released.map((r) => r.sha256);
 }
 
-/** The ids among `ids` that are not evidence items of the case (a fact cites its own case's evidence only). */
+/** The ids among `ids` that are not evidence items of the case (a fact, a hearing invitation cite their own case's evidence only). */
 export async function foreignEvidenceIds(em: EntityManager, caseId: string, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
   const found = await queryRows<{ id: string }>(em, `SELECT id FROM evidence WHERE case_id = $1 AND id = ANY($2::uuid[])`, [caseId, ids]);
-  return ids.filter((id) => !found.some((f) => f.id === id));
+  const known = new Set(found.map((f) => f.id));
+  return ids.filter((id) => !known.has(id.toLowerCase()));
 }
 
 /** An item of this case, or 404 (an item of another case is not found, like a missing one). */

@@ -1,6 +1,7 @@
 import type { Actor } from '../access/actor';
 import { SqlParams } from '../database/sql';
-import { CASES_CSV_COLUMNS, casesCsvCopySql, casesCsvSelect, csvSafeText, sanctionInForceSql } from './cases-csv.sql';
+import { sanctionInForceSql } from '../outcomes/outcome-rows';
+import { CASES_CSV_COLUMNS, casesCsvCopySql, casesCsvSelect, csvSafeText } from './cases-csv.sql';
 
 const HR: Actor = {
   userId: '11111111-1111-4111-8111-111111111111',
@@ -20,11 +21,8 @@ describe('cases CSV SQL (issue 5 item 4)', () => {
     });
   });
 
-  it('sanctionInForceSql follows sanctionInForce: upheld → no_action, varied → the new sanction, else the original', () => {
-    const sql = sanctionInForceSql('o', 'a').replace(/\s+/g, ' ');
-    expect(sql).toBe(
-      "CASE WHEN o.sanction IS NULL THEN NULL WHEN a.result = 'upheld' THEN 'no_action' WHEN a.result = 'varied' THEN COALESCE(a.new_sanction, o.sanction)::text ELSE o.sanction::text END",
-    );
+  it("the sanction in force is the outcomes module's one statement of the rule (sanctionInForceSql), not a copy", () => {
+    expect(casesCsvSelect(HR, {}, new SqlParams())).toContain(`${sanctionInForceSql('o', 'a')} AS sanction_in_force`);
   });
 
   describe('casesCsvSelect', () => {

@@ -2,6 +2,7 @@ import { Actor } from '../access/actor';
 import { visibleCasesPredicate } from '../access/case-visibility.sql';
 import type { CaseStatus } from '../cases/lifecycle';
 import { isoSql, SqlParams } from '../database/sql';
+import { sanctionInForceSql } from '../outcomes/outcome-rows';
 
 import { inlineSqlParams } from './inline-sql-params';
 
@@ -15,14 +16,6 @@ export const FORMULA_TRIGGERS_SQL = `'=', '+', '-', '@', chr(9), chr(13)`;
  */
 export function csvSafeText(expr: string): string {
   return `CASE WHEN left(${expr}, 1) IN (${FORMULA_TRIGGERS_SQL}) THEN '''' || ${expr} ELSE ${expr} END`;
-}
-
-/** `sanctionInForce` (outcomes/outcome.rules.ts) in SQL, as text: upheld → no_action; varied → the new sanction. */
-export function sanctionInForceSql(outcome: string, appeal: string): string {
-  return `CASE WHEN ${outcome}.sanction IS NULL THEN NULL
-    WHEN ${appeal}.result = 'upheld' THEN 'no_action'
-    WHEN ${appeal}.result = 'varied' THEN COALESCE(${appeal}.new_sanction, ${outcome}.sanction)::text
-    ELSE ${outcome}.sanction::text END`;
 }
 
 export interface CasesCsvFilters {

@@ -104,18 +104,6 @@ export async function insertHearing(em: EntityManager, at: { organisationId: str
   return row!.id;
 }
 
-/** The ids among `evidenceIds` that are not evidence of the case. */
-export async function foreignEvidence(em: EntityManager, caseId: string, evidenceIds: readonly string[]): Promise<string[]> {
-  if (evidenceIds.length === 0) return [];
-  const row = await queryOne<{ missing: string[] }>(
-    em,
-    `SELECT COALESCE(array_agg(x.id::text), '{}') AS missing FROM unnest($2::uuid[]) AS x(id)
-     WHERE NOT EXISTS (SELECT 1 FROM evidence e WHERE e.id = x.id AND e.case_id = $1)`,
-    [caseId, evidenceIds],
-  );
-  return row!.missing;
-}
-
 export async function insertRearrangement(
   em: EntityManager,
   at: { organisationId: string; caseId: string; userId: string },

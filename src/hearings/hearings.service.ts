@@ -8,6 +8,7 @@ import { CaseResponse } from '../cases/dto/case.dto';
 import { nextStatus } from '../cases/lifecycle';
 import { Clock } from '../common/clock/clock';
 import { DomainError } from '../common/errors/domain-error';
+import { foreignEvidenceIds } from '../evidence/evidence-records';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { requireNotPaused } from '../grievances/grievance-rows';
@@ -22,7 +23,6 @@ import {
 } from './dto/hearing.dto';
 import {
   currentHearing,
-  foreignEvidence,
   HEARING_LOCATOR,
   hearingById,
   hearingKindOf,
@@ -162,7 +162,7 @@ export class HearingsService {
     const invitedAt = this.clock.now();
     const scheduledFor = new Date(body.scheduledFor);
     checkHearingNotice(invitedAt, scheduledFor, this.config.hearingNoticeWorkingDays, await this.calendars.forOrganisation(em, actor.organisationId));
-    const missing = await foreignEvidence(em, facts.id, body.evidenceIds);
+    const missing = await foreignEvidenceIds(em, facts.id, body.evidenceIds);
     if (missing.length) throw DomainError.invalidField('evidenceIds', `not evidence of this case: ${missing.join(', ')}`);
     const id = await insertHearing(
       em,

@@ -3,6 +3,7 @@ import { Actor } from '../access/actor';
 import { CASE_FACTS_CASE_COLUMNS, CaseFactsRow, roleHolderFactsColumns, toCaseFacts } from '../access/case-facts.sql';
 import { visibleCasesPredicate } from '../access/case-visibility.sql';
 import { CaseFacts } from '../access/conflicts';
+import { dueForErasureSql } from '../cases/case-rows';
 import { queryRows, SqlParams } from '../database/sql';
 import { currentHearingJsonSql } from '../hearings/hearing-rows';
 import { extensionWorkingDaysSql } from '../investigations/investigation-extension-rows';
@@ -29,8 +30,8 @@ export async function taskCandidateIds(em: EntityManager, actor: Actor, now: Dat
   const visible = visibleCasesPredicate(actor, p);
   const at = p.add(now.toISOString());
   const open = `SELECT c.id, c.created_at FROM cases c WHERE c.organisation_id = ${organisation}::uuid AND c.status <> 'closed' AND ${visible}`;
-  const dueForErasure = `SELECT c.id, c.created_at FROM cases c WHERE c.organisation_id = ${organisation}::uuid AND c.status = 'closed'
-      AND c.retain_until <= ${at}::timestamptz AND c.legal_hold_reason IS NULL AND c.erased_at IS NULL AND ${visible}`;
+  const dueForErasure = `SELECT c.id, c.created_at FROM cases c WHERE c.organisation_id = ${organisation}::uuid
+      AND ${dueForErasureSql(`${at}::timestamptz`)} AND ${visible}`;
   const rows = await queryRows<{ id: string }>(
     em,
     `SELECT id FROM ((${open} ORDER BY c.created_at, c.id LIMIT ${limit}) UNION ALL (${dueForErasure} ORDER BY c.retain_until LIMIT ${limit})) x
