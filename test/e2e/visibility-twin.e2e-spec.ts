@@ -23,7 +23,8 @@ import { startTestApp, TestApp } from '../support/test-app';
  * staff records nobody's account is linked to, and cases in every status whose subjects,
  * reporter and witnesses are among those records, with current and replaced investigators
  * (case_assignments rows; sometimes a current investigator with no row, as old data may
- * hold), outcome and appeal deciders. It writes them straight into the database and, for
+ * hold), outcome and appeal deciders, grievances (undecided, or decided by one of the people; the
+ * process paused for one, or resumed). It writes them straight into the database and, for
  * every (person, case) pair — plus a case of another organisation — compares the two
  * statements. One disagreement fails the run, naming the person, the case's facts and both
  * answers; fast-check then shrinks it to a smallest organisation that still disagrees.
@@ -63,6 +64,8 @@ interface GenCase {
   current: { kind: 'last' } | { kind: 'none' } | { kind: 'unrecorded'; person: number };
   outcomeBy: number | null;
   appeal: { lodged: boolean; decidedBy: number | null };
+  /** A grievance about a subject (§6; needs a subject): undecided or decided by one of the people, with the process paused for it, resumed, or neither. */
+  grievance: { decidedBy: number | null; pause: 'none' | 'open' | 'resumed' } | null;
 }
 
 interface GenOrganisation {
@@ -99,6 +102,12 @@ const organisationArb: fc.Arbitrary<GenOrganisation> = fc
       ),
       outcomeBy: fc.option(person, { nil: null }),
       appeal: fc.record({ lodged: fc.boolean(), decidedBy: fc.option(person, { nil: null }) }),
+      grievance: fc.option(
+        fc.record({ decidedBy: fc.option(person, { nil: null }), pause: fc.constantFrom('none' as const, 'open' as const, 'resumed' as const) }),
+        {
+          nil: null,
+        },
+      ),
     });
     return fc.record({ people: fc.constant(people), unlinkedStaff: fc.constant(unlinkedStaff), cases: fc.array(caseArb, { minLength: 1, maxLength: 6 }) });
   });
@@ -257,6 +266,52 @@ describe('visibility twin: canSeeCase (TypeScript) and visibleCasesPredicate (SQ
             ]
           : [],
       ),
+    );
+    const grieved = org.cases.flatMap((c, i) => (c.grievance && c.subjects.length ? [{ c, i, grievance: c.grievance, id: randomUUID() }] : []));
+    await insertRows(
+      'grievances',
+      [
+        'id',
+        'organisation_id',
+        'case_id',
+        'recorded_by_user_id',
+        'subject_staff_id',
+        'lodged_at',
+        'summary',
+        'related_to_process',
+        'outcome',
+        'reasons',
+        'decided_at',
+        'decided_by_user_id',
+      ],
+      grieved.map(({ c, i, grievance, id }) => ({
+        id,
+        organisation_id: organisationId,
+        case_id: caseIds[i],
+        recorded_by_user_id: recorder,
+        subject_staff_id: staffIds[c.subjects[0]],
+        lodged_at: new Date().toISOString(),
+        summary: 'A grievance',
+        related_to_process: true,
+        outcome: grievance.decidedBy === null ? null : 'not_upheld',
+        reasons: grievance.decidedBy === null ? null : 'Reasons',
+        decided_at: grievance.decidedBy === null ? null : new Date().toISOString(),
+        decided_by_user_id: grievance.decidedBy === null ? null : userIds[grievance.decidedBy],
+      })),
+    );
+    await insertRows(
+      'process_pauses',
+      ['organisation_id', 'case_id', 'recorded_by_user_id', 'grievance_id', 'resumed_at', 'resumed_by_user_id'],
+      grieved
+        .filter(({ grievance }) => grievance.pause !== 'none')
+        .map(({ i, grievance, id }) => ({
+          organisation_id: organisationId,
+          case_id: caseIds[i],
+          recorded_by_user_id: recorder,
+          grievance_id: id,
+          resumed_at: grievance.pause === 'resumed' ? new Date().toISOString() : null,
+          resumed_by_user_id: grievance.pause === 'resumed' ? recorder : null,
+        })),
     );
     return { organisationId, userIds, staffIds, caseIds };
   }
