@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { TEST_PASSWORD } from '../support/constants';
-import { buildCase, outcomeBody } from '../support/case-builder';
+import { addPerson, buildCase, outcomeBody } from '../support/case-builder';
 import { DEMO, expectProblem, startTestApp, TestApp } from '../support/test-app';
 
 const HOUR = 3_600_000;
@@ -252,6 +252,48 @@ describe('grievances and pausing the process (§6, process.md §4)', () => {
     });
   });
 
+  describe('concurrent changes of one grievance meet the change made first (409), never a 404', () => {
+    const auditedAs = async (caseId: string, action: string) =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE case_id = $1 AND action = $2`, [caseId, action])).rows[0].n;
+
+    it('the person hearing it sends eight decisions at once: one 200, seven 409 already_decided; decided once, one audit event', async () => {
+      for (let round = 0; round < 3; round++) {
+        const { caseId, grievanceId } = await lodged('decided', {}, { outcome: NO_ACTION });
+        const governor = await t.as(DEMO.governor);
+        const answers = await Promise.all(
+          Array.from({ length: 8 }, (_, i) => governor.post(`/cases/${caseId}/grievances/${grievanceId}/decision`, decision({ reasons: `Decision ${i}.` }))),
+        );
+        const answered = answers.map((a) => (a.status === 200 ? '200' : `${a.status} ${a.body.code}`)).sort();
+        expect({ round, answered }).toEqual({ round, answered: ['200', ...Array<string>(7).fill('409 already_decided')] });
+        for (const refused of answers.filter((a) => a.status === 409)) expectProblem(refused, 409);
+        const won = answers.find((a) => a.status === 200)!;
+        const row = (await t.db.query(`SELECT reasons, decided_by_user_id FROM grievances WHERE id = $1`, [grievanceId])).rows[0];
+        expect(row).toEqual({ reasons: won.body.grievances[0].decision.reasons, decided_by_user_id: t.ids.users[DEMO.governor] });
+        expect(await auditedAs(caseId, 'grievance.decided')).toBe(1);
+      }
+    });
+
+    it('the decision-maker pauses, and resumes, eight times at once: one 200 each, the rest 409 already_paused / not_paused', async () => {
+      const { caseId, grievanceId } = await lodged('investigated');
+      const head = await t.as(DEMO.head);
+      const pauses = await Promise.all(Array.from({ length: 8 }, (_, i) => head.post(`/cases/${caseId}/pause`, { grievanceId, reason: `Pause ${i}.` })));
+      expect(pauses.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
+      for (const refused of pauses.filter((a) => a.status === 409)) {
+        expectProblem(refused, 409);
+        expect(refused.body.code).toBe('already_paused');
+      }
+      expect(await auditedAs(caseId, 'process.paused')).toBe(1);
+      expect((await head.post(`/cases/${caseId}/grievances/${grievanceId}/decision`, decision())).status).toBe(200);
+      const resumes = await Promise.all(Array.from({ length: 8 }, () => head.post(`/cases/${caseId}/resume`)));
+      expect(resumes.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
+      for (const refused of resumes.filter((a) => a.status === 409)) {
+        expectProblem(refused, 409);
+        expect(refused.body.code).toBe('not_paused');
+      }
+      expect(await auditedAs(caseId, 'process.resumed')).toBe(1);
+    });
+  });
+
   describe('data protection (§13)', () => {
     it('a witness of the case reads that a grievance exists, not what it says; the subject’s export holds it; erasure takes it', async () => {
       const { caseId, grievanceId } = await lodged('decided', {}, { outcome: NO_ACTION, witnesses: [{ staffId: t.ids.staff[DEMO.deputy] }] });
@@ -274,5 +316,84 @@ describe('grievances and pausing the process (§6, process.md §4)', () => {
       expect(left.rows[0].n).toBe(0);
       expect((await (await t.as(DEMO.head)).get(`/cases/${caseId}`)).body.grievances).toEqual([]);
     });
+  });
+});
+
+/**
+ * Issue 12: a grievance is seen by the governors who may hear it only while it waits, so the
+ * decision of one moves the case out of the others' sight. Eight of them deciding it at once
+ * meet that decision: 409 already_decided, never a 404 they did not earn. An application of
+ * its own: the governors it adds change who acts on every case of the organisation.
+ */
+describe('concurrent decisions of one grievance by everyone who may hear it (issue 12)', () => {
+  let t: TestApp;
+  let governors: string[];
+  let userIds: string[];
+  beforeAll(async () => {
+    t = await startTestApp();
+    const more = await Promise.all(Array.from({ length: 7 }, (_, i) => addPerson(t, { name: `Grievance Governor ${'ABCDEFG'[i]}`, roles: ['governor'] })));
+    governors = [DEMO.governor, ...more.map((p) => p.email)];
+    userIds = [t.ids.users[DEMO.governor], ...more.map((p) => p.userId)];
+    for (const email of governors) await t.token(email);
+  });
+  afterAll(() => t?.close());
+
+  it('eight eligible governors decide one grievance at once: one 200, seven 409 already_decided, decided once, round after round', async () => {
+    for (let round = 0; round < 5; round++) {
+      const { caseId } = await buildCase(t, { to: 'decided', outcome: NO_ACTION });
+      const lodged = await (
+        await t.as(DEMO.hr)
+      ).post(`/cases/${caseId}/grievances`, {
+        lodgedAt: iso(Date.now() - 2 * HOUR),
+        summary: 'The investigation did not hear my witness.',
+        relatedToProcess: true,
+      });
+      expect(lodged.status).toBe(201);
+      const grievanceId = lodged.body.createdId as string;
+      const clients = await Promise.all(governors.map((email) => t.as(email)));
+      const answers = await Promise.all(
+        clients.map((c, i) =>
+          c.post(`/cases/${caseId}/grievances/${grievanceId}/decision`, {
+            outcome: 'not_upheld',
+            reasons: `Governor ${i}.`,
+            decidedAt: iso(Date.now() - HOUR),
+          }),
+        ),
+      );
+      const answered = answers.map((a) => (a.status === 200 ? '200' : `${a.status} ${a.body.code}`)).sort();
+      expect({ round, answered }).toEqual({ round, answered: ['200', ...Array<string>(7).fill('409 already_decided')] });
+      for (const refused of answers.filter((a) => a.status === 409)) expectProblem(refused, 409);
+      const won = answers.findIndex((a) => a.status === 200);
+      const row = (await t.db.query(`SELECT reasons, decided_by_user_id FROM grievances WHERE id = $1`, [grievanceId])).rows[0];
+      expect(row).toEqual({ reasons: `Governor ${won}.`, decided_by_user_id: userIds[won] });
+      const events = await t.db.query(`SELECT actor_user_id FROM audit_events WHERE case_id = $1 AND action = 'grievance.decided'`, [caseId]);
+      expect(events.rows).toEqual([{ actor_user_id: userIds[won] }]);
+      // the others no longer see the case (what they did not decide is not theirs to read), and one who asks late meets the decision too
+      const loser = clients[(won + 1) % clients.length];
+      expectProblem(await loser.get(`/cases/${caseId}`), 404);
+      const late = await loser.post(`/cases/${caseId}/grievances/${grievanceId}/decision`, {
+        outcome: 'upheld',
+        reasons: 'Late.',
+        decidedAt: iso(Date.now() - HOUR),
+      });
+      expectProblem(late, 409);
+      expect(late.body.code).toBe('already_decided');
+    }
+  });
+
+  it('someone who could never hear it still gets the 404 once it is decided (a headteacher who decided the outcome; another school)', async () => {
+    const { caseId } = await buildCase(t, { to: 'decided', outcome: NO_ACTION });
+    const lodged = await (
+      await t.as(DEMO.hr)
+    ).post(`/cases/${caseId}/grievances`, {
+      lodgedAt: iso(Date.now() - 2 * HOUR),
+      summary: 'The investigation did not hear my witness.',
+      relatedToProcess: true,
+    });
+    const path = `/cases/${caseId}/grievances/${lodged.body.createdId}/decision`;
+    const body = { outcome: 'upheld', reasons: 'Heard.', decidedAt: iso(Date.now() - HOUR) };
+    expect((await (await t.as(DEMO.governor)).post(path, body)).status).toBe(200);
+    expectProblem(await (await t.as(DEMO.northHead)).post(path, body), 404);
+    expectProblem(await (await t.as(DEMO.head)).post(path, body), 403);
   });
 });
