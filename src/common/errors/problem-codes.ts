@@ -57,7 +57,7 @@ export const PROBLEM_CODES = {
   // 409
   invalid_transition: { status: 409, meaning: 'The case is not in a status where this step can be taken.' },
   investigation_closed: { status: 409, meaning: 'Investigation records are taken only while the investigation is open.' },
-  already_decided: { status: 409, meaning: 'A decision (appeal, monitoring request) was already taken, by the caller or someone else.' },
+  already_decided: { status: 409, meaning: 'A decision (appeal, monitoring request, grievance) was already taken, by the caller or someone else.' },
   case_changed: { status: 409, meaning: 'The case changed while the request waited for it; reload and decide again.' },
   concurrent_change: { status: 409, meaning: 'Another change to the same data happened at the same moment; retry.' },
   duplicate: { status: 409, meaning: 'That already exists (a uniqueness rule).' },
