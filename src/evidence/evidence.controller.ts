@@ -2,6 +2,7 @@ import { Body, Controller, Get, Post, Req, Res, StreamableFile } from '@nestjs/c
 import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CurrentActor } from '../access/actor';
+import { EVIDENCE_MEDIA_TYPES } from '../openapi/served-media-types';
 import { Allow } from '../access/decorators';
 import { CreatesRecord } from '../common/http/created-record';
 import { UuidParam } from '../common/http/uuid-param';
@@ -45,9 +46,9 @@ export class EvidenceController {
   @Get(':evidenceId/content')
   @Allow('cases:read')
   @ApiOperation({ summary: 'The exact bytes, after checking their SHA-256 (409 evidence_integrity_failure otherwise); recorded in custody and audit' })
-  @ApiProduces('*/*')
+  @ApiProduces(...EVIDENCE_MEDIA_TYPES)
   @ApiOkResponse({
-    description: "the content as an attachment, with the item's own media type (its `mediaType`: an image, PDF, plain text, e-mail or office document)",
+    description: "the content as an attachment, with the item's own media type (its `mediaType`: an image, PDF, plain text or CSV, e-mail or office document)",
     schema: { type: 'string', format: 'binary' },
   })
   @ApiConflictResponse({ description: 'evidence_integrity_failure: the stored bytes no longer match their SHA-256 (recorded in custody and audit)' })

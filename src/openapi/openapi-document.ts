@@ -10,7 +10,7 @@ import { OPEN_DURING_PASSWORD_CHANGE } from '../auth/password-change';
 import { OPEN_DURING_SECOND_FACTOR } from '../auth/second-factor-gate';
 import { problemCodesOf } from '../common/errors/problem-codes';
 import { problemStatuses, RouteFacts } from './problem-statuses';
-import { constrainObjectSchema, constrainProperty, validatedClasses, validationsOf } from './validation-schema';
+import { constrainFormSchema, constrainObjectSchema, constrainProperty, validatedClasses, validationsOf } from './validation-schema';
 
 type Schema = Record<string, unknown>;
 interface Operation {
@@ -24,6 +24,9 @@ interface Operation {
 
 /** The bearer scheme's name in `components.securitySchemes`. */
 export const BEARER = 'bearer';
+
+/** Where @ApiBody (and @ApiParam, @ApiQuery) keep their options: @nestjs/swagger's DECORATORS.API_PARAMETERS, not exported by the package. */
+const API_PARAMETERS = 'swagger/apiParameters';
 
 /** A route handler, from Nest's metadata. */
 export interface AppRoute {
@@ -40,7 +43,15 @@ export interface AppRoute {
   openDuringSecondFactor: boolean;
   bodyType?: Function;
   queryType?: Function;
+  /**
+   * The class its `@ApiBody({ type })` names, for a body the validation pipe does not see: a
+   * multipart form the handler reads itself (evidence), validated against the same class.
+   */
+  declaredBodyType?: Function;
 }
+
+/** The media type of the request bodies the handlers read themselves (app.factory.ts: the only one besides JSON). */
+export const MULTIPART = 'multipart/form-data';
 
 const metadataOf = <T>(key: string, handler: Function, controller: Type): T | undefined =>
   Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller);
@@ -66,6 +77,9 @@ export function appRoutes(app: INestApplication): AppRoute[] {
           const type = arg ? types[arg[1].index] : undefined;
           return type && type !== Object ? type : undefined;
         };
+        const declaredBody = ((Reflect.getMetadata(API_PARAMETERS, handler) ?? []) as Array<{ in?: string; type?: unknown }>).find(
+          (parameter) => parameter.in === 'body' && typeof parameter.type === 'function',
+        );
         for (const sub of ([] as string[]).concat(Reflect.getMetadata(PATH_METADATA, handler) ?? '')) {
           const path = `/${[base, sub].filter((s) => s && s !== '/').join('/')}`.replace(/\/+/g, '/').replace(/:(\w+)/g, '{$1}');
           routes.push({
@@ -79,6 +93,7 @@ export function appRoutes(app: INestApplication): AppRoute[] {
             openDuringSecondFactor: metadataOf<boolean>(OPEN_DURING_SECOND_FACTOR, handler, controller) === true,
             bodyType: argType(RouteParamtypes.BODY),
             queryType: argType(RouteParamtypes.QUERY),
+            declaredBodyType: declaredBody?.type as Function | undefined,
           });
         }
       }
@@ -198,7 +213,9 @@ function problemResponse(status: number, description?: string): Record<string, u
  * - `security`: the bearer scheme, or `[]` on the public routes;
  * - every error status the route can answer (problem-statuses.ts), as a problem+json of its
  *   status's Problem schema; the `Problem` schemas and the response components they use;
- * - request bodies and query parameters as strict as their class-validator rules.
+ * - request bodies and query parameters as strict as their class-validator rules, multipart
+ *   forms included (their `@ApiBody` class: its fields' rules, required exactly when not
+ *   `@IsOptional`, no other part).
  */
 export function completeDocument(document: OpenAPIObject, routes: readonly AppRoute[]): void {
   const byHandler = new Map<string, AppRoute[]>();
@@ -213,6 +230,7 @@ export function completeDocument(document: OpenAPIObject, routes: readonly AppRo
   const schemas = (document.components ??= {}).schemas ?? (document.components.schemas = {});
   const missing: string[] = [];
   const referenced = new Set<number>();
+  const forms = new Map<string, Function>();
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, raw] of Object.entries(item)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
@@ -248,6 +266,15 @@ export function completeDocument(document: OpenAPIObject, routes: readonly AppRo
         }
       }
       if (route.bodyType && !classes.has(route.bodyType.name)) classes.set(route.bodyType.name, route.bodyType);
+      const form = operation.requestBody?.content?.[MULTIPART];
+      if (form) {
+        const name = String(form.schema?.$ref ?? '')
+          .split('/')
+          .pop();
+        if (!route.declaredBodyType || route.declaredBodyType.name !== name) {
+          missing.push(`${method.toUpperCase()} ${path}: a ${MULTIPART} body needs @ApiBody({ type }) naming the class its fields are validated against`);
+        } else forms.set(name, route.declaredBodyType);
+      }
     }
   }
   if (missing.length) throw new Error(`OpenAPI: ${missing.join('; ')}`);
@@ -256,6 +283,7 @@ export function completeDocument(document: OpenAPIObject, routes: readonly AppRo
     const schema = schemas[name] as Schema | undefined;
     if (schema && 'properties' in schema) constrainObjectSchema(schema, target);
   }
+  for (const [name, form] of forms) constrainFormSchema(schemas[name] as Schema, form);
   Object.assign(schemas, problemSchemas());
   document.components.responses = {
     ...document.components.responses,

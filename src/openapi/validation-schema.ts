@@ -95,3 +95,34 @@ export function constrainObjectSchema(schema: Schema, target: Function): void {
   }
   schema.additionalProperties = false;
 }
+
+const isBinary = (property: Schema) => property.type === 'string' && (property.format === 'binary' || 'contentMediaType' in property);
+
+/**
+ * A multipart form's schema (the `@ApiBody` class of a handler that reads its parts itself,
+ * as evidence uploads do), as strict as the server: each text field with its rules, required
+ * exactly when the class does not mark it `@IsOptional`; the file parts (`format: binary`, no
+ * validation of their own) as the class declares them; no other part, since unknown fields
+ * are refused. A field that is neither validated nor a file is an error: the document would
+ * accept a part the server refuses.
+ */
+export function constrainFormSchema(schema: Schema, form: Function): void {
+  const properties = (schema.properties ?? {}) as Record<string, Schema>;
+  const validations = validationsOf(form);
+  const declared = new Set((schema.required ?? []) as string[]);
+  const required: string[] = [];
+  for (const [name, property] of Object.entries(properties)) {
+    const rules = validations.get(name);
+    if (!rules) {
+      if (!isBinary(property)) throw new Error(`OpenAPI: the multipart field ${form.name}.${name} has no validation and is no file part`);
+      if (declared.has(name)) required.push(name);
+      continue;
+    }
+    constrainProperty(property, rules);
+    if (!rules.some((rule) => rule.type === 'conditionalValidation')) required.push(name);
+  }
+  const undeclared = [...validations.keys()].filter((name) => !properties[name]);
+  if (undeclared.length) throw new Error(`OpenAPI: ${form.name} validates ${undeclared.join(', ')} but does not declare them (@ApiProperty)`);
+  schema.required = required;
+  schema.additionalProperties = false;
+}

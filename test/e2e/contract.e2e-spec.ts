@@ -1,10 +1,21 @@
+import { randomBytes } from 'node:crypto';
 import { HealthCheckService } from '@nestjs/terminus';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import { DomainError } from '../../src/common/errors/domain-error';
 import { PROBLEM_CODES, problemCodesOf } from '../../src/common/errors/problem-codes';
+import { EvidenceUploadFields } from '../../src/evidence/dto/evidence.dto';
+import { EVIDENCE_KINDS } from '../../src/evidence/evidence.rules';
+import { FILE_FIELD } from '../../src/evidence/multipart-upload';
+import { LETTER_MEDIA_TYPES } from '../../src/letters/letter.rules';
 import { offlineOpenApiDocument } from '../../src/openapi/offline-document';
+import { appRoutes, MULTIPART } from '../../src/openapi/openapi-document';
+import { validationsOf } from '../../src/openapi/validation-schema';
 import { UsersService } from '../../src/people/users.service';
 import type { OpenApiDocument } from '../support/contract';
-import { DEMO, startTestApp, TestApp } from '../support/test-app';
+import { buildCase, EvidenceSpec } from '../support/case-builder';
+import { binaryParser } from '../support/exports-fixtures';
+import { DEMO, expectProblem, startTestApp, TestApp } from '../support/test-app';
 
 /**
  * Issue 10 item 1, "the document as the contract": the rules the document keeps, and proof
@@ -139,9 +150,194 @@ describe('the OpenAPI document as the contract (issue 10 item 1)', () => {
       }
     });
 
-    it('evidence content is declared as served: its own media type, not application/octet-stream', () => {
+    it('evidence content is declared as served: each media type an item can be stored as, not any type nor application/octet-stream', () => {
       const content = (doc.paths['/cases/{id}/evidence/{evidenceId}/content'].get as Operation).responses['200'].content!;
-      expect(Object.keys(content)).toEqual(['*/*']);
+      expect(Object.keys(content)).toEqual(expect.arrayContaining(['image/png', 'application/pdf', 'text/plain', 'message/rfc822']));
+      expect(Object.keys(content)).not.toContain('*/*');
+      expect(Object.keys(content)).not.toContain('application/octet-stream');
+    });
+  });
+
+  /**
+   * Issue 10: content types declared as served, and multipart forms as strict as the server.
+   * Served ⊆ declared is what the check on every response does; declared ⊆ served is shown
+   * here by asking each file-serving route for every type it declares.
+   */
+  describe('media types and multipart forms', () => {
+    type Content = Record<string, { schema?: { $ref?: string } & Record<string, unknown> }>;
+    type FullOperation = Operation & { requestBody?: { content?: Content } };
+    const successes = (op: Operation) => Object.entries(op.responses).filter(([status]) => Number(status) < 400);
+    const mediaTypes = (op: Operation) => [...new Set(successes(op).flatMap(([, response]) => Object.keys(response.content ?? {})))].sort();
+
+    /** The routes that write their own answer (a file); every other operation answers JSON as Nest serialises it. */
+    const FILE_ROUTES = ['getEvidenceContent', 'getLetter', 'getCaseSummaryPdf', 'exportCasesCsv'];
+
+    it('every operation but the file routes declares application/json (or no body) for its successes', () => {
+      for (const { key, op } of operations()) {
+        if (FILE_ROUTES.includes(op.operationId!)) continue;
+        const types = mediaTypes(op);
+        expect({ key, types }).toEqual({ key, types: types.length ? ['application/json'] : [] });
+      }
+      // and the file routes are what the document says they are
+      const byId = Object.fromEntries(operations().map(({ op }) => [op.operationId, op]));
+      for (const id of FILE_ROUTES) expect({ id, json: mediaTypes(byId[id]).includes('application/json') }).toEqual({ id, json: false });
+    });
+
+    /** One file of each media type evidence is declared to be served as, which the upload accepts as that type. */
+    const bytes = (...values: number[]) => Buffer.from(values);
+    const text = (value: string) => Buffer.from(value, 'utf8');
+    const zipEntry = (name: string, data: Buffer, method = 8) => {
+      const header = Buffer.alloc(30);
+      header.writeUInt32LE(0x04034b50, 0);
+      header.writeUInt16LE(20, 4);
+      header.writeUInt16LE(method, 8);
+      header.writeUInt32LE(data.length, 18);
+      header.writeUInt32LE(data.length, 22);
+      header.writeUInt16LE(Buffer.byteLength(name), 26);
+      return Buffer.concat([header, Buffer.from(name), data]);
+    };
+    const deflated = bytes(0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01);
+    const ole2With = (stream: string) =>
+      Buffer.concat([bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1), Buffer.alloc(568), Buffer.from(stream, 'utf16le'), Buffer.alloc(64)]);
+    const SAMPLES: Record<string, () => Buffer> = {
+      'image/png': () => bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52),
+      'image/jpeg': () => Buffer.concat([bytes(0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10), text('JFIF'), bytes(0)]),
+      'image/gif': () => Buffer.concat([text('GIF89a'), bytes(1, 0, 1, 0, 0x80, 0, 0)]),
+      'image/webp': () => Buffer.concat([text('RIFF'), bytes(0x24, 0, 0, 0), text('WEBPVP8 '), bytes(0x18, 0, 0, 0)]),
+      'application/pdf': () => text('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'),
+      'text/plain': () => text('Transcript of the post.\n'),
+      'text/csv': () => text('name,date\nA Parent,2026-11-20\n'),
+      'message/rfc822': () => text('From: A Parent <parent@example.com>\r\nTo: deputy@demo.school\r\nSubject: The post\r\n\r\nSee attached.\r\n'),
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document': () => zipEntry('word/document.xml', deflated),
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': () => zipEntry('xl/workbook.xml', deflated),
+      'application/vnd.openxmlformats-officedocument.presentationml.presentation': () => zipEntry('ppt/presentation.xml', deflated),
+      'application/msword': () => ole2With('WordDocument'),
+      'application/vnd.ms-excel': () => ole2With('Workbook'),
+      'application/vnd.ms-powerpoint': () => ole2With('PowerPoint Document'),
+    };
+    const sampleOf = (mediaType: string): Buffer => {
+      // unique content per item (stored once per SHA-256); text stays text
+      const unique = text(`\n${randomBytes(8).toString('hex')}\n`);
+      if (SAMPLES[mediaType]) return Buffer.concat([SAMPLES[mediaType](), unique]);
+      if (mediaType.startsWith('application/vnd.oasis.opendocument.'))
+        return Buffer.concat([zipEntry('mimetype', text(mediaType), 0), zipEntry('content.xml', deflated), unique]);
+      throw new Error(`no sample file for ${mediaType}: the test cannot show the route serves it`);
+    };
+    const fetchFile = async (who: string, path: string) => {
+      const res = await (await t.as(who)).get(path).buffer(true).parse(binaryParser);
+      expect({ path, status: res.status }).toEqual({ path, status: 200 });
+      return String(res.headers['content-type']).split(';')[0].trim();
+    };
+
+    it('each media type a route declares, it really serves: evidence in each of its types, letters as PDF and DOCX, the summary PDF, the CSV, the subject-access export', async () => {
+      const declared = (id: string) => mediaTypes(operations().find(({ op }) => op.operationId === id)!.op);
+      const evidenceTypes = declared('getEvidenceContent');
+      const evidence: EvidenceSpec[] = evidenceTypes.map((mediaType) => ({
+        content: sampleOf(mediaType),
+        contentType: mediaType,
+        filename: `item.${mediaType.split(/[/.+-]/).pop()}`,
+        kind: 'document',
+      }));
+      const built = await buildCase(t, { to: 'decided', evidence, label: 'served media types' });
+      const served: Record<string, string[]> = {};
+      const serve = (id: string, mediaType: string) => (served[id] = [...new Set([...(served[id] ?? []), mediaType])].sort());
+      for (const evidenceId of built.evidenceIds)
+        serve('getEvidenceContent', await fetchFile(built.decider, `/cases/${built.caseId}/evidence/${evidenceId}/content`));
+      for (const format of Object.keys(LETTER_MEDIA_TYPES))
+        serve('getLetter', await fetchFile(built.decider, `/cases/${built.caseId}/letters/outcome?format=${format}`));
+      serve('getCaseSummaryPdf', await fetchFile(DEMO.head, `/cases/${built.caseId}/summary.pdf`));
+      serve('exportCasesCsv', await fetchFile(DEMO.head, '/exports/cases.csv'));
+      serve('exportSubjectAccess', await fetchFile(DEMO.hr, `/staff/${t.ids.staff['Sam Teacher']}/subject-access-export`));
+      expect(served).toEqual({
+        getEvidenceContent: evidenceTypes,
+        getLetter: declared('getLetter'),
+        getCaseSummaryPdf: declared('getCaseSummaryPdf'),
+        exportCasesCsv: declared('exportCasesCsv'),
+        exportSubjectAccess: declared('exportSubjectAccess'),
+      });
+      // and what the routes' own code says they serve
+      expect(declared('getLetter')).toEqual(Object.values(LETTER_MEDIA_TYPES).sort());
+      expect(declared('getCaseSummaryPdf')).toEqual(['application/pdf']);
+      expect(declared('exportCasesCsv')).toEqual(['text/csv']);
+      expect(declared('exportSubjectAccess')).toEqual(['application/json']);
+    });
+
+    const multipartOperations = () =>
+      operations()
+        .map(({ key, op }) => ({ key, op: op as FullOperation }))
+        .filter(({ op }) => op.requestBody?.content?.[MULTIPART]);
+    const formSchema = (op: FullOperation) => doc.components.schemas[op.requestBody!.content![MULTIPART].schema!.$ref!.split('/').pop()!];
+
+    it('each multipart form is closed and lists as required exactly the parts its DTO requires; file parts are binary', () => {
+      expect(multipartOperations().map(({ op }) => op.operationId)).toEqual(['addEvidence']);
+      const routes = appRoutes(t.app);
+      for (const { key, op } of multipartOperations()) {
+        expect({ key, media: Object.keys(op.requestBody!.content!) }).toEqual({ key, media: [MULTIPART] });
+        const schema = formSchema(op) as { properties: Record<string, Record<string, unknown>>; required: string[]; additionalProperties?: unknown };
+        const form = routes.find((route) => route.handler === op.operationId)!.declaredBodyType!;
+        expect({ key, form: form?.name }).toEqual({ key, form: expect.any(String) });
+        const rules = validationsOf(form);
+        const files = Object.keys(schema.properties).filter((name) => !rules.has(name));
+        for (const name of files)
+          expect({ key, name, file: schema.properties[name] }).toEqual({ key, name, file: expect.objectContaining({ type: 'string', format: 'binary' }) });
+        const requiredByDto = [...rules.entries()].filter(([, list]) => !list.some((rule) => rule.type === 'conditionalValidation')).map(([name]) => name);
+        expect({ key, closed: schema.additionalProperties, properties: Object.keys(schema.properties).sort() }).toEqual({
+          key,
+          closed: false,
+          properties: [...rules.keys(), ...files].sort(),
+        });
+        expect({ key, required: [...schema.required].sort() }).toEqual({
+          key,
+          required: [...requiredByDto, ...files.filter((f) => schema.required.includes(f))].sort(),
+        });
+      }
+      // the evidence upload: the fields its DTO validates and the file part validateFields requires
+      const evidence = formSchema(multipartOperations()[0].op) as { properties: Record<string, Record<string, unknown>>; required: string[] };
+      const fields = [...validationsOf(EvidenceUploadFields).entries()];
+      expect([...evidence.required].sort()).toEqual(
+        [...fields.filter(([, list]) => !list.some((rule) => rule.type === 'conditionalValidation')).map(([name]) => name), FILE_FIELD].sort(),
+      );
+      expect(evidence.required).toEqual(expect.arrayContaining(['kind', 'description', 'source', 'capturedAt', 'file']));
+      expect(evidence.properties.kind.enum).toEqual([...EVIDENCE_KINDS]);
+      expect(evidence.properties.description).toEqual(expect.objectContaining({ minLength: 1, maxLength: 5000 }));
+      expect(evidence.properties.source).toEqual(expect.objectContaining({ minLength: 1, maxLength: 1000 }));
+      expect(evidence.properties.capturedAt).toEqual(expect.objectContaining({ format: 'date-time' }));
+      expect(evidence.properties.monitoringAuthorisationId).toEqual(expect.objectContaining({ format: 'uuid' }));
+      expect(evidence.properties.redactsEvidenceId).toEqual(expect.objectContaining({ format: 'uuid' }));
+    });
+
+    it('the evidence form refuses what the server refuses, and takes what it takes', async () => {
+      const ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: false, validateFormats: true });
+      addFormats(ajv);
+      ajv.addFormat('binary', true);
+      ajv.addSchema(doc as unknown as Record<string, unknown>, 'openapi');
+      const validForm = ajv.compile({ $ref: 'openapi#/components/schemas/EvidenceUploadForm' });
+      const built = await buildCase(t, { to: 'assigned', label: 'evidence form' });
+      const upload = async (fields: Record<string, string>, file = true) => {
+        let req = t
+          .http()
+          .post(`/cases/${built.caseId}/evidence`)
+          .set('authorization', `Bearer ${await t.token(built.investigator!)}`);
+        for (const [name, value] of Object.entries(fields)) req = req.field(name, value);
+        if (file) req = req.attach(FILE_FIELD, sampleOf('image/png'), { filename: 'post.png', contentType: 'image/png' });
+        return req;
+      };
+      const good = { kind: 'screenshot', description: 'The post', source: 'A parent', capturedAt: new Date(Date.now() - 86_400_000).toISOString() };
+      const cases: Array<[string, Record<string, string>, boolean, string | undefined]> = [
+        ['an unknown part', { ...good, colour: 'red' }, true, 'colour'],
+        ['no source', { kind: good.kind, description: good.description, capturedAt: good.capturedAt }, true, 'source'],
+        ['a kind not in the list', { ...good, kind: 'rumour' }, true, 'kind'],
+        ['a description over 5000 characters', { ...good, description: 'x'.repeat(5001) }, true, 'description'],
+        ['a blank description', { ...good, description: '' }, true, 'description'],
+        ['a monitoring authorisation that is no id', { ...good, monitoringAuthorisationId: 'not-an-id' }, true, 'monitoringAuthorisationId'],
+        ['no file', good, false, FILE_FIELD],
+      ];
+      for (const [what, fields, file, field] of cases) {
+        expect({ what, schemaTakesIt: validForm({ ...fields, ...(file ? { [FILE_FIELD]: '…' } : {}) }) }).toEqual({ what, schemaTakesIt: false });
+        expectProblem(await upload(fields, file), 400, field);
+      }
+      expect(validForm({ ...good, sensitivity: 'personal', [FILE_FIELD]: '…' })).toBe(true);
+      expect((await upload({ ...good, sensitivity: 'personal' })).status).toBe(201);
     });
   });
 

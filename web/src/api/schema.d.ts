@@ -6875,13 +6875,43 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description the content as an attachment, with the item's own media type (its `mediaType`: an image, PDF, plain text, e-mail or office document) */
+      /** @description the content as an attachment, with the item's own media type (its `mediaType`: an image, PDF, plain text or CSV, e-mail or office document) */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          '*/*': string;
+          'image/png': string;
+          'image/jpeg': string;
+          'image/gif': string;
+          'image/webp': string;
+          'application/pdf': string;
+          'text/plain': string;
+          'text/csv': string;
+          'message/rfc822': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.openxmlformats-officedocument.presentationml.presentation': string;
+          'application/msword': string;
+          'application/vnd.ms-excel': string;
+          'application/vnd.ms-powerpoint': string;
+          'application/vnd.oasis.opendocument.text': string;
+          'application/vnd.oasis.opendocument.text-template': string;
+          'application/vnd.oasis.opendocument.text-master': string;
+          'application/vnd.oasis.opendocument.text-web': string;
+          'application/vnd.oasis.opendocument.spreadsheet': string;
+          'application/vnd.oasis.opendocument.spreadsheet-template': string;
+          'application/vnd.oasis.opendocument.presentation': string;
+          'application/vnd.oasis.opendocument.presentation-template': string;
+          'application/vnd.oasis.opendocument.graphics': string;
+          'application/vnd.oasis.opendocument.graphics-template': string;
+          'application/vnd.oasis.opendocument.chart': string;
+          'application/vnd.oasis.opendocument.chart-template': string;
+          'application/vnd.oasis.opendocument.image': string;
+          'application/vnd.oasis.opendocument.image-template': string;
+          'application/vnd.oasis.opendocument.formula': string;
+          'application/vnd.oasis.opendocument.formula-template': string;
+          'application/vnd.oasis.opendocument.database': string;
         };
       };
       400: components['responses']['BadRequest'];
