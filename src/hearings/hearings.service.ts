@@ -127,7 +127,7 @@ export class HearingsService {
       const heldAt = new Date(body.heldAt);
       checkHearingRecord(hearing, { heldAt, subjectAttended: body.subjectAttended, companion: body.companion, absenceReason: body.absenceReason });
       const { subjects, sent } = await invitationsSent(em, hearing, INVITATION_LETTER[hearing.kind]);
-      const calendar = await this.calendars.forOrganisation(em, chair.organisationId);
+      const { calendar } = await this.calendars.withDeadlines(em, chair.organisationId);
       const problem = invitationNoticeProblem(subjects, sent, hearing.originalScheduledFor, hearing.noticeWorkingDays, calendar);
       if (problem) throw DomainError.conflict('hearing_notice_not_given', `The written invitation has not given the notice due (process.md §1): ${problem}.`);
       await recordHeld(em, hearing.id, chair.userId, {
@@ -161,7 +161,9 @@ export class HearingsService {
   private async insert({ em, actor, role, facts }: CaseContext, kind: HearingKind, appealId: string | null, body: Invitation): Promise<CaseRecordChange> {
     const invitedAt = this.clock.now();
     const scheduledFor = new Date(body.scheduledFor);
-    checkHearingNotice(invitedAt, scheduledFor, this.config.hearingNoticeWorkingDays, await this.calendars.forOrganisation(em, actor.organisationId));
+    // the organisation's notice: the deployment's HEARING_NOTICE_WORKING_DAYS, or more where it set more (docs/tasks.md)
+    const { calendar, deadlines } = await this.calendars.withDeadlines(em, actor.organisationId);
+    checkHearingNotice(invitedAt, scheduledFor, deadlines.hearingNoticeWorkingDays, calendar);
     const missing = await foreignEvidenceIds(em, facts.id, body.evidenceIds);
     if (missing.length) throw DomainError.invalidField('evidenceIds', `not evidence of this case: ${missing.join(', ')}`);
     const id = await insertHearing(
@@ -174,7 +176,7 @@ export class HearingsService {
         invitedAt,
         scheduledFor,
         place: body.place,
-        noticeWorkingDays: this.config.hearingNoticeWorkingDays,
+        noticeWorkingDays: deadlines.hearingNoticeWorkingDays,
         evidenceIds: body.evidenceIds,
         possibleOutcomes: body.possibleOutcomes,
       },

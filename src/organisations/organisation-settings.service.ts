@@ -11,6 +11,8 @@ import { NationResponse } from './dto/nation.dto';
 import { loadNation, updateNation } from './nation.sql';
 import { loadDeadlines, updateDeadlines } from './deadlines.sql';
 import { DeadlinesDto } from './dto/deadlines.dto';
+import { DomainError } from '../common/errors/domain-error';
+import { DEADLINE_KEYS, Deadlines, deadlinesProblem } from '../tasks/task.rules';
 
 /** The organisation's nation and deadlines (process.md §6), set by an admin; each change audited like the letterhead's. */
 @Injectable()
@@ -34,18 +36,16 @@ export class OrganisationSettingsService {
   }
 
   deadlines(actor: Actor): Promise<DeadlinesDto> {
-    return loadDeadlines(this.dataSource.manager, actor.organisationId);
+    return loadDeadlines(this.dataSource.manager, actor.organisationId, this.config);
   }
 
+  /** All eight, each within its range: the fair-process ones within the deployment's bounds (task.rules.ts `deadlinesProblem`; 400 naming the field). */
   setDeadlines(actor: Actor, deadlines: DeadlinesDto): Promise<DeadlinesDto> {
+    const set = Object.fromEntries(DEADLINE_KEYS.map((key) => [key, deadlines[key]])) as unknown as Deadlines;
+    const problem = deadlinesProblem(set, this.config);
+    if (problem) return Promise.reject(DomainError.invalidField(problem.field, problem.message));
     return this.dataSource.transaction(async (em) => {
-      const set = {
-        triageWorkingDays: deadlines.triageWorkingDays,
-        investigationWorkingDays: deadlines.investigationWorkingDays,
-        appealHearingWorkingDays: deadlines.appealHearingWorkingDays,
-        monitoringExpiryNoticeWorkingDays: deadlines.monitoringExpiryNoticeWorkingDays,
-      };
-      const { before, after } = await updateDeadlines(em, actor.organisationId, set);
+      const { before, after } = await updateDeadlines(em, actor.organisationId, set, this.config);
       await this.recordChange(em, actor, 'organisation.deadlines_updated', before, after);
       return after;
     });

@@ -34,7 +34,10 @@ export class OrganisationController {
 
   @Get('deadlines')
   @Allow('organisation:manage')
-  @ApiOperation({ summary: 'The organisation’s deadlines in working days: triage, investigation, appeal hearing, monitoring notice (admin)' })
+  @ApiOperation({
+    summary:
+      'The organisation’s deadlines: triage, investigation, appeal hearing, monitoring notice, hearing notice, appeal window, suspension review, warning life (admin)',
+  })
   @ApiOkResponse({ type: DeadlinesDto })
   getDeadlines(@CurrentActor() actor: Actor): Promise<DeadlinesDto> {
     return this.settings.deadlines(actor);
@@ -43,8 +46,9 @@ export class OrganisationController {
   @Put('deadlines')
   @Allow('organisation:manage')
   @ApiOperation({
-    summary: 'Set the organisation’s deadlines in working days (admin; audited)',
-    description: 'process.md §6 "defaults configurable per organisation": every task counts on them from the next request (docs/tasks.md).',
+    summary: 'Set the organisation’s deadlines (admin; audited)',
+    description:
+      'process.md §6 "defaults configurable per organisation": every task and rule counts on them from the next request; the hearing notice and the appeal window never below the deployment’s minimum, the suspension review and a warning’s life never above its maximum (docs/tasks.md).',
   })
   @ApiOkResponse({ type: DeadlinesDto })
   updateDeadlines(@CurrentActor() actor: Actor, @Body() body: DeadlinesDto): Promise<DeadlinesDto> {

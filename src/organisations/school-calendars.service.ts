@@ -6,7 +6,7 @@ import { localDateOf } from '../calendar/working-days';
 import { Clock } from '../common/clock/clock';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { Deadlines } from '../tasks/task.rules';
+import { DEFAULT_DEPLOYMENT_DEADLINES, Deadlines, DeploymentDeadlines } from '../tasks/task.rules';
 import { loadNationAndDeadlines } from './deadlines.sql';
 import { loadNation } from './nation.sql';
 
@@ -20,12 +20,21 @@ import { loadNation } from './nation.sql';
 export class SchoolCalendars implements OnApplicationBootstrap {
   private readonly logger = new Logger('Calendar');
   private readonly calendars: ReadonlyMap<Nation, SchoolCalendar>;
+  /** The deployment's fair-process settings the organisation's deadlines stay within (the defaults where a caller gives none). */
+  private readonly deployment: DeploymentDeadlines;
+  /** withDeadlines' read, per transaction (its entity manager) and organisation; gone with the transaction. */
+  private readonly readInTransaction = new WeakMap<EntityManager, Map<string, Promise<{ calendar: SchoolCalendar; deadlines: Deadlines }>>>();
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'extraBankHolidays'>,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'extraBankHolidays'> & Partial<DeploymentDeadlines>,
     private readonly clock: Clock,
   ) {
     this.calendars = new Map(NATIONS.map((nation) => [nation, calendarFor(nation, config.extraBankHolidays[nation])]));
+    this.deployment = {
+      hearingNoticeWorkingDays: config.hearingNoticeWorkingDays ?? DEFAULT_DEPLOYMENT_DEADLINES.hearingNoticeWorkingDays,
+      appealDeadline: config.appealDeadline ?? DEFAULT_DEPLOYMENT_DEADLINES.appealDeadline,
+      warning: config.warning ?? DEFAULT_DEPLOYMENT_DEADLINES.warning,
+    };
   }
 
   /** The calendar of a nation read with something else (the case view reads it with the case). */
@@ -40,10 +49,28 @@ export class SchoolCalendars implements OnApplicationBootstrap {
     return this.forNation(await loadNation(em, organisationId));
   }
 
-  /** The calendar and the deadlines of an organisation (process.md §6), read together in one statement of the caller's transaction. */
-  async withDeadlines(em: EntityManager, organisationId: string): Promise<{ calendar: SchoolCalendar; deadlines: Deadlines }> {
-    const { nation, deadlines } = await loadNationAndDeadlines(em, organisationId);
-    return { calendar: this.forNation(nation), deadlines };
+  /**
+   * The calendar and the deadlines of an organisation (process.md §6, within the deployment's
+   * bounds), read together in one statement of the caller's transaction. Read once a
+   * transaction: a case change's task watch reads them before the work, and the work's own
+   * rules (a hearing's notice, an appeal deadline, a warning, a suspension's review) are
+   * answered from that read — no second round trip, and one view of the settings for the change.
+   */
+  withDeadlines(em: EntityManager, organisationId: string): Promise<{ calendar: SchoolCalendar; deadlines: Deadlines }> {
+    const load = async () => {
+      const { nation, deadlines } = await loadNationAndDeadlines(em, organisationId, this.deployment);
+      return { calendar: this.forNation(nation), deadlines };
+    };
+    // outside a transaction (the shared manager, a read) nothing is kept: the next request reads afresh
+    if (!em.queryRunner?.isTransactionActive) return load();
+    let read = this.readInTransaction.get(em);
+    if (!read) this.readInTransaction.set(em, (read = new Map()));
+    const known = read.get(organisationId);
+    if (known) return known;
+    const loading = load();
+    read.set(organisationId, loading);
+    loading.catch(() => read.delete(organisationId));
+    return loading;
   }
 
   /** Outside the years the data knows, working days skip weekends only: say so while there is a year left to fix it. */

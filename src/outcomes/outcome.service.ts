@@ -78,11 +78,13 @@ export class OutcomeService {
           },
           await substantiatedFindings(em, caseId),
         );
-        checkWarningExpiry({ givenAt: decidedAt, warningExpiresAt: outcome.warningExpiresAt ?? undefined }, this.config.warning);
+        // the organisation's bounds, within the deployment's (docs/tasks.md "Each organisation's deadlines")
+        const { calendar, deadlines } = await this.calendars.withDeadlines(em, actor.organisationId);
+        checkWarningExpiry({ givenAt: decidedAt, warningExpiresAt: outcome.warningExpiresAt ?? undefined }, { maxMonths: deadlines.warningMaxMonths });
         checkAppealDeadline(
           { decidedAt, communicatedAt: date(body.communicatedAt), appealDeadline: date(body.appealDeadline) },
-          this.config.appealDeadline,
-          await this.calendars.forOrganisation(em, actor.organisationId),
+          { ...this.config.appealDeadline, minWorkingDays: deadlines.appealDeadlineMinWorkingDays },
+          calendar,
         );
         const id = await insertOutcome(em, { organisationId: actor.organisationId, caseId, userId: actor.userId, role }, outcome);
         await moveCase(em, facts, 'record_outcome', this.config.retention);
@@ -129,7 +131,10 @@ export class OutcomeService {
       const warningExpiresAt = date(body.warningExpiresAt);
       checkAppealDecision(appeal.sanction, { result: body.result, newSanction: body.newSanction, warningExpiresAt });
       // a varied warning is given by the appeal's decision, now
-      checkWarningExpiry({ givenAt: new Date(), warningExpiresAt }, this.config.warning);
+      if (warningExpiresAt) {
+        const { deadlines } = await this.calendars.withDeadlines(em, actor.organisationId);
+        checkWarningExpiry({ givenAt: new Date(), warningExpiresAt }, { maxMonths: deadlines.warningMaxMonths });
+      }
       await requireReferralDecisionsToClose(em, facts, sanctionInForce(appeal.sanction, { result: body.result, newSanction: body.newSanction ?? null }));
       await recordAppealDecision(em, appealId, {
         result: body.result,

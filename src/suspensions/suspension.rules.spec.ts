@@ -40,6 +40,14 @@ describe('precautionary suspension (process.md §1; ACAS Code; KCSIE Part 4)', (
     expect(reviewByProblem(at(5), START, at(6))).toMatch(/already past/);
   });
 
+  it('an organisation’s shorter review period (issue 13): 14 days refuses the 15th day the 4 weeks accept', () => {
+    const now = START;
+    expect(reviewByProblem(at(15), START, now)).toBeNull();
+    expect(reviewByProblem(at(14), START, now, 14)).toBeNull();
+    expect(reviewByProblem(at(15), START, now, 14)).toMatch(/at most 14 days/);
+    expect(() => requireReviewBy('reviewBy', at(15), START, now, 14)).toThrow(/reviewBy/);
+  });
+
   it('active until its review date; lapsed after it with no review; ended once ended', () => {
     const s = { reviewBy: at(14), endedAt: null };
     expect(suspensionStatus(s, at(13))).toBe('active');

@@ -50,19 +50,23 @@ export function requireSuspendable(status: string): void {
 
 /**
  * process.md §1: the review date is after `from` (the start, or the review that continues it)
- * and at most 4 weeks (28 days) after it; and not already past, or the suspension would have
+ * and at most 4 weeks (28 days) after it — or the fewer days the organisation set
+ * (`suspensionReviewMaxDays`, docs/tasks.md); and not already past, or the suspension would have
  * lapsed as it was recorded. What is wrong, or null.
  */
-export function reviewByProblem(reviewBy: Date, from: Date, now: Date): string | null {
+export function reviewByProblem(reviewBy: Date, from: Date, now: Date, maxDays: number = MAX_REVIEW_DAYS): string | null {
   if (reviewBy.getTime() <= from.getTime()) return `must be after ${from.toISOString()}`;
-  if (reviewBy.getTime() > from.getTime() + MAX_REVIEW_DAYS * DAY_MS) return `must be at most 4 weeks (${MAX_REVIEW_DAYS} days) after ${from.toISOString()}`;
+  if (reviewBy.getTime() > from.getTime() + maxDays * DAY_MS) {
+    const limit = maxDays === MAX_REVIEW_DAYS ? `4 weeks (${maxDays} days)` : `${maxDays} days (the organisation's review period)`;
+    return `must be at most ${limit} after ${from.toISOString()}`;
+  }
   if (reviewBy.getTime() <= now.getTime()) return 'is already past: the suspension would lapse at once';
   return null;
 }
 
 /** reviewByProblem as a 400 naming the field. */
-export function requireReviewBy(field: string, reviewBy: Date, from: Date, now: Date): void {
-  const problem = reviewByProblem(reviewBy, from, now);
+export function requireReviewBy(field: string, reviewBy: Date, from: Date, now: Date, maxDays: number = MAX_REVIEW_DAYS): void {
+  const problem = reviewByProblem(reviewBy, from, now, maxDays);
   if (problem) throw DomainError.invalidField(field, problem);
 }
 

@@ -3,8 +3,10 @@ import { Actor } from '../access/actor';
 import { CaseRunner } from '../cases/case-runner.service';
 import { requireNotBefore } from '../cases/chronology';
 import { CaseResponse } from '../cases/dto/case.dto';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { DomainError } from '../common/errors/domain-error';
+import { SchoolCalendars } from '../organisations/school-calendars.service';
 import { firstObservedAt } from '../reports/report-rows';
 import { SuspensionRequest, SuspensionResponse, SuspensionReviewRequest } from './dto/suspension.dto';
 import { endSuspensionOnReview, insertReview, insertSuspension, loadSuspension, unendedSuspensionsOf } from './suspension-rows';
@@ -28,7 +30,13 @@ export class SuspensionsService {
   constructor(
     private readonly runner: CaseRunner,
     private readonly clock: Clock,
+    private readonly calendars: SchoolCalendars,
   ) {}
+
+  /** The organisation's review period: 4 weeks, or fewer days where it set fewer (docs/tasks.md); read with the change's task watch. */
+  private async reviewMaxDays(em: EntityManager, organisationId: string): Promise<number> {
+    return (await this.calendars.withDeadlines(em, organisationId)).deadlines.suspensionReviewMaxDays;
+  }
 
   /** Suspends a subject of the case on full pay: why, the alternatives considered, the review date. */
   suspend(actor: Actor, caseId: string, request: SuspensionRequest): Promise<CaseResponse> {
@@ -42,7 +50,7 @@ export class SuspensionsService {
       const startsAt = new Date(request.startsAt);
       requireNotBefore('startsAt', startsAt, await firstObservedAt(em, caseId), 'the reported activity was seen');
       const reviewBy = new Date(request.reviewBy);
-      requireReviewBy('reviewBy', reviewBy, startsAt, now);
+      requireReviewBy('reviewBy', reviewBy, startsAt, now, await this.reviewMaxDays(em, actor.organisationId));
       requireNotSuspended(await unendedSuspensionsOf(em, caseId, request.subjectStaffId), now);
       const id = await insertSuspension(
         em,
@@ -72,7 +80,7 @@ export class SuspensionsService {
       const problem = reviewDecisionProblem(request);
       if (problem) throw DomainError.invalidField(problem.field, problem.message);
       const nextReviewBy = request.reviewBy === undefined ? null : new Date(request.reviewBy);
-      if (nextReviewBy) requireReviewBy('reviewBy', nextReviewBy, now, now);
+      if (nextReviewBy) requireReviewBy('reviewBy', nextReviewBy, now, now, await this.reviewMaxDays(em, actor.organisationId));
       const at = { organisationId: actor.organisationId, caseId, userId: actor.userId };
       const id = await insertReview(em, at, { suspensionId, decision: request.decision, reasons: request.reasons, nextReviewBy });
       if (request.decision === 'end') await endSuspensionOnReview(em, suspensionId, actor.userId, now);

@@ -3,7 +3,19 @@ import { CaseFacts } from '../access/conflicts';
 import { Role } from '../access/roles';
 import { calendarFor } from '../calendar/school-calendar';
 import { NO_HOLIDAYS } from '../calendar/working-days';
-import { caseTasks, CaseTaskState, compareTasks, DEFAULT_DEADLINES, effectiveDeadlines, isOverdue, SCHOOL_TIME_ZONE, tasksOfActor } from './task.rules';
+import {
+  caseTasks,
+  CaseTaskState,
+  compareTasks,
+  DEFAULT_DEADLINES,
+  DEFAULT_DEPLOYMENT_DEADLINES,
+  deadlineBounds,
+  deadlinesProblem,
+  effectiveDeadlines,
+  isOverdue,
+  SCHOOL_TIME_ZONE,
+  tasksOfActor,
+} from './task.rules';
 
 const ORG = 'org-1';
 const HEAD = { userId: 'u-head', staffIds: ['s-head'] };
@@ -191,6 +203,11 @@ describe('tasks (process.md §6: every deadline with its owner is a task)', () =
       investigationWorkingDays: 20,
       appealHearingWorkingDays: 20,
       monitoringExpiryNoticeWorkingDays: 5,
+      // and the deployment's fair-process settings, at their defaults
+      hearingNoticeWorkingDays: 5,
+      appealDeadlineMinWorkingDays: 5,
+      suspensionReviewMaxDays: 28,
+      warningMaxMonths: 24,
     });
   });
 
@@ -219,6 +236,72 @@ describe('tasks (process.md §6: every deadline with its owner is a task)', () =
     const f = facts({ status: 'reported', investigatorUserId: null, investigatorUserIds: [] });
     const tasks = tasksOfActor(deputy, f, caseTasks(f, state({ triagedAt: null }), NOW, CAL, effectiveDeadlines({ triageWorkingDays: 3 })));
     expect(tasks.map((t) => t.dueAt?.toISOString())).toEqual(['2026-11-05T23:59:59.999Z']);
+  });
+
+  describe('the fair-process settings an organisation may set only within the deployment’s bounds (issue 13)', () => {
+    const deployment = { hearingNoticeWorkingDays: 7, appealDeadline: { minWorkingDays: 10, maxMonths: 2 }, warning: { maxMonths: 18 } };
+
+    it('the defaults are the deployment’s: its hearing notice, its appeal window, 4 weeks for a suspension’s review, its warning life', () => {
+      expect(DEFAULT_DEADLINES).toMatchObject({
+        hearingNoticeWorkingDays: 5,
+        appealDeadlineMinWorkingDays: 5,
+        suspensionReviewMaxDays: 28,
+        warningMaxMonths: 24,
+      });
+      expect(effectiveDeadlines(null, deployment)).toMatchObject({
+        hearingNoticeWorkingDays: 7,
+        appealDeadlineMinWorkingDays: 10,
+        suspensionReviewMaxDays: 28,
+        warningMaxMonths: 18,
+      });
+    });
+
+    it('each bound: the hearing notice and the appeal window only raised, the suspension review and a warning’s life only shortened', () => {
+      const bounds = deadlineBounds(deployment);
+      expect(bounds.hearingNoticeWorkingDays).toEqual({ min: 7, max: 20 });
+      expect(bounds.appealDeadlineMinWorkingDays).toEqual({ min: 10, max: 40 });
+      expect(bounds.suspensionReviewMaxDays).toEqual({ min: 7, max: 28 });
+      expect(bounds.warningMaxMonths).toEqual({ min: 1, max: 18 });
+      // a deployment already above 20 days' notice is its own ceiling: never a range with no value in it
+      expect(deadlineBounds({ ...deployment, hearingNoticeWorkingDays: 25 }).hearingNoticeWorkingDays).toEqual({ min: 25, max: 25 });
+      expect(deadlineBounds(DEFAULT_DEPLOYMENT_DEADLINES).appealDeadlineMinWorkingDays).toEqual({ min: 5, max: 60 });
+    });
+
+    it('deadlinesProblem names the first field out of its range (PUT answers 400 naming it)', () => {
+      const ok = effectiveDeadlines(null, deployment);
+      expect(deadlinesProblem(ok, deployment)).toBeNull();
+      expect(
+        deadlinesProblem(
+          { ...ok, hearingNoticeWorkingDays: 20, appealDeadlineMinWorkingDays: 40, suspensionReviewMaxDays: 7, warningMaxMonths: 1 },
+          deployment,
+        ),
+      ).toBeNull();
+      expect(deadlinesProblem({ ...ok, hearingNoticeWorkingDays: 6 }, deployment)).toEqual({
+        field: 'hearingNoticeWorkingDays',
+        message: 'must be a whole number from 7 to 20',
+      });
+      expect(deadlinesProblem({ ...ok, hearingNoticeWorkingDays: 21 }, deployment)?.field).toBe('hearingNoticeWorkingDays');
+      expect(deadlinesProblem({ ...ok, appealDeadlineMinWorkingDays: 9 }, deployment)?.field).toBe('appealDeadlineMinWorkingDays');
+      expect(deadlinesProblem({ ...ok, appealDeadlineMinWorkingDays: 41 }, deployment)?.field).toBe('appealDeadlineMinWorkingDays');
+      expect(deadlinesProblem({ ...ok, suspensionReviewMaxDays: 29 }, deployment)?.field).toBe('suspensionReviewMaxDays');
+      expect(deadlinesProblem({ ...ok, suspensionReviewMaxDays: 6 }, deployment)?.field).toBe('suspensionReviewMaxDays');
+      expect(deadlinesProblem({ ...ok, warningMaxMonths: 19 }, deployment)?.field).toBe('warningMaxMonths');
+      expect(deadlinesProblem({ ...ok, warningMaxMonths: 0 }, deployment)?.field).toBe('warningMaxMonths');
+      expect(deadlinesProblem({ ...ok, warningMaxMonths: 1.5 }, deployment)?.field).toBe('warningMaxMonths');
+      expect(deadlinesProblem({ ...ok, triageWorkingDays: 11 }, deployment)?.field).toBe('triageWorkingDays');
+    });
+
+    it('a setting the deployment has since moved past is ignored: the deployment’s value, never below its minimum nor above its maximum', () => {
+      const set = { hearingNoticeWorkingDays: 6, appealDeadlineMinWorkingDays: 8, warningMaxMonths: 20, suspensionReviewMaxDays: 14 };
+      // set under the defaults (5 days' notice, 5 days' window, 24 months), then the deployment raised the minimums and lowered the maximum
+      expect(effectiveDeadlines(set)).toMatchObject(set);
+      expect(effectiveDeadlines(set, deployment)).toMatchObject({
+        hearingNoticeWorkingDays: 7,
+        appealDeadlineMinWorkingDays: 10,
+        warningMaxMonths: 18,
+        suspensionReviewMaxDays: 14,
+      });
+    });
   });
 
   describe('deadlines count in the organisation’s calendar: its bank holidays, and local dates across a clock change (process.md §6 "Working days")', () => {

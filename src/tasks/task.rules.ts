@@ -5,7 +5,11 @@ import { Permission } from '../access/permissions';
 import { Role } from '../access/roles';
 import { SchoolCalendar } from '../calendar/school-calendar';
 import { addWorkingDays, endOfLocalDay, SCHOOL_TIME_ZONE } from '../calendar/working-days';
+import type { AppConfig } from '../config/config';
+import { DEFAULT_HEARING_NOTICE_WORKING_DAYS } from '../hearings/hearing.rules';
+import { DEFAULT_APPEAL_DEADLINE_BOUNDS, DEFAULT_WARNING_BOUNDS } from '../outcomes/outcome.rules';
 import { referralDueBy } from '../reports/safeguarding';
+import { MAX_REVIEW_DAYS } from '../suspensions/suspension.rules';
 
 /**
  * Tasks (process.md §6): "every deadline with its owner is a task". Pure: from a case's access
@@ -19,7 +23,13 @@ import { referralDueBy } from '../reports/safeguarding';
 /** The working-day clock a deadline counts on: the organisation's calendar (its nation's bank holidays). */
 export type TaskCalendar = SchoolCalendar;
 
-/** process.md §6: the deadlines, in working days (defaults; an organisation may set its own). */
+/**
+ * process.md §6: the deadlines (defaults; an organisation may set its own). The first four are
+ * the organisation's to set within fixed ranges; the last four are bounded by the deployment's
+ * fair-process settings (`DeploymentDeadlines`): a school may give more notice and a longer
+ * appeal window than the deployment's minimum, and review a suspension sooner or keep a
+ * warning for less time than its maximum — never the other way.
+ */
 export interface Deadlines {
   /** A report to triage (§4). */
   triageWorkingDays: number;
@@ -29,29 +39,100 @@ export interface Deadlines {
   appealHearingWorkingDays: number;
   /** A monitoring authorisation is flagged this many working days before it ends (§11). */
   monitoringExpiryNoticeWorkingDays: number;
+  /** A hearing's invitation gives at least this many working days of notice (process.md §1): at least HEARING_NOTICE_WORKING_DAYS. */
+  hearingNoticeWorkingDays: number;
+  /** An appeal deadline at least this many working days after the decision is communicated (§12): at least APPEAL_DEADLINE_MIN_WORKING_DAYS. */
+  appealDeadlineMinWorkingDays: number;
+  /** A suspension's review date at most this many calendar days ahead (process.md §1): at most 28 (4 weeks). */
+  suspensionReviewMaxDays: number;
+  /** A warning expires at most this many months after it is given (§12): at most WARNING_MAX_MONTHS. */
+  warningMaxMonths: number;
 }
 
-export const DEFAULT_DEADLINES: Deadlines = {
-  triageWorkingDays: 2,
-  investigationWorkingDays: 20,
-  appealHearingWorkingDays: 20,
-  monitoringExpiryNoticeWorkingDays: 5,
+/** The deployment's fair-process settings (src/config/config.ts) the organisation's own stay within. */
+export type DeploymentDeadlines = Pick<AppConfig, 'hearingNoticeWorkingDays' | 'appealDeadline' | 'warning'>;
+
+/** The deployment's settings when nothing in the environment changes them. */
+export const DEFAULT_DEPLOYMENT_DEADLINES: DeploymentDeadlines = {
+  hearingNoticeWorkingDays: DEFAULT_HEARING_NOTICE_WORKING_DAYS,
+  appealDeadline: DEFAULT_APPEAL_DEADLINE_BOUNDS,
+  warning: DEFAULT_WARNING_BOUNDS,
 };
 
-/** process.md §6 "defaults configurable per organisation": the range an organisation may set each deadline in, in working days. */
-export const DEADLINE_BOUNDS: Record<keyof Deadlines, { min: number; max: number }> = {
-  triageWorkingDays: { min: 1, max: 10 },
-  investigationWorkingDays: { min: 5, max: 60 },
-  appealHearingWorkingDays: { min: 5, max: 40 },
-  monitoringExpiryNoticeWorkingDays: { min: 1, max: 10 },
-};
+/** The most notice of a hearing an organisation may require (four weeks of working days). */
+export const MAX_HEARING_NOTICE_WORKING_DAYS = 20;
+/** The shortest suspension review period an organisation may set (a week). */
+export const MIN_SUSPENSION_REVIEW_DAYS = 7;
 
-/** An organisation's deadlines: the defaults, with what it set instead (values out of range or of another kind are ignored). */
-export function effectiveDeadlines(overrides: Partial<Record<keyof Deadlines, unknown>> | null | undefined): Deadlines {
-  const deadlines = { ...DEFAULT_DEADLINES };
-  for (const key of Object.keys(DEADLINE_BOUNDS) as Array<keyof Deadlines>) {
+/** An organisation's deadlines where it set none: the §6 defaults, and the deployment's own fair-process settings. */
+export function defaultDeadlines(deployment: DeploymentDeadlines = DEFAULT_DEPLOYMENT_DEADLINES): Deadlines {
+  return {
+    triageWorkingDays: 2,
+    investigationWorkingDays: 20,
+    appealHearingWorkingDays: 20,
+    monitoringExpiryNoticeWorkingDays: 5,
+    hearingNoticeWorkingDays: deployment.hearingNoticeWorkingDays,
+    appealDeadlineMinWorkingDays: deployment.appealDeadline.minWorkingDays,
+    suspensionReviewMaxDays: MAX_REVIEW_DAYS,
+    warningMaxMonths: deployment.warning.maxMonths,
+  };
+}
+
+export const DEFAULT_DEADLINES: Deadlines = defaultDeadlines();
+
+/**
+ * process.md §6 "defaults configurable per organisation": the range an organisation may set
+ * each deadline in. The fair-process ones never pass the deployment's setting the wrong way:
+ * the hearing notice and the appeal window may only be raised from it (the appeal window up to
+ * the deployment's APPEAL_DEADLINE_MAX_MONTHS, counted as config.ts does: 20 working days a
+ * month), the suspension review and a warning's life may only be shortened.
+ */
+export function deadlineBounds(deployment: DeploymentDeadlines = DEFAULT_DEPLOYMENT_DEADLINES): Record<keyof Deadlines, { min: number; max: number }> {
+  const notice = deployment.hearingNoticeWorkingDays;
+  const appeal = deployment.appealDeadline.minWorkingDays;
+  return {
+    triageWorkingDays: { min: 1, max: 10 },
+    investigationWorkingDays: { min: 5, max: 60 },
+    appealHearingWorkingDays: { min: 5, max: 40 },
+    monitoringExpiryNoticeWorkingDays: { min: 1, max: 10 },
+    hearingNoticeWorkingDays: { min: notice, max: Math.max(notice, MAX_HEARING_NOTICE_WORKING_DAYS) },
+    appealDeadlineMinWorkingDays: { min: appeal, max: Math.max(appeal, 20 * deployment.appealDeadline.maxMonths) },
+    suspensionReviewMaxDays: { min: MIN_SUSPENSION_REVIEW_DAYS, max: MAX_REVIEW_DAYS },
+    warningMaxMonths: { min: 1, max: deployment.warning.maxMonths },
+  };
+}
+
+/** The ranges with the deployment's defaults (the four fixed ones are the same whatever the deployment). */
+export const DEADLINE_BOUNDS = deadlineBounds();
+
+/** The keys of Deadlines, in the order the API and the screen give them. */
+export const DEADLINE_KEYS = Object.keys(DEFAULT_DEADLINES) as Array<keyof Deadlines>;
+
+/** What is wrong with deadlines an organisation would set (the first field out of its range), or null: PUT answers it as a 400 naming the field. */
+export function deadlinesProblem(deadlines: Deadlines, deployment: DeploymentDeadlines): { field: keyof Deadlines; message: string } | null {
+  const bounds = deadlineBounds(deployment);
+  for (const key of DEADLINE_KEYS) {
+    const { min, max } = bounds[key];
+    const value = deadlines[key];
+    if (!Number.isInteger(value) || value < min || value > max) return { field: key, message: `must be a whole number from ${min} to ${max}` };
+  }
+  return null;
+}
+
+/**
+ * An organisation's deadlines: the defaults, with what it set instead. Values out of range (a
+ * deployment's fair-process setting may have moved since they were set) or of another kind are
+ * ignored: the default in their place, never below the deployment's minimum.
+ */
+export function effectiveDeadlines(
+  overrides: Partial<Record<keyof Deadlines, unknown>> | null | undefined,
+  deployment: DeploymentDeadlines = DEFAULT_DEPLOYMENT_DEADLINES,
+): Deadlines {
+  const deadlines = defaultDeadlines(deployment);
+  const bounds = deadlineBounds(deployment);
+  for (const key of DEADLINE_KEYS) {
     const value = overrides?.[key];
-    const { min, max } = DEADLINE_BOUNDS[key];
+    const { min, max } = bounds[key];
     if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) deadlines[key] = value;
   }
   return deadlines;

@@ -581,7 +581,16 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
     'PUT /organisation/deadlines': {
       as: DEMO.admin,
       target: async () => ({}),
-      good: () => ({ triageWorkingDays: 2, investigationWorkingDays: 20, appealHearingWorkingDays: 20, monitoringExpiryNoticeWorkingDays: 5 }),
+      good: () => ({
+        triageWorkingDays: 2,
+        investigationWorkingDays: 20,
+        appealHearingWorkingDays: 20,
+        monitoringExpiryNoticeWorkingDays: 5,
+        hearingNoticeWorkingDays: 5,
+        appealDeadlineMinWorkingDays: 5,
+        suspensionReviewMaxDays: 28,
+        warningMaxMonths: 24,
+      }),
     },
     'PUT /me/notification-preferences': {
       as: DEMO.hr,

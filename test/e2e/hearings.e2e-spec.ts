@@ -278,6 +278,71 @@ describe('hearings (process.md §1)', () => {
     });
   });
 
+  describe('the organisation’s own notice (issue 13: more than HEARING_NOTICE_WORKING_DAYS, never less)', () => {
+    /** The organisation's deadlines set to `set` (over what they are) for `work`, then put back (docs/tasks.md "Each organisation's deadlines"). */
+    async function withOrganisationDeadlines(set: Record<string, number>, work: () => Promise<void>): Promise<void> {
+      const admin = await t.as(DEMO.admin);
+      const was = (await admin.get('/organisation/deadlines')).body;
+      expect((await admin.put('/organisation/deadlines', { ...was, ...set })).status).toBe(200);
+      try {
+        await work();
+      } finally {
+        expect((await admin.put('/organisation/deadlines', was)).status).toBe(200);
+      }
+    }
+
+    it('15 working days’ notice refuses an invitation two weeks ahead that the deployment’s 5 accept', async () => {
+      const { caseId } = await buildCase(t, { to: 'awaiting_decision' });
+      const head = await t.as(DEMO.head);
+      const twoWeeks = invitation({ scheduledFor: iso(Date.now() + 14 * DAY) });
+      await withOrganisationDeadlines({ hearingNoticeWorkingDays: 15 }, async () => {
+        const res = await head.post(`/cases/${caseId}/hearings`, twoWeeks);
+        refused(res, 400, 'validation_failed', 'scheduledFor');
+        expect(res.body.detail).toContain('at least 15 working days');
+      });
+      const res = await head.post(`/cases/${caseId}/hearings`, twoWeeks);
+      expect(res.status).toBe(201);
+      expect(res.body.hearings[0].noticeWorkingDays).toBe(5);
+    });
+
+    it('the hearing is held only once the invitation gave the organisation’s notice: a letter sent 10 days before is short of 15 working days (409), enough for 5', async () => {
+      const { caseId } = await buildCase(t, { to: 'awaiting_decision' });
+      const head = await t.as(DEMO.head);
+      let id = '';
+      await withOrganisationDeadlines({ hearingNoticeWorkingDays: 15 }, async () => {
+        const res = await head.post(`/cases/${caseId}/hearings`, invitation({ scheduledFor: iso(Date.now() + 30 * DAY) }));
+        expect(res.status).toBe(201);
+        id = res.body.createdId;
+        expect(res.body.hearings[0].noticeWorkingDays).toBe(15);
+      });
+      // the notice the invitation promised holds after the setting is put back
+      await pastHearing(id);
+      await sendInvitation(caseId, id, 10);
+      refused(await head.post(`/hearings/${id}/record`, record()), 409, 'hearing_notice_not_given');
+      expect((await head.get(`/hearings/${id}`)).body).toMatchObject({
+        noticeGiven: false,
+        noticeProblem: expect.stringContaining('less than 15 working days'),
+      });
+      // the same letter for a hearing invited at the deployment's 5 days gives the notice
+      const other = await buildCase(t, { to: 'awaiting_decision' });
+      const otherId = (await head.post(`/cases/${other.caseId}/hearings`, invitation())).body.createdId;
+      await pastHearing(otherId);
+      await sendInvitation(other.caseId, otherId, 10);
+      expect((await head.post(`/hearings/${otherId}/record`, record())).status).toBe(200);
+    });
+
+    it('an organisation cannot give less notice than the deployment’s (400 naming hearingNoticeWorkingDays), nor more than 20 working days', async () => {
+      const admin = await t.as(DEMO.admin);
+      const was = (await admin.get('/organisation/deadlines')).body;
+      expect(was.hearingNoticeWorkingDays).toBe(5);
+      for (const days of [4, 21]) {
+        const res = await admin.put('/organisation/deadlines', { ...was, hearingNoticeWorkingDays: days });
+        refused(res, 400, 'validation_failed', 'hearingNoticeWorkingDays');
+      }
+      expect((await admin.get('/organisation/deadlines')).body).toEqual(was);
+    });
+  });
+
   describe('retention (§13)', () => {
     it('erasure removes the hearings and their rearrangements', async () => {
       const { caseId, hearingId } = await buildCase(t, { to: 'hearing' });

@@ -1,4 +1,4 @@
-import { buildCase, Finding, holdHearing } from '../support/case-builder';
+import { buildCase, Finding, holdHearing, outcomeBody } from '../support/case-builder';
 import { DEMO, expectProblem, reportBody, startTestApp, TestApp } from '../support/test-app';
 
 const DAY = 86_400_000;
@@ -394,6 +394,73 @@ describe('outcome and appeal (§12)', () => {
         404,
       );
       expectProblem(await (await t.as(DEMO.governor)).post(`/appeals/x/decision`, { result: 'dismissed', rationale: 'x' }), 400, 'id');
+    });
+  });
+
+  describe('the organisation’s own bounds on a warning and an appeal window (issue 13)', () => {
+    /** The organisation's deadlines set to `set` (over what they are) for `work`, then put back (docs/tasks.md "Each organisation's deadlines"). */
+    async function withOrganisationDeadlines(set: Record<string, number>, work: () => Promise<void>): Promise<void> {
+      const admin = await t.as(DEMO.admin);
+      const was = (await admin.get('/organisation/deadlines')).body;
+      expect((await admin.put('/organisation/deadlines', { ...was, ...set })).status).toBe(200);
+      try {
+        await work();
+      } finally {
+        expect((await admin.put('/organisation/deadlines', was)).status).toBe(200);
+      }
+    }
+
+    it('a warning’s life shortened to 6 months refuses the 12-month warning the deployment’s 24 accept; an appeal window raised to 15 working days refuses the two weeks that 5 accept', async () => {
+      const { caseId } = await buildCase(t, { to: 'hearing' });
+      const head = await t.as(DEMO.head);
+      const now = Date.now();
+      const body = outcomeBody({ warningExpiresAt: iso(now + 365 * DAY), appealDeadline: iso(now + 14 * DAY) }, now);
+      await withOrganisationDeadlines({ warningMaxMonths: 6 }, async () => {
+        const res = await head.post(`/cases/${caseId}/outcome`, body);
+        expectProblem(res, 400, 'warningExpiresAt');
+        expect(res.body.detail).toContain('at most 6 months');
+      });
+      await withOrganisationDeadlines({ appealDeadlineMinWorkingDays: 15 }, async () => {
+        const res = await head.post(`/cases/${caseId}/outcome`, body);
+        expectProblem(res, 400, 'appealDeadline');
+        expect(res.body.detail).toContain('at least 15 working days');
+      });
+      expect((await head.post(`/cases/${caseId}/outcome`, body)).status).toBe(201);
+    });
+
+    it('an appeal varying the sanction to a warning: the organisation’s shorter life holds too', async () => {
+      const { appealId } = await buildCase(t, {
+        to: 'appeal',
+        allegations: [{ policyStandard: '7.7', summary: 'Bullying a colleague online' }],
+        outcome: { sanction: 'dismissal_with_notice', warningExpiresAt: undefined },
+        appealHearing: {},
+      });
+      const governor = await t.as(DEMO.governor);
+      const varied = {
+        result: 'varied',
+        rationale: 'A final warning suffices',
+        newSanction: 'final_written_warning',
+        warningExpiresAt: iso(Date.now() + 300 * DAY),
+      };
+      await withOrganisationDeadlines({ warningMaxMonths: 6 }, async () => {
+        expectProblem(await governor.post(`/appeals/${appealId}/decision`, varied), 400, 'warningExpiresAt');
+      });
+      expect((await governor.post(`/appeals/${appealId}/decision`, varied)).status).toBe(200);
+    });
+
+    it('out of the deployment’s bounds: 400 naming the field (a warning longer than WARNING_MAX_MONTHS, an appeal window shorter than its minimum or past 3 months)', async () => {
+      const admin = await t.as(DEMO.admin);
+      const was = (await admin.get('/organisation/deadlines')).body;
+      expect(was).toMatchObject({ warningMaxMonths: 24, appealDeadlineMinWorkingDays: 5 });
+      for (const [field, value] of [
+        ['warningMaxMonths', 25],
+        ['warningMaxMonths', 0],
+        ['appealDeadlineMinWorkingDays', 4],
+        ['appealDeadlineMinWorkingDays', 61],
+      ] as const) {
+        expectProblem(await admin.put('/organisation/deadlines', { ...was, [field]: value }), 400, field);
+      }
+      expect((await admin.get('/organisation/deadlines')).body).toEqual(was);
     });
   });
 
