@@ -30,6 +30,9 @@ import {
   grievanceTarget,
   hearingFirst,
   heldHearing,
+  referralBody,
+  referralDecisionsRequired,
+  TEACHERS,
 } from '../support/lifecycle-model';
 import { addPerson, BuiltPerson } from '../support/case-builder';
 import { DEMO, startTestApp, TestApp } from '../support/test-app';
@@ -116,6 +119,8 @@ describe('lifecycle model (fast-check model-based test)', () => {
     t = await startTestApp();
     org = t.ids.org.werrington;
     head2 = await addPerson(t, { name: 'Hilda Second Head', roles: ['headteacher'] });
+    // KCSIE Part 4: a teacher's dismissal needs the TRA referral decision as well as the DBS's
+    await t.db.query(`UPDATE staff_members SET teacher = true WHERE id = ANY($1::uuid[])`, [TEACHERS.map(staffOf)]);
     for (const who of ACTORS) await t.token(emailOf(who));
   });
   afterAll(async () => {
@@ -245,6 +250,16 @@ describe('lifecycle model (fast-check model-based test)', () => {
       }
       case 'resume':
         return { path: at('resume'), body: {} };
+      // KCSIE Part 4: the decision on referring the subject to the DBS or the TRA — referred and when, or not and why
+      case 'referral_decision': {
+        const decision =
+          command.decision === 'referred'
+            ? { referred: true, referredAt: iso(now - 3_600_000) }
+            : command.decision === 'not_referred'
+              ? { referred: false, reasonNotReferred: 'The barring threshold is not met.' }
+              : { referred: true }; // incomplete: a referral made, without saying when
+        return { path: at('referral-decisions'), body: { body: referralBody(c, command), ...decision } };
+      }
     }
   }
 
@@ -371,6 +386,7 @@ describe('lifecycle model (fast-check model-based test)', () => {
         investigatorUserId: response.body.investigatorUserId,
         decisionMakerRole: response.body.decisionMakerRole,
         blocked: response.body.decisionBlocked !== null,
+        referralDecisionsRequired: response.body.kcsie.referralDecisionsRequired,
       };
       const deciding = decisionMakerRole(m.roster, c);
       const model = {
@@ -379,6 +395,7 @@ describe('lifecycle model (fast-check model-based test)', () => {
         investigatorUserId: c.investigator ? userOf(c.investigator) : null,
         decisionMakerRole: deciding,
         blocked: caseBlocked(m.roster, c),
+        referralDecisionsRequired: referralDecisionsRequired(c),
       };
       if (JSON.stringify(view) !== JSON.stringify(model)) throw new Error(`${label}: answered ${JSON.stringify(view)}, the model has ${JSON.stringify(model)}`);
       await expectTasks(m, r, label);
@@ -442,6 +459,7 @@ describe('lifecycle model (fast-check model-based test)', () => {
                 (SELECT count(*)::int FROM grievances g WHERE g.case_id = c.id) AS grievances,
                 (SELECT count(*)::int FROM grievances g WHERE g.case_id = c.id AND g.decided_at IS NOT NULL) AS grievances_decided,
                 EXISTS (SELECT 1 FROM process_pauses p WHERE p.case_id = c.id AND p.resumed_at IS NULL) AS paused,
+                ARRAY(SELECT r.body::text FROM referral_decisions r WHERE r.case_id = c.id ORDER BY 1) AS referral_decisions,
                 ARRAY(SELECT e.action FROM audit_events e WHERE e.case_id = c.id ORDER BY e.seq) AS actions
          FROM cases c WHERE c.id = $1`,
         [r.cases[i].id],
@@ -485,6 +503,7 @@ describe('lifecycle model (fast-check model-based test)', () => {
       grievances: c.grievances.length,
       grievances_decided: c.grievances.filter((g) => g.decidedBy !== null).length,
       paused: c.pause !== null,
+      referral_decisions: [...c.referralDecisions].sort(),
       actions: c.actions,
     };
   }
@@ -547,6 +566,15 @@ describe('lifecycle model (fast-check model-based test)', () => {
     { weight: 1, arbitrary: fc.constant({ kind: 'decide_grievance' as const }) },
     { weight: 1, arbitrary: fc.constant({ kind: 'pause' as const }) },
     { weight: 1, arbitrary: fc.constant({ kind: 'resume' as const }) },
+    // KCSIE Part 4: mostly the decision still missing before closing, sometimes a named body; now and then incomplete (400)
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('referral_decision' as const),
+        body: fc.constantFrom('missing', 'missing', 'missing', 'dbs', 'tra'),
+        decision: fc.constantFrom('referred', 'not_referred', 'not_referred', 'incomplete'),
+      }),
+    },
     { weight: 2, arbitrary: fc.constant({ kind: 'view' as const }) },
   ) as fc.Arbitrary<Command>;
 
@@ -619,8 +647,10 @@ describe('lifecycle model (fast-check model-based test)', () => {
       // Sometimes the first investigator is replaced (and stays conflicted), or a witness is interviewed.
       replaced: fc.boolean(),
       witness: fc.option(witness, { nil: undefined }),
+      // KCSIE Part 4: on a safeguarding case ending in dismissal, mostly every referral decision closing needs, sometimes the DBS's alone, or none
+      referralDecisions: fc.constantFrom<'all' | 'dbs' | 'none'>('all', 'all', 'all', 'dbs', 'none'),
     })
-    .chain(({ roster, report, finding: found, ending, depth, skipped, twoAllegations, notify, candidate, replaced, witness: heard }) => {
+    .chain(({ roster, report, finding: found, ending, depth, skipped, twoAllegations, notify, candidate, replaced, witness: heard, referralDecisions }) => {
       const steps: Command[][] = [
         twoAllegations ? [{ kind: 'allegation' }, { kind: 'allegation' }] : [{ kind: 'allegation' }],
         [{ kind: 'notify', which: notify }],
@@ -632,6 +662,17 @@ describe('lifecycle model (fast-check model-based test)', () => {
             ]
           : [{ kind: 'finding', target: 'next', finding: found }],
       ];
+      const dismissal =
+        ending.outcome.kind === 'outcome' && (ending.outcome.variant === 'dismissal_with_notice' || ending.outcome.variant === 'summary_dismissal');
+      const decisions: Command[] =
+        !report.involvesPupils || !dismissal || referralDecisions === 'none'
+          ? []
+          : referralDecisions === 'dbs'
+            ? [{ kind: 'referral_decision', body: 'dbs', decision: 'referred' }]
+            : [
+                { kind: 'referral_decision', body: 'missing', decision: 'referred' },
+                { kind: 'referral_decision', body: 'missing', decision: 'not_referred' },
+              ];
       const path: Command[] = [
         report,
         { kind: 'triage', decision: 'investigate' },
@@ -641,6 +682,7 @@ describe('lifecycle model (fast-check model-based test)', () => {
         ...steps.filter((_, i) => !skipped.includes(i)).flat(),
         { kind: 'submit' },
         ending.outcome,
+        ...decisions,
         ...(ending.last.kind === 'close' ? [ending.last] : [{ kind: 'lodge', lodgedAt: 'now' } as Command, ending.last]),
       ];
       const prefix = path.slice(0, depth).map((command) => new LifecycleCommand(command, 'natural'));
@@ -755,6 +797,33 @@ describe('lifecycle model (fast-check model-based test)', () => {
     ],
     [
       {
+        // KCSIE Part 4: a safeguarding case about Sam, a teacher, ends in dismissal: it closes only once the DBS and the TRA
+        // referral decisions are recorded — by the acting decision-maker (not hr, not the investigator), complete (400
+        // otherwise) — and a decision may still be recorded once the case is closed.
+        roster: demo,
+        prefix: natural(
+          { kind: 'report', subject: 'sam', reporter: null, involvesPupils: true },
+          { kind: 'triage', decision: 'investigate' },
+          { kind: 'assign', candidate: 'natural' },
+          ...investigation('substantiated'),
+          { kind: 'outcome', variant: 'dismissal_with_notice', deadline: 'past' },
+        ),
+        tail: [
+          ...natural({ kind: 'close' }, { kind: 'referral_decision', body: 'dbs', decision: 'not_referred' }, { kind: 'close' }),
+          as('hr', { kind: 'referral_decision', body: 'tra', decision: 'referred' }),
+          as('investigator', { kind: 'referral_decision', body: 'tra', decision: 'referred' }),
+          ...natural(
+            { kind: 'referral_decision', body: 'missing', decision: 'incomplete' },
+            { kind: 'referral_decision', body: 'missing', decision: 'referred' },
+            { kind: 'close' },
+            { kind: 'referral_decision', body: 'dbs', decision: 'referred' },
+            { kind: 'view' },
+          ),
+        ],
+      },
+    ],
+    [
+      {
         // A case about the governor reported by the headteacher: nobody may appoint, so no investigation (409), and the
         // case says it is blocked; the deputy may still refer it and close it at triage.
         roster: demo,
@@ -835,6 +904,7 @@ describe('lifecycle model (fast-check model-based test)', () => {
         'decide_grievance',
         'pause',
         'resume',
+        'referral_decision',
       ].sort(),
     );
     // 401: a deactivated second headteacher, when a sequence picks them

@@ -70,9 +70,28 @@ export type Finding = 'substantiated' | 'not_substantiated' | 'inconclusive' | '
 const KCSIE: readonly Finding[] = ['substantiated', 'malicious', 'false', 'unsubstantiated', 'unfounded'];
 const fitsCase = (c: ModelCase, finding: Finding | null) =>
   finding === null || (c.safeguarding ? KCSIE.includes(finding) : !KCSIE.includes(finding) || finding === 'substantiated');
-/** KCSIE Part 4: a safeguarding case ending in dismissal closes only with the DBS referral decision, which the model never records. */
-const awaitsReferralDecision = (c: ModelCase, sanction: Sanction) =>
-  c.safeguarding && (sanction === 'dismissal_with_notice' || sanction === 'summary_dismissal');
+/** The barring bodies a dismissal may be referred to (KCSIE Part 4): the DBS, and for a teacher the TRA. */
+export type BarringBody = 'dbs' | 'tra';
+/** The staff records the test marks as teachers (staff_members.teacher): Sam Teacher, and Helen Head, the headteacher. */
+export const TEACHERS: readonly Person[] = ['sam', 'head'];
+/**
+ * KCSIE Part 4 (process.md §3): a safeguarding case whose sanction in force is a dismissal closes only once the
+ * DBS referral decision is on record — and, when its subject is a teacher, the TRA's too. The bodies still missing.
+ */
+export function referralDecisionsMissing(c: ModelCase, sanction: Sanction | null): BarringBody[] {
+  if (!c.safeguarding || (sanction !== 'dismissal_with_notice' && sanction !== 'summary_dismissal')) return [];
+  const needed: BarringBody[] = TEACHERS.includes(c.subject) ? ['dbs', 'tra'] : ['dbs'];
+  return needed.filter((body) => !c.referralDecisions.includes(body));
+}
+/** The sanction in force: the outcome's, as the appeal's decision left it (upheld: none; varied: the new one). */
+export function sanctionInForce(c: ModelCase): Sanction | null {
+  if (!c.outcome) return null;
+  if (c.appeal?.result === 'upheld') return 'no_action';
+  if (c.appeal?.result === 'varied') return c.appeal.newSanction ?? c.outcome.sanction;
+  return c.outcome.sanction;
+}
+/** What the case view's kcsie.referralDecisionsRequired says: the decisions still missing before the case may close. */
+export const referralDecisionsRequired = (c: ModelCase): BarringBody[] => referralDecisionsMissing(c, sanctionInForce(c));
 export type Sanction = 'no_action' | 'informal_action' | 'first_written_warning' | 'final_written_warning' | 'dismissal_with_notice' | 'summary_dismissal';
 export type AppealResult = 'upheld' | 'varied' | 'dismissed';
 const SEVERITY: Sanction[] = ['no_action', 'informal_action', 'first_written_warning', 'final_written_warning', 'dismissal_with_notice', 'summary_dismissal'];
@@ -115,6 +134,8 @@ export interface ModelCase {
   grievances: Array<{ decidedBy: ActorName | null }>;
   /** The process paused for one of them (its index), or null. */
   pause: { grievance: number } | null;
+  /** KCSIE Part 4: the body of every DBS / TRA referral decision recorded, in order (the latest per body stands). */
+  referralDecisions: BarringBody[];
   /** The audit actions the case's accepted commands left, in order. */
   actions: string[];
 }
@@ -144,8 +165,15 @@ export type Command =
   | { kind: 'decide_grievance' }
   | { kind: 'pause' }
   | { kind: 'resume' }
+  | { kind: 'referral_decision'; body: 'missing' | BarringBody; decision: ReferralDecision }
   | { kind: 'view' };
 export type CommandKind = Command['kind'];
+
+/**
+ * A referral decision as sent: referred (with when), not referred (with why), or incomplete — referred with no
+ * date, which the rules refuse (400) once the case and the caller have passed the access checks.
+ */
+export type ReferralDecision = 'referred' | 'not_referred' | 'incomplete';
 
 /** Who performs a command: a named demo user, or "natural": the user the model expects to be allowed. */
 export type ActorPick = ActorName | 'natural';
@@ -193,10 +221,11 @@ function routeOf(kind: CommandKind): Route {
     case 'submit':
     case 'interview':
       return 'investigation';
-    // the acting decision-maker's (outcome:decide): suspension, pausing and resuming the process
+    // the acting decision-maker's (outcome:decide): suspension, pausing and resuming the process, the DBS / TRA referral decision
     case 'suspend':
     case 'pause':
     case 'resume':
+    case 'referral_decision':
       return 'outcome';
     default:
       return kind;
@@ -391,6 +420,7 @@ export function resolveActor(model: LifecycleModel, command: Command, pick: Acto
     case 'suspend':
     case 'pause':
     case 'resume':
+    case 'referral_decision':
       return (c && firstAllowed(r, c, 'outcome', ['head', 'head2', 'governor'])) ?? 'head';
     case 'grievance':
       return 'hr';
@@ -515,14 +545,16 @@ export function predict(model: LifecycleModel, command: Command, who: ActorName)
       if (command.result === 'varied' && SEVERITY.indexOf(VARIED_TO) >= SEVERITY.indexOf(c.outcome!.sanction)) {
         return refuse(409, 'an appeal can only reduce the sanction');
       }
-      if (awaitsReferralDecision(c, command.result === 'dismissed' ? c.outcome!.sanction : command.result === 'varied' ? VARIED_TO : 'no_action')) {
-        return refuse(409, 'the DBS referral decision comes before closing a safeguarding dismissal');
+      if (referralDecisionsMissing(c, command.result === 'dismissed' ? c.outcome!.sanction : command.result === 'varied' ? VARIED_TO : 'no_action').length) {
+        return refuse(409, 'the DBS (and for a teacher the TRA) referral decision comes before closing a safeguarding dismissal');
       }
       return paused(c) ?? accept(200, 'appeal.decided');
     case 'close':
       if (c.status !== 'decided') return refuse(409, 'only a decided case is closed this way');
       if (c.outcome!.deadline === 'future') return refuse(409, 'the appeal window is open');
-      if (awaitsReferralDecision(c, c.outcome!.sanction)) return refuse(409, 'the DBS referral decision comes before closing a safeguarding dismissal');
+      if (referralDecisionsMissing(c, c.outcome!.sanction).length) {
+        return refuse(409, 'the DBS (and for a teacher the TRA) referral decision comes before closing a safeguarding dismissal');
+      }
       return paused(c) ?? accept(200, 'case.closed');
     case 'suspend':
       // process.md §1: during the process only; one active suspension of the subject at a time
@@ -550,11 +582,22 @@ export function predict(model: LifecycleModel, command: Command, who: ActorName)
       if (c.pause === null) return refuse(409, 'the process is not paused');
       if (c.grievances[c.pause.grievance].decidedBy === null) return refuse(409, 'the grievance it waits for is undecided');
       return accept(200, 'process.resumed');
+    case 'referral_decision':
+      // KCSIE Part 4: the acting decision-maker records it, in any status (closed too) and while the process is paused —
+      // it moves no status; for any body, whether or not the subject is a teacher; complete or refused
+      if (command.decision === 'incomplete') return refuse(400, 'a referral made says when');
+      return accept(201, 'referral_decision.recorded');
   }
 }
 
 /** process.md §4: while the process is paused, no status changes (the API's last check before the move). */
 const paused = (c: ModelCase): Prediction | null => (c.pause !== null ? refuse(409, 'the process is paused pending a grievance') : null);
+
+/** The body a referral decision is about: the first still missing before closing, else the DBS; or the one named. */
+export function referralBody(c: ModelCase, command: Extract<Command, { kind: 'referral_decision' }>): BarringBody {
+  if (command.body !== 'missing') return command.body;
+  return referralDecisionsRequired(c)[0] ?? 'dbs';
+}
 
 /** The grievance a command addresses: the first undecided, else the latest; null when the case has none. */
 export function grievanceTarget(c: ModelCase): number | null {
@@ -589,6 +632,7 @@ export function apply(model: LifecycleModel, command: Command, who: ActorName, a
       suspended: false,
       grievances: [],
       pause: null,
+      referralDecisions: [],
       actions: [action],
     });
     return;
@@ -662,6 +706,9 @@ export function apply(model: LifecycleModel, command: Command, who: ActorName, a
       break;
     case 'resume':
       c.pause = null;
+      break;
+    case 'referral_decision':
+      c.referralDecisions.push(referralBody(c, command));
       break;
   }
   // process.md §1: a suspension ends, at the latest, with the outcome (or any closure)
