@@ -507,4 +507,34 @@ describe('case access policy (domain.md "People and roles", "Conflicts of intere
       expect(alreadyDecidedFor(actor(GOVERNOR, ['governor']), facts(), 'appeals:decide')).toBe(false);
     });
   });
+
+  describe('alreadyDecidedFor: a grievance someone else decided is a 409 for those who could have heard it (issue 12)', () => {
+    const decided = facts({
+      status: 'decided',
+      outcomeDecidedByUserId: HEAD.userId,
+      grievances: { undecided: false, deciderUserIds: ['u-gov2'], paused: null },
+    });
+    it('an eligible governor or headteacher who no longer sees the case is told it was decided', () => {
+      expect(canSeeCase(actor(GOVERNOR, ['governor']), decided)).toBe(false);
+      expect(alreadyDecidedFor(actor(GOVERNOR, ['governor']), decided, 'grievances:decide')).toBe(true);
+      expect(alreadyDecidedFor(actor(HEAD2, ['headteacher']), decided, 'grievances:decide')).toBe(true);
+    });
+    it('not the one who decided the outcome, not an investigator, a subject or a witness, not hr, not another organisation, not for another permission', () => {
+      expect(alreadyDecidedFor(actor(HEAD, ['headteacher']), decided, 'grievances:decide')).toBe(false);
+      expect(alreadyDecidedFor(actor(INVESTIGATOR, ['governor']), decided, 'grievances:decide')).toBe(false);
+      expect(alreadyDecidedFor(actor({ userId: 'u-x', staffIds: [SUBJECT_STAFF] }, ['governor']), decided, 'grievances:decide')).toBe(false);
+      expect(alreadyDecidedFor(actor(HR, ['hr', 'deputy_head']), decided, 'grievances:decide')).toBe(false);
+      expect(alreadyDecidedFor(actor(GOVERNOR, ['governor'], OTHER_ORG), decided, 'grievances:decide')).toBe(false);
+      expect(alreadyDecidedFor(actor(GOVERNOR, ['governor']), decided, 'appeals:decide')).toBe(false);
+    });
+    it('not while a grievance of the case still waits, nor when none was ever decided', () => {
+      const waiting = facts({
+        status: 'decided',
+        outcomeDecidedByUserId: HEAD.userId,
+        grievances: { undecided: true, deciderUserIds: ['u-gov2'], paused: null },
+      });
+      expect(alreadyDecidedFor(actor(GOVERNOR, ['governor']), waiting, 'grievances:decide')).toBe(false);
+      expect(alreadyDecidedFor(actor(GOVERNOR, ['governor']), facts(), 'grievances:decide')).toBe(false);
+    });
+  });
 });

@@ -183,11 +183,17 @@ export function stuckDecision(permission: Permission, facts: CaseFacts): string 
 /**
  * A decision the caller could have taken, already taken by someone else: the answer is a
  * 409 saying so, not a 404, even though taking it has moved the case out of the caller's
- * sight. Only appeals do that (the panel sees a case while its appeal waits); and only for
+ * sight. Appeals and grievances do that (their hearers see a case while one waits: once the
+ * appeal, or the case's last grievance, is decided, the others no longer do); and only for
  * someone who could have heard it — a subject or a conflicted person still gets the 404.
  */
 export function alreadyDecidedFor(actor: Actor, facts: CaseFacts, permission: Permission): boolean {
-  if (permission !== 'appeals:decide' || facts.appealDecidedByUserId === null || actor.organisationId !== facts.organisationId) return false;
+  if (actor.organisationId !== facts.organisationId) return false;
+  const decided =
+    permission === 'appeals:decide'
+      ? facts.appealDecidedByUserId !== null
+      : permission === 'grievances:decide' && facts.grievances?.undecided === false && facts.grievances.deciderUserIds.length > 0;
+  if (!decided) return false;
   const involvement = involvementOf(actor, facts);
   return !neverReads(involvement) && mayHearAppeal(involvement) && actor.roles.some((role) => role === 'headteacher' || role === 'governor');
 }

@@ -98,7 +98,10 @@ export class CaseRunner {
       }
       if (!asked || !canSeeCase(actor, asked)) throw notFound(target);
       const facts = (await loadCaseFacts(em, actor.organisationId, caseId, true))!;
-      if (!canSeeCase(actor, facts)) throw DomainError.conflict('case_changed', 'The case changed while your request waited; reload it.');
+      if (!canSeeCase(actor, facts)) {
+        if (alreadyDecidedFor(actor, facts, permission)) throw DomainError.conflict('already_decided', 'This has already been decided by someone else.');
+        throw DomainError.conflict('case_changed', 'The case changed while your request waited; reload it.');
+      }
       const access = decideCaseAccess(actor, facts, permission, options);
       if (facts.erased) throw DomainError.conflict('erased', 'The content of this case has been erased (§13): it accepts no further record.');
       const waiting = await this.watch.snapshot(em, actor.organisationId, caseId);

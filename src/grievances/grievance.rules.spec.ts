@@ -1,10 +1,6 @@
-import type { Actor } from '../access/actor';
-import type { CaseFacts } from '../access/conflicts';
-import type { Role } from '../access/roles';
 import {
   grievanceSubject,
   requireDecidedAfterLodged,
-  requireNotDecidedForHearer,
   requireNotPausedState,
   requireOpenForGrievance,
   requirePausable,
@@ -35,50 +31,6 @@ describe('grievances (§6, process.md §4)', () => {
     expect(() => requireUndecided({ decidedAt: LODGED })).toThrow(code('already_decided'));
     expect(() => requireDecidedAfterLodged(new Date('2026-11-09T09:00:00Z'), LODGED)).toThrow(field('decidedAt'));
     expect(() => requireDecidedAfterLodged(LODGED, LODGED)).not.toThrow();
-  });
-});
-
-describe('a decision that finds the grievance decided by someone else (issue 12)', () => {
-  const ORG = 'org-werrington';
-  const person = (userId: string, roles: Role[], organisationId = ORG, staffIds = [`s-${userId}`]): Actor =>
-    ({ userId, organisationId, email: `${userId}@demo.school`, name: userId, roles, staffIds }) as Actor;
-  const facts: CaseFacts = {
-    id: 'case-1',
-    organisationId: ORG,
-    status: 'decided',
-    erased: false,
-    investigatorUserId: 'u-inv',
-    parties: [
-      { capacity: 'subject', staffId: 's-subject' },
-      { capacity: 'witness', staffId: 's-witness' },
-    ],
-    investigatorUserIds: ['u-inv'],
-    outcomeDecidedByUserId: 'u-head',
-    appealDecidedByUserId: null,
-    headteachers: [],
-    governors: [],
-    grievances: { undecided: false, deciderUserIds: ['u-gov1'], paused: null },
-  };
-  const decided = { decidedAt: LODGED };
-
-  it('is 409 already_decided to a headteacher or governor who could have heard it', () => {
-    expect(() => requireNotDecidedForHearer(person('u-gov2', ['governor']), facts, decided)).toThrow(code('already_decided'));
-    expect(() => requireNotDecidedForHearer(person('u-head2', ['headteacher']), facts, decided)).toThrow(code('already_decided'));
-  });
-
-  it('leaves the 404 to anyone who could not have, to another school, and for a grievance not decided or not of the case', () => {
-    for (const who of [
-      person('u-head', ['headteacher']), // decided the outcome
-      person('u-inv', ['governor']), // investigated
-      person('u-w', ['governor'], ORG, ['s-witness']),
-      person('u-s', ['governor'], ORG, ['s-subject']),
-      person('u-hr', ['hr', 'deputy_head']),
-      person('u-north', ['governor'], 'org-northfield'),
-    ])
-      expect(() => requireNotDecidedForHearer(who, facts, decided)).not.toThrow();
-    expect(() => requireNotDecidedForHearer(person('u-gov2', ['governor']), facts, { decidedAt: null })).not.toThrow();
-    expect(() => requireNotDecidedForHearer(person('u-gov2', ['governor']), facts, undefined)).not.toThrow();
-    expect(() => requireNotDecidedForHearer(person('u-gov2', ['governor']), undefined, decided)).not.toThrow();
   });
 });
 

@@ -1,5 +1,3 @@
-import type { Actor } from '../access/actor';
-import { CaseFacts, involvementOf, mayHearAppeal, neverReads } from '../access/conflicts';
 import { DomainError } from '../common/errors/domain-error';
 import type { CaseStatus } from '../cases/lifecycle';
 
@@ -37,23 +35,6 @@ export function grievanceSubject(subjectStaffIds: readonly string[], asked: stri
 /** ACAS Code: a grievance is decided once; the decision stands (409 `already_decided`). */
 export function requireUndecided(grievance: Pick<GrievanceState, 'decidedAt'>): void {
   if (grievance.decidedAt !== null) throw DomainError.conflict('already_decided', 'This grievance has already been decided.');
-}
-
-/**
- * Issue 12: a governor sees a case only while a grievance of it waits (or the grievances they
- * decided), so the decision of the last one moves the case out of the sight of everyone else
- * who could have heard it — a decision they sent at the same time, or just after, found no
- * case (404). To them, a grievance of the case that is decided answers 409 `already_decided`
- * (as an appeal decided by someone else does: case-access.policy.ts `alreadyDecidedFor`). Only
- * to them: a subject, someone conflicted (a party, an investigator, the outcome's decider),
- * someone without a hearing role or of another school still gets the 404.
- */
-export function requireNotDecidedForHearer(actor: Actor, facts: CaseFacts | undefined, grievance: Pick<GrievanceState, 'decidedAt'> | undefined): void {
-  if (!facts || !grievance || grievance.decidedAt === null || actor.organisationId !== facts.organisationId) return;
-  const involvement = involvementOf(actor, facts);
-  if (neverReads(involvement) || !mayHearAppeal(involvement)) return;
-  if (!actor.roles.some((role) => role === 'headteacher' || role === 'governor')) return;
-  throw DomainError.conflict('already_decided', 'This grievance has already been decided by someone else.');
 }
 
 /** process.md §4: the decision cannot predate the grievance it answers (400 naming `decidedAt`). */

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Actor } from '../access/actor';
-import { loadCaseFacts } from '../access/case-facts.sql';
 import { CaseRunner } from '../cases/case-runner.service';
 import { requireNotBefore } from '../cases/chronology';
 import { CaseResponse } from '../cases/dto/case.dto';
@@ -9,16 +7,8 @@ import { Clock } from '../common/clock/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { firstObservedAt } from '../reports/report-rows';
 import { GrievanceDecisionRequest, GrievanceRequest, GrievanceResponse, PauseRequest } from './dto/grievance.dto';
-import { endPause, insertGrievance, insertPause, loadGrievance, openPause, readGrievanceDecided, recordGrievanceDecision } from './grievance-rows';
-import {
-  grievanceSubject,
-  requireDecidedAfterLodged,
-  requireNotDecidedForHearer,
-  requireOpenForGrievance,
-  requirePausable,
-  requireResumable,
-  requireUndecided,
-} from './grievance.rules';
+import { endPause, insertGrievance, insertPause, loadGrievance, openPause, recordGrievanceDecision } from './grievance-rows';
+import { grievanceSubject, requireDecidedAfterLodged, requireOpenForGrievance, requirePausable, requireResumable, requireUndecided } from './grievance.rules';
 
 /** §6, process.md §4: grievances on a case, and pausing the disciplinary process for a related one. */
 @Injectable()
@@ -26,7 +16,6 @@ export class GrievancesService {
   constructor(
     private readonly runner: CaseRunner,
     private readonly clock: Clock,
-    private readonly dataSource: DataSource,
   ) {}
 
   /** HR records a grievance the subject lodged, while the case is open. */
@@ -57,33 +46,19 @@ export class GrievancesService {
   /**
    * Someone uninvolved in the case (case-access.policy.ts, `grievances:decide`) decides it, once:
    * under the case row lock the grievance is read again, and a decided one is 409 `already_decided`.
-   * A decision that finds the case out of its sight because another hearer decided the grievance
-   * first (concurrently or just before) is that 409 too, not the runner's 404 (issue 12).
+   * One who could have heard it but finds the case out of sight because another hearer decided
+   * it first is told the same by the runner (case-access.policy.ts `alreadyDecidedFor`), not 404.
    */
-  async decide(actor: Actor, caseId: string, grievanceId: string, request: GrievanceDecisionRequest): Promise<CaseResponse> {
-    try {
-      return await this.runner.changeCase(actor, caseId, 'grievances:decide', async ({ em }) => {
-        const grievance = await loadGrievance(em, caseId, grievanceId);
-        if (!grievance) throw DomainError.notFound('Grievance');
-        requireUndecided(grievance);
-        const decidedAt = new Date(request.decidedAt);
-        requireDecidedAfterLodged(decidedAt, grievance.lodgedAt);
-        await recordGrievanceDecision(em, grievanceId, { ...request, decidedAt, userId: actor.userId });
-        return { action: 'grievance.decided', entityType: 'grievance', entityId: grievanceId, reason: request.outcome, payload: { ...request } };
-      });
-    } catch (error) {
-      if (error instanceof DomainError && (error.code === 'not_found' || error.code === 'case_changed'))
-        await this.refuseIfDecidedForHearer(actor, caseId, grievanceId);
-      throw error;
-    }
-  }
-
-  /** After the runner refused the case as out of sight: the case and the grievance as they stand now, for one who could have heard it (grievance.rules.ts). */
-  private async refuseIfDecidedForHearer(actor: Actor, caseId: string, grievanceId: string): Promise<void> {
-    const em = this.dataSource.manager;
-    const facts = await loadCaseFacts(em, actor.organisationId, caseId);
-    if (!facts || facts.erased) return;
-    requireNotDecidedForHearer(actor, facts, await readGrievanceDecided(em, caseId, grievanceId));
+  decide(actor: Actor, caseId: string, grievanceId: string, request: GrievanceDecisionRequest): Promise<CaseResponse> {
+    return this.runner.changeCase(actor, caseId, 'grievances:decide', async ({ em }) => {
+      const grievance = await loadGrievance(em, caseId, grievanceId);
+      if (!grievance) throw DomainError.notFound('Grievance');
+      requireUndecided(grievance);
+      const decidedAt = new Date(request.decidedAt);
+      requireDecidedAfterLodged(decidedAt, grievance.lodgedAt);
+      await recordGrievanceDecision(em, grievanceId, { ...request, decidedAt, userId: actor.userId });
+      return { action: 'grievance.decided', entityType: 'grievance', entityId: grievanceId, reason: request.outcome, payload: { ...request } };
+    });
   }
 
   /** The acting decision-maker pauses the disciplinary process for a related, undecided grievance. */
