@@ -6,7 +6,12 @@ import type { CaseSummaryResponse } from './dto/case-summary.dto';
 import { exportRights } from './special-category';
 
 const GENERATED = new Date('2026-12-01T12:00:00.000Z');
-const CONTEXT = { school: 'Werrington Primary School', specialCategoryIncluded: false, generatedAt: GENERATED };
+const CONTEXT = {
+  school: 'Werrington Primary School',
+  specialCategoryIncluded: false,
+  generatedAt: GENERATED,
+  grievanceHistory: { pauses: [], heardByRole: {} },
+};
 
 /** The case view's readers (case-access.policy.ts readerRights): HR, a witness holding hr, the acting decision-maker. */
 const HR: ReaderRights = { specialCategory: false, othersStatements: true, isReporter: false, staffIds: ['s-hr'] };
@@ -286,6 +291,50 @@ describe('assembleCaseSummary: the case view as its reader may see it, as a docu
     const summary = summaryFor({ ...WITNESS, isReporter: true });
     expect(summary.reports[0]).toEqual(expect.objectContaining({ description: 'Public post naming a colleague', withheld: false }));
     expect(summary.subjectResponses[0]).toEqual(expect.objectContaining({ response: null, withheld: true }));
+  });
+
+  it('a grievance with the pauses of the process for it and who heard it; a witness reads that they exist, not why (as the case view’s open pause)', () => {
+    const view = caseView({
+      grievances: [
+        {
+          id: 'g-1',
+          subjectStaffId: 's-subject',
+          lodgedAt: '2026-11-25T09:00:00.000Z',
+          summary: 'My witness was not heard',
+          relatedToProcess: true,
+          decision: { outcome: 'upheld', reasons: 'The witness is heard', decidedAt: '2026-11-27T09:00:00.000Z', decidedByUserId: U },
+          recordedByUserId: U,
+          createdAt: '2026-11-25T09:00:00.000Z',
+          withheld: false,
+        },
+      ],
+    });
+    const grievanceHistory = {
+      pauses: [{ grievanceId: 'g-1', pausedAt: '2026-11-26T09:00:00.000Z', reason: 'Wait for the grievance', resumedAt: '2026-11-28T09:00:00.000Z' }],
+      heardByRole: { 'g-1': 'governor' },
+    };
+    const read = (rights: ReaderRights) =>
+      assembleCaseSummary(redactCase(view, exportRights(rights, false)), { ...CONTEXT, grievanceHistory }) as CaseSummaryResponse;
+    expect(read(HR).grievances).toEqual([
+      {
+        lodgedBy: 'Sam Teacher',
+        lodgedAt: '2026-11-25T09:00:00.000Z',
+        summary: 'My witness was not heard',
+        relatedToProcess: true,
+        decision: { outcome: 'upheld', reasons: 'The witness is heard', decidedAt: '2026-11-27T09:00:00.000Z', heardByRole: 'governor' },
+        pauses: [{ pausedAt: '2026-11-26T09:00:00.000Z', reason: 'Wait for the grievance', resumedAt: '2026-11-28T09:00:00.000Z', withheld: false }],
+        withheld: false,
+      },
+    ]);
+    const witnessed = read(WITNESS).grievances[0];
+    expect(witnessed).toEqual(
+      expect.objectContaining({
+        summary: null,
+        withheld: true,
+        pauses: [expect.objectContaining({ reason: null, resumedAt: '2026-11-28T09:00:00.000Z', withheld: true })],
+      }),
+    );
+    expect(witnessed.decision).toEqual(expect.objectContaining({ outcome: 'upheld', reasons: null, heardByRole: 'governor' }));
   });
 
   it('an erased case is a tombstone: reference, dates, status, outcome category, erasedAt, nothing else', () => {

@@ -5,11 +5,17 @@ import {
   summaryAppeal,
   summaryDates,
   summaryEvidence,
+  summaryGrievances,
+  summaryHearings,
+  summaryKcsie,
+  summaryLetters,
   summaryOutcome,
   summaryReports,
   summarySubjectResponses,
+  summarySuspensions,
   tombstoneOf,
 } from './case-view-projection';
+import type { GrievanceHistory } from './case-view-projection';
 import { CaseSummaryDocument } from './dto/case-summary.dto';
 
 export interface SummaryContext {
@@ -18,6 +24,8 @@ export interface SummaryContext {
   /** Special-category content was included on purpose, by someone who may read it (§13). */
   specialCategoryIncluded: boolean;
   generatedAt: Date;
+  /** What the grievances module adds to the view's grievances: the pauses and resumptions, who heard each (grievance-rows.ts). */
+  grievanceHistory: GrievanceHistory;
 }
 
 /**
@@ -51,5 +59,10 @@ export function assembleCaseSummary(view: CaseResponse, context: SummaryContext)
     appeal: summaryAppeal(view.appeals),
     sanctionInForce: view.sanctionInForce,
     evidence: summaryEvidence(view.evidence, context.specialCategoryIncluded),
+    hearings: summaryHearings(view.hearings),
+    suspensions: summarySuspensions(view.suspensions),
+    grievances: summaryGrievances(view.grievances, view.subjects, context.grievanceHistory),
+    kcsie: summaryKcsie(view.kcsie),
+    letters: summaryLetters(view.letters, view.subjects),
   };
 }

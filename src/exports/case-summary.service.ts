@@ -3,6 +3,7 @@ import { Actor } from '../access/actor';
 import { CaseRunner } from '../cases/case-runner.service';
 import { CaseViewService } from '../cases/case-view.service';
 import { PdfRenderer } from '../documents/pdf-renderer.service';
+import { grievanceHistory } from '../grievances/grievance-rows';
 import { attachmentDisposition } from '../evidence/safe-filename';
 import { assembleCaseSummary } from './case-summary.assemble';
 import { CaseSummaryDocument } from './dto/case-summary.dto';
@@ -56,7 +57,9 @@ export class CaseSummaryService {
       if (!read) throw new Error(`case ${caseId} vanished inside its transaction`);
       const view = this.views.forReader(read, exportRights(rights, includeSpecial));
       const school = await schoolName(em, actor.organisationId);
-      const document = assembleCaseSummary(view, { school, specialCategoryIncluded: includeSpecial, generatedAt });
+      // The pauses and resumptions, and who heard each grievance: the grievances module's one statement (an erased case is its tombstone: none).
+      const history = view.retention.erasedAt ? { pauses: [], heardByRole: {} } : await grievanceHistory(em, caseId);
+      const document = assembleCaseSummary(view, { school, specialCategoryIncluded: includeSpecial, generatedAt, grievanceHistory: history });
       return {
         result: { document, school, generatedAt },
         audit: {

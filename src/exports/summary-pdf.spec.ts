@@ -34,6 +34,11 @@ function sampleSummary(overrides: Partial<CaseSummaryResponse> = {}): CaseSummar
     appeal: null,
     sanctionInForce: null,
     evidence: { items: [], withheldSpecialCategory: 0, specialCategoryIncluded: false },
+    hearings: [],
+    suspensions: [],
+    grievances: [],
+    kcsie: { ladoDueBy: null, ladoOverdue: false, ladoConsultations: [], referralDecisions: [], referralDecisionsRequired: [] },
+    letters: [],
     ...overrides,
   };
 }
@@ -109,6 +114,104 @@ describe('the HR summary as a document (summaryPdfDocument)', () => {
     expect(model.blocks).toContainEqual({ kind: 'subheading', text: 'Item 2: Document (special-category data)' });
     expect(model.blocks).toContainEqual({ kind: 'field', label: 'SHA-256', value: 'cd'.repeat(32), mono: true });
     expect(model.blocks.filter((b) => b.kind === 'field' && b.label === 'Media type, size')).toHaveLength(1);
+  });
+
+  it('the fair-process records: a hearing, a suspension, a grievance, the LADO, the letters; what the reader may not read prints as withheld', () => {
+    const held = {
+      heldAt: '2026-11-28T10:00:00.000Z',
+      subjectAttended: false,
+      decidedInAbsence: true,
+      companion: null,
+      attendees: null,
+      notes: null,
+      representations: null,
+      absenceReason: null,
+    };
+    const model = summaryPdfDocument(
+      sampleSummary({
+        safeguarding: true,
+        hearings: [
+          {
+            kind: 'disciplinary',
+            chairRole: 'headteacher',
+            invitedAt: '2026-11-20T10:00:00.000Z',
+            originalScheduledFor: '2026-11-27T10:00:00.000Z',
+            scheduledFor: '2026-11-28T10:00:00.000Z',
+            place: 'Meeting room 2',
+            noticeWorkingDays: 5,
+            noticeGiven: true,
+            current: true,
+            supersededAt: null,
+            rearrangements: [
+              {
+                basis: 'companion_unavailable',
+                previousScheduledFor: '2026-11-27T10:00:00.000Z',
+                scheduledFor: '2026-11-28T10:00:00.000Z',
+                reason: null,
+                recordedAt: '2026-11-21T10:00:00.000Z',
+              },
+            ],
+            held,
+            withheld: true,
+          },
+        ],
+        suspensions: [
+          {
+            subjectName: 'Łukasz Zoë',
+            startsAt: '2026-11-21T08:00:00.000Z',
+            grounds: ['risk_to_pupils'],
+            reasons: null,
+            alternativesConsidered: null,
+            reviewBy: '2026-12-05T08:00:00.000Z',
+            reviews: [],
+            status: 'active',
+            endedAt: null,
+            endReason: null,
+            withheld: true,
+          },
+        ],
+        kcsie: {
+          ladoDueBy: '2026-11-21T19:00:00.000Z',
+          ladoOverdue: false,
+          ladoConsultations: [
+            { consultedAt: '2026-11-21T09:00:00.000Z', ladoName: 'J. Smith, LADO', advice: 'Proceed', thresholdMet: true, late: false, withheld: false },
+          ],
+          referralDecisions: [],
+          referralDecisionsRequired: ['dbs'],
+        },
+        letters: [
+          {
+            kind: 'hearing_invitation',
+            title: 'Invitation to a disciplinary hearing',
+            to: 'Łukasz Zoë',
+            firstGeneratedAt: '2026-11-20T10:00:00.000Z',
+            sentAt: '2026-11-20T11:00:00.000Z',
+            sentMethod: 'email',
+          },
+        ],
+      }),
+      context,
+    );
+    const texts = model.blocks.map((b) => (b.kind === 'field' ? `${b.label}: ${b.value}` : 'text' in b ? b.text : ''));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Safeguarding (KCSIE Part 4)',
+        'Harm threshold met: Yes',
+        'Proceed',
+        'Referral decision(s) still required before the case may close: DBS.',
+        'Precautionary suspension',
+        'Hearings',
+        'Disciplinary hearing',
+        'Notice: 5 working days, given',
+        'Companion: None',
+        'Letters',
+        'Invitation to a disciplinary hearing, to Łukasz Zoë: sent 20 Nov 2026, 11:00 UTC by e-mail',
+        'None recorded: grievance',
+      ]),
+    );
+    expect(texts.find((x) => x.startsWith('Held: '))).toMatch(/decided in the subject’s absence$/);
+    expect(texts.filter((x) => x.startsWith('Withheld from this reader'))).toHaveLength(2);
+    expect(texts).not.toContain('Grievances (§6)');
   });
 
   it('a tombstone says the content was erased and gives only the reference, status, outcome and dates', () => {

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { queryOne } from '../database/sql';
+import { isoSql, queryOne } from '../database/sql';
 import { GrievanceOutcome, requireNotPausedState } from './grievance.rules';
 
 /** The grievances module's SQL on `grievances` and `process_pauses` (process.md §4, §6). */
@@ -94,4 +94,31 @@ export async function requireNotPaused(em: EntityManager, caseId: string): Promi
 export async function eraseGrievances(em: EntityManager, caseId: string): Promise<void> {
   await em.query(`DELETE FROM process_pauses WHERE case_id = $1`, [caseId]);
   await em.query(`DELETE FROM grievances WHERE case_id = $1`, [caseId]);
+}
+
+/** A pause of the case's disciplinary process for a grievance, open or ended (process.md §4); ISO 8601 times. */
+export interface PauseHistoryRow {
+  grievanceId: string;
+  pausedAt: string;
+  reason: string | null;
+  resumedAt: string | null;
+}
+
+/**
+ * What the case view does not hold of the grievances, for the HR summary (one statement): every
+ * pause and resumption of the process, oldest first, and the role in which each decided
+ * grievance was heard — the decider's first role that may hear one (headteacher or governor:
+ * case-access.policy.ts `grievances:decide`), as their membership gives it.
+ */
+export async function grievanceHistory(em: EntityManager, caseId: string): Promise<{ pauses: PauseHistoryRow[]; heardByRole: Record<string, string | null> }> {
+  const row = await queryOne<{ pauses: PauseHistoryRow[]; heardByRole: Record<string, string | null> }>(
+    em,
+    `SELECT COALESCE((SELECT json_agg(json_build_object('grievanceId', pp.grievance_id, 'pausedAt', ${isoSql('pp.created_at')}, 'reason', pp.reason,
+         'resumedAt', ${isoSql('pp.resumed_at')}) ORDER BY pp.created_at, pp.id) FROM process_pauses pp WHERE pp.case_id = $1), '[]') AS pauses,
+       COALESCE((SELECT json_object_agg(g.id, (SELECT x.r FROM unnest(u.roles) WITH ORDINALITY AS x(r, n)
+           WHERE x.r IN ('headteacher', 'governor') ORDER BY x.n LIMIT 1))
+         FROM grievances g JOIN users u ON u.id = g.decided_by_user_id WHERE g.case_id = $1), '{}') AS "heardByRole"`,
+    [caseId],
+  );
+  return { pauses: row?.pauses ?? [], heardByRole: row?.heardByRole ?? {} };
 }

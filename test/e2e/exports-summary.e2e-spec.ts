@@ -1,6 +1,12 @@
+import pg from 'pg';
 import { PdfRenderer, RunRender } from '../../src/documents/pdf-renderer.service';
+import { addPerson, buildCase, outcomeBody } from '../support/case-builder';
 import { binaryParser, caseThroughAppeal, FlowCase, pdfText } from '../support/exports-fixtures';
 import { DEMO, expectProblem, startTestApp, TestApp } from '../support/test-app';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * The HR case summary (issue 5 item 3; api.md "HR and data protection"; domain.md "HR exports",
@@ -282,6 +288,299 @@ describe('HR case summary (§13)', () => {
       expect(summary.reports).toEqual([expect.objectContaining({ description: 'Public post criticising a colleague by name.', withheld: false })]);
       expect(summary.subjectResponses).toEqual([expect.objectContaining({ response: null, withheld: true })]);
       expect(summary.evidence.items.every((e: { withheld: boolean }) => e.withheld)).toBe(true);
+    });
+  });
+
+  describe('the fair-process records (issue 12): hearings, suspension, grievances, KCSIE and letters', () => {
+    /** The free text of those records: HR reads each; a witness of the case who holds hr reads none of it. */
+    const TEXT = {
+      ladoAdvice: 'LADO advice: proceed under the disciplinary procedure.',
+      reasonNotReferred: 'Not referred to the DBS: no harm to a pupil was found.',
+      notes: 'Hearing notes: the allegations were put; the subject answered each.',
+      representations: 'Representations: the subject apologised for the post.',
+      suspensionReasons: 'Suspension reasons: messages to pupils are alleged.',
+      alternatives: 'Alternatives: other duties away from pupils were considered.',
+      reviewReasons: 'Review reasons: the investigation is not finished.',
+      grievance: 'Grievance: my witness was not heard.',
+      grievanceReasons: 'Grievance reasons: the witness is heard before the decision.',
+      pauseReason: 'Pause reason: the grievance is about the investigation itself.',
+      rearrangement: 'Rearranged: the governor chairing it is away that week.',
+    };
+    let caseId: string;
+    let reference: string;
+    let witness: string;
+
+    beforeAll(async () => {
+      const sam = t.ids.staff['Sam Teacher'];
+      const person = await addPerson(t, { name: 'Wren Witness', roles: ['hr'] });
+      witness = person.email;
+      const built = await buildCase(t, {
+        to: 'hearing',
+        report: { involvesPupils: true },
+        lado: { advice: TEXT.ladoAdvice },
+        referralDecision: { reasonNotReferred: TEXT.reasonNotReferred },
+        witnesses: [{ staffId: person.staffId }],
+        hearing: { record: { notes: TEXT.notes, representations: TEXT.representations } },
+        label: 'summary records',
+      });
+      caseId = built.caseId;
+      reference = built.reference;
+      const head = await t.as(DEMO.head);
+      const hr = await t.as(DEMO.hr);
+      const ok = async (what: string, status: number, res: { status: number; body: Record<string, unknown> }) => {
+        if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+        return res.body;
+      };
+      // a precautionary suspension, reviewed and continued; the outcome ends it
+      const suspension = await ok(
+        'suspension',
+        201,
+        await head.post(`/cases/${caseId}/suspensions`, {
+          subjectStaffId: sam,
+          startsAt: iso(Date.now() - 3 * HOUR),
+          grounds: ['risk_to_pupils'],
+          reasons: TEXT.suspensionReasons,
+          alternativesConsidered: TEXT.alternatives,
+          reviewBy: iso(Date.now() + 14 * DAY),
+        }),
+      );
+      await ok(
+        'review',
+        200,
+        await head.post(`/cases/${caseId}/suspensions/${suspension.createdId as string}/reviews`, {
+          decision: 'continue',
+          reasons: TEXT.reviewReasons,
+          reviewBy: iso(Date.now() + 21 * DAY),
+        }),
+      );
+      // a grievance about the process: the process paused for it, decided by the (uninvolved) headteacher, resumed
+      const grievance = await ok(
+        'grievance',
+        201,
+        await hr.post(`/cases/${caseId}/grievances`, { lodgedAt: iso(Date.now() - 2 * HOUR), summary: TEXT.grievance, relatedToProcess: true }),
+      );
+      const grievanceId = grievance.createdId as string;
+      await ok('pause', 200, await head.post(`/cases/${caseId}/pause`, { grievanceId, reason: TEXT.pauseReason }));
+      await ok(
+        'grievance decision',
+        200,
+        await head.post(`/cases/${caseId}/grievances/${grievanceId}/decision`, {
+          outcome: 'partly_upheld',
+          reasons: TEXT.grievanceReasons,
+          decidedAt: iso(Date.now() - 90 * 60_000),
+        }),
+      );
+      await ok('resume', 200, await head.post(`/cases/${caseId}/resume`));
+      // the outcome, and its letter sent by e-mail
+      const outcome = await ok('outcome', 201, await head.post(`/cases/${caseId}/outcome`, outcomeBody()));
+      const outcomeId = outcome.createdId as string;
+      await ok('outcome letter', 200, await head.get(`/cases/${caseId}/letters/outcome?record=${outcomeId}&subject=${sam}&format=docx`));
+      await ok(
+        'outcome letter sent',
+        200,
+        await head.post(`/cases/${caseId}/letters/outcome/sent`, { record: outcomeId, subject: sam, sentAt: iso(Date.now() - 60_000), method: 'email' }),
+      );
+      // an appeal, and its hearing arranged by the governor and moved: not held
+      const appealed = await ok(
+        'appeal',
+        201,
+        await hr.post(`/cases/${caseId}/appeals`, { lodgedAt: iso(Date.now() - 60_000), grounds: 'The sanction is too harsh.' }),
+      );
+      const appealId = (appealed.appeals as Array<{ id: string }>).at(-1)!.id;
+      const governor = await t.as(DEMO.governor);
+      const invited = await ok(
+        'appeal hearing',
+        201,
+        await governor.post(`/appeals/${appealId}/hearings`, { scheduledFor: iso(Date.now() + 14 * DAY), place: 'Governors’ room', evidenceIds: [] }),
+      );
+      await ok(
+        'rearrangement',
+        200,
+        await governor.post(`/hearings/${invited.createdId as string}/rearrangements`, {
+          basis: 'chair_decision',
+          scheduledFor: iso(Date.now() + 21 * DAY),
+          reason: TEXT.rearrangement,
+        }),
+      );
+    });
+
+    it('the JSON gives each record, as HR reads it', async () => {
+      const res = await (await t.as(DEMO.hr)).get(`/cases/${caseId}/summary`);
+      expect(res.status).toBe(200);
+      const s = res.body;
+      expect(s.safeguarding).toBe(true);
+      expect(s.hearings).toEqual([
+        {
+          kind: 'disciplinary',
+          chairRole: 'headteacher',
+          invitedAt: expect.any(String),
+          originalScheduledFor: expect.any(String),
+          scheduledFor: expect.any(String),
+          place: 'Meeting room 2',
+          noticeWorkingDays: 5,
+          noticeGiven: true,
+          current: true,
+          supersededAt: null,
+          rearrangements: [],
+          held: {
+            heldAt: expect.any(String),
+            subjectAttended: true,
+            decidedInAbsence: false,
+            companion: { name: 'R. Patel', category: 'trade_union_representative', adjustmentReason: null },
+            attendees: [{ name: 'A. Shah', capacity: 'note-taker (HR)' }],
+            notes: TEXT.notes,
+            representations: TEXT.representations,
+            absenceReason: null,
+          },
+          withheld: false,
+        },
+        expect.objectContaining({
+          kind: 'appeal',
+          chairRole: 'governor',
+          place: 'Governors’ room',
+          noticeGiven: false,
+          current: true,
+          rearrangements: [
+            {
+              basis: 'chair_decision',
+              previousScheduledFor: expect.any(String),
+              scheduledFor: expect.any(String),
+              reason: TEXT.rearrangement,
+              recordedAt: expect.any(String),
+            },
+          ],
+          held: null,
+          withheld: false,
+        }),
+      ]);
+      expect(s.suspensions).toEqual([
+        {
+          subjectName: 'Sam Teacher',
+          startsAt: expect.any(String),
+          grounds: ['risk_to_pupils'],
+          reasons: TEXT.suspensionReasons,
+          alternativesConsidered: TEXT.alternatives,
+          reviewBy: expect.any(String),
+          reviews: [{ reviewedAt: expect.any(String), decision: 'continue', reasons: TEXT.reviewReasons, reviewBy: expect.any(String) }],
+          status: 'ended',
+          endedAt: expect.any(String),
+          endReason: 'outcome',
+          withheld: false,
+        },
+      ]);
+      expect(s.grievances).toEqual([
+        {
+          lodgedBy: 'Sam Teacher',
+          lodgedAt: expect.any(String),
+          summary: TEXT.grievance,
+          relatedToProcess: true,
+          decision: { outcome: 'partly_upheld', reasons: TEXT.grievanceReasons, decidedAt: expect.any(String), heardByRole: 'headteacher' },
+          pauses: [{ pausedAt: expect.any(String), reason: TEXT.pauseReason, resumedAt: expect.any(String), withheld: false }],
+          withheld: false,
+        },
+      ]);
+      expect(s.kcsie).toEqual({
+        ladoDueBy: expect.any(String),
+        ladoOverdue: false,
+        ladoConsultations: [
+          expect.objectContaining({ consultedAt: expect.any(String), advice: TEXT.ladoAdvice, thresholdMet: expect.any(Boolean), withheld: false }),
+        ],
+        referralDecisions: [
+          { body: 'dbs', referred: false, referredAt: null, reasonNotReferred: TEXT.reasonNotReferred, decidedAt: expect.any(String), withheld: false },
+        ],
+        referralDecisionsRequired: [],
+      });
+      expect(s.letters).toEqual([
+        expect.objectContaining({
+          kind: 'hearing_invitation',
+          title: 'Invitation to a disciplinary hearing',
+          to: 'Sam Teacher',
+          sentAt: expect.any(String),
+          sentMethod: 'hand',
+        }),
+        expect.objectContaining({ kind: 'outcome', to: 'Sam Teacher', sentAt: expect.any(String), sentMethod: 'email' }),
+      ]);
+      // the summary's records are the case view's, not a second account of them
+      const view = (await (await t.as(DEMO.hr)).get(`/cases/${caseId}`)).body;
+      expect(s.hearings.map((h: { invitedAt: string }) => h.invitedAt)).toEqual(view.hearings.map((h: { invitedAt: string }) => h.invitedAt));
+      expect(s.letters.map((l: { sentAt: string }) => l.sentAt)).toEqual(view.letters.map((l: { sentAt: string }) => l.sentAt));
+    });
+
+    it('the PDF says the same', async () => {
+      const res = await getPdf(DEMO.hr, `/cases/${caseId}/summary.pdf`);
+      expect(res.status).toBe(200);
+      const { text } = await pdfText(res.body as Buffer);
+      expect(text).toContain(reference);
+      for (const heading of ['Safeguarding (KCSIE Part 4)', 'Precautionary suspension', 'Hearings', 'Grievances (§6)', 'Letters'])
+        expect(text).toContain(heading);
+      for (const words of Object.values(TEXT)) expect(text).toContain(words);
+      expect(text).toContain('Disciplinary hearing');
+      expect(text).toContain('Appeal hearing');
+      expect(text).toContain('Notice: 5 working days, given');
+      expect(text).toContain('Companion: R. Patel (trade union representative)');
+      expect(text).toContain('the subject attended');
+      expect(text).toContain('Held: Not held');
+      expect(text).toMatch(/Decision: Partly upheld, .* \(heard by the headteacher\)/);
+      expect(text).toMatch(/Process paused: .*; resumed /);
+      expect(text).toMatch(/Invitation to a disciplinary hearing, to Sam Teacher: sent .* by hand/);
+      expect(text).toMatch(/Outcome of the disciplinary process, to Sam Teacher: sent .* by e-mail/);
+      expect(text).toMatch(/DBS referral decision/);
+      expect(text).toContain('Harm threshold met');
+    });
+
+    it('a witness who holds hr reads that each record exists, none of its free text (as in the case view)', async () => {
+      const client = await t.as(witness);
+      const res = await client.get(`/cases/${caseId}/summary`);
+      expect(res.status).toBe(200);
+      const s = res.body;
+      expect(s.hearings[0]).toEqual(
+        expect.objectContaining({ withheld: true, held: expect.objectContaining({ notes: null, representations: null, attendees: null }) }),
+      );
+      expect(s.hearings[1].rearrangements[0].reason).toBeNull();
+      expect(s.suspensions[0]).toEqual(expect.objectContaining({ reasons: null, alternativesConsidered: null, withheld: true }));
+      expect(s.suspensions[0].reviews[0].reasons).toBeNull();
+      expect(s.grievances[0]).toEqual(
+        expect.objectContaining({
+          summary: null,
+          withheld: true,
+          decision: expect.objectContaining({ reasons: null, outcome: 'partly_upheld' }),
+          pauses: [expect.objectContaining({ reason: null, withheld: true })],
+        }),
+      );
+      expect(s.kcsie.ladoConsultations[0]).toEqual(expect.objectContaining({ advice: null, withheld: true }));
+      expect(s.kcsie.referralDecisions[0]).toEqual(expect.objectContaining({ reasonNotReferred: null, withheld: true }));
+      expect(s.letters).toHaveLength(2);
+      const pdf = await pdfText((await getPdf(witness, `/cases/${caseId}/summary.pdf`)).body as Buffer);
+      expect(pdf.text).toContain('Precautionary suspension');
+      for (const words of Object.values(TEXT)) {
+        expect(res.text).not.toContain(words);
+        expect(pdf.text).not.toContain(words);
+      }
+    });
+
+    it('the summary read adds one statement: the grievances module’s pauses and who heard each grievance; the other records come with the case view', async () => {
+      const hr = await t.as(DEMO.hr);
+      await hr.get(`/cases/${caseId}/summary`);
+      const sent: string[] = [];
+      const original = pg.Client.prototype.query;
+      const spy = jest.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+        const config = args[0];
+        sent.push(typeof config === 'string' ? config : String((config as { text?: string } | undefined)?.text));
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      } as never);
+      try {
+        expect((await hr.get(`/cases/${caseId}/summary`)).status).toBe(200);
+      } finally {
+        spy.mockRestore();
+      }
+      // the case view's one statement reads every section (its columns section_0 …), the access facts one whether a pause is open
+      const [view, ...others] = [sent.filter((sql) => sql.includes(' AS section_0')), sent.filter((sql) => !sql.includes(' AS section_0'))];
+      expect(view).toHaveLength(1);
+      const reading = (table: string) => others.flat().filter((sql) => new RegExp(`\\b(FROM|JOIN) ${table}\\b`).test(sql) && !sql.includes('fact_grievances'));
+      // … and the grievances module's own statement is the only other to read a record of these sections
+      expect(reading('process_pauses')).toEqual([expect.stringContaining("'resumedAt'")]);
+      for (const table of ['hearings', 'hearing_rearrangements', 'suspensions', 'suspension_reviews', 'letters', 'lado_consultations', 'referral_decisions'])
+        expect({ table, statements: reading(table) }).toEqual({ table, statements: [] });
     });
   });
 
