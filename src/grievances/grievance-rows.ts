@@ -34,11 +34,6 @@ export async function loadGrievance(
   );
 }
 
-/** A grievance of the case as it stands (no lock), or undefined: what a refused decision is told (GrievancesService.decide). */
-export async function readGrievanceDecided(em: EntityManager, caseId: string, id: string): Promise<{ decidedAt: Date | null } | undefined> {
-  return queryOne(em, `SELECT decided_at AS "decidedAt" FROM grievances WHERE case_id = $1 AND id = $2`, [caseId, id]);
-}
-
 export async function recordGrievanceDecision(
   em: EntityManager,
   id: string,
