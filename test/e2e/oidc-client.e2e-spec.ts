@@ -254,10 +254,9 @@ describe('OpenID Connect client against a real provider', () => {
       await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
       try {
         const quick = new OidcClient(clock, { httpTimeoutSeconds: 0.5 });
-        const started = Date.now();
         const issuer = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
         expect(await failure(quick.startSignIn({ ...settings, issuer }, REDIRECT_URI))).toMatchObject({ code: 'sso_provider_unavailable' });
-        expect(Date.now() - started).toBeLessThan(5000);
+        // the client's own timeout ended it (not the test's): the log names it
         expect(logged.mock.calls.map(([line]) => String(line))).toEqual([expect.stringContaining('OAUTH_TIMEOUT')]);
       } finally {
         for (const socket of sockets) socket.destroy();
