@@ -345,6 +345,10 @@ const BODIES: Record<string, (c: BodyContext) => Body> = {
     investigationWorkingDays: 20,
     appealHearingWorkingDays: 20,
     monitoringExpiryNoticeWorkingDays: 5,
+    hearingNoticeWorkingDays: 5,
+    appealDeadlineMinWorkingDays: 5,
+    suspensionReviewMaxDays: 28,
+    warningMaxMonths: 24,
   }),
 };
 
