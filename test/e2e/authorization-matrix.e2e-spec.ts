@@ -141,6 +141,12 @@ interface Target {
   seesAs?: Partial<Record<Persona, readonly Role[]>>;
   /** for each case rule, the callers (among those that see it) for whom it holds; 403 for the others */
   acts?: Partial<Record<ActingRule, readonly Caller[]>>;
+  /**
+   * The callers who do not see it but could have heard its grievance (a headteacher or governor
+   * of the school, uninvolved): the grievance is decided, so deciding it answers them 409
+   * already_decided, not 404 (case-access.policy.ts alreadyDecidedFor, as for an appeal).
+   */
+  toldGrievanceDecided?: readonly Caller[];
   /** probed only on routes naming {evidenceId} */
   evidenceRoutesOnly?: boolean;
   /** who is probed on it (default: CALLERS) */
@@ -225,7 +231,7 @@ function expectedFor(route: RoutePermission, caller: Caller, target: Target): Ex
   const roles = rolesOf(caller);
   if (!roles.some((role) => route.roles.includes(role))) return 403;
   if (route.scope === 'case-filter') return 'allowed'; // a filter: `leaks` checks the answer
-  if (!target.sees.includes(caller)) return 404;
+  if (!target.sees.includes(caller)) return route.permission === 'grievances:decide' && target.toldGrievanceDecided?.includes(caller) ? 'allowed' : 404;
   // the roles through which the caller sees the target: only these may act on it
   const seeing = (isPersona(caller) && target.seesAs?.[caller]) || roles;
   const rule = route.caseRule ?? 'visible';
@@ -661,6 +667,7 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
         name: 'assigned case (investigation, investigator@ assigned, headteacher not conflicted)',
         ids: built.assigned,
         sees: ['deputy_head', 'investigating_manager', 'headteacher', 'hr'],
+        toldGrievanceDecided: ['governor'],
         acts: {
           'assigned-investigator': ['investigating_manager'],
           'decision-maker': ['headteacher'],
@@ -688,6 +695,7 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
         name: 'unassigned case (reported)',
         ids: built.unassigned,
         sees: ['deputy_head', 'headteacher', 'hr'],
+        toldGrievanceDecided: ['governor'],
         acts: {
           'decision-maker': ['headteacher'],
           'investigator-or-decision-maker': ['headteacher'],
@@ -700,6 +708,7 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
         name: 'case assigned to another investigator',
         ids: built.otherInvestigator,
         sees: ['deputy_head', 'headteacher', 'hr'],
+        toldGrievanceDecided: ['governor'],
         acts: {
           'decision-maker': ['headteacher'],
           'investigator-or-decision-maker': ['headteacher'],
@@ -841,6 +850,7 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
         sees: [OLIVE, OTTO, HAL, IVAN, DEE, HARRIET],
         // her headteacher role does not see it (conflicted); her deputy role does, and reads no one else's evidence
         seesAs: { [OLIVE]: ['deputy_head'] },
+        toldGrievanceDecided: [GUS, GWEN],
         acts: {
           'assigned-investigator': [IVAN],
           'decision-maker': [OTTO, HAL],
@@ -873,6 +883,7 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
         ...oakfield,
         // Dan counts for nothing: the headteachers act, so no governor sees it; Gwen is a subject
         sees: [OLIVE, OTTO, HAL, IVAN, DEE, HARRIET],
+        toldGrievanceDecided: [GUS], // not Gwen: a subject
         acts: {
           'assigned-investigator': [IVAN],
           'decision-maker': [OLIVE, OTTO, HAL],
@@ -890,6 +901,7 @@ describe('authorization matrix (issue 6, Reliability 1)', () => {
         // to the system Harriet is any hr user; Hal sees it through hr only
         sees: [OLIVE, OTTO, HAL, IVAN, DEE, HARRIET],
         seesAs: { [HAL]: ['hr'] },
+        toldGrievanceDecided: [GUS, GWEN],
         acts: {
           'assigned-investigator': [IVAN],
           'decision-maker': [OLIVE, OTTO],
