@@ -66,11 +66,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The organisation’s deadlines in working days: triage, investigation, appeal hearing, monitoring notice (admin) */
+    /** The organisation’s deadlines: triage, investigation, appeal hearing, monitoring notice, hearing notice, appeal window, suspension review, warning life (admin) */
     get: operations['getDeadlines'];
     /**
-     * Set the organisation’s deadlines in working days (admin; audited)
-     * @description process.md §6 "defaults configurable per organisation": every task counts on them from the next request (docs/tasks.md).
+     * Set the organisation’s deadlines (admin; audited)
+     * @description process.md §6 "defaults configurable per organisation": every task and rule counts on them from the next request; the hearing notice and the appeal window never below the deployment’s minimum, the suspension review and a warning’s life never above its maximum (docs/tasks.md).
      */
     put: operations['updateDeadlines'];
     post?: never;
@@ -1966,6 +1966,26 @@ export interface components {
        * @example 5
        */
       monitoringExpiryNoticeWorkingDays: number;
+      /**
+       * @description working days of notice a hearing invitation gives: at least the deployment’s HEARING_NOTICE_WORKING_DAYS (the default), at most 20
+       * @example 5
+       */
+      hearingNoticeWorkingDays: number;
+      /**
+       * @description an appeal deadline at least this many working days after the decision is communicated: at least the deployment’s APPEAL_DEADLINE_MIN_WORKING_DAYS (the default), at most 20 a month of APPEAL_DEADLINE_MAX_MONTHS
+       * @example 5
+       */
+      appealDeadlineMinWorkingDays: number;
+      /**
+       * @description a suspension’s review date at most this many calendar days ahead: 7 to 28 (4 weeks, the default)
+       * @example 28
+       */
+      suspensionReviewMaxDays: number;
+      /**
+       * @description a warning expires at most this many months after it is given: 1 to the deployment’s WARNING_MAX_MONTHS (the default)
+       * @example 24
+       */
+      warningMaxMonths: number;
     };
     LoginRequest: {
       /** @example deputy@demo.school */
@@ -4113,6 +4133,229 @@ export interface components {
       /** @description true when special-category content was included on purpose, by someone who may read it (the acting decision-maker) */
       specialCategoryIncluded: boolean;
     };
+    SummaryHearingRearrangement: {
+      /** @enum {string} */
+      basis: 'companion_unavailable' | 'chair_decision';
+      /** Format: date-time */
+      previousScheduledFor: string;
+      /** Format: date-time */
+      scheduledFor: string;
+      /** @description the chair’s reason; null for the subject’s own request, or withheld */
+      reason: string | null;
+      /** Format: date-time */
+      recordedAt: string;
+    };
+    SummaryHearingCompanion: {
+      name: string;
+      /** @enum {string} */
+      category: 'work_colleague' | 'trade_union_representative' | 'trade_union_official' | 'other_reasonable_adjustment';
+      adjustmentReason: string | null;
+    };
+    SummaryHearingAttendee: {
+      name: string;
+      capacity: string;
+    };
+    SummaryHearingHeld: {
+      /** Format: date-time */
+      heldAt: string;
+      subjectAttended: boolean;
+      /** @description true: the decision was taken in the subject’s absence */
+      decidedInAbsence: boolean;
+      /** @description who accompanied the subject, if anyone */
+      companion: components['schemas']['SummaryHearingCompanion'] | null;
+      /** @description null when withheld */
+      attendees: components['schemas']['SummaryHearingAttendee'][] | null;
+      /** @description null when withheld */
+      notes: string | null;
+      /** @description null when none, or withheld */
+      representations: string | null;
+      /** @description why the decision was taken in the subject’s absence; null when none, or withheld */
+      absenceReason: string | null;
+    };
+    SummaryHearing: {
+      /** @enum {string} */
+      kind: 'disciplinary' | 'appeal';
+      /**
+       * @description the role of the chair, who takes the decision it leads to
+       * @enum {string}
+       */
+      chairRole: 'admin' | 'deputy_head' | 'investigating_manager' | 'headteacher' | 'governor' | 'hr';
+      /**
+       * Format: date-time
+       * @description when the invitation was made
+       */
+      invitedAt: string;
+      /** Format: date-time */
+      originalScheduledFor: string;
+      /**
+       * Format: date-time
+       * @description the time arranged (after any rearrangement)
+       */
+      scheduledFor: string;
+      place: string;
+      /** @description the working days of notice the invitation gives */
+      noticeWorkingDays: number;
+      /** @description every subject’s invitation letter was recorded as sent with the notice due */
+      noticeGiven: boolean;
+      /** @description false: superseded by a later invitation */
+      current: boolean;
+      /** Format: date-time */
+      supersededAt: string | null;
+      rearrangements: components['schemas']['SummaryHearingRearrangement'][];
+      /** @description null: not held (yet) */
+      held: components['schemas']['SummaryHearingHeld'] | null;
+      /** @description true: a reporter or witness of the case does not read what was said at it (as in the case view) */
+      withheld: boolean;
+    };
+    SummarySuspensionReview: {
+      /** Format: date-time */
+      reviewedAt: string;
+      /** @enum {string} */
+      decision: 'continue' | 'end';
+      /** @description null when withheld */
+      reasons: string | null;
+      /**
+       * Format: date-time
+       * @description continue: the next review date
+       */
+      reviewBy: string | null;
+    };
+    SummarySuspension: {
+      /** @description the person suspended */
+      subjectName: string | null;
+      /** Format: date-time */
+      startsAt: string;
+      grounds: ('risk_to_pupils' | 'risk_to_evidence' | 'risk_to_investigation')[];
+      /** @description null when withheld */
+      reasons: string | null;
+      /** @description null when withheld */
+      alternativesConsidered: string | null;
+      /**
+       * Format: date-time
+       * @description the review date in force
+       */
+      reviewBy: string;
+      /** @description oldest first */
+      reviews: components['schemas']['SummarySuspensionReview'][];
+      /** @enum {string} */
+      status: 'active' | 'ended' | 'lapsed';
+      /**
+       * Format: date-time
+       * @description when it ended; for a lapsed one, its review date
+       */
+      endedAt: string | null;
+      /** @enum {string|null} */
+      endReason: 'review' | 'outcome' | 'lapsed' | null;
+      /** @description true: a reporter or witness of the case does not read the reasons (as in the case view) */
+      withheld: boolean;
+    };
+    SummaryGrievanceDecision: {
+      /** @enum {string} */
+      outcome: 'upheld' | 'partly_upheld' | 'not_upheld';
+      /** @description null when withheld */
+      reasons: string | null;
+      /** Format: date-time */
+      decidedAt: string;
+      /**
+       * @description the role in which the decider heard it
+       * @enum {string|null}
+       */
+      heardByRole: 'headteacher' | 'governor' | null;
+    };
+    SummaryProcessPause: {
+      /** Format: date-time */
+      pausedAt: string;
+      /** @description why; null when withheld */
+      reason: string | null;
+      /**
+       * Format: date-time
+       * @description null: still paused
+       */
+      resumedAt: string | null;
+      /** @description true: a reporter or witness of the case does not read why (as in the case view) */
+      withheld: boolean;
+    };
+    SummaryGrievance: {
+      /** @description the subject who lodged it */
+      lodgedBy: string | null;
+      /** Format: date-time */
+      lodgedAt: string;
+      /** @description what it says; null when withheld */
+      summary: string | null;
+      /** @description about the disciplinary process of this case */
+      relatedToProcess: boolean;
+      /** @description null until decided */
+      decision: components['schemas']['SummaryGrievanceDecision'] | null;
+      /** @description the pauses of the process for it, oldest first */
+      pauses: components['schemas']['SummaryProcessPause'][];
+      /** @description true: a reporter or witness of the case does not read what it says nor the reasons (as in the case view) */
+      withheld: boolean;
+    };
+    SummaryLadoConsultation: {
+      /** Format: date-time */
+      consultedAt: string;
+      ladoName: string;
+      /** @description null when withheld */
+      advice: string | null;
+      thresholdMet: boolean;
+      /** @description consulted after the due time (one working day after the report) */
+      late: boolean;
+      /** @description true: a reporter or witness of the case does not read the advice (as in the case view) */
+      withheld: boolean;
+    };
+    SummaryReferralDecision: {
+      /** @enum {string} */
+      body: 'dbs' | 'tra';
+      referred: boolean;
+      /** Format: date-time */
+      referredAt: string | null;
+      /** @description null when referred, or withheld */
+      reasonNotReferred: string | null;
+      /**
+       * Format: date-time
+       * @description when the decision was recorded
+       */
+      decidedAt: string;
+      /** @description true: a reporter or witness of the case does not read the reason (as in the case view) */
+      withheld: boolean;
+    };
+    SummaryKcsie: {
+      /**
+       * Format: date-time
+       * @description a safeguarding case: the LADO is consulted by then
+       */
+      ladoDueBy: string | null;
+      ladoOverdue: boolean;
+      ladoConsultations: components['schemas']['SummaryLadoConsultation'][];
+      /** @description DBS / TRA referral decisions, oldest first; the latest per body stands */
+      referralDecisions: components['schemas']['SummaryReferralDecision'][];
+      /** @description referral decisions still missing before the case may close */
+      referralDecisionsRequired: ('dbs' | 'tra')[];
+    };
+    SummaryLetter: {
+      /** @enum {string} */
+      kind:
+        | 'investigation_meeting_invitation'
+        | 'allegations_notice'
+        | 'suspension'
+        | 'hearing_invitation'
+        | 'outcome'
+        | 'appeal_hearing_invitation'
+        | 'appeal_outcome';
+      /** @example Outcome of the disciplinary process */
+      title: string;
+      /** @description the subject it is to */
+      to: string | null;
+      /** Format: date-time */
+      firstGeneratedAt: string;
+      /**
+       * Format: date-time
+       * @description null: not recorded as sent
+       */
+      sentAt: string | null;
+      /** @enum {string|null} */
+      sentMethod: 'email' | 'post' | 'hand' | null;
+    };
     CaseSummaryResponse: {
       /** @enum {boolean} */
       erased: false;
@@ -4145,6 +4388,15 @@ export interface components {
       sanctionInForce:
         'no_action' | 'informal_action' | 'first_written_warning' | 'final_written_warning' | 'dismissal_with_notice' | 'summary_dismissal' | null;
       evidence: components['schemas']['SummaryEvidence'];
+      /** @description disciplinary and appeal hearings, oldest first, superseded invitations included */
+      hearings: components['schemas']['SummaryHearing'][];
+      /** @description precautionary suspensions, oldest first */
+      suspensions: components['schemas']['SummarySuspension'][];
+      /** @description grievances, oldest first, each with the pauses of the process for it */
+      grievances: components['schemas']['SummaryGrievance'][];
+      kcsie: components['schemas']['SummaryKcsie'];
+      /** @description the letters of the written steps, oldest first, and whether and how each was sent */
+      letters: components['schemas']['SummaryLetter'][];
     };
     CaseTombstoneResponse: {
       /** @enum {boolean} */

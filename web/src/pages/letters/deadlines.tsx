@@ -8,16 +8,8 @@ import { SettingsForm } from '../../lib/settings-form';
 import { useApiForm } from '../../lib/use-api-form';
 import { useLoad } from '../../lib/use-load';
 
-/**
- * The API's DeadlinesDto, with the four fair-process settings of issue 13 typed here until the
- * typed client (api/schema.d.ts) is generated again: then `components['schemas']['DeadlinesDto']` alone.
- */
-type Deadlines = components['schemas']['DeadlinesDto'] & {
-  hearingNoticeWorkingDays: number;
-  appealDeadlineMinWorkingDays: number;
-  suspensionReviewMaxDays: number;
-  warningMaxMonths: number;
-};
+/** The organisation's deadlines (GET/PUT /organisation/deadlines). */
+type Deadlines = components['schemas']['DeadlinesDto'];
 type Key = keyof Deadlines;
 
 /** The §6 task deadlines, in working days: the organisation's within fixed ranges. */
