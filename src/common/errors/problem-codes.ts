@@ -147,7 +147,7 @@ export const PROBLEM_CODES = {
   hearing_notice_not_given: {
     status: 409,
     meaning:
-      'process.md §1, §2: the invitation letter to each subject must be recorded as sent at least HEARING_NOTICE_WORKING_DAYS working days before the hearing.',
+      'process.md §1, §2: the invitation letter to each subject must be recorded as sent at least the notice the invitation gave (HEARING_NOTICE_WORKING_DAYS, or more as the organisation sets) in working days before the hearing.',
   },
   companion_rearrangement_used: {
     status: 409,

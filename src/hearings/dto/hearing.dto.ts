@@ -237,7 +237,11 @@ export class HearingResponse {
   @ApiProperty({ format: 'date-time' }) originalScheduledFor: string;
   @ApiProperty({ format: 'date-time', description: 'the time now arranged' }) scheduledFor: string;
   @ApiProperty() place: string;
-  @ApiProperty({ description: 'the working days of notice the invitation gives (HEARING_NOTICE_WORKING_DAYS when it was made)' }) noticeWorkingDays: number;
+  @ApiProperty({
+    description:
+      'the working days of notice the invitation gives (the organisation’s hearingNoticeWorkingDays when it was made: at least HEARING_NOTICE_WORKING_DAYS)',
+  })
+  noticeWorkingDays: number;
   @ApiProperty({ type: [String], format: 'uuid' }) evidenceIds: string[];
   @ApiProperty({ enum: SANCTIONS, isArray: true, description: 'the possible outcomes the invitation warns of (empty for an appeal hearing)' })
   possibleOutcomes: Sanction[];

@@ -2765,7 +2765,7 @@ export interface components {
        */
       scheduledFor: string;
       place: string;
-      /** @description the working days of notice the invitation gives (HEARING_NOTICE_WORKING_DAYS when it was made) */
+      /** @description the working days of notice the invitation gives (the organisation’s hearingNoticeWorkingDays when it was made: at least HEARING_NOTICE_WORKING_DAYS) */
       noticeWorkingDays: number;
       evidenceIds: string[];
       /** @description the possible outcomes the invitation warns of (empty for an appeal hearing) */
