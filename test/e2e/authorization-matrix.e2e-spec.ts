@@ -13,6 +13,7 @@ import { DEFAULT_SIGN_IN_SETTINGS, saveSignInSettings } from '../../src/auth/sig
 import { OrganisationSetup } from '../../src/organisations/organisations.service';
 import { addPerson, BuiltCase, buildCase, CaseSpec } from '../support/case-builder';
 import { DEMO, reportBody, startTestApp, TestApp } from '../support/test-app';
+import { DEFAULT_DEADLINES_BODY } from '../support/organisation-deadlines';
 import { OUTCOME_LETTER } from '../../src/letters/kinds/outcome.letter';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 
@@ -346,16 +347,7 @@ const BODIES: Record<string, (c: BodyContext) => Body> = {
   'PUT /organisation/letter-templates/{kind}': () => ({ body: OUTCOME_LETTER.defaultBody }),
   // the default nation again: nothing changes for the other probes
   'PUT /organisation/nation': () => ({ nation: 'england_and_wales' }),
-  'PUT /organisation/deadlines': () => ({
-    triageWorkingDays: 2,
-    investigationWorkingDays: 20,
-    appealHearingWorkingDays: 20,
-    monitoringExpiryNoticeWorkingDays: 5,
-    hearingNoticeWorkingDays: 5,
-    appealDeadlineMinWorkingDays: 5,
-    suspensionReviewMaxDays: 28,
-    warningMaxMonths: 24,
-  }),
+  'PUT /organisation/deadlines': () => ({ ...DEFAULT_DEADLINES_BODY }),
 };
 
 function monitoringRequest() {

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { statementsSent } from '../support/statements';
 import { PdfRenderer, RunRender } from '../../src/documents/pdf-renderer.service';
 import { addPerson, buildCase, outcomeBody } from '../support/case-builder';
 import { binaryParser, caseThroughAppeal, FlowCase, pdfText } from '../support/exports-fixtures';
@@ -561,18 +561,7 @@ describe('HR case summary (§13)', () => {
     it('the summary read adds one statement: the grievances module’s pauses and who heard each grievance; the other records come with the case view', async () => {
       const hr = await t.as(DEMO.hr);
       await hr.get(`/cases/${caseId}/summary`);
-      const sent: string[] = [];
-      const original = pg.Client.prototype.query;
-      const spy = jest.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
-        const config = args[0];
-        sent.push(typeof config === 'string' ? config : String((config as { text?: string } | undefined)?.text));
-        return (original as (...a: unknown[]) => unknown).apply(this, args);
-      } as never);
-      try {
-        expect((await hr.get(`/cases/${caseId}/summary`)).status).toBe(200);
-      } finally {
-        spy.mockRestore();
-      }
+      const sent = await statementsSent(() => hr.get(`/cases/${caseId}/summary`), 200);
       // the case view's one statement reads every section (its columns section_0 …), the access facts one whether a pause is open
       const [view, ...others] = [sent.filter((sql) => sql.includes(' AS section_0')), sent.filter((sql) => !sql.includes(' AS section_0'))];
       expect(view).toHaveLength(1);

@@ -4,6 +4,7 @@ import { TEST_PASSWORD } from '../support/constants';
 import { deref, FuzzBody, fuzzBody, fuzzQuery, jsonBodySchema, junkId, OpenApiDocument, OperationObject, valueFor } from '../support/openapi-arbitrary';
 import { buildCase, CaseSpec, CaseStage } from '../support/case-builder';
 import { DEMO, monitoringRequestBody, reportBody, startTestApp, TestApp } from '../support/test-app';
+import { DEFAULT_DEADLINES_BODY } from '../support/organisation-deadlines';
 
 import { OUTCOME_LETTER } from '../../src/letters/kinds/outcome.letter';
 import { DataSource } from 'typeorm';
@@ -581,16 +582,7 @@ describe('fuzzing (issue 6, Reliability 2)', () => {
     'PUT /organisation/deadlines': {
       as: DEMO.admin,
       target: async () => ({}),
-      good: () => ({
-        triageWorkingDays: 2,
-        investigationWorkingDays: 20,
-        appealHearingWorkingDays: 20,
-        monitoringExpiryNoticeWorkingDays: 5,
-        hearingNoticeWorkingDays: 5,
-        appealDeadlineMinWorkingDays: 5,
-        suspensionReviewMaxDays: 28,
-        warningMaxMonths: 24,
-      }),
+      good: () => ({ ...DEFAULT_DEADLINES_BODY }),
     },
     'PUT /me/notification-preferences': {
       as: DEMO.hr,

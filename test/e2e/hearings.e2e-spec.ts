@@ -1,5 +1,6 @@
 import { buildCase, outcomeBody } from '../support/case-builder';
 import { DEMO, expectProblem, startTestApp, TestApp } from '../support/test-app';
+import { withOrganisationDeadlines } from '../support/organisation-deadlines';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -279,23 +280,11 @@ describe('hearings (process.md §1)', () => {
   });
 
   describe('the organisation’s own notice (issue 13: more than HEARING_NOTICE_WORKING_DAYS, never less)', () => {
-    /** The organisation's deadlines set to `set` (over what they are) for `work`, then put back (docs/tasks.md "Each organisation's deadlines"). */
-    async function withOrganisationDeadlines(set: Record<string, number>, work: () => Promise<void>): Promise<void> {
-      const admin = await t.as(DEMO.admin);
-      const was = (await admin.get('/organisation/deadlines')).body;
-      expect((await admin.put('/organisation/deadlines', { ...was, ...set })).status).toBe(200);
-      try {
-        await work();
-      } finally {
-        expect((await admin.put('/organisation/deadlines', was)).status).toBe(200);
-      }
-    }
-
     it('15 working days’ notice refuses an invitation two weeks ahead that the deployment’s 5 accept', async () => {
       const { caseId } = await buildCase(t, { to: 'awaiting_decision' });
       const head = await t.as(DEMO.head);
       const twoWeeks = invitation({ scheduledFor: iso(Date.now() + 14 * DAY) });
-      await withOrganisationDeadlines({ hearingNoticeWorkingDays: 15 }, async () => {
+      await withOrganisationDeadlines(t, { hearingNoticeWorkingDays: 15 }, async () => {
         const res = await head.post(`/cases/${caseId}/hearings`, twoWeeks);
         refused(res, 400, 'validation_failed', 'scheduledFor');
         expect(res.body.detail).toContain('at least 15 working days');
@@ -309,7 +298,7 @@ describe('hearings (process.md §1)', () => {
       const { caseId } = await buildCase(t, { to: 'awaiting_decision' });
       const head = await t.as(DEMO.head);
       let id = '';
-      await withOrganisationDeadlines({ hearingNoticeWorkingDays: 15 }, async () => {
+      await withOrganisationDeadlines(t, { hearingNoticeWorkingDays: 15 }, async () => {
         const res = await head.post(`/cases/${caseId}/hearings`, invitation({ scheduledFor: iso(Date.now() + 30 * DAY) }));
         expect(res.status).toBe(201);
         id = res.body.createdId;

@@ -1,5 +1,6 @@
 import { buildCase, Finding, holdHearing, outcomeBody } from '../support/case-builder';
 import { DEMO, expectProblem, reportBody, startTestApp, TestApp } from '../support/test-app';
+import { withOrganisationDeadlines } from '../support/organisation-deadlines';
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -398,29 +399,17 @@ describe('outcome and appeal (§12)', () => {
   });
 
   describe('the organisation’s own bounds on a warning and an appeal window (issue 13)', () => {
-    /** The organisation's deadlines set to `set` (over what they are) for `work`, then put back (docs/tasks.md "Each organisation's deadlines"). */
-    async function withOrganisationDeadlines(set: Record<string, number>, work: () => Promise<void>): Promise<void> {
-      const admin = await t.as(DEMO.admin);
-      const was = (await admin.get('/organisation/deadlines')).body;
-      expect((await admin.put('/organisation/deadlines', { ...was, ...set })).status).toBe(200);
-      try {
-        await work();
-      } finally {
-        expect((await admin.put('/organisation/deadlines', was)).status).toBe(200);
-      }
-    }
-
     it('a warning’s life shortened to 6 months refuses the 12-month warning the deployment’s 24 accept; an appeal window raised to 15 working days refuses the two weeks that 5 accept', async () => {
       const { caseId } = await buildCase(t, { to: 'hearing' });
       const head = await t.as(DEMO.head);
       const now = Date.now();
       const body = outcomeBody({ warningExpiresAt: iso(now + 365 * DAY), appealDeadline: iso(now + 14 * DAY) }, now);
-      await withOrganisationDeadlines({ warningMaxMonths: 6 }, async () => {
+      await withOrganisationDeadlines(t, { warningMaxMonths: 6 }, async () => {
         const res = await head.post(`/cases/${caseId}/outcome`, body);
         expectProblem(res, 400, 'warningExpiresAt');
         expect(res.body.detail).toContain('at most 6 months');
       });
-      await withOrganisationDeadlines({ appealDeadlineMinWorkingDays: 15 }, async () => {
+      await withOrganisationDeadlines(t, { appealDeadlineMinWorkingDays: 15 }, async () => {
         const res = await head.post(`/cases/${caseId}/outcome`, body);
         expectProblem(res, 400, 'appealDeadline');
         expect(res.body.detail).toContain('at least 15 working days');
@@ -442,7 +431,7 @@ describe('outcome and appeal (§12)', () => {
         newSanction: 'final_written_warning',
         warningExpiresAt: iso(Date.now() + 300 * DAY),
       };
-      await withOrganisationDeadlines({ warningMaxMonths: 6 }, async () => {
+      await withOrganisationDeadlines(t, { warningMaxMonths: 6 }, async () => {
         expectProblem(await governor.post(`/appeals/${appealId}/decision`, varied), 400, 'warningExpiresAt');
       });
       expect((await governor.post(`/appeals/${appealId}/decision`, varied)).status).toBe(200);

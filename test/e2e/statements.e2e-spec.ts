@@ -1,6 +1,6 @@
-import pg from 'pg';
 import { buildCase } from '../support/case-builder';
 import { DEMO, reportBody, startTestApp, TestApp } from '../support/test-app';
+import { statementsSent } from '../support/statements';
 
 /**
  * Round trips per request (issue 9 "fewer round trips"; docs/benchmarks.md "Statements per
@@ -29,41 +29,24 @@ describe('statements per request (issue 9: fewer round trips)', () => {
   });
   afterAll(() => t.close());
 
-  /** The statements sent while `request` is answered (the test's own database client sends none meanwhile). */
-  async function counted(request: () => PromiseLike<{ status: number }>, status: number): Promise<string[]> {
-    const sent: string[] = [];
-    const original = pg.Client.prototype.query;
-    const spy = jest.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
-      const config = args[0];
-      sent.push(typeof config === 'string' ? config : String((config as { text?: string } | undefined)?.text));
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as never);
-    try {
-      expect((await request()).status).toBe(status);
-    } finally {
-      spy.mockRestore();
-    }
-    return sent;
-  }
-
   it(`GET /cases/:id sends at most ${BUDGET.read} statements`, async () => {
     const head = await t.as(DEMO.head);
     await head.get(`/cases/${caseId}`);
-    const sent = await counted(() => head.get(`/cases/${caseId}`), 200);
+    const sent = await statementsSent(() => head.get(`/cases/${caseId}`), 200);
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.length).toBeLessThanOrEqual(BUDGET.read);
   });
 
   it(`GET /cases sends at most ${BUDGET.list} statements`, async () => {
     const head = await t.as(DEMO.head);
-    const sent = await counted(() => head.get('/cases'), 200);
+    const sent = await statementsSent(() => head.get('/cases'), 200);
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.length).toBeLessThanOrEqual(BUDGET.list);
   });
 
   it(`POST /reports sends at most ${BUDGET.write} statements`, async () => {
     const deputy = await t.as(DEMO.deputy);
-    const sent = await counted(() => deputy.post('/reports', reportBody(t)), 201);
+    const sent = await statementsSent(() => deputy.post('/reports', reportBody(t)), 201);
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.length).toBeLessThanOrEqual(BUDGET.write);
   });

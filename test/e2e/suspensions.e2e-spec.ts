@@ -2,6 +2,7 @@ import { buildCase } from '../support/case-builder';
 import { docxText } from '../support/docx-text';
 import { binaryParser } from '../support/exports-fixtures';
 import { DEMO, expectProblem, startTestApp, TestApp } from '../support/test-app';
+import { withOrganisationDeadlines } from '../support/organisation-deadlines';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -140,25 +141,13 @@ describe('precautionary suspension (process.md §1)', () => {
   });
 
   describe('the organisation’s own review period (issue 13: shorter than 4 weeks, never longer)', () => {
-    /** The organisation's deadlines set to `set` (over what they are) for `work`, then put back (docs/tasks.md "Each organisation's deadlines"). */
-    async function withOrganisationDeadlines(set: Record<string, number>, work: () => Promise<void>): Promise<void> {
-      const admin = await t.as(DEMO.admin);
-      const was = (await admin.get('/organisation/deadlines')).body;
-      expect((await admin.put('/organisation/deadlines', { ...was, ...set })).status).toBe(200);
-      try {
-        await work();
-      } finally {
-        expect((await admin.put('/organisation/deadlines', was)).status).toBe(200);
-      }
-    }
-
     it('14 days refuses a review date 20 days ahead that the 4 weeks accept, at the start and on a continuing review', async () => {
       const { caseId, suspensionId } = await suspended();
       const head = await t.as(DEMO.head);
       const twentyDays = iso(Date.now() + 20 * DAY);
       const continuing = { decision: 'continue', reasons: 'The risk remains.', reviewBy: twentyDays };
       const { caseId: other } = await buildCase(t, { to: 'assigned' });
-      await withOrganisationDeadlines({ suspensionReviewMaxDays: 14 }, async () => {
+      await withOrganisationDeadlines(t, { suspensionReviewMaxDays: 14 }, async () => {
         expectProblem(await head.post(`/cases/${other}/suspensions`, body({ reviewBy: twentyDays })), 400, 'reviewBy');
         expectProblem(await head.post(`/cases/${caseId}/suspensions/${suspensionId}/reviews`, continuing), 400, 'reviewBy');
       });

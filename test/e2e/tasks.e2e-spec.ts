@@ -1,5 +1,6 @@
 import { buildCase, BuiltCase } from '../support/case-builder';
 import { DEMO, startTestApp, TestApp } from '../support/test-app';
+import { DEFAULT_DEADLINES_BODY } from '../support/organisation-deadlines';
 
 /**
  * GET /me/tasks (issue 13 item 3; process.md §6): what waits for each demo person, computed
@@ -143,17 +144,7 @@ describe('GET /me/tasks (process.md §6)', () => {
   it('an organisation sets its own deadlines (admin, audited): triage within 5 working days moves the deputy head’s deadline', async () => {
     const admin = await t.as(DEMO.admin);
     const defaults = await admin.get('/organisation/deadlines');
-    expect(defaults.body).toEqual({
-      triageWorkingDays: 2,
-      investigationWorkingDays: 20,
-      appealHearingWorkingDays: 20,
-      monitoringExpiryNoticeWorkingDays: 5,
-      // the deployment's fair-process settings (issue 13): its hearing notice and appeal window, 4 weeks, its warning life
-      hearingNoticeWorkingDays: 5,
-      appealDeadlineMinWorkingDays: 5,
-      suspensionReviewMaxDays: 28,
-      warningMaxMonths: 24,
-    });
+    expect(defaults.body).toEqual(DEFAULT_DEADLINES_BODY);
     const dueOf = async () => new Date((await tasksOf(DEMO.deputy)).items.find((i) => i.caseId === reported.caseId && i.kind === 'triage')!.dueAt!);
     const before = await dueOf();
     try {
