@@ -1,36 +1,9 @@
 import { decideMediaType, DOC, DOCX, EMAIL, normaliseMediaType, PDF, PNG, PPT, PPTX, sniffMediaType, SNIFF_BYTES, TEXT, XLS, XLSX } from './media-type';
 
-const bytes = (...values: number[]) => Buffer.from(values);
-const text = (s: string) => Buffer.from(s, 'utf8');
+import { bytes, deflated, GIF_HEAD, JPEG_HEAD, ole2With, OLE2, PDF_HEAD, PNG_HEAD, text, WEBP_HEAD, zip, zipEntry } from '../../test/support/file-samples';
 
-const PNG_HEAD = Buffer.concat([
-  bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a),
-  bytes(0, 0, 0, 13),
-  text('IHDR'),
-  bytes(0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0),
-]);
-const JPEG_HEAD = Buffer.concat([bytes(0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10), text('JFIF'), bytes(0)]);
-const GIF_HEAD = Buffer.concat([text('GIF89a'), bytes(1, 0, 1, 0, 0x80, 0, 0)]);
-const WEBP_HEAD = Buffer.concat([text('RIFF'), bytes(0x24, 0, 0, 0), text('WEBPVP8 '), bytes(0x18, 0, 0, 0)]);
-const PDF_HEAD = text('%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n');
-const OLE2 = bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1);
-
-/** A ZIP local file header and its data (what the sniffer reads of OOXML and OpenDocument). */
-function zipEntry(name: string, data: Buffer, method = 8): Buffer {
-  const header = Buffer.alloc(30);
-  header.writeUInt32LE(0x04034b50, 0);
-  header.writeUInt16LE(20, 4);
-  header.writeUInt16LE(method, 8);
-  header.writeUInt32LE(data.length, 18);
-  header.writeUInt32LE(data.length, 22);
-  header.writeUInt16LE(Buffer.byteLength(name), 26);
-  return Buffer.concat([header, Buffer.from(name), data]);
-}
-const zip = (...entries: Buffer[]) => Buffer.concat(entries);
-const deflated = bytes(0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01);
 const ooxml = (folder: string) =>
   zip(zipEntry('[Content_Types].xml', deflated), zipEntry('_rels/.rels', deflated), zipEntry(`${folder}/document.xml`, deflated));
-const ole2With = (stream: string) => Buffer.concat([OLE2, Buffer.alloc(504), Buffer.alloc(64), Buffer.from(stream, 'utf16le'), Buffer.alloc(64)]);
 
 const EML =
   'Return-Path: <parent@example.com>\r\nReceived: from mx.example.com\r\n\tby mail.school.example; Mon, 23 Nov 2026 09:30:00 +0000\r\nFrom: A Parent <parent@example.com>\r\nTo: deputy@demo.school\r\nSubject: Post about Mr Teacher\r\nDate: Mon, 23 Nov 2026 09:29:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPlease see the attached screenshot.\r\n';

@@ -16,6 +16,7 @@ import type { OpenApiDocument } from '../support/contract';
 import { buildCase, EvidenceSpec } from '../support/case-builder';
 import { binaryParser } from '../support/exports-fixtures';
 import { DEMO, expectProblem, startTestApp, TestApp } from '../support/test-app';
+import { deflated, GIF_HEAD, JPEG_HEAD, ole2With, openDocument, PDF_HEAD, PNG_HEAD, text, WEBP_HEAD, zipEntry } from '../support/file-samples';
 
 /**
  * Issue 10 item 1, "the document as the contract": the rules the document keeps, and proof
@@ -184,27 +185,12 @@ describe('the OpenAPI document as the contract (issue 10 item 1)', () => {
     });
 
     /** One file of each media type evidence is declared to be served as, which the upload accepts as that type. */
-    const bytes = (...values: number[]) => Buffer.from(values);
-    const text = (value: string) => Buffer.from(value, 'utf8');
-    const zipEntry = (name: string, data: Buffer, method = 8) => {
-      const header = Buffer.alloc(30);
-      header.writeUInt32LE(0x04034b50, 0);
-      header.writeUInt16LE(20, 4);
-      header.writeUInt16LE(method, 8);
-      header.writeUInt32LE(data.length, 18);
-      header.writeUInt32LE(data.length, 22);
-      header.writeUInt16LE(Buffer.byteLength(name), 26);
-      return Buffer.concat([header, Buffer.from(name), data]);
-    };
-    const deflated = bytes(0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01);
-    const ole2With = (stream: string) =>
-      Buffer.concat([bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1), Buffer.alloc(568), Buffer.from(stream, 'utf16le'), Buffer.alloc(64)]);
     const SAMPLES: Record<string, () => Buffer> = {
-      'image/png': () => bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52),
-      'image/jpeg': () => Buffer.concat([bytes(0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10), text('JFIF'), bytes(0)]),
-      'image/gif': () => Buffer.concat([text('GIF89a'), bytes(1, 0, 1, 0, 0x80, 0, 0)]),
-      'image/webp': () => Buffer.concat([text('RIFF'), bytes(0x24, 0, 0, 0), text('WEBPVP8 '), bytes(0x18, 0, 0, 0)]),
-      'application/pdf': () => text('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'),
+      'image/png': () => PNG_HEAD,
+      'image/jpeg': () => JPEG_HEAD,
+      'image/gif': () => GIF_HEAD,
+      'image/webp': () => WEBP_HEAD,
+      'application/pdf': () => PDF_HEAD,
       'text/plain': () => text('Transcript of the post.\n'),
       'text/csv': () => text('name,date\nA Parent,2026-11-20\n'),
       'message/rfc822': () => text('From: A Parent <parent@example.com>\r\nTo: deputy@demo.school\r\nSubject: The post\r\n\r\nSee attached.\r\n'),
@@ -219,8 +205,7 @@ describe('the OpenAPI document as the contract (issue 10 item 1)', () => {
       // unique content per item (stored once per SHA-256); text stays text
       const unique = text(`\n${randomBytes(8).toString('hex')}\n`);
       if (SAMPLES[mediaType]) return Buffer.concat([SAMPLES[mediaType](), unique]);
-      if (mediaType.startsWith('application/vnd.oasis.opendocument.'))
-        return Buffer.concat([zipEntry('mimetype', text(mediaType), 0), zipEntry('content.xml', deflated), unique]);
+      if (mediaType.startsWith('application/vnd.oasis.opendocument.')) return Buffer.concat([openDocument(mediaType), unique]);
       throw new Error(`no sample file for ${mediaType}: the test cannot show the route serves it`);
     };
     const fetchFile = async (who: string, path: string) => {

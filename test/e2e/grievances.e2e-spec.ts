@@ -336,20 +336,25 @@ describe('concurrent decisions of one grievance by everyone who may hear it (iss
     userIds = [t.ids.users[DEMO.governor], ...more.map((p) => p.userId)];
     for (const email of governors) await t.token(email);
   });
+
+  /** HR records the subject's grievance, related to the process; its id. */
+  async function lodgedBy(caseId: string): Promise<string> {
+    const lodged = await (
+      await t.as(DEMO.hr)
+    ).post(`/cases/${caseId}/grievances`, {
+      lodgedAt: iso(Date.now() - 2 * HOUR),
+      summary: 'The investigation did not hear my witness.',
+      relatedToProcess: true,
+    });
+    expect(lodged.status).toBe(201);
+    return lodged.body.createdId as string;
+  }
   afterAll(() => t?.close());
 
   it('eight eligible governors decide one grievance at once: one 200, seven 409 already_decided, decided once, round after round', async () => {
     for (let round = 0; round < 5; round++) {
       const { caseId } = await buildCase(t, { to: 'decided', outcome: NO_ACTION });
-      const lodged = await (
-        await t.as(DEMO.hr)
-      ).post(`/cases/${caseId}/grievances`, {
-        lodgedAt: iso(Date.now() - 2 * HOUR),
-        summary: 'The investigation did not hear my witness.',
-        relatedToProcess: true,
-      });
-      expect(lodged.status).toBe(201);
-      const grievanceId = lodged.body.createdId as string;
+      const grievanceId = await lodgedBy(caseId);
       const clients = await Promise.all(governors.map((email) => t.as(email)));
       const answers = await Promise.all(
         clients.map((c, i) =>
@@ -383,14 +388,7 @@ describe('concurrent decisions of one grievance by everyone who may hear it (iss
 
   it('someone who could never hear it still gets the 404 once it is decided (a headteacher who decided the outcome; another school)', async () => {
     const { caseId } = await buildCase(t, { to: 'decided', outcome: NO_ACTION });
-    const lodged = await (
-      await t.as(DEMO.hr)
-    ).post(`/cases/${caseId}/grievances`, {
-      lodgedAt: iso(Date.now() - 2 * HOUR),
-      summary: 'The investigation did not hear my witness.',
-      relatedToProcess: true,
-    });
-    const path = `/cases/${caseId}/grievances/${lodged.body.createdId}/decision`;
+    const path = `/cases/${caseId}/grievances/${await lodgedBy(caseId)}/decision`;
     const body = { outcome: 'upheld', reasons: 'Heard.', decidedAt: iso(Date.now() - HOUR) };
     expect((await (await t.as(DEMO.governor)).post(path, body)).status).toBe(200);
     expectProblem(await (await t.as(DEMO.northHead)).post(path, body), 404);
