@@ -315,6 +315,8 @@ describeInBrowser('web application: the whole lifecycle, one person at a time', 
     await title('Log a report');
     await expectAccessible(page, 'log a report');
     await page.getByLabel('Search the staff directory by name').fill('Sam');
+    // the search settles first: the list then shrinks, and the fields below it move up (a click meanwhile lands elsewhere)
+    await page.getByRole('status').filter({ hasText: '1 person found' }).waitFor({ state: 'attached' });
     await page.getByLabel('Sam Teacher').check();
     await page.getByLabel('Facebook').check();
     const seen = ukDateParts(Date.now() - 3 * DAY);

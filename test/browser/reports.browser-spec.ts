@@ -183,6 +183,7 @@ describeInBrowser('web application: the deputy head logs, triages and refers', (
     await page.goto(app.url('/reports/new'));
     await heading(page).filter({ hasText: 'Log a report' }).waitFor();
     await page.getByLabel('Search the staff directory by name').fill('Taylor');
+    await page.getByRole('status').filter({ hasText: '1 person found' }).waitFor({ state: 'attached' }); // settled: nothing below moves
     await page.getByLabel('Taylor Assistant').check();
     await page.getByLabel('Facebook').check();
     await fillDate('observed-at', ['2', '11', '2026', '09', '05']);
