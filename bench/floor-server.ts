@@ -22,6 +22,7 @@ import type { AppConfig } from '../src/config/config';
 import type { EmailOutbox } from '../src/notifications/email-outbox.service';
 import { NotificationsService } from '../src/notifications/notifications.service';
 import { CaseTaskWatch } from '../src/tasks/case-task-watch';
+import { DEFAULT_DEPLOYMENT_DEADLINES } from '../src/tasks/task.rules';
 import { CreateReportRequest } from '../src/reports/dto/report.dto';
 import { ReportsService } from '../src/reports/reports.service';
 
@@ -50,7 +51,7 @@ const dataSource = {
 } as unknown as DataSource;
 
 const audit = new AuditService();
-const calendars = new SchoolCalendars({ extraBankHolidays: NO_EXTRA_BANK_HOLIDAYS }, new SystemClock());
+const calendars = new SchoolCalendars({ extraBankHolidays: NO_EXTRA_BANK_HOLIDAYS, ...DEFAULT_DEPLOYMENT_DEADLINES }, new SystemClock());
 const views = new CaseViewService(calendars, new SystemClock());
 // the runner tells new tasks' owners through the notifications module, as in the API; with no SMTP_URL (as the benchmark runs) nothing is queued for e-mail
 const notifications = new NotificationsService({ email: { appUrl: 'http://localhost' } } as AppConfig, dataSource, {

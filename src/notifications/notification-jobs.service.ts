@@ -7,8 +7,7 @@ import { JobQueue } from '../jobs/job-queue.service';
 import { authorisationsEndingBy } from '../monitoring/expiring-authorisations.sql';
 import { SchoolCalendars } from '../organisations/school-calendars.service';
 import { activeUsers } from '../people/recipients.sql';
-import { loadDeadlines } from '../organisations/deadlines.sql';
-import { Deadlines, endsWithinNotice } from '../tasks/task.rules';
+import { endsWithinNotice } from '../tasks/task.rules';
 import { EmailOutbox } from './email-outbox.service';
 import { DEFAULT_EMAIL_PREFERENCE, digestDate, digestEmail, digestKey, wantsDigest } from './notification.rules';
 import { TASK_LISTER, TaskLister, Waiting } from './notification.types';
@@ -98,14 +97,9 @@ export class NotificationJobs implements OnModuleInit {
     // the notice is each organisation's (at most 10 working days: never more than 30 calendar days), counted in its own calendar
     const em = this.dataSource.manager;
     const ending = await authorisationsEndingBy(em, now, new Date(now.getTime() + 30 * 86_400_000));
-    const settings = new Map<string, { calendar: Awaited<ReturnType<SchoolCalendars['forOrganisation']>>; deadlines: Deadlines }>();
+    const settings = new Map<string, Awaited<ReturnType<SchoolCalendars['withDeadlines']>>>();
     for (const a of ending) {
-      if (!settings.has(a.organisationId)) {
-        settings.set(a.organisationId, {
-          calendar: await this.calendars.forOrganisation(em, a.organisationId),
-          deadlines: await loadDeadlines(em, a.organisationId),
-        });
-      }
+      if (!settings.has(a.organisationId)) settings.set(a.organisationId, await this.calendars.withDeadlines(em, a.organisationId));
     }
     const waiting: Waiting[] = ending
       .filter((a) => {

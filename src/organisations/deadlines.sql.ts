@@ -1,13 +1,13 @@
 import { EntityManager } from 'typeorm';
 import { Nation } from '../calendar/bank-holidays';
 import { queryOne } from '../database/sql';
-import { DEFAULT_DEPLOYMENT_DEADLINES, Deadlines, DeploymentDeadlines, effectiveDeadlines } from '../tasks/task.rules';
+import { Deadlines, DeploymentDeadlines, effectiveDeadlines } from '../tasks/task.rules';
 
 /** The organisation's deadlines (organisations.deadlines over the defaults, within the deployment's bounds; process.md §6). */
 export async function loadDeadlines(
   em: EntityManager,
   organisationId: string,
-  deployment: DeploymentDeadlines = DEFAULT_DEPLOYMENT_DEADLINES,
+  deployment: DeploymentDeadlines,
 ): Promise<Deadlines> {
   const row = await queryOne<{ deadlines: Record<string, unknown> }>(em, `SELECT deadlines FROM organisations WHERE id = $1`, [organisationId]);
   if (!row) throw new Error(`organisation ${organisationId} not found`);
@@ -18,7 +18,7 @@ export async function loadDeadlines(
 export async function loadNationAndDeadlines(
   em: EntityManager,
   organisationId: string,
-  deployment: DeploymentDeadlines = DEFAULT_DEPLOYMENT_DEADLINES,
+  deployment: DeploymentDeadlines,
 ): Promise<{ nation: Nation; deadlines: Deadlines }> {
   const row = await queryOne<{ nation: Nation; deadlines: Record<string, unknown> }>(em, `SELECT nation, deadlines FROM organisations WHERE id = $1`, [
     organisationId,
@@ -32,7 +32,7 @@ export async function updateDeadlines(
   em: EntityManager,
   organisationId: string,
   deadlines: Deadlines,
-  deployment: DeploymentDeadlines = DEFAULT_DEPLOYMENT_DEADLINES,
+  deployment: DeploymentDeadlines,
 ): Promise<{ before: Deadlines; after: Deadlines }> {
   const row = await queryOne<{ deadlines: Record<string, unknown> }>(em, `SELECT deadlines FROM organisations WHERE id = $1 FOR UPDATE`, [organisationId]);
   if (!row) throw new Error(`organisation ${organisationId} not found`);

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock/clock';
+import { DEFAULT_DEPLOYMENT_DEADLINES } from '../tasks/task.rules';
 import { SchoolCalendars } from './school-calendars.service';
 
 const clock: Clock = { now: () => new Date('2026-11-02T09:00:00Z') };
@@ -20,7 +21,7 @@ function manager(inTransaction: boolean, deadlines: Record<string, unknown> = {}
 
 describe('SchoolCalendars.withDeadlines (issue 13: the rules read the settings without another round trip)', () => {
   it('in a transaction, one statement however many rules ask (the task watch, then the change’s own rules)', async () => {
-    const calendars = new SchoolCalendars({ extraBankHolidays: NO_EXTRA }, clock);
+    const calendars = new SchoolCalendars({ extraBankHolidays: NO_EXTRA, ...DEFAULT_DEPLOYMENT_DEADLINES }, clock);
     const { em, sent } = manager(true, { hearingNoticeWorkingDays: 8 });
     const first = await calendars.withDeadlines(em, 'org-1');
     const second = await calendars.withDeadlines(em, 'org-1');
@@ -36,7 +37,7 @@ describe('SchoolCalendars.withDeadlines (issue 13: the rules read the settings w
   });
 
   it('outside a transaction nothing is kept: each read reads afresh', async () => {
-    const calendars = new SchoolCalendars({ extraBankHolidays: NO_EXTRA }, clock);
+    const calendars = new SchoolCalendars({ extraBankHolidays: NO_EXTRA, ...DEFAULT_DEPLOYMENT_DEADLINES }, clock);
     const { em, sent } = manager(false);
     await calendars.withDeadlines(em, 'org-1');
     await calendars.withDeadlines(em, 'org-1');

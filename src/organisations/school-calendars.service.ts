@@ -6,7 +6,7 @@ import { localDateOf } from '../calendar/working-days';
 import { Clock } from '../common/clock/clock';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { DEFAULT_DEPLOYMENT_DEADLINES, Deadlines, DeploymentDeadlines } from '../tasks/task.rules';
+import { Deadlines, DeploymentDeadlines } from '../tasks/task.rules';
 import { loadNationAndDeadlines } from './deadlines.sql';
 import { loadNation } from './nation.sql';
 
@@ -20,21 +20,15 @@ import { loadNation } from './nation.sql';
 export class SchoolCalendars implements OnApplicationBootstrap {
   private readonly logger = new Logger('Calendar');
   private readonly calendars: ReadonlyMap<Nation, SchoolCalendar>;
-  /** The deployment's fair-process settings the organisation's deadlines stay within (the defaults where a caller gives none). */
-  private readonly deployment: DeploymentDeadlines;
   /** withDeadlines' read, per transaction (its entity manager) and organisation; gone with the transaction. */
   private readonly readInTransaction = new WeakMap<EntityManager, Map<string, Promise<{ calendar: SchoolCalendar; deadlines: Deadlines }>>>();
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'extraBankHolidays'> & Partial<DeploymentDeadlines>,
+    /** The bank holidays added by configuration, and the deployment's fair-process settings the organisation's deadlines stay within. */
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'extraBankHolidays'> & DeploymentDeadlines,
     private readonly clock: Clock,
   ) {
     this.calendars = new Map(NATIONS.map((nation) => [nation, calendarFor(nation, config.extraBankHolidays[nation])]));
-    this.deployment = {
-      hearingNoticeWorkingDays: config.hearingNoticeWorkingDays ?? DEFAULT_DEPLOYMENT_DEADLINES.hearingNoticeWorkingDays,
-      appealDeadline: config.appealDeadline ?? DEFAULT_DEPLOYMENT_DEADLINES.appealDeadline,
-      warning: config.warning ?? DEFAULT_DEPLOYMENT_DEADLINES.warning,
-    };
   }
 
   /** The calendar of a nation read with something else (the case view reads it with the case). */
@@ -58,7 +52,7 @@ export class SchoolCalendars implements OnApplicationBootstrap {
    */
   withDeadlines(em: EntityManager, organisationId: string): Promise<{ calendar: SchoolCalendar; deadlines: Deadlines }> {
     const load = async () => {
-      const { nation, deadlines } = await loadNationAndDeadlines(em, organisationId, this.deployment);
+      const { nation, deadlines } = await loadNationAndDeadlines(em, organisationId, this.config);
       return { calendar: this.forNation(nation), deadlines };
     };
     // outside a transaction (the shared manager, a read) nothing is kept: the next request reads afresh
