@@ -24,6 +24,7 @@ import { Notifications1796110101729 } from './1796110101729-Notifications';
 import { InvestigationExtensions1796110339138 } from './1796110339138-InvestigationExtensions';
 import { OrganisationDeadlines1796111684413 } from './1796111684413-OrganisationDeadlines';
 import { SignIn1796120283215 } from './1796120283215-SignIn';
+import { GrievanceDecidedByRole1796190000000 } from './1796190000000-GrievanceDecidedByRole';
 export const MIGRATIONS: Function[] = [
   Initial1795474956969,
   AuditAppendOnly1795474956970,
@@ -50,4 +51,5 @@ export const MIGRATIONS: Function[] = [
   InvestigationExtensions1796110339138,
   OrganisationDeadlines1796111684413,
   SignIn1796120283215,
+  GrievanceDecidedByRole1796190000000,
 ];

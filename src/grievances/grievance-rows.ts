@@ -37,14 +37,15 @@ export async function loadGrievance(
 export async function recordGrievanceDecision(
   em: EntityManager,
   id: string,
-  d: { outcome: GrievanceOutcome; reasons: string; decidedAt: Date; userId: string },
+  d: { outcome: GrievanceOutcome; reasons: string; decidedAt: Date; userId: string; role: string },
 ): Promise<void> {
-  await em.query(`UPDATE grievances SET outcome = $2, reasons = $3, decided_at = $4, decided_by_user_id = $5 WHERE id = $1`, [
+  await em.query(`UPDATE grievances SET outcome = $2, reasons = $3, decided_at = $4, decided_by_user_id = $5, decided_by_role = $6 WHERE id = $1`, [
     id,
     d.outcome,
     d.reasons,
     d.decidedAt,
     d.userId,
+    d.role,
   ]);
 }
 
@@ -102,17 +103,14 @@ export interface PauseHistoryRow {
 /**
  * What the case view does not hold of the grievances, for the HR summary (one statement): every
  * pause and resumption of the process, oldest first, and the role in which each decided
- * grievance was heard — the decider's first role that may hear one (headteacher or governor:
- * case-access.policy.ts `grievances:decide`), as their membership gives it.
+ * grievance was heard (recorded with the decision).
  */
 export async function grievanceHistory(em: EntityManager, caseId: string): Promise<{ pauses: PauseHistoryRow[]; heardByRole: Record<string, string | null> }> {
   const row = await queryOne<{ pauses: PauseHistoryRow[]; heardByRole: Record<string, string | null> }>(
     em,
     `SELECT COALESCE((SELECT json_agg(json_build_object('grievanceId', pp.grievance_id, 'pausedAt', ${isoSql('pp.created_at')}, 'reason', pp.reason,
          'resumedAt', ${isoSql('pp.resumed_at')}) ORDER BY pp.created_at, pp.id) FROM process_pauses pp WHERE pp.case_id = $1), '[]') AS pauses,
-       COALESCE((SELECT json_object_agg(g.id, (SELECT x.r FROM unnest(u.roles) WITH ORDINALITY AS x(r, n)
-           WHERE x.r IN ('headteacher', 'governor') ORDER BY x.n LIMIT 1))
-         FROM grievances g JOIN users u ON u.id = g.decided_by_user_id WHERE g.case_id = $1), '{}') AS "heardByRole"`,
+       COALESCE((SELECT json_object_agg(g.id, g.decided_by_role) FROM grievances g WHERE g.case_id = $1 AND g.decided_at IS NOT NULL), '{}') AS "heardByRole"`,
     [caseId],
   );
   return { pauses: row?.pauses ?? [], heardByRole: row?.heardByRole ?? {} };

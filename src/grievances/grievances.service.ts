@@ -50,13 +50,13 @@ export class GrievancesService {
    * it first is told the same by the runner (case-access.policy.ts `alreadyDecidedFor`), not 404.
    */
   decide(actor: Actor, caseId: string, grievanceId: string, request: GrievanceDecisionRequest): Promise<CaseResponse> {
-    return this.runner.changeCase(actor, caseId, 'grievances:decide', async ({ em }) => {
+    return this.runner.changeCase(actor, caseId, 'grievances:decide', async ({ em, role }) => {
       const grievance = await loadGrievance(em, caseId, grievanceId);
       if (!grievance) throw DomainError.notFound('Grievance');
       requireUndecided(grievance);
       const decidedAt = new Date(request.decidedAt);
       requireDecidedAfterLodged(decidedAt, grievance.lodgedAt);
-      await recordGrievanceDecision(em, grievanceId, { ...request, decidedAt, userId: actor.userId });
+      await recordGrievanceDecision(em, grievanceId, { ...request, decidedAt, userId: actor.userId, role });
       return { action: 'grievance.decided', entityType: 'grievance', entityId: grievanceId, reason: request.outcome, payload: { ...request } };
     });
   }

@@ -506,6 +506,19 @@ describe('HR case summary (§13)', () => {
       expect(s.letters.map((l: { sentAt: string }) => l.sentAt)).toEqual(view.letters.map((l: { sentAt: string }) => l.sentAt));
     });
 
+    it('a grievance was heard in the role its decider held then: a role given to the account later does not rewrite it', async () => {
+      // the decider now holds governor first; the summary still says the grievance was heard by the headteacher
+      const decider = (await t.db.query<{ id: string }>(`SELECT decided_by_user_id AS id FROM grievances WHERE case_id = $1`, [caseId])).rows[0].id;
+      const { rows } = await t.db.query<{ roles: string }>(`SELECT roles::text AS roles FROM users WHERE id = $1`, [decider]);
+      await t.db.query(`UPDATE users SET roles = '{governor,headteacher}' WHERE id = $1`, [decider]);
+      try {
+        const s = (await (await t.as(DEMO.hr)).get(`/cases/${caseId}/summary`)).body;
+        expect(s.grievances.map((g: { decision: { heardByRole: string } }) => g.decision.heardByRole)).toEqual(['headteacher']);
+      } finally {
+        await t.db.query(`UPDATE users SET roles = $2 WHERE id = $1`, [decider, rows[0].roles]);
+      }
+    });
+
     it('the PDF says the same', async () => {
       const res = await getPdf(DEMO.hr, `/cases/${caseId}/summary.pdf`);
       expect(res.status).toBe(200);

@@ -48,4 +48,8 @@ export class Grievance extends CaseRecord {
   @ManyToOne(() => User, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'decided_by_user_id' })
   decidedBy?: User;
+
+  /** The role in which the decider heard it (headteacher or governor), as it was granted at the decision — not as the account reads later. */
+  @Column('text', { nullable: true })
+  decidedByRole: string | null;
 }
