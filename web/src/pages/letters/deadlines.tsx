@@ -42,16 +42,17 @@ const HINTS: Record<Key, string> = {
   investigationWorkingDays: 'Working days from triage. Each investigation may be given more, with a reason.',
   appealHearingWorkingDays: 'Working days from its lodging.',
   monitoringExpiryNoticeWorkingDays: 'Working days before it ends (§11).',
-  hearingNoticeWorkingDays: 'Working days between the invitation letter and the hearing. At least the service’s minimum, at most 20.',
+  hearingNoticeWorkingDays: 'Working days between the invitation letter and the hearing. At least the service’s minimum.',
   appealDeadlineMinWorkingDays: 'Working days from the decision being communicated to the appeal deadline, at least. At least the service’s minimum.',
-  suspensionReviewMaxDays: 'Calendar days from the start, or the last review. Between 7 and 28 (4 weeks).',
+  suspensionReviewMaxDays: 'Calendar days from the start, or the last review. At most the service’s longest (4 weeks).',
   warningMaxMonths: 'Months from the warning being given. At most the service’s longest.',
 };
 
 /**
  * The organisation's deadlines (process.md §6 "defaults configurable per organisation"; GET/PUT
- * /organisation/deadlines, admin): what each person's tasks and the fair-process rules count on. The ranges are the API's:
- * a number out of range comes back named beside its field.
+ * /organisation/deadlines, admin): what each person's tasks and the fair-process rules count on.
+ * The ranges are the API's, not restated here: a number out of range comes back named beside
+ * its field, with its range.
  */
 export function DeadlinesPage() {
   const loaded = useLoad(() => api.GET('/organisation/deadlines'), []);
