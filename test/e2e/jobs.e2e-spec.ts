@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { TestClock } from '../../src/common/clock/clock';
@@ -72,6 +73,25 @@ async function sendFromBoth(t: TestApp, second: NestFastifyApplication, name: st
     (rows) => rows.length >= 3 && rows.every((r) => ['completed', 'failed', 'cancelled'].includes(r.state)),
     60_000,
   );
+}
+
+/**
+ * Sends a scheduled job from both instances at once (sendFromBoth), with the service method it
+ * runs made to meet its twin on the other instance (overlappingRuns): every job completes and
+ * both instances ran it, overlapping. The runs, for what each did.
+ */
+async function runOnBoth<T extends object>(
+  t: TestApp,
+  second: NestFastifyApplication,
+  service: Type<T>,
+  method: keyof T & string,
+  job: string,
+): Promise<Array<{ instance: string; result?: unknown }>> {
+  const runs = overlappingRuns({ first: t.app.get(service), second: second.get(service) }, method);
+  const jobs = await sendFromBoth(t, second, job);
+  expect(jobs.every((j) => j.state === 'completed')).toBe(true);
+  expect(new Set(runs.map((r) => r.instance))).toEqual(new Set(['first', 'second']));
+  return runs;
 }
 
 /** A case the deputy reports (status reported, triage due in 2 working days). */
@@ -275,10 +295,7 @@ describe('scheduled work in PostgreSQL (pg-boss), several instances (process.md 
     // the cases are made before the second instance starts, and it shares the first's signing secret (one deployment's configuration)
     const second = await anotherInstance(t, { ...env(), JWT_SECRET: t.config.jwtSecret });
     try {
-      const runs = overlappingRuns({ first: t.app.get(NotificationJobs), second: second.app.get(NotificationJobs) }, 'overdue');
-      const jobs = await sendFromBoth(t, second.app, OVERDUE_JOB);
-      expect(jobs.every((j) => j.state === 'completed')).toBe(true);
-      expect(new Set(runs.map((r) => r.instance))).toEqual(new Set(['first', 'second'])); // both instances ran it, overlapping
+      const runs = await runOnBoth(t, second.app, NotificationJobs, 'overdue', OVERDUE_JOB);
       expect(runs.length).toBeGreaterThanOrEqual(3);
 
       const told = await t.db.query<{ user_id: string; case_id: string; kind: string; n: number }>(
@@ -325,10 +342,7 @@ describe('scheduled work in PostgreSQL (pg-boss), several instances (process.md 
     expect((await (await t.as(DEMO.head)).post(`/monitoring-requests/${asked.body.id}/approve`, {})).status).toBe(200);
     const second = await anotherInstance(t, { ...env(), JWT_SECRET: t.config.jwtSecret });
     try {
-      const runs = overlappingRuns({ first: t.app.get(NotificationJobs), second: second.app.get(NotificationJobs) }, 'expiring');
-      const jobs = await sendFromBoth(t, second.app, EXPIRING_JOB);
-      expect(jobs.every((j) => j.state === 'completed')).toBe(true);
-      expect(new Set(runs.map((r) => r.instance))).toEqual(new Set(['first', 'second']));
+      await runOnBoth(t, second.app, NotificationJobs, 'expiring', EXPIRING_JOB);
 
       const told = await t.db.query(`SELECT user_id, kind, what FROM notifications WHERE event = 'expiring' AND case_id = $1`, [c.id]);
       expect(told.rows).toEqual([{ user_id: t.ids.users[DEMO.head], kind: 'monitoring_authorisation_expiry', what: EXPIRING_WHAT }]);
@@ -352,10 +366,7 @@ describe('scheduled work in PostgreSQL (pg-boss), several instances (process.md 
     ]);
     const second = await anotherInstance(t, { ...env(), JWT_SECRET: t.config.jwtSecret });
     try {
-      const runs = overlappingRuns({ first: t.app.get(RetentionService), second: second.app.get(RetentionService) }, 'runAsSystem');
-      const jobs = await sendFromBoth(t, second.app, RETENTION_JOB);
-      expect(jobs.every((j) => j.state === 'completed')).toBe(true);
-      expect(new Set(runs.map((r) => r.instance))).toEqual(new Set(['first', 'second']));
+      const runs = await runOnBoth(t, second.app, RetentionService, 'runAsSystem', RETENTION_JOB);
       // every run finished with no case failed, and between them erased each due case exactly once
       const results = runs.map((r) => r.result as { erased: string[]; failed: string[] });
       expect(results.flatMap((r) => r.failed)).toEqual([]);
