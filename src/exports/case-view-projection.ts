@@ -20,6 +20,7 @@ import type {
 } from './dto/case-summary.dto';
 import type { PauseHistoryRow } from '../grievances/grievance-rows';
 import type { GrievanceResponse } from '../grievances/dto/grievance.dto';
+import { withholdPause } from '../grievances/grievance-view';
 import type { HearingResponse } from '../hearings/dto/hearing.dto';
 import type { KcsieResponse } from '../kcsie/dto/kcsie.dto';
 import type { CaseLetterResponse } from '../letters/dto/letter.dto';
@@ -184,8 +185,8 @@ export interface GrievanceHistory {
 
 /**
  * The grievances as the case view shows them to the reader, each with the pauses of the process
- * for it. A pause's reason is withheld from whoever does not read the grievance's own words —
- * the case view's rule for the open pause (grievance-view.ts `withholdPause`).
+ * for it. A pause's reason is withheld from whoever does not read the grievance's own words, by
+ * the case view's own rule for the open pause (grievance-view.ts `withholdPause`).
  */
 export function summaryGrievances(grievances: readonly GrievanceResponse[], people: readonly PersonRef[], history: GrievanceHistory): SummaryGrievance[] {
   return grievances.map((g) => ({
@@ -201,7 +202,8 @@ export function summaryGrievances(grievances: readonly GrievanceResponse[], peop
     },
     pauses: history.pauses
       .filter((p) => p.grievanceId === g.id)
-      .map((p) => ({ pausedAt: p.pausedAt, reason: g.withheld ? null : p.reason, resumedAt: p.resumedAt, withheld: g.withheld })),
+      .map((p) => (g.withheld ? withholdPause(p)! : p))
+      .map((p) => ({ pausedAt: p.pausedAt, reason: p.reason, resumedAt: p.resumedAt, withheld: g.withheld })),
     withheld: g.withheld,
   }));
 }

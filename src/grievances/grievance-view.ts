@@ -25,7 +25,7 @@ export function withholdGrievances(grievances: GrievanceResponse[]): GrievanceRe
   return grievances.map((g) => ({ ...g, summary: null, decision: g.decision && { ...g.decision, reasons: null }, withheld: true }));
 }
 
-/** … and that the process is paused, not why. */
-export function withholdPause(paused: ProcessPauseResponse | null): ProcessPauseResponse | null {
+/** … and that the process is paused, not why (the open pause of the case view, or any pause of the HR summary's history). */
+export function withholdPause<P extends Pick<ProcessPauseResponse, 'reason'>>(paused: P | null): P | null {
   return paused && { ...paused, reason: null };
 }
