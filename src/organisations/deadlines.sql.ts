@@ -4,11 +4,7 @@ import { queryOne } from '../database/sql';
 import { Deadlines, DeploymentDeadlines, effectiveDeadlines } from '../tasks/task.rules';
 
 /** The organisation's deadlines (organisations.deadlines over the defaults, within the deployment's bounds; process.md §6). */
-export async function loadDeadlines(
-  em: EntityManager,
-  organisationId: string,
-  deployment: DeploymentDeadlines,
-): Promise<Deadlines> {
+export async function loadDeadlines(em: EntityManager, organisationId: string, deployment: DeploymentDeadlines): Promise<Deadlines> {
   const row = await queryOne<{ deadlines: Record<string, unknown> }>(em, `SELECT deadlines FROM organisations WHERE id = $1`, [organisationId]);
   if (!row) throw new Error(`organisation ${organisationId} not found`);
   return effectiveDeadlines(row.deadlines, deployment);
